@@ -1,0 +1,18 @@
+import { BookText, FolderKanban, Images, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Sparkles, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  to: "/dashboard" | "/studio" | "/gallery" | "/projects" | "/collections" | "/prompts" | "/queue" | "/settings";
+  label: string;
+  icon: LucideIcon;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
+  { to: "/studio", label: "Generate", icon: Sparkles },
+  { to: "/gallery", label: "My images", icon: Images },
+  { to: "/projects", label: "Projects", icon: FolderKanban },
+  { to: "/collections", label: "Collections", icon: LayoutGrid },
+  { to: "/prompts", label: "Prompts", icon: BookText },
+  { to: "/queue", label: "Queue", icon: ListOrdered },
+  { to: "/settings", label: "Settings", icon: Settings },
+];

@@ -1,0 +1,112 @@
+import { Link } from "@tanstack/react-router";
+import { Bell, Coins, Menu, Moon, Search, Sparkles, Sun, SunMoon } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { Avatar, AvatarFallback } from "@/components/ui/avatar";
+import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
+import { Logo } from "./logo";
+
+interface TopBarProps {
+  onOpenMenu: () => void;
+  userName?: string;
+  credits?: number;
+}
+
+export function TopBar({ onOpenMenu, userName, credits }: TopBarProps) {
+  const [theme, setTheme] = useState<ThemePreference>(getThemePreference);
+  const changeTheme = (value: string) => {
+    const pref = value as ThemePreference;
+    setTheme(pref);
+    setThemePreference(pref);
+  };
+  const ThemeIcon = theme === "dark" ? Moon : theme === "light" ? Sun : SunMoon;
+  return (
+    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-border bg-background/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:px-4">
+      <Button variant="ghost" size="icon" className="md:hidden" onClick={onOpenMenu} aria-label="Open menu">
+        <Menu className="size-5" aria-hidden="true" />
+      </Button>
+      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold" aria-label="Image Studio — dashboard">
+        <Logo className="size-7" />
+        <span className="hidden sm:inline">Image Studio</span>
+      </Link>
+      <form role="search" className="mx-2 hidden max-w-md flex-1 md:flex" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="global-search" className="sr-only">
+          Search images, prompts and projects
+        </label>
+        <div className="relative w-full">
+          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+          <input
+            id="global-search"
+            type="search"
+            placeholder="Search images, prompts, projects…"
+            className="h-9 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm outline-none transition-shadow duration-200 placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring"
+          />
+        </div>
+      </form>
+      <div className="ml-auto flex items-center gap-1">
+        <Button asChild size="sm" className="hidden sm:inline-flex">
+          <Link to="/studio">
+            <Sparkles className="size-4" aria-hidden="true" />
+            Generate
+          </Link>
+        </Button>
+        <Button asChild size="icon" variant="ghost" className="sm:hidden" aria-label="Generate">
+          <Link to="/studio">
+            <Sparkles className="size-5" aria-hidden="true" />
+          </Link>
+        </Button>
+        {credits !== undefined && (
+          <span className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs sm:flex" title="Credit balance">
+            <Coins className="size-4 text-warning-strong" aria-hidden="true" />
+            <span>{credits.toLocaleString()}</span>
+            <span className="sr-only">credits</span>
+          </span>
+        )}
+        <Button variant="ghost" size="icon" aria-label="Notifications">
+          <Bell className="size-5" aria-hidden="true" />
+        </Button>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="icon" aria-label="Theme">
+              <ThemeIcon className="size-5" aria-hidden="true" />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuLabel>Theme</DropdownMenuLabel>
+            <DropdownMenuRadioGroup value={theme} onValueChange={changeTheme}>
+              <DropdownMenuRadioItem value="light">Light</DropdownMenuRadioItem>
+              <DropdownMenuRadioItem value="dark">Dark</DropdownMenuRadioItem>
+              <DropdownMenuRadioItem value="auto">Auto (system)</DropdownMenuRadioItem>
+            </DropdownMenuRadioGroup>
+          </DropdownMenuContent>
+        </DropdownMenu>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="icon" aria-label="Account menu">
+              <Avatar className="size-8">
+                <AvatarFallback>{(userName ?? "?").slice(0, 1).toUpperCase()}</AvatarFallback>
+              </Avatar>
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" className="w-48">
+            <DropdownMenuLabel>{userName ?? "Guest"}</DropdownMenuLabel>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem asChild>
+              <Link to="/settings">Settings</Link>
+            </DropdownMenuItem>
+          </DropdownMenuContent>
+        </DropdownMenu>
+      </div>
+    </header>
+  );
+}

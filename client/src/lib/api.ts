@@ -1,0 +1,62 @@
+import { type ErrorBody, type ErrorCode, isErrorBody } from "@image-studio/shared";
+
+/** An API failure with the server's code and message, ready to show in a toast or inline. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "NETWORK",
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+  /** Field messages from a VALIDATION_FAILED body, keyed by dotted path. */
+  fieldErrors(): Record<string, string> {
+    const issues = (this.details as { issues?: { path: (string | number)[]; message: string }[] } | undefined)?.issues ?? [];
+    return Object.fromEntries(issues.map((i) => [i.path.join("."), i.message]));
+  }
+}
+
+/** The one unwrap every response goes through: JSON on success, ApiError otherwise. */
+export async function unwrap<T>(res: Response | Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await res;
+  } catch {
+    throw new ApiError(0, "NETWORK", "You appear to be offline. We'll try again when you're back.");
+  }
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const type = response.headers.get("content-type") ?? "";
+    return (type.includes("application/json") ? await response.json() : await response.text()) as T;
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isErrorBody(body)) {
+    const e: ErrorBody["error"] = body.error;
+    throw new ApiError(response.status, e.code, e.message, e.details, e.requestId);
+  }
+  throw new ApiError(response.status, "INTERNAL", `Request failed (${response.status})`);
+}
+
+type Json = Record<string, unknown> | unknown[];
+
+/** Same-origin JSON fetch with cookies; bodies are JSON unless FormData. */
+export function api<T>(path: string, init: Omit<RequestInit, "body"> & { body?: Json | FormData } = {}): Promise<T> {
+  const { body, headers, ...rest } = init;
+  const isForm = typeof FormData !== "undefined" && body instanceof FormData;
+  return unwrap<T>(
+    fetch(path.startsWith("/") ? path : `/api/${path}`, {
+      credentials: "same-origin",
+      ...rest,
+      headers: { Accept: "application/json", ...(body && !isForm ? { "Content-Type": "application/json" } : {}), ...headers },
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+    }),
+  );
+}

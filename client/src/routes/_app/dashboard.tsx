@@ -1,0 +1,17 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { LayoutDashboard } from "lucide-react";
+import { PageHeader } from "@/app/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const Route = createFileRoute("/_app/dashboard")({
+  component: DashboardPage,
+});
+
+function DashboardPage() {
+  return (
+    <>
+      <PageHeader title="Dashboard" />
+      <EmptyState icon={LayoutDashboard} title="Your overview lives here" description="Recent generations, credits, projects and activity will appear here as soon as you start creating." />
+    </>
+  );
+}

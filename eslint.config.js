@@ -1,0 +1,84 @@
+// @ts-check
+import { readdirSync } from "node:fs";
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const features = (() => {
+  try {
+    return readdirSync("client/src/features", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  } catch {
+    return [];
+  }
+})();
+
+/** Client features never import each other: shared code goes to components/, lib/ or offline/. */
+const featureBoundaries = features.map((name) => ({
+  files: [`client/src/features/${name}/**/*.{ts,tsx}`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            group: ["@/features/*", `!@/features/${name}`, `!@/features/${name}/**`],
+            message: "Features never import each other; move shared code to components/, lib/ or offline/.",
+          },
+          { group: ["@image-studio/server", "@image-studio/server/*"], allowTypeImports: true, message: "The client imports only types from the server." },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "client/src/routeTree.gen.ts", "client/dev-dist/**", "data/**", "server/src/db/migrations/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["server/**/*.ts", "scripts/**/*.mjs", "bench/**/*.{ts,mjs}", "vite.config.ts", "eslint.config.js"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ["server/src/**/*.ts"],
+    ignores: ["server/src/env.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through server/src/env.ts." }],
+    },
+  },
+  {
+    files: ["client/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@image-studio/server", "@image-studio/server/*"], allowTypeImports: true, message: "The client imports only types from the server." }] },
+      ],
+    },
+  },
+  {
+    files: ["client/src/**/*.{ts,tsx}"],
+    ignores: ["client/src/lib/env.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.type='MetaProperty'][property.name='env']", message: "Read import.meta.env through client/src/lib/env.ts." },
+      ],
+    },
+  },
+  ...featureBoundaries,
+  {
+    files: ["client/src/sw/**/*.ts"],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+);

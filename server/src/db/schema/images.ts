@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+  check,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, syncVersion, updatedAt } from "./_helpers";
+import { users } from "./auth";
+import { projects } from "./projects";
+
+export type ImageParameters = Record<string, unknown> & { seed?: number };
+export type ImageMetadata = Record<string, unknown>;
+
+export const images = pgTable(
+  "images",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    /** Object key of the original in storage (file_path in the seed). */
+    filePath: text("file_path").notNull(),
+    /** API URL of the original (never a presigned or provider URL). */
+    fileUrl: text("file_url").notNull(),
+    thumbnailUrl: text("thumbnail_url"),
+    /** ThumbHash of the image, base64, for blur-up placeholders. */
+    thumbhash: text("thumbhash"),
+    /** 64-bit perceptual hash (dHash) as 16 hex chars, for duplicate detection. */
+    phash: text("phash"),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    fileSize: integer("file_size").notNull(),
+    format: text("format").notNull(),
+    prompt: text("prompt").notNull().default(""),
+    negativePrompt: text("negative_prompt").notNull().default(""),
+    modelId: text("model_id").notNull(),
+    modelVersion: text("model_version"),
+    parameters: jsonb("parameters").$type<ImageParameters>().notNull().default({}),
+    /** Seconds. */
+    generationTime: doublePrecision("generation_time"),
+    costCredits: integer("cost_credits").notNull().default(0),
+    parentImageId: uuid("parent_image_id").references((): AnyPgColumn => images.id, { onDelete: "set null" }),
+    /** How this image was made: text-to-image, variation, upscale, upload, … */
+    operation: text("operation").notNull().default("text-to-image"),
+    jobId: uuid("job_id"),
+    isFavorite: boolean("is_favorite").notNull().default(false),
+    rating: smallint("rating"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes").notNull().default(""),
+    altText: text("alt_text").notNull().default(""),
+    metadata: jsonb("metadata").$type<ImageMetadata>().notNull().default({}),
+    isPublic: boolean("is_public").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    version: syncVersion(),
+  },
+  (t) => [
+    index("images_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("images_project_idx").on(t.projectId),
+    index("images_favorite_created_idx").on(t.isFavorite, t.createdAt.desc()),
+    index("images_tags_gin").using("gin", t.tags),
+    index("images_parent_idx").on(t.parentImageId),
+    index("images_user_version_idx").on(t.userId, t.version),
+    index("images_user_model_idx").on(t.userId, t.modelId),
+    index("images_prompt_trgm").using("gin", sql`${t.prompt} gin_trgm_ops`),
+    index("images_user_phash_idx").on(t.userId, t.phash),
+    check("images_rating_range", sql`${t.rating} IS NULL OR (${t.rating} BETWEEN 1 AND 5)`),
+  ],
+);

@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env on the server. Parsed once; a bad key stops start-up with one clear line.
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const optionalUrl = z.url().optional();
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: optionalUrl,
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY: z.string().optional(),
+  S3_SECRET_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  FAL_KEY: z.string().regex(/^[^:\s]+:[^:\s]+$/, "must look like <key_id>:<key_secret>").optional(),
+  FAL_QUEUE_URL: z.url().default("https://queue.fal.run"),
+  FAL_JWKS_URL: z.url().default("https://rest.alpha.fal.ai/.well-known/jwks.json"),
+  FAL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+  FAL_WEBHOOKS: z.enum(["auto", "on", "off"]).default("auto"),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("Image Studio <no-reply@localhost>"),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  SIGNUP_CREDITS: z.coerce.number().int().min(0).default(500),
+  WORKER_IN_PROCESS: bool.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  USER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  TRUST_PROXY: bool.default(false),
+});
+
+type Raw = z.infer<typeof schema>;
+export type Env = Omit<Raw, "BETTER_AUTH_SECRET"> & {
+  BETTER_AUTH_SECRET: string;
+  dataDir: string;
+  storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  isProduction: boolean;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parse an environment (defaults to process.env after loading `.env`). Throws EnvError naming the key. */
+export function parseEnv(source: Record<string, string | undefined> = loadProcessEnv()): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, emptyToUndefined(v)]));
+  if (!cleaned.FAL_KEY && cleaned.FAL_API_KEY) cleaned.FAL_KEY = cleaned.FAL_API_KEY;
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join(".") || "environment";
+    throw new EnvError(`Invalid configuration: ${key} ${issue.message}`);
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === "production";
+  const dataDir = path.resolve(raw.DATA_DIR);
+  return {
+    ...raw,
+    dataDir,
+    isProduction,
+    BETTER_AUTH_SECRET: raw.BETTER_AUTH_SECRET ?? devSecret(dataDir, isProduction),
+    storage: storageConfig(raw, dataDir),
+  };
+}
+
+function storageConfig(raw: Raw, dataDir: string): Env["storage"] {
+  const s3Keys = [raw.S3_BUCKET, raw.S3_ACCESS_KEY, raw.S3_SECRET_KEY];
+  if (!raw.S3_ENDPOINT && s3Keys.every((v) => !v)) return { driver: "local", root: path.join(dataDir, "objects") };
+  const missing = (["S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY"] as const).filter((k) => !raw[k]);
+  if (missing.length) throw new EnvError(`Invalid configuration: ${missing[0]} is required when S3 storage is configured`);
+  return {
+    driver: "s3",
+    endpoint: raw.S3_ENDPOINT,
+    region: raw.S3_REGION,
+    bucket: raw.S3_BUCKET!,
+    accessKeyId: raw.S3_ACCESS_KEY!,
+    secretAccessKey: raw.S3_SECRET_KEY!,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+  };
+}
+
+/** Outside production a missing secret is generated once and kept in DATA_DIR, so sessions survive restarts. */
+function devSecret(dataDir: string, isProduction: boolean): string {
+  if (isProduction) throw new EnvError("Invalid configuration: BETTER_AUTH_SECRET is required in production");
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function loadProcessEnv(): Record<string, string | undefined> {
+  loadDotenv({ quiet: true });
+  return process.env;
+}
+
+let cached: Env | undefined;
+/** The process's env, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

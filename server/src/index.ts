@@ -1,0 +1,40 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { closeDeps, createDeps } from "./bootstrap";
+import { EnvError, env as loadEnv } from "./env";
+
+async function main() {
+  const env = loadEnv();
+  const deps = await createDeps(env);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const staticDir = path.resolve(here, "../../client/dist");
+  const app = createApp(deps, { staticDir });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    deps.log.info(`Image Studio listening on http://localhost:${info.port}`, { port: info.port });
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    deps.log.info("shutting down", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close();
+    await closeDeps(deps);
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EnvError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Image Studio failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

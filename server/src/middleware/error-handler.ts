@@ -1,0 +1,40 @@
+import type { ErrorBody, ErrorCode } from "@image-studio/shared";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError } from "zod";
+import { AppError } from "../lib/errors";
+import type { AppEnv } from "../context";
+
+function body(c: Context<AppEnv>, code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId: c.get("requestId") ?? "" } };
+}
+
+export function zodIssues(err: ZodError) {
+  return err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }));
+}
+
+/** The one place errors become responses: AppError, zod failures, Hono's HTTP errors, and unknown errors. */
+export function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof AppError) {
+    for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+    return c.json(body(c, err.code, err.message, err.details), err.status as ContentfulStatusCode);
+  }
+  if (err instanceof ZodError) {
+    const issues = zodIssues(err);
+    const first = issues[0];
+    const message = first ? `${first.path.join(".") || "body"}: ${first.message}` : "Invalid request";
+    return c.json(body(c, "VALIDATION_FAILED", message, { issues }), 400);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code: ErrorCode = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 401 ? "UNAUTHORIZED" : status === 404 ? "NOT_FOUND" : status === 429 ? "RATE_LIMITED" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+    return c.json(body(c, code, err.message || "Request failed"), status as ContentfulStatusCode);
+  }
+  c.get("log")?.error("unhandled error", { err });
+  return c.json(body(c, "INTERNAL", "Something went wrong on our side. Please try again."), 500);
+}
+
+export function notFoundHandler(c: Context<AppEnv>) {
+  return c.json(body(c, "NOT_FOUND", `No API route for ${c.req.method} ${c.req.path}`), 404);
+}

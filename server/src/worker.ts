@@ -1,0 +1,19 @@
+import { closeDeps, createDeps } from "./bootstrap";
+import { EnvError, env as loadEnv } from "./env";
+
+// The background worker: the same code as the API's in-process worker, as its own process for scale.
+async function main() {
+  const deps = await createDeps(loadEnv());
+  deps.log.info("worker started");
+  const stop = async () => {
+    await closeDeps(deps);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(err instanceof EnvError ? `${err.message}\n` : `Worker failed: ${String(err)}\n`);
+  process.exit(1);
+});

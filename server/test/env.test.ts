@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../src/env";
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), "env-test-"));
+
+describe("parseEnv", () => {
+  it("runs on embedded defaults with nothing configured", () => {
+    const dir = tmp();
+    const env = parseEnv({ DATA_DIR: dir });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.storage).toEqual({ driver: "local", root: path.join(dir, "objects") });
+    expect(env.FAL_KEY).toBeUndefined();
+    // A secret is generated and kept, so sessions survive a restart.
+    expect(env.BETTER_AUTH_SECRET).toBe(readFileSync(path.join(dir, "auth-secret"), "utf8"));
+    expect(parseEnv({ DATA_DIR: dir }).BETTER_AUTH_SECRET).toBe(env.BETTER_AUTH_SECRET);
+  });
+
+  it("names the bad key in one line", () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), PORT: "eighty" })).toThrow(EnvError);
+    expect(() => parseEnv({ DATA_DIR: tmp(), PORT: "eighty" })).toThrow(/^Invalid configuration: PORT /);
+    expect(() => parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), FAL_KEY: "nocolon" })).toThrow(/FAL_KEY must look like/);
+  });
+
+  it("accepts FAL_API_KEY as an alias of FAL_KEY", () => {
+    expect(parseEnv({ DATA_DIR: tmp(), FAL_API_KEY: "id:secret" }).FAL_KEY).toBe("id:secret");
+  });
+
+  it("requires every S3 key once S3 is configured", () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), S3_ENDPOINT: "http://localhost:9000", S3_BUCKET: "b" })).toThrow(/S3_ACCESS_KEY is required/);
+    const env = parseEnv({ DATA_DIR: tmp(), S3_ENDPOINT: "http://localhost:9000", S3_BUCKET: "b", S3_ACCESS_KEY: "a", S3_SECRET_KEY: "s" });
+    expect(env.storage).toMatchObject({ driver: "s3", bucket: "b", forcePathStyle: true });
+  });
+
+  it("requires a secret in production", () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required in production/);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "", SMTP_URL: " " }).DATABASE_URL).toBeUndefined();
+  });
+});
