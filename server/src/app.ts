@@ -8,7 +8,10 @@ import { mountSpa } from "./lib/static";
 import { notFoundHandler, onError } from "./middleware/error-handler";
 import { requestContext } from "./middleware/request";
 import { securityHeaders } from "./middleware/security";
+import { generateRoutes, imagesGenerateRoute } from "./modules/generation/generation.routes";
+import { webhookRoutes } from "./modules/generation/webhook.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { adminModelRoutes, modelRoutes } from "./modules/models/models.routes";
 
 export interface AppOptions {
   /** Built client directory to serve (SPA with history fallback); omitted in API-only tests. */
@@ -31,7 +34,13 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }),
   );
 
-  const api = new Hono<AppEnv>().route("/health", healthRoutes);
+  const api = new Hono<AppEnv>()
+    .route("/health", healthRoutes)
+    .route("/models", modelRoutes)
+    .route("/admin/models", adminModelRoutes)
+    .route("/generate", generateRoutes)
+    .route("/images", imagesGenerateRoute)
+    .route("/webhooks", webhookRoutes);
   app.route("/api", api);
   app.all("/api/*", notFoundHandler);
 

@@ -3,6 +3,9 @@ import type { Database, Db } from "./db/client";
 import type { Clock } from "./lib/clock";
 import type { Logger } from "./lib/logger";
 import type { Storage } from "./storage";
+import type { EventBus } from "./jobs/events";
+import type { ProviderRegistry } from "./providers/registry";
+import type { ModelCatalog } from "./modules/models/models.service";
 
 /** Long-lived services a process owns; createApp(deps) receives them so tests can swap any part. */
 export interface Deps {
@@ -12,6 +15,11 @@ export interface Deps {
   log: Logger;
   clock: Clock;
   version: string;
+  providers: ProviderRegistry;
+  events: EventBus;
+  catalog: ModelCatalog;
+  /** Where fal should POST results (webhook mode), or undefined to poll. */
+  webhookUrl?: string;
 }
 
 export interface SessionUser {

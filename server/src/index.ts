@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
-import { closeDeps, createDeps } from "./bootstrap";
+import { closeDeps, createDeps, startWorker } from "./bootstrap";
 import { EnvError, env as loadEnv } from "./env";
 
 async function main() {
@@ -11,6 +11,7 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, "../../client/dist");
   const app = createApp(deps, { staticDir });
+  const worker = env.WORKER_IN_PROCESS ? startWorker(deps) : undefined;
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     deps.log.info(`Image Studio listening on http://localhost:${info.port}`, { port: info.port });
   });
@@ -22,6 +23,7 @@ async function main() {
     deps.log.info("shutting down", { signal });
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
+    await worker?.stop();
     await closeDeps(deps);
     clearTimeout(force);
     process.exit(0);

@@ -1,11 +1,12 @@
-import { closeDeps, createDeps } from "./bootstrap";
+import { closeDeps, createDeps, startWorker } from "./bootstrap";
 import { EnvError, env as loadEnv } from "./env";
 
 // The background worker: the same code as the API's in-process worker, as its own process for scale.
 async function main() {
   const deps = await createDeps(loadEnv());
-  deps.log.info("worker started");
+  const worker = startWorker(deps);
   const stop = async () => {
+    await worker.stop();
     await closeDeps(deps);
     process.exit(0);
   };

@@ -10,6 +10,12 @@ import { parseEnv } from "../src/env";
 import { systemClock } from "../src/lib/clock";
 import { createLogger } from "../src/lib/logger";
 import { createStorage } from "../src/storage";
+import { seedDatabase } from "../src/db/seed";
+import { EventBus } from "../src/jobs/events";
+import { ModelCatalog } from "../src/modules/models/models.service";
+import { FalProvider } from "../src/providers/fal";
+import { LocalProvider } from "../src/providers/local";
+import { ProviderRegistry } from "../src/providers/registry";
 
 export interface TestApp {
   deps: Deps;
@@ -26,6 +32,7 @@ async function database(): Promise<Database> {
     const url = inject("databaseUrl") || undefined;
     const db = await openDatabase({ url, poolSize: 4 });
     if (!url) await db.migrate();
+    await seedDatabase(db.db);
     return db;
   })();
   return shared;
@@ -59,13 +66,24 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     WORKER_IN_PROCESS: "false",
     ...envOverrides,
   });
+  const db = await database();
+  const log = createLogger("silent");
+  // The local engine runs fast in tests; fal points at whatever FAL_QUEUE_URL the test gives (a local fake).
+  const providers = new ProviderRegistry(
+    new LocalProvider({ stepMs: 5 }),
+    env.FAL_KEY ? new FalProvider({ key: env.FAL_KEY, queueUrl: env.FAL_QUEUE_URL, logger: log }) : undefined,
+  );
+  const events = new EventBus(undefined, log);
   const deps: Deps = {
     env,
-    database: await database(),
+    database: db,
     storage: testStorage(tmp),
-    log: createLogger("silent"),
+    log,
     clock: systemClock,
     version: "test",
+    providers,
+    events,
+    catalog: new ModelCatalog(db.db, providers),
   };
   const app = createApp(deps);
   return {

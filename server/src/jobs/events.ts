@@ -1,0 +1,84 @@
+import type { JobEventPayload } from "@image-studio/shared";
+import { EventEmitter } from "node:events";
+import type pg from "pg";
+import type { Logger } from "../lib/logger";
+
+export type JobEvent = JobEventPayload;
+
+type Listener = (event: JobEvent) => void;
+const CHANNEL_EVENTS = "image_studio_job_events";
+const CHANNEL_WAKE = "image_studio_jobs_ready";
+
+/**
+ * Job events and worker wake-ups. In one process an EventEmitter carries them; on PostgreSQL, LISTEN/NOTIFY
+ * carries them between every API and worker process sharing the database.
+ */
+export class EventBus {
+  private readonly local = new EventEmitter().setMaxListeners(0);
+  private listenClient?: pg.PoolClient;
+
+  constructor(
+    private readonly pool: pg.Pool | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    if (!this.pool || this.listenClient) return;
+    const client = await this.pool.connect();
+    this.listenClient = client;
+    client.on("notification", (msg) => {
+      if (!msg.payload) return;
+      if (msg.channel === CHANNEL_WAKE) this.local.emit("wake");
+      else if (msg.channel === CHANNEL_EVENTS) {
+        try {
+          const { userId, event } = JSON.parse(msg.payload) as { userId: string; event: JobEvent };
+          this.local.emit(`user:${userId}`, event);
+        } catch (err) {
+          this.log.warn("bad job event payload", { err });
+        }
+      }
+    });
+    client.on("error", (err) => this.log.error("event bus connection failed", { err }));
+    await client.query(`LISTEN ${CHANNEL_EVENTS}`);
+    await client.query(`LISTEN ${CHANNEL_WAKE}`);
+  }
+
+  async stop(): Promise<void> {
+    const client = this.listenClient;
+    this.listenClient = undefined;
+    if (client) {
+      await client.query(`UNLISTEN *`).catch(() => {});
+      client.release();
+    }
+    this.local.removeAllListeners();
+  }
+
+  publish(userId: string, event: JobEvent): void {
+    if (this.listenClient && this.pool) {
+      // NOTIFY delivers to this process's LISTEN too, so don't emit locally twice.
+      this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL_EVENTS, JSON.stringify({ userId, event })]).catch((err) => this.log.warn("notify failed", { err }));
+      return;
+    }
+    this.local.emit(`user:${userId}`, event);
+  }
+
+  subscribe(userId: string, listener: Listener): () => void {
+    const name = `user:${userId}`;
+    this.local.on(name, listener);
+    return () => this.local.off(name, listener);
+  }
+
+  /** Tell every worker that jobs are ready to claim. */
+  wakeWorkers(): void {
+    if (this.listenClient && this.pool) {
+      this.pool.query("SELECT pg_notify($1, '1')", [CHANNEL_WAKE]).catch((err) => this.log.warn("notify failed", { err }));
+      return;
+    }
+    this.local.emit("wake");
+  }
+
+  onWake(listener: () => void): () => void {
+    this.local.on("wake", listener);
+    return () => this.local.off("wake", listener);
+  }
+}

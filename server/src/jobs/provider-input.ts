@@ -1,0 +1,61 @@
+import { and, eq } from "drizzle-orm";
+import type { Deps } from "../context";
+import { images } from "../db/schema";
+import { ProviderError, type Operation, type ProviderInput } from "../providers/types";
+import type { JobRow } from "./queue.repo";
+
+async function readAll(deps: Deps, key: string): Promise<Buffer> {
+  const obj = await deps.storage.get(key);
+  if (!obj) throw new ProviderError("validation", "A source image of this job is no longer available", false);
+  const chunks: Buffer[] = [];
+  for await (const c of obj.body) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/** The original bytes of one of the job owner's images (trashed ones included: derivations may start there). */
+async function imageBytes(deps: Deps, userId: string, imageId: string): Promise<Buffer> {
+  const [row] = await deps.database.db
+    .select({ filePath: images.filePath })
+    .from(images)
+    .where(and(eq(images.id, imageId), eq(images.userId, userId)));
+  if (!row) throw new ProviderError("validation", "The source image was deleted", false);
+  return readAll(deps, row.filePath);
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+/** Turns a queued job into the provider contract, loading source/mask/style bytes from storage. */
+export async function buildProviderInput(deps: Deps, job: JobRow): Promise<ProviderInput> {
+  const p = job.parameters as Record<string, unknown>;
+  const inputs = job.inputs as { sourceImageId?: string; sourceKey?: string; maskKey?: string; styleImageId?: string; styleKey?: string; extend?: ProviderInput["extend"] };
+  const { width, height, numImages, seed, guidanceScale, steps, strength, scale, aspectRatio: _a, ...extra } = p;
+  const sourceImage = inputs.sourceImageId
+    ? await imageBytes(deps, job.userId, inputs.sourceImageId)
+    : inputs.sourceKey
+      ? await readAll(deps, inputs.sourceKey)
+      : undefined;
+  const styleImage = inputs.styleImageId
+    ? await imageBytes(deps, job.userId, inputs.styleImageId)
+    : inputs.styleKey
+      ? await readAll(deps, inputs.styleKey)
+      : undefined;
+  return {
+    operation: job.operation as Operation,
+    modelId: job.modelId,
+    prompt: job.prompt,
+    negativePrompt: job.negativePrompt || undefined,
+    width: num(width) ?? 1024,
+    height: num(height) ?? 1024,
+    numImages: num(numImages) ?? 1,
+    seed: num(seed) ?? 0,
+    guidanceScale: num(guidanceScale),
+    steps: num(steps),
+    strength: num(strength),
+    scale: num(scale),
+    sourceImage,
+    maskImage: inputs.maskKey ? await readAll(deps, inputs.maskKey) : undefined,
+    styleImage,
+    extend: inputs.extend,
+    extra,
+  };
+}

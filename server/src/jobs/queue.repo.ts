@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { generationQueue, nextVersion, type JobStatus } from "../db/schema";
+
+export type JobRow = typeof generationQueue.$inferSelect;
+export type NewJob = typeof generationQueue.$inferInsert;
+
+const q = generationQueue;
+
+/** Inserts a job; with a clientId already used by this user, returns the existing job instead. */
+export async function insertJob(tx: Db, values: NewJob): Promise<{ job: JobRow; created: boolean }> {
+  const [row] = await tx.insert(q).values(values).onConflictDoNothing({ target: [q.userId, q.clientId] }).returning();
+  if (row) return { job: row, created: true };
+  const [existing] = await tx
+    .select()
+    .from(q)
+    .where(and(eq(q.userId, values.userId), eq(q.clientId, values.clientId!)));
+  return { job: existing!, created: false };
+}
+
+/**
+ * Claims the next runnable job for a worker: pending and due, or processing under an expired lease (its worker
+ * died). FOR UPDATE SKIP LOCKED lets any number of workers claim concurrently without taking one job twice.
+ * One job per call, so the per-user limit is checked against fresh counts.
+ */
+export async function claimNext(db: Db, workerId: string, leaseMs: number, userLimit: number): Promise<JobRow | null> {
+  const now = sql`now()`;
+  const runnable = or(
+    and(eq(q.status, "pending"), sql`${q.runAfter} <= ${now}`),
+    and(eq(q.status, "processing"), lt(q.leaseExpiresAt, now)),
+  );
+  const userHasRoom = sql`(select count(*) from generation_queue r where r.user_id = "generation_queue"."user_id" and r.status = 'processing' and r.lease_expires_at > now()) < ${userLimit}`;
+  const candidate = db
+    .select({ id: q.id })
+    .from(q)
+    .where(and(runnable, userHasRoom))
+    .orderBy(desc(q.priority), asc(q.createdAt))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  const [row] = await db
+    .update(q)
+    .set({
+      status: "processing",
+      leaseOwner: workerId,
+      leaseExpiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+      startedAt: sql`coalesce(${q.startedAt}, now())`,
+      version: nextVersion,
+    })
+    .where(inArray(q.id, candidate))
+    .returning();
+  return row ?? null;
+}
+
+const owned = (jobId: string, workerId: string) => and(eq(q.id, jobId), eq(q.leaseOwner, workerId), eq(q.status, "processing"));
+
+/** Extends the lease; false when the job is no longer this worker's (lease lost, cancelled). */
+export async function extendLease(db: Db, jobId: string, workerId: string, leaseMs: number): Promise<boolean> {
+  const rows = await db
+    .update(q)
+    .set({ leaseExpiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+    .where(owned(jobId, workerId))
+    .returning({ id: q.id });
+  return rows.length > 0;
+}
+
+export async function updateOwned(db: Db, jobId: string, workerId: string, patch: Partial<NewJob>): Promise<JobRow | null> {
+  const [row] = await db
+    .update(q)
+    .set({ ...patch, version: nextVersion })
+    .where(owned(jobId, workerId))
+    .returning();
+  return row ?? null;
+}
+
+/** Back to pending after a transient failure, due again at `runAfter`. */
+export async function retryLater(db: Db, jobId: string, workerId: string, runAfter: Date, errorMessage: string): Promise<JobRow | null> {
+  return updateOwned(db, jobId, workerId, {
+    status: "pending",
+    runAfter,
+    retryCount: sql`${q.retryCount} + 1` as unknown as number,
+    errorMessage,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    falRequestId: null,
+    progress: 0,
+  });
+}
+
+export async function getJob(db: Db, userId: string, jobId: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(q).where(and(eq(q.id, jobId), eq(q.userId, userId)));
+  return row ?? null;
+}
+
+export async function getJobById(db: Db, jobId: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(q).where(eq(q.id, jobId));
+  return row ?? null;
+}
+
+export async function findByProviderRequest(db: Db, requestId: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(q).where(eq(q.falRequestId, requestId));
+  return row ?? null;
+}
+
+export async function listJobs(db: Db, userId: string, opts: { statuses?: JobStatus[]; limit: number; before?: Date }) {
+  return db
+    .select()
+    .from(q)
+    .where(
+      and(
+        eq(q.userId, userId),
+        opts.statuses?.length ? inArray(q.status, opts.statuses) : undefined,
+        opts.before ? lt(q.createdAt, opts.before) : undefined,
+      ),
+    )
+    .orderBy(desc(q.createdAt), desc(q.id))
+    .limit(opts.limit);
+}
+
+/** Finishes a job in the caller's transaction, only if it is still pending/processing. */
+export async function finishJob(
+  tx: Db,
+  jobId: string,
+  status: Extract<JobStatus, "completed" | "failed" | "cancelled">,
+  patch: Partial<NewJob>,
+  workerId?: string,
+): Promise<JobRow | null> {
+  const active = workerId ? owned(jobId, workerId) : and(eq(q.id, jobId), inArray(q.status, ["pending", "processing"]));
+  const [row] = await tx
+    .update(q)
+    .set({ ...patch, status, completedAt: sql`now()`, leaseOwner: null, leaseExpiresAt: null, version: nextVersion })
+    .where(active)
+    .returning();
+  return row ?? null;
+}
+
+/** Pending jobs that will run before this one (all users: the worker pool is shared). */
+export async function queuePosition(db: Db, job: Pick<JobRow, "priority" | "createdAt">): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(q)
+    .where(
+      and(
+        eq(q.status, "pending"),
+        or(sql`${q.priority} > ${job.priority}`, and(eq(q.priority, job.priority), lt(q.createdAt, job.createdAt))),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function countActive(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(q)
+    .where(and(eq(q.userId, userId), inArray(q.status, ["pending", "processing"])));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { Deps } from "../context";
+import { runJob } from "./process-job";
+import { claimNext } from "./queue.repo";
+
+export interface WorkerOptions {
+  concurrency: number;
+  userConcurrency: number;
+  leaseMs?: number;
+  pollMs?: number;
+  /** How often to look for due jobs without a wake-up (retries, expired leases). */
+  idleMs?: number;
+}
+
+/**
+ * Claims and runs jobs. Runs inside the API process by default, or alone via `pnpm worker`; any number of
+ * workers on any number of machines can share one database.
+ */
+export class Worker {
+  readonly id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private running = new Set<Promise<void>>();
+  private stopped = true;
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+  private ticking = false;
+  private pokes = new Set<() => void>();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly opts: WorkerOptions,
+  ) {}
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = this.deps.events.onWake(() => {
+      this.pokeAll();
+      void this.tick();
+    });
+    this.timer = setInterval(() => void this.tick(), this.opts.idleMs ?? 1000);
+    void this.tick();
+  }
+
+  /** Stops claiming; waits for running jobs (their leases would hand them to another worker anyway). */
+  async stop(timeoutMs = 10_000) {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.unsubscribe?.();
+    this.pokeAll();
+    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, timeoutMs))]);
+  }
+
+  get activeJobs() {
+    return this.running.size;
+  }
+
+  private pokeAll() {
+    for (const p of [...this.pokes]) p();
+  }
+
+  private waitForPoke = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        this.pokes.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      this.pokes.add(done);
+    });
+
+  /** Fills free slots with claimed jobs. */
+  async tick(): Promise<void> {
+    if (this.stopped || this.ticking) return;
+    this.ticking = true;
+    try {
+      while (!this.stopped && this.running.size < this.opts.concurrency) {
+        const job = await claimNext(this.deps.database.db, this.id, this.opts.leaseMs ?? 30_000, this.opts.userConcurrency);
+        if (!job) break;
+        const p = runJob(this.deps, job, {
+          workerId: this.id,
+          leaseMs: this.opts.leaseMs ?? 30_000,
+          pollMs: this.opts.pollMs ?? (this.deps.webhookUrl ? 5000 : 500),
+          waitForPoke: this.waitForPoke,
+        })
+          .catch((err) => this.deps.log.error("job runner crashed", { jobId: job.id, err }))
+          .finally(() => {
+            this.running.delete(p);
+            void this.tick();
+          });
+        this.running.add(p);
+      }
+    } catch (err) {
+      this.deps.log.error("claiming jobs failed", { err });
+    } finally {
+      this.ticking = false;
+    }
+  }
+}

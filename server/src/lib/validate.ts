@@ -1,0 +1,13 @@
+import { zValidator } from "@hono/zod-validator";
+import type { ValidationTargets } from "hono";
+import type { ZodType } from "zod";
+
+/**
+ * Request validation with the shared zod contracts. Failures are thrown so the one error handler answers
+ * with `VALIDATION_FAILED` and field details, like every other error.
+ */
+export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) {
+  return zValidator(target, schema, (result) => {
+    if (!result.success) throw result.error;
+  });
+}

@@ -1,0 +1,27 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv, Ctx, SessionUser } from "../context";
+import { AppError } from "../lib/errors";
+
+type AuthedEnv = AppEnv & { Variables: { user: SessionUser } };
+
+/** 401 unless the session middleware (auth/mount.ts) resolved a user for this request. */
+export const requireUser = createMiddleware<AuthedEnv>(async (c, next) => {
+  if (!c.get("user")) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+  await next();
+});
+
+/** 403 unless the user is an admin. */
+export const requireAdmin = createMiddleware<AuthedEnv>(async (c, next) => {
+  const user = c.get("user");
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+  if (user.role !== "admin") throw new AppError("FORBIDDEN", "Only administrators can do that");
+  await next();
+});
+
+/** The service context for an authenticated request. */
+export function ctxOf(c: { get(key: "deps"): AppEnv["Variables"]["deps"]; get(key: "user"): SessionUser | null; get(key: "log"): AppEnv["Variables"]["log"] }): Ctx {
+  const user = c.get("user");
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+  const deps = c.get("deps");
+  return { db: deps.database.db, deps, user, log: c.get("log"), now: deps.clock.now() };
+}

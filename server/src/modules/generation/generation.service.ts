@@ -1,0 +1,190 @@
+import { randomInt } from "node:crypto";
+import { type CostEstimate, estimateCredits, type Job, validateGenerationParams } from "@image-studio/shared";
+import { and, eq } from "drizzle-orm";
+import type { Ctx } from "../../context";
+import { projects } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import type { Operation } from "../../providers/types";
+import { finishJob, getJob, insertJob, type JobRow, listJobs, queuePosition } from "../../jobs/queue.repo";
+import { applyCredits, balanceOf } from "../credits/credits.repo";
+import type { CatalogEntry } from "../models/models.service";
+
+export interface EnqueueInput {
+  operation: Operation;
+  prompt: string;
+  negativePrompt: string;
+  modelId: string;
+  parameters: Record<string, unknown>;
+  projectId?: string | null;
+  clientId?: string;
+  priority?: number;
+  parentImageId?: string | null;
+  batchId?: string | null;
+  /** Source image / mask / style references (ids or storage keys) for derived operations. */
+  inputs?: Record<string, unknown>;
+}
+
+async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Promise<CatalogEntry> {
+  const model = await ctx.deps.catalog.get(modelId);
+  if (!model) throw new AppError("VALIDATION_FAILED", `Unknown model "${modelId}"`, { issues: [{ path: ["modelId"], message: "Unknown model" }] });
+  if (!model.isActive) throw new AppError("UNAVAILABLE", `${model.displayName} is turned off by an administrator`);
+  if (!model.available) throw new AppError("UNAVAILABLE", `${model.displayName} is unavailable: ${model.unavailableReason}`);
+  if (!model.operations.includes(operation)) {
+    throw new AppError("VALIDATION_FAILED", `${model.displayName} cannot do ${operation}`, { issues: [{ path: ["modelId"], message: `Does not support ${operation}` }] });
+  }
+  return model;
+}
+
+/** Normalises parameters against the model's ranges (400 naming the field and range) and fixes the seed. */
+function normalise(model: CatalogEntry, operation: Operation, parameters: Record<string, unknown>) {
+  const checked = validateGenerationParams(model, { operation, parameters });
+  if (!checked.ok) {
+    const issues = checked.issues.map((i) => ({ path: i.path, message: i.message }));
+    throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? "Invalid parameters", { issues });
+  }
+  const value = { ...checked.value } as Record<string, unknown>;
+  if (typeof value.seed !== "number") value.seed = randomInt(0, 2 ** 31);
+  return value;
+}
+
+function estimate(model: CatalogEntry, operation: Operation, p: Record<string, unknown>) {
+  return estimateCredits(model, {
+    operation,
+    width: Number(p.width ?? 1024),
+    height: Number(p.height ?? 1024),
+    numImages: Number(p.numImages ?? 1),
+  });
+}
+
+/** Validates, holds credits and queues a job. The same clientId twice returns the first job. */
+export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: JobRow; created: boolean }> {
+  const model = await usableModel(ctx, input.modelId, input.operation);
+  const parameters = normalise(model, input.operation, input.parameters);
+  if (input.projectId) {
+    const [p] = await ctx.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), eq(projects.userId, ctx.user.id)));
+    if (!p) throw new AppError("NOT_FOUND", "Project not found");
+  }
+  const cost = estimate(model, input.operation, parameters);
+  const result = await ctx.db.transaction(async (tx) => {
+    const { job, created } = await insertJob(tx, {
+      userId: ctx.user.id,
+      projectId: input.projectId ?? null,
+      clientId: input.clientId ?? null,
+      batchId: input.batchId ?? null,
+      operation: input.operation,
+      prompt: input.prompt,
+      negativePrompt: input.negativePrompt,
+      modelId: model.id,
+      provider: model.provider,
+      parameters,
+      inputs: input.inputs ?? {},
+      parentImageId: input.parentImageId ?? null,
+      priority: input.priority ?? 0,
+      creditsHeld: cost,
+    });
+    if (!created) return { job, created };
+    if (cost > 0) {
+      const balance = await applyCredits(tx, { userId: ctx.user.id, amount: -cost, kind: "hold", jobId: job.id, note: `${model.displayName}: ${input.operation}` });
+      if (balance === null) {
+        const have = await balanceOf(tx, ctx.user.id);
+        throw new AppError("INSUFFICIENT_CREDITS", `This needs ${cost} credits and you have ${have}.`, { needed: cost, balance: have });
+      }
+    }
+    return { job, created };
+  });
+  if (result.created) {
+    ctx.deps.events.publish(ctx.user.id, { type: "queued", jobId: result.job.id });
+    ctx.deps.events.wakeWorkers();
+  }
+  return result;
+}
+
+export async function costEstimate(ctx: Ctx, input: { modelId: string; operation: Operation; parameters: Record<string, unknown> }): Promise<CostEstimate> {
+  const model = await usableModel(ctx, input.modelId, input.operation);
+  const parameters = normalise(model, input.operation, input.parameters);
+  const credits = estimate(model, input.operation, parameters);
+  const balance = await balanceOf(ctx.db, ctx.user.id);
+  const unit = model.pricing.unit === "megapixel" ? `${model.pricing.credits} credits per megapixel` : `${model.pricing.credits} credits per image`;
+  return { modelId: model.id, credits, balance, affordable: balance >= credits, breakdown: `${unit} × ${String(parameters.numImages ?? 1)} image(s)` };
+}
+
+/** Cancels a pending or running job and refunds its held credits. */
+export async function cancel(ctx: Ctx, jobId: string): Promise<JobRow> {
+  const job = await getJob(ctx.db, ctx.user.id, jobId);
+  if (!job) throw new AppError("NOT_FOUND", "Job not found");
+  if (job.status !== "pending" && job.status !== "processing") throw new AppError("CONFLICT", `The job is already ${job.status}`);
+  const row = await ctx.db.transaction(async (tx) => {
+    const done = await finishJob(tx, job.id, "cancelled", { errorMessage: "Cancelled", creditsCharged: 0 });
+    if (!done) return null;
+    if (job.creditsHeld > 0) await applyCredits(tx, { userId: job.userId, amount: job.creditsHeld, kind: "refund", jobId: job.id, note: "cancelled" });
+    return done;
+  });
+  if (!row) throw new AppError("CONFLICT", "The job finished before it could be cancelled");
+  ctx.deps.events.publish(ctx.user.id, { type: "cancelled", jobId: job.id });
+  ctx.deps.events.wakeWorkers(); // the worker running it notices at its next step
+  return row;
+}
+
+/** A failed or cancelled job runs again as a new job with the same settings (and a fresh credit hold). */
+export async function retry(ctx: Ctx, jobId: string): Promise<JobRow> {
+  const job = await getJob(ctx.db, ctx.user.id, jobId);
+  if (!job) throw new AppError("NOT_FOUND", "Job not found");
+  if (job.status !== "failed" && job.status !== "cancelled") throw new AppError("CONFLICT", `Only failed or cancelled jobs can be retried (this one is ${job.status})`);
+  const { job: created } = await enqueue(ctx, {
+    operation: job.operation as Operation,
+    prompt: job.prompt,
+    negativePrompt: job.negativePrompt,
+    modelId: job.modelId,
+    parameters: job.parameters,
+    projectId: job.projectId,
+    parentImageId: job.parentImageId,
+    batchId: job.batchId,
+    priority: job.priority,
+    inputs: job.inputs,
+  });
+  return created;
+}
+
+export async function toView(ctx: Ctx, job: JobRow): Promise<Job> {
+  return {
+    id: job.id,
+    status: job.status,
+    operation: job.operation,
+    modelId: job.modelId,
+    prompt: job.prompt,
+    negativePrompt: job.negativePrompt,
+    parameters: job.parameters,
+    projectId: job.projectId,
+    parentImageId: job.parentImageId,
+    batchId: job.batchId,
+    clientId: job.clientId,
+    priority: job.priority,
+    progress: job.progress,
+    ...(job.status === "pending" ? { queuePosition: await queuePosition(ctx.db, job) } : {}),
+    imageIds: job.imageIds,
+    errorMessage: job.errorMessage,
+    retryCount: job.retryCount,
+    creditsHeld: job.creditsHeld,
+    creditsCharged: job.creditsCharged,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    completedAt: job.completedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getView(ctx: Ctx, jobId: string): Promise<Job> {
+  const job = await getJob(ctx.db, ctx.user.id, jobId);
+  if (!job) throw new AppError("NOT_FOUND", "Job not found");
+  return toView(ctx, job);
+}
+
+export async function list(ctx: Ctx, opts: { history: boolean; limit: number; before?: Date }) {
+  const rows = await listJobs(ctx.db, ctx.user.id, {
+    statuses: opts.history ? ["completed", "failed", "cancelled"] : undefined,
+    limit: opts.limit,
+    before: opts.before,
+  });
+  const items = await Promise.all(rows.map((r) => toView(ctx, r)));
+  const last = rows.at(-1);
+  return { items, nextCursor: rows.length === opts.limit && last ? last.createdAt.toISOString() : null };
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+export const JOB_STATUS = ["pending", "processing", "completed", "failed", "cancelled"] as const;
+export type JobStatusName = (typeof JOB_STATUS)[number];
+
+/** Model parameters: known keys are typed; model-specific keys are checked against the catalog. */
+export const generationParametersSchema = z
+  .object({
+    aspectRatio: z.string().optional(),
+    width: z.number().int().optional(),
+    height: z.number().int().optional(),
+    numImages: z.number().int().optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    guidanceScale: z.number().optional(),
+    steps: z.number().int().optional(),
+    sampler: z.string().optional(),
+    stylePreset: z.string().optional(),
+  })
+  .catchall(z.unknown());
+export type GenerationParameters = z.infer<typeof generationParametersSchema>;
+
+const clientId = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, "use letters, digits and . _ : - only");
+
+export const textToImageRequestSchema = z.object({
+  prompt: z.string().trim().min(1, "Write a prompt first").max(LIMITS.promptMaxLength),
+  negativePrompt: z.string().max(LIMITS.negativePromptMaxLength).default(""),
+  modelId: z.string().min(1),
+  parameters: generationParametersSchema.default({}),
+  projectId: z.uuid().nullish(),
+  clientId: clientId.optional(),
+  priority: z.number().int().min(-10).max(10).default(0),
+});
+export type TextToImageRequest = z.input<typeof textToImageRequestSchema>;
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(JOB_STATUS),
+  operation: z.string(),
+  modelId: z.string(),
+  prompt: z.string(),
+  negativePrompt: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+  projectId: z.uuid().nullable(),
+  parentImageId: z.uuid().nullable(),
+  batchId: z.uuid().nullable(),
+  clientId: z.string().nullable(),
+  priority: z.number(),
+  progress: z.number(),
+  queuePosition: z.number().optional(),
+  imageIds: z.array(z.uuid()),
+  errorMessage: z.string().nullable(),
+  retryCount: z.number(),
+  creditsHeld: z.number(),
+  creditsCharged: z.number(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const jobStatusSchema = jobSchema.pick({ id: true, status: true, progress: true, queuePosition: true, imageIds: true, errorMessage: true });
+export type JobStatusView = z.infer<typeof jobStatusSchema>;
+
+export const costEstimateRequestSchema = textToImageRequestSchema.pick({ modelId: true, parameters: true }).extend({
+  operation: z.string().default("text-to-image"),
+});
+export const costEstimateSchema = z.object({
+  modelId: z.string(),
+  credits: z.number().int(),
+  balance: z.number().int(),
+  affordable: z.boolean(),
+  breakdown: z.string(),
+});
+export type CostEstimate = z.infer<typeof costEstimateSchema>;
+
+/** Server-sent events on GET /api/generate/events. */
+export type JobEventPayload =
+  | { type: "queued"; jobId: string; queuePosition?: number }
+  | { type: "position"; jobId: string; queuePosition: number }
+  | { type: "started"; jobId: string }
+  | { type: "progress"; jobId: string; progress: number; queuePosition?: number }
+  | { type: "completed"; jobId: string; imageIds: string[] }
+  | { type: "failed"; jobId: string; errorMessage: string; willRetry: boolean }
+  | { type: "cancelled"; jobId: string };
