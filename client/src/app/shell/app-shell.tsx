@@ -18,7 +18,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <TooltipProvider delayDuration={300}>
       <a
         href="#main"
-        className="sr-only z-50 rounded-lg bg-primary-strong px-3 py-2 text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+        className="sr-only z-50 rounded-lg bg-primary-solid px-3 py-2 text-primary-foreground focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
       >
         Skip to content
       </a>
