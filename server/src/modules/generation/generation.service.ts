@@ -53,6 +53,7 @@ function estimate(model: CatalogEntry, operation: Operation, p: Record<string, u
     width: Number(p.width ?? 1024),
     height: Number(p.height ?? 1024),
     numImages: Number(p.numImages ?? 1),
+    ...(typeof p.scale === "number" ? { scale: p.scale } : {}),
   });
 }
 
