@@ -3,7 +3,9 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { toast } from "sonner";
 import { createQueryClient } from "./lib/query-client";
+import { registerServiceWorker } from "./lib/sw-register";
 import { applyTheme, getThemePreference, watchSystemTheme } from "./lib/theme";
 import { routeTree } from "./routeTree.gen";
 
@@ -32,3 +34,12 @@ createRoot(document.getElementById("root")!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// Offline-first: the service worker precaches the shell; an update waits until the user chooses to reload.
+registerServiceWorker((activate) => {
+  toast("A new version of Image Studio is ready", {
+    description: "Reload to update. Anything not yet sent stays saved on this device.",
+    duration: Number.POSITIVE_INFINITY,
+    action: { label: "Reload", onClick: activate },
+  });
+});

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+import { CacheFirst } from "workbox-strategies";
+import { ExpirationPlugin } from "workbox-expiration";
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The app shell, the prerendered landing page, fonts and icons: everything the build emitted.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Navigations: "/" is the prerendered landing page; every other page boots the app shell.
+// Never for /api (JSON, streams, downloads) and never for files with an extension.
+const landing = createHandlerBoundToURL("/index.html");
+const appShell = createHandlerBoundToURL("/app.html");
+registerRoute(new NavigationRoute(landing, { allowlist: [/^\/$/] }));
+registerRoute(new NavigationRoute(appShell, { denylist: [/^\/api\//, /^\/$/, /\/[^/?]+\.[^/]+$/] }));
+
+// Image thumbnails and previews are immutable per image id and variant: keep recent ones on the device.
+registerRoute(
+  ({ url, request }) => request.method === "GET" && /^\/api\/images\/[0-9a-f-]{36}\/file\/(thumb-256|preview-768)$/.test(url.pathname),
+  new CacheFirst({
+    cacheName: "image-variants",
+    plugins: [new ExpirationPlugin({ maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90, purgeOnQuotaError: true })],
+  }),
+);
+
+// The page decides when a waiting update takes over ("a new version is ready — reload").
+self.addEventListener("message", (event) => {
+  if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
