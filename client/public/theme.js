@@ -5,5 +5,7 @@
     var dark = pref === "dark" || (pref === "auto" && window.matchMedia("(prefers-color-scheme: dark)").matches);
     document.documentElement.classList.toggle("dark", dark);
     document.documentElement.style.colorScheme = dark ? "dark" : "light";
-  } catch (e) {}
+  } catch (_e) {
+    // storage or matchMedia unavailable: keep the light default
+  }
 })();
