@@ -3,6 +3,7 @@
 // Without a Chromium on the machine they are skipped with a clear notice — except under CI, where that fails.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { pnpmCommand } from "./pnpm-cmd.mjs";
 
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean);
 const chromium = candidates.find((p) => existsSync(p));
@@ -15,7 +16,7 @@ if (!chromium) {
   console.warn(`⚠ ${msg} Browser tests SKIPPED.`);
   process.exit(0);
 }
-const pnpm = process.env.npm_execpath?.includes("pnpm") ? [process.execPath, process.env.npm_execpath] : ["pnpm"];
+const pnpm = pnpmCommand();
 const run = (args, env = {}) => spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
 if (!process.env.E2E_SKIP_BUILD && run(["run", "build"]) !== 0) process.exit(1);

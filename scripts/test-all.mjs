@@ -3,8 +3,9 @@
 // generated files, typecheck, lint, unit + integration (vitest), then browser tests.
 // With TEST_DATABASE_URL set, the server suites run twice: on PGlite and on PostgreSQL.
 import { spawnSync } from "node:child_process";
+import { pnpmCommand } from "./pnpm-cmd.mjs";
 
-const pnpm = process.env.npm_execpath?.includes("pnpm") ? process.env.npm_execpath : "pnpm";
+const pnpm = pnpmCommand();
 const steps = [
   ["generated files are up to date", ["run", "db:check"]],
   ["typecheck", ["run", "typecheck"]],
@@ -20,8 +21,7 @@ const results = [];
 for (const [name, args, extraEnv = {}] of steps) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const run = pnpm.endsWith(".js") || pnpm.endsWith(".cjs") ? [process.execPath, [pnpm, ...args]] : [pnpm, args];
-  const r = spawnSync(run[0], run[1], { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  const r = spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: "inherit", env: { ...process.env, ...extraEnv } });
   const ok = r.status === 0;
   results.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
   if (!ok) break;
