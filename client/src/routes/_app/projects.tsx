@@ -1,17 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { FolderKanban } from "lucide-react";
-import { PageHeader } from "@/app/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { projectListOptions } from "@/features/projects/api";
+import { ProjectsPage } from "@/features/projects/projects-page";
 
 export const Route = createFileRoute("/_app/projects")({
+  loader: ({ context }) => context.queryClient.prefetchQuery(projectListOptions({ archived: "false" })),
   component: ProjectsPage,
 });
-
-function ProjectsPage() {
-  return (
-    <>
-      <PageHeader title="Projects" />
-      <EmptyState icon={FolderKanban} title="No projects yet" description="Projects keep related generations together, with their own default model and settings." />
-    </>
-  );
-}

@@ -1,0 +1,112 @@
+import type { CollectionDetail, ImageList, Project } from "@image-studio/shared";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInContext } from "./auth-helpers";
+import { launch, newContext, watchErrors } from "./browser";
+
+/** Projects and collections in a real browser: add images to a project, reorder a collection with the keyboard. */
+
+async function generate(request: APIRequestContext, count: number): Promise<string[]> {
+  const res = await request.post("/api/generate/text-to-image", {
+    data: {
+      prompt: "e2e board: a teal lighthouse",
+      modelId: "local/sketch-fast",
+      parameters: { numImages: count, width: 256, height: 256 },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(202);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const page = (await (await request.get("/api/images?limit=50")).json()) as ImageList;
+    if (page.items.length >= count) return page.items.map((i) => i.id);
+    if (Date.now() > deadline) throw new Error("images were not generated in time");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const tileIds = (page: Page) =>
+  page.locator('[data-testid="collection-tile"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-image-id")));
+
+describe("projects and collections", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let ids: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    context = await newContext(browser);
+    await signUpInContext(context, "Board Tester");
+    ids = await generate(context.request, 4);
+    page = await context.newPage();
+    errors = watchErrors(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("adds an image to a project from the project page", async () => {
+    const project = (await (
+      await context.request.post("/api/projects", { data: { name: "Lighthouses" } })
+    ).json()) as Project;
+    await page.goto(`/projects/${project.id}`);
+    await page.getByRole("button", { name: "Add images" }).click();
+    await page.locator('[data-testid="image-picker"] button').first().click();
+    await page.getByRole("button", { name: "Add 1 image" }).click();
+    await expect.poll(() => page.locator('[data-testid="project-images"] li').count(), { timeout: 10_000 }).toBe(1);
+    const after = (await (await context.request.get(`/api/projects/${project.id}`)).json()) as Project;
+    expect(after.imageCount).toBe(1);
+  });
+
+  it("drags an image from one project onto another", async () => {
+    const post = async (name: string) =>
+      (await (await context.request.post("/api/projects", { data: { name } })).json()) as Project;
+    const from = await post("Drag source");
+    const to = await post("Drag target");
+    await context.request.post(`/api/projects/${from.id}/images/add`, { data: { imageIds: [ids[2]] } });
+    await page.goto(`/projects/${from.id}`);
+    const handle = page.getByRole("button", { name: /^Drag .* to another project$/ });
+    const target = page.locator('[data-testid="project-drop-target"]', { hasText: "Drag target" });
+    await handle.waitFor();
+    const a = (await handle.boundingBox())!;
+    const b = (await target.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(a.x + ((b.x + b.width / 2 - a.x) * i) / 10, a.y + ((b.y + b.height / 2 - a.y) * i) / 10);
+    await page.mouse.up();
+    await expect
+      .poll(async () => ((await (await context.request.get(`/api/projects/${to.id}`)).json()) as Project).imageCount, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await expect.poll(() => page.locator('[data-testid="project-images"] li').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it("reorders a collection with the keyboard, and the order is kept", async () => {
+    const res = await context.request.post("/api/collections", { data: { name: "Board" } });
+    const col = (await res.json()) as CollectionDetail;
+    await context.request.post(`/api/collections/${col.id}/images`, { data: { imageIds: ids } });
+    await page.goto(`/collections/${col.id}`);
+    await expect.poll(() => tileIds(page), { timeout: 10_000 }).toEqual(ids);
+    await page.getByRole("button", { name: "Move image 1", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    const expected = [ids[1], ids[0], ids[2], ids[3]];
+    await expect.poll(() => tileIds(page), { timeout: 5_000 }).toEqual(expected);
+    await expect
+      .poll(
+        async () =>
+          ((await (await context.request.get(`/api/collections/${col.id}`)).json()) as CollectionDetail).images.map(
+            (i) => i.id,
+          ),
+        { timeout: 5_000 },
+      )
+      .toEqual(expected);
+    await page.reload();
+    await expect.poll(() => tileIds(page), { timeout: 10_000 }).toEqual(expected);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+import type { CollectionDetail } from "@image-studio/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { Sparkles, Trash2 } from "lucide-react";
+import { toast } from "sonner";
+import { ImagePickerDialog } from "@/components/image-picker-dialog";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import {
+  addToCollection,
+  collectionKeys,
+  collectionOptions,
+  deleteCollection,
+  moveInOrder,
+  removeFromCollection,
+  reorderCollection,
+  updateCollection,
+} from "./api";
+import { SortableBoard } from "./components/sortable-board";
+
+/** One collection: editable name and description, and its board (reorderable unless smart). */
+export function CollectionPage({ collectionId }: { collectionId: string }) {
+  const { data: col, error } = useQuery(collectionOptions(collectionId));
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const key = collectionKeys.detail(collectionId);
+  const set = (c: CollectionDetail) => qc.setQueryData(key, c);
+  const save = useMutation({
+    mutationFn: (patch: { name?: string; description?: string }) => updateCollection(collectionId, patch),
+    onSuccess: (c) => {
+      set(c);
+      void qc.invalidateQueries({ queryKey: collectionKeys.list() });
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  const move = useMutation({
+    mutationFn: ({ imageId, afterImageId }: { imageId: string; afterImageId: string | null }) =>
+      reorderCollection(collectionId, imageId, afterImageId),
+    onError: (e) => {
+      toast.error(e.message);
+      void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+  const add = useMutation({
+    mutationFn: (ids: string[]) => addToCollection(collectionId, ids),
+    onSuccess: (c) => {
+      set(c);
+      void qc.invalidateQueries({ queryKey: collectionKeys.list() });
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  const remove = useMutation({
+    mutationFn: (imageId: string) => removeFromCollection(collectionId, imageId),
+    onSuccess: set,
+    onError: (e) => toast.error(e.message),
+  });
+  const del = useMutation({
+    mutationFn: () => deleteCollection(collectionId),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: collectionKeys.all });
+      void navigate({ to: "/collections" });
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  if (error) return <p role="alert">{error.message}</p>;
+  if (!col) return null;
+  const onMove = (imageId: string, to: number) => {
+    const { order, afterImageId } = moveInOrder(
+      col.images.map((i) => i.id),
+      imageId,
+      to,
+    );
+    const byId = new Map(col.images.map((i) => [i.id, i]));
+    set({ ...col, images: order.map((id) => byId.get(id)!) });
+    move.mutate({ imageId, afterImageId });
+  };
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2" key={col.version}>
+        <h1 className="sr-only">{col.name}</h1>
+        <div className="flex items-center gap-2">
+          <Input
+            aria-label="Collection name"
+            defaultValue={col.name}
+            className="text-xl font-bold"
+            onBlur={(e) =>
+              e.target.value.trim() && e.target.value !== col.name && save.mutate({ name: e.target.value })
+            }
+          />
+          {col.isSmart && (
+            <Badge variant="primary">
+              <Sparkles className="size-3" /> Smart
+            </Badge>
+          )}
+          {!col.isSmart && (
+            <ImagePickerDialog
+              title="Add images"
+              description="The latest images of your gallery."
+              busy={add.isPending}
+              onConfirm={(ids) => add.mutateAsync(ids)}
+            />
+          )}
+          <Button variant="outline" size="sm" loading={del.isPending} onClick={() => del.mutate()}>
+            <Trash2 /> Delete
+          </Button>
+        </div>
+        <Textarea
+          aria-label="Collection description"
+          placeholder="Add a description"
+          defaultValue={col.description}
+          onBlur={(e) => e.target.value !== col.description && save.mutate({ description: e.target.value })}
+        />
+        <p className="text-xs text-muted-foreground">
+          {col.images.length} images
+          {col.isSmart
+            ? " · fills itself from its saved filter"
+            : " · drag to reorder (or focus a handle and press space, then the arrow keys)"}
+        </p>
+      </header>
+      {col.images.length === 0 ? (
+        <EmptyState
+          title="Nothing here yet"
+          description={
+            col.isSmart
+              ? "No image matches this collection's filter yet."
+              : "Add images to this collection from the gallery."
+          }
+          headingLevel={3}
+        />
+      ) : (
+        <SortableBoard
+          images={col.images}
+          sortable={!col.isSmart}
+          onMove={onMove}
+          onRemove={col.isSmart ? undefined : (id) => remove.mutate(id)}
+        />
+      )}
+    </div>
+  );
+}

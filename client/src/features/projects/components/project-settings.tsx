@@ -1,0 +1,51 @@
+import type { Project } from "@image-studio/shared";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+
+/** The defaults the studio uses while this project is active: model and prompt starters. */
+export function ProjectSettingsForm({
+  project,
+  onSave,
+  saving,
+}: {
+  project: Project;
+  onSave: (s: Project["settings"]) => void;
+  saving: boolean;
+}) {
+  const [modelId, setModelId] = useState(project.settings.defaultModelId ?? "");
+  const [starters, setStarters] = useState((project.settings.promptStarters ?? []).join("\n"));
+  return (
+    <form
+      className="space-y-3 rounded-xl border border-border p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const promptStarters = starters
+          .split("\n")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        onSave({ ...project.settings, defaultModelId: modelId.trim() || undefined, promptStarters });
+      }}
+    >
+      <h2 className="font-semibold">Settings</h2>
+      <div className="space-y-1">
+        <Label htmlFor="project-model">Default model</Label>
+        <Input
+          id="project-model"
+          value={modelId}
+          onChange={(e) => setModelId(e.target.value)}
+          placeholder="e.g. local/sketch"
+        />
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="project-starters">Prompt starters (one a line)</Label>
+        <Textarea id="project-starters" value={starters} onChange={(e) => setStarters(e.target.value)} />
+      </div>
+      <Button type="submit" size="sm" loading={saving}>
+        Save settings
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import type { ProjectUpdate } from "@image-studio/shared";
+import { imageFileUrl } from "@image-studio/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { Archive, ArchiveRestore, Copy, Download, FolderKanban, LayoutTemplate } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import {
+  archiveProject,
+  duplicateProject,
+  exportProject,
+  projectKeys,
+  projectOptions,
+  saveAsTemplate,
+  updateProject,
+} from "./api";
+import { AddImagesDialog } from "./components/add-images-dialog";
+import { DeleteProjectDialog } from "./components/delete-project-dialog";
+import { MoveDnd, ProjectDropTargets } from "./components/move-dnd";
+import { ProjectImages } from "./components/project-images";
+import { ProjectSettingsForm } from "./components/project-settings";
+import { ProjectStats } from "./components/project-stats";
+
+/** One project: header (cover, editable title and description, actions), toolbar, image grid and stats. */
+export function ProjectPage({ projectId }: { projectId: string }) {
+  const { data: project, error } = useQuery(projectOptions(projectId));
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const refresh = () => void qc.invalidateQueries({ queryKey: projectKeys.all });
+  const save = useMutation({
+    mutationFn: (patch: ProjectUpdate) => updateProject(projectId, patch),
+    onSuccess: (p) => {
+      qc.setQueryData(projectKeys.detail(projectId), p);
+      refresh();
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  const archive = useMutation({
+    mutationFn: (v: boolean) => archiveProject(projectId, v),
+    onSuccess: refresh,
+    onError: (e) => toast.error(e.message),
+  });
+  const duplicate = useMutation({
+    mutationFn: () => duplicateProject(projectId),
+    onSuccess: (p) => {
+      refresh();
+      toast.success("Project duplicated");
+      void navigate({ to: "/projects/$projectId", params: { projectId: p.id } });
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  const template = useMutation({
+    mutationFn: () => saveAsTemplate(projectId, `${project?.name ?? "Project"} template`),
+    onSuccess: () => toast.success("Saved as a template"),
+    onError: (e) => toast.error(e.message),
+  });
+  if (error) return <p role="alert">{error.message}</p>;
+  if (!project) return null;
+  const cover = project.effectiveCoverImageId;
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start gap-4">
+        <div className="flex size-28 shrink-0 items-center justify-center overflow-hidden rounded-xl bg-muted">
+          {cover ? (
+            <img src={imageFileUrl(cover)} alt="" className="size-full object-cover" />
+          ) : (
+            <FolderKanban className="size-10 text-muted-foreground" aria-hidden />
+          )}
+        </div>
+        <div className="min-w-0 flex-1 space-y-2" key={project.version}>
+          <h1 className="sr-only">{project.name}</h1>
+          <Input
+            aria-label="Project name"
+            defaultValue={project.name}
+            className="text-xl font-bold"
+            onBlur={(e) =>
+              e.target.value.trim() && e.target.value !== project.name && save.mutate({ name: e.target.value })
+            }
+          />
+          <Textarea
+            aria-label="Project description"
+            placeholder="Add a description"
+            defaultValue={project.description}
+            onBlur={(e) => e.target.value !== project.description && save.mutate({ description: e.target.value })}
+          />
+          <p className="text-xs text-muted-foreground">
+            {project.imageCount} images · {project.costCredits} credits · updated{" "}
+            {new Date(project.updatedAt).toLocaleDateString()}
+          </p>
+        </div>
+      </header>
+      <div role="toolbar" aria-label="Project actions" className="flex flex-wrap gap-2">
+        <AddImagesDialog projectId={projectId} />
+        <Button size="sm" variant="outline" onClick={() => exportProject(projectId)} disabled={!project.imageCount}>
+          <Download /> Export
+        </Button>
+        <Button size="sm" variant="outline" loading={duplicate.isPending} onClick={() => duplicate.mutate()}>
+          <Copy /> Duplicate
+        </Button>
+        <Button size="sm" variant="outline" loading={template.isPending} onClick={() => template.mutate()}>
+          <LayoutTemplate /> Save as template
+        </Button>
+        <Button
+          size="sm"
+          variant="outline"
+          loading={archive.isPending}
+          onClick={() => archive.mutate(!project.isArchived)}
+        >
+          {project.isArchived ? <ArchiveRestore /> : <Archive />} {project.isArchived ? "Unarchive" : "Archive"}
+        </Button>
+        <DeleteProjectDialog projectId={projectId} name={project.name} />
+      </div>
+      <MoveDnd projectId={projectId}>
+        <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+          <ProjectImages projectId={projectId} />
+          <div className="space-y-4">
+            <ProjectDropTargets projectId={projectId} />
+            <ProjectStats projectId={projectId} />
+            <ProjectSettingsForm
+              key={project.version}
+              project={project}
+              saving={save.isPending}
+              onSave={(settings) => save.mutate({ settings })}
+            />
+          </div>
+        </div>
+      </MoveDnd>
+    </div>
+  );
+}
