@@ -1,0 +1,104 @@
+import type { ImageList, Lineage } from "@image-studio/shared";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInContext } from "./auth-helpers";
+import { launch, newContext, watchErrors } from "./browser";
+
+/** Iterating on an image in a real browser: quick buttons, the mask editor, the family tree and the compare view. */
+
+async function firstImage(request: APIRequestContext): Promise<string> {
+  const res = await request.post("/api/generate/text-to-image", {
+    data: {
+      prompt: "e2e: a lighthouse on a cliff",
+      modelId: "local/sketch-fast",
+      parameters: { width: 256, height: 256 },
+    },
+  });
+  expect(res.status(), await res.text()).toBe(202);
+  for (let i = 0; i < 200; i++) {
+    const page = (await (await request.get("/api/images?limit=5")).json()) as ImageList;
+    if (page.items[0]) return page.items[0].id;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("no image was generated");
+}
+
+async function lineage(request: APIRequestContext, id: string, atLeast: number): Promise<Lineage> {
+  for (let i = 0; i < 200; i++) {
+    const tree = (await (await request.get(`/api/images/${id}/lineage`)).json()) as Lineage;
+    if (tree.nodes.length >= atLeast) return tree;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the tree never reached ${atLeast} nodes`);
+}
+
+describe("iteration", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let imageId: string;
+  beforeAll(async () => {
+    browser = await launch();
+    context = await newContext(browser);
+    await signUpInContext(context, "Iteration Tester");
+    imageId = await firstImage(context.request);
+    page = await context.newPage();
+    errors = watchErrors(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("queues a variation and an inpaint (painted mask) from the image page", { timeout: 150_000 }, async () => {
+    await page.goto(`/images/${imageId}`);
+    await page.getByRole("button", { name: "Variation", exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Variation", exact: true }).click();
+    await page.getByText("Variation queued").waitFor();
+
+    await page.getByRole("button", { name: "Inpaint" }).click();
+    const canvas = page.getByTestId("mask-canvas");
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.6, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByRole("button", { name: "Undo" }).isEnabled()).resolves.toBe(true);
+    await page.getByLabel("What should appear in the painted area?").fill("a red boat");
+    await page.getByRole("dialog").getByRole("button", { name: "Inpaint" }).click();
+    const outcome = page.getByText(/Inpaint queued|Inpaint failed|could not be sent/).first();
+    await outcome.waitFor();
+    expect(
+      (await outcome.textContent()) + " " + (await page.locator("[data-sonner-toast]").allInnerTexts()).join(" | "),
+    ).toMatch(/^Inpaint queued/);
+    const tree = await lineage(context.request, imageId, 4);
+    expect(tree.nodes.map((n) => n.operation).sort()).toEqual(["inpaint", "text-to-image", "variation", "variation"]);
+  });
+
+  it("shows the family tree and opens a node on click", async () => {
+    await page.goto(`/lineage/${imageId}`);
+    const items = page.getByRole("treeitem");
+    await items.first().waitFor();
+    expect(await items.count()).toBe(4);
+    await page.getByRole("treeitem", { name: /^inpaint/ }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/images/") && !url.pathname.endsWith(imageId));
+  });
+
+  it("offers quick-iterate buttons in the gallery lightbox", { timeout: 120_000 }, async () => {
+    await page.goto("/gallery");
+    await page.locator('[data-testid="gallery-tile"]').first().click();
+    await page.getByRole("button", { name: "Remove background" }).click();
+    await page.getByText("Background removal queued").waitFor();
+  });
+
+  it("compares two images with the slider and side by side", { timeout: 120_000 }, async () => {
+    const tree = await lineage(context.request, imageId, 4);
+    const other = tree.nodes.find((n) => n.id !== imageId)!.id;
+    await page.goto(`/compare?a=${imageId}&b=${other}`);
+    await page.getByTestId("compare-slider").waitFor();
+    await page.getByRole("tab", { name: "Side by side" }).click();
+    await page.getByRole("img", { name: "Image B" }).waitFor();
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});

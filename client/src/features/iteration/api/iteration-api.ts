@@ -1,0 +1,73 @@
+import type {
+  InpaintRequest,
+  Job,
+  Lineage,
+  OutpaintRequest,
+  RemixRequest,
+  TextToImageRequest,
+  UploadPurpose,
+  UploadResponse,
+  UpscaleRequest,
+  VariationRequest,
+} from "@image-studio/shared";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { ApiError, api } from "@/lib/api";
+import { jobKeys } from "@/lib/jobs/job-api";
+
+export const iterationKeys = {
+  lineage: (id: string) => ["iteration", "lineage", id] as const,
+};
+
+export const lineageOptions = (imageId: string) =>
+  queryOptions({
+    queryKey: iterationKeys.lineage(imageId),
+    queryFn: () => api<Lineage>(`/api/images/${imageId}/lineage`),
+  });
+
+export const uploadImage = (file: Blob, purpose: UploadPurpose, name = "upload.png") => {
+  const form = new FormData();
+  form.set("file", file, name);
+  form.set("purpose", purpose);
+  return api<UploadResponse>("/api/uploads", { method: "POST", body: form });
+};
+
+type Derive =
+  | { kind: "variation"; body: VariationRequest }
+  | { kind: "upscale"; body: UpscaleRequest }
+  | { kind: "remix"; body: RemixRequest }
+  | { kind: "remove-background"; body: Record<string, unknown> }
+  | { kind: "inpaint"; body: InpaintRequest }
+  | { kind: "outpaint"; body: OutpaintRequest };
+
+const LABEL: Record<Derive["kind"], string> = {
+  variation: "Variation",
+  upscale: "Upscale",
+  remix: "Remix",
+  "remove-background": "Background removal",
+  inpaint: "Inpaint",
+  outpaint: "Outpaint",
+};
+
+/** Queues one derivation of an image; the job then shows in the queue like any generation. */
+export function useDerive(imageId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: Derive) =>
+      api<Job>(`/api/images/${imageId}/${d.kind}`, { method: "POST", body: d.body as Record<string, unknown> }),
+    onSuccess: (job, d) => {
+      toast.success(`${LABEL[d.kind]} queued`, { description: "It appears in the gallery when it's done." });
+      void qc.invalidateQueries({ queryKey: jobKeys.all });
+      void qc.invalidateQueries({ queryKey: iterationKeys.lineage(imageId) });
+      return job;
+    },
+    onError: (err, d) =>
+      toast.error(`${LABEL[d.kind]} failed`, {
+        description: err instanceof ApiError ? err.message : "Please try again.",
+      }),
+  });
+}
+
+/** Text-to-image as the A/B test uses it (the same seed on both sides). */
+export const generate = (body: TextToImageRequest) =>
+  api<Job>("/api/generate/text-to-image", { method: "POST", body: body as Record<string, unknown> });

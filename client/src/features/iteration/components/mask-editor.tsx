@@ -1,0 +1,161 @@
+import { Brush, Eraser, FlipHorizontal2, Redo2, Trash, Undo2, ZoomIn, ZoomOut } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Slider } from "@/components/ui/slider";
+import { ApiError } from "@/lib/api";
+import { uploadImage, useDerive } from "../api/iteration-api";
+import { useMaskCanvas } from "../hooks/use-mask-canvas";
+import type { IterableImage } from "./types";
+
+const ZOOMS = [1, 1.5, 2, 3, 4];
+
+/** Paint the area to repaint (white), then describe what should appear there. */
+export function MaskEditorDialog({
+  image,
+  open,
+  onOpenChange,
+}: {
+  image: IterableImage;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-h-[95dvh] max-w-4xl overflow-y-auto">
+        <DialogHeader>
+          <DialogTitle>Inpaint</DialogTitle>
+          <DialogDescription>Paint over what should change; the rest of the picture is kept.</DialogDescription>
+        </DialogHeader>
+        {open && <MaskEditor image={image} onDone={() => onOpenChange(false)} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: () => void }) {
+  const mask = useMaskCanvas(image.width, image.height);
+  const derive = useDerive(image.id);
+  const [zoom, setZoom] = useState(0);
+  const [prompt, setPrompt] = useState("");
+  const [busy, setBusy] = useState(false);
+  const scale = ZOOMS[zoom]!;
+  const fit = Math.min(1, 720 / image.width, 440 / image.height);
+
+  const submit = async () => {
+    if (!mask.hasPaint()) return toast.error("Paint the area to change first");
+    setBusy(true);
+    try {
+      const { uploadId } = await uploadImage(await mask.toBlob(), "mask", "mask.png");
+      await derive.mutateAsync({ kind: "inpaint", body: { maskUploadId: uploadId, prompt } });
+      onDone();
+    } catch (err) {
+      if (!(err instanceof ApiError && derive.isError))
+        toast.error("The mask could not be sent", { description: err instanceof Error ? err.message : undefined });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div role="toolbar" aria-label="Mask tools" className="flex flex-wrap items-center gap-2">
+        <Button
+          size="sm"
+          variant={mask.erase ? "outline" : "default"}
+          aria-pressed={!mask.erase}
+          onClick={() => mask.setErase(false)}
+        >
+          <Brush aria-hidden="true" /> Brush
+        </Button>
+        <Button
+          size="sm"
+          variant={mask.erase ? "default" : "outline"}
+          aria-pressed={mask.erase}
+          onClick={() => mask.setErase(true)}
+        >
+          <Eraser aria-hidden="true" /> Eraser
+        </Button>
+        <div className="flex w-40 items-center gap-2">
+          <span className="text-xs text-muted-foreground">Size</span>
+          <Slider
+            aria-label="Brush size"
+            min={2}
+            max={Math.max(64, Math.round(Math.min(image.width, image.height) / 4))}
+            value={[mask.brush]}
+            onValueChange={([v]) => mask.setBrush(v ?? mask.brush)}
+          />
+        </div>
+        <Button size="icon" variant="ghost" aria-label="Undo" disabled={!mask.canUndo} onClick={mask.undo}>
+          <Undo2 aria-hidden="true" />
+        </Button>
+        <Button size="icon" variant="ghost" aria-label="Redo" disabled={!mask.canRedo} onClick={mask.redo}>
+          <Redo2 aria-hidden="true" />
+        </Button>
+        <Button size="sm" variant="ghost" onClick={mask.invert}>
+          <FlipHorizontal2 aria-hidden="true" /> Invert
+        </Button>
+        <Button size="sm" variant="ghost" onClick={mask.clear}>
+          <Trash aria-hidden="true" /> Clear
+        </Button>
+        <Button
+          size="icon"
+          variant="ghost"
+          aria-label="Zoom out"
+          disabled={zoom === 0}
+          onClick={() => setZoom((z) => Math.max(0, z - 1))}
+        >
+          <ZoomOut aria-hidden="true" />
+        </Button>
+        <span className="w-10 text-center text-xs tabular-nums">{Math.round(scale * 100)}%</span>
+        <Button
+          size="icon"
+          variant="ghost"
+          aria-label="Zoom in"
+          disabled={zoom === ZOOMS.length - 1}
+          onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
+        >
+          <ZoomIn aria-hidden="true" />
+        </Button>
+      </div>
+      <div className="max-h-[55dvh] overflow-auto rounded-lg border border-border bg-muted">
+        <div className="relative" style={{ width: image.width * fit * scale, height: image.height * fit * scale }}>
+          <img src={image.src} alt="" draggable={false} className="absolute inset-0 size-full select-none" />
+          <canvas
+            ref={mask.canvasRef}
+            width={image.width}
+            height={image.height}
+            aria-label="Mask: paint the area to repaint"
+            data-testid="mask-canvas"
+            className="absolute inset-0 size-full cursor-crosshair touch-none opacity-50 mix-blend-screen"
+            {...mask.handlers}
+          />
+        </div>
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="inpaint-prompt">What should appear in the painted area?</Label>
+        <Input
+          id="inpaint-prompt"
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+          placeholder="e.g. a red sailboat"
+        />
+      </div>
+      <DialogFooter>
+        <Button onClick={() => void submit()} loading={busy} disabled={!prompt.trim() || busy}>
+          Inpaint
+        </Button>
+      </DialogFooter>
+    </div>
+  );
+}

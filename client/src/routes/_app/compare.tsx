@@ -1,0 +1,15 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { ComparePage } from "@/features/iteration/components/compare-page";
+
+const search = z.object({ a: z.uuid().optional().catch(undefined), b: z.uuid().optional().catch(undefined) });
+
+export const Route = createFileRoute("/_app/compare")({
+  validateSearch: search,
+  component: CompareRoute,
+});
+
+function CompareRoute() {
+  const { a, b } = Route.useSearch();
+  return <ComparePage a={a} b={b} />;
+}

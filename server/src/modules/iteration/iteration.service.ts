@@ -1,0 +1,341 @@
+/**
+ * Derivations of an existing image (variation, upscale, remix, inpaint, outpaint, background removal, style
+ * transfer) and its lineage. Every derivation goes through generation.enqueue, so it is validated against the
+ * catalog, holds credits and answers with the same Job as a generation; ingest stores parentImageId + operation.
+ */
+import {
+  DEFAULT_ITERATION_MODELS,
+  findModel,
+  type Job,
+  type Lineage,
+  LINEAGE_MAX_DEPTH,
+  LINEAGE_MAX_NODES,
+  LORA_MODEL_ID,
+  nearestAspectRatio,
+  type Operation,
+  paramsFor,
+  UPSCALE_MAX_PIXELS,
+  UPSCALE_MAX_SIDE,
+} from "@image-studio/shared";
+import type { Ctx } from "../../context";
+import { AppError } from "../../lib/errors";
+import type { JobRow } from "../../jobs/queue.repo";
+import * as generation from "../generation/generation.service";
+import { findUpload } from "../uploads/uploads.service";
+import * as repo from "./iteration.repo";
+
+type Source = NonNullable<Awaited<ReturnType<typeof repo.getSource>>>;
+type Params = Record<string, unknown>;
+
+export async function source(ctx: Ctx, id: string, what = "Image"): Promise<Source> {
+  const row = await repo.getSource(ctx.db, ctx.user.id, id);
+  if (!row) throw new AppError("NOT_FOUND", `${what} not found`);
+  return row;
+}
+
+/** The caller's model, else the engine's default for the operation (fal with FAL_KEY, else local). */
+export function pickModel(ctx: Ctx, operation: Exclude<Operation, "text-to-image">, requested?: string): string {
+  if (requested) return requested;
+  const d = DEFAULT_ITERATION_MODELS[operation];
+  return ctx.deps.env.FAL_KEY ? d.fal : d.local;
+}
+
+/** Adds `value` under `key` only where the model takes that parameter for this operation. */
+function ifAccepted(modelId: string, operation: Operation, key: string, value: unknown): Params {
+  if (value === undefined) return {};
+  const model = findModel(modelId);
+  if (model && !paramsFor(model, operation).some((p) => p.key === key)) return {};
+  return { [key]: value };
+}
+
+function lockedSeed(src: Source, lock: boolean): Params {
+  const seed = src.parameters?.seed;
+  return lock && typeof seed === "number" ? { seed } : {};
+}
+
+/** An aspect ratio the model accepts, shaped like the source (for canvas-sized operations). */
+function shapeOf(modelId: string, src: { width: number; height: number }): Params {
+  const allowed = findModel(modelId)?.aspectRatios;
+  return { aspectRatio: nearestAspectRatio(src.width, src.height, allowed).id };
+}
+
+interface Common {
+  modelId?: string;
+  clientId?: string;
+  projectId?: string | null;
+  lockSeed: boolean;
+}
+
+async function run(
+  ctx: Ctx,
+  src: Source,
+  op: Exclude<Operation, "text-to-image">,
+  input: Common & { prompt?: string; negativePrompt?: string; parameters: Params; inputs?: Params; modelId: string },
+) {
+  const { job } = await generation.enqueue(ctx, {
+    operation: op,
+    prompt: input.prompt ?? src.prompt,
+    negativePrompt: input.negativePrompt ?? src.negativePrompt,
+    modelId: input.modelId,
+    parameters: { ...input.parameters, ...lockedSeed(src, input.lockSeed) },
+    projectId: input.projectId === undefined ? src.projectId : input.projectId,
+    clientId: input.clientId,
+    parentImageId: src.id,
+    inputs: { sourceImageId: src.id, ...input.inputs },
+  });
+  return job;
+}
+
+export const view = (ctx: Ctx, job: JobRow): Promise<Job> => generation.toView(ctx, job);
+
+export async function variation(ctx: Ctx, id: string, body: Common & { count: number; strength?: number }) {
+  const src = await source(ctx, id);
+  const modelId = pickModel(ctx, "variation", body.modelId);
+  const parameters = {
+    numImages: body.count,
+    ...shapeOf(modelId, src),
+    ...ifAccepted(modelId, "variation", "strength", body.strength),
+  };
+  return run(ctx, src, "variation", { ...body, modelId, parameters });
+}
+
+/** The size an upscale ends at, or a 400 naming the limit. */
+export function upscaleTarget(width: number, height: number, scale: number) {
+  const w = width * scale;
+  const h = height * scale;
+  if (w > UPSCALE_MAX_SIDE || h > UPSCALE_MAX_SIDE || w * h > UPSCALE_MAX_PIXELS) {
+    const mp = Math.round(UPSCALE_MAX_PIXELS / 1_000_000);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `A ${scale}× upscale of this ${width}×${height} image would be ${w}×${h}; results can be at most ${UPSCALE_MAX_SIDE} px per side and ${mp} megapixels`,
+      {
+        issues: [{ path: ["scale"], message: `At most ${mp} megapixels` }],
+      },
+    );
+  }
+  return { width: w, height: h };
+}
+
+export async function upscale(ctx: Ctx, id: string, body: Common & { scale: 2 | 4 | 8 }) {
+  const src = await source(ctx, id);
+  upscaleTarget(src.width, src.height, body.scale);
+  const modelId = pickModel(ctx, "upscale", body.modelId);
+  const first = body.scale === 8 ? 4 : body.scale;
+  const job = await run(ctx, src, "upscale", {
+    ...body,
+    modelId,
+    parameters: { width: src.width, height: src.height, scale: first },
+    inputs: body.scale === 8 ? { passes: [4, 2] } : {},
+  });
+  if (body.scale === 8) chainSecondPass(ctx, job, { modelId, lockSeed: body.lockSeed });
+  return job;
+}
+
+/**
+ * 8× = 4× then 2×: when the first job completes, the second is queued on its output. The second job's clientId
+ * is derived from the first job, so whichever process hears the event first queues it and any repeat is a no-op.
+ */
+function chainSecondPass(ctx: Ctx, first: JobRow, opts: { modelId: string; lockSeed: boolean }) {
+  const stop = ctx.deps.events.subscribe(ctx.user.id, (e) => {
+    if (e.jobId !== first.id) return;
+    if (e.type === "cancelled" || (e.type === "failed" && !e.willRetry)) return done();
+    if (e.type !== "completed" || !e.imageIds[0]) return;
+    done();
+    void (async () => {
+      const mid = await source(ctx, e.imageIds[0]!);
+      upscaleTarget(mid.width, mid.height, 2);
+      await run(ctx, mid, "upscale", {
+        modelId: opts.modelId,
+        lockSeed: opts.lockSeed,
+        clientId: `upscale-pass2:${first.id}`,
+        projectId: first.projectId,
+        parameters: { width: mid.width, height: mid.height, scale: 2 },
+        inputs: { passOf: first.id },
+      });
+    })().catch((err: unknown) => ctx.log.warn("second upscale pass not queued", { jobId: first.id, err }));
+  });
+  const timer = setTimeout(() => done(), 6 * 60 * 60 * 1000);
+  timer.unref?.();
+  function done() {
+    clearTimeout(timer);
+    stop();
+  }
+}
+
+export async function remix(
+  ctx: Ctx,
+  id: string,
+  body: Common & {
+    prompt?: string;
+    negativePrompt?: string;
+    parameters?: Params;
+    strength?: number;
+    loras?: { path: string; scale: number }[];
+  },
+) {
+  const src = await source(ctx, id);
+  const modelId = body.modelId ?? (body.loras?.length ? LORA_MODEL_ID : pickModel(ctx, "image-to-image"));
+  const parameters = {
+    ...body.parameters,
+    width: src.width,
+    height: src.height,
+    ...(body.strength !== undefined ? { strength: body.strength } : {}),
+    ...(body.loras ? { loras: body.loras } : {}),
+  };
+  return run(ctx, src, "image-to-image", { ...body, prompt: body.prompt || src.prompt, modelId, parameters });
+}
+
+export async function imageToImage(
+  ctx: Ctx,
+  body: {
+    prompt: string;
+    negativePrompt: string;
+    modelId: string;
+    parameters: Params;
+    projectId?: string | null;
+    clientId?: string;
+    priority: number;
+    sourceImageId?: string;
+    uploadId?: string;
+    strength?: number;
+  },
+) {
+  const extra = body.strength === undefined ? {} : { strength: body.strength };
+  const base = {
+    operation: "image-to-image" as const,
+    prompt: body.prompt,
+    negativePrompt: body.negativePrompt,
+    modelId: body.modelId,
+    projectId: body.projectId,
+    clientId: body.clientId,
+    priority: body.priority,
+  };
+  if (body.sourceImageId) {
+    const src = await source(ctx, body.sourceImageId, "Source image");
+    const parameters = { width: src.width, height: src.height, ...body.parameters, ...extra };
+    return (
+      await generation.enqueue(ctx, { ...base, parameters, parentImageId: src.id, inputs: { sourceImageId: src.id } })
+    ).job;
+  }
+  const up = await findUpload(ctx, body.uploadId!);
+  const parameters = { width: up.width, height: up.height, ...body.parameters, ...extra };
+  return (await generation.enqueue(ctx, { ...base, parameters, inputs: { sourceKey: up.key } })).job;
+}
+
+export async function inpaint(
+  ctx: Ctx,
+  id: string,
+  body: Common & {
+    maskUploadId: string;
+    prompt: string;
+    negativePrompt?: string;
+    parameters?: Params;
+    strength?: number;
+  },
+) {
+  const src = await source(ctx, id);
+  const mask = await findUpload(ctx, body.maskUploadId, "Mask");
+  if (mask.width !== src.width || mask.height !== src.height) {
+    const message = `The mask is ${mask.width}×${mask.height}; it must be the image's size, ${src.width}×${src.height}`;
+    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["maskUploadId"], message }] });
+  }
+  const modelId = pickModel(ctx, "inpaint", body.modelId);
+  const parameters = {
+    ...body.parameters,
+    width: src.width,
+    height: src.height,
+    ...ifAccepted(modelId, "inpaint", "strength", body.strength),
+  };
+  return run(ctx, src, "inpaint", { ...body, modelId, parameters, inputs: { maskKey: mask.key } });
+}
+
+export async function outpaint(
+  ctx: Ctx,
+  id: string,
+  body: Common & {
+    extend: { top: number; right: number; bottom: number; left: number };
+    prompt?: string;
+    negativePrompt?: string;
+    parameters?: Params;
+  },
+) {
+  const src = await source(ctx, id);
+  const e = body.extend;
+  const w = src.width + e.left + e.right;
+  const h = src.height + e.top + e.bottom;
+  if (w > 8192 || h > 8192) {
+    const message = `The extended canvas would be ${w}×${h}; it can be at most 8192 px per side`;
+    throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["extend"], message }] });
+  }
+  const modelId = pickModel(ctx, "outpaint", body.modelId);
+  const parameters = { ...body.parameters, width: src.width, height: src.height };
+  return run(ctx, src, "outpaint", {
+    ...body,
+    prompt: body.prompt || src.prompt,
+    modelId,
+    parameters,
+    inputs: { extend: e },
+  });
+}
+
+export async function removeBackground(ctx: Ctx, id: string, body: Common & { parameters?: Params }) {
+  const src = await source(ctx, id);
+  const modelId = pickModel(ctx, "remove-background", body.modelId);
+  return run(ctx, src, "remove-background", {
+    ...body,
+    modelId,
+    parameters: { ...body.parameters, width: src.width, height: src.height },
+  });
+}
+
+export async function styleTransfer(
+  ctx: Ctx,
+  id: string,
+  body: Common & {
+    styleImageId?: string;
+    styleUploadId?: string;
+    prompt?: string;
+    strength?: number;
+    parameters?: Params;
+  },
+) {
+  const src = await source(ctx, id);
+  const style = body.styleImageId
+    ? { styleImageId: (await source(ctx, body.styleImageId, "Style image")).id }
+    : { styleKey: (await findUpload(ctx, body.styleUploadId!, "Style image")).key };
+  const modelId = pickModel(ctx, "style-transfer", body.modelId);
+  const parameters = {
+    ...shapeOf(modelId, src),
+    ...body.parameters,
+    ...ifAccepted(modelId, "style-transfer", "strength", body.strength),
+  };
+  return run(ctx, src, "style-transfer", { ...body, modelId, parameters, inputs: style });
+}
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+
+/** The whole tree the image belongs to: its ancestors up to the root, and every descendant of that root. */
+export async function lineage(ctx: Ctx, id: string): Promise<Lineage> {
+  await source(ctx, id);
+  const maxDepth = LINEAGE_MAX_DEPTH;
+  const maxNodes = LINEAGE_MAX_NODES;
+  const ups = await repo.ancestorsOf(ctx.db, ctx.user.id, id);
+  const rootId = ups.at(-1)?.id ?? id;
+  const rows = await repo.treeOf(ctx.db, ctx.user.id, rootId);
+  const nodes = rows.slice(0, maxNodes).map((r) => ({
+    id: r.id,
+    parentImageId: r.parent_image_id,
+    operation: r.operation,
+    prompt: r.prompt,
+    modelId: r.model_id,
+    parameters: r.parameters ?? {},
+    width: Number(r.width),
+    height: Number(r.height),
+    thumbnailUrl: r.thumbnail_url,
+    createdAt: iso(r.created_at),
+    deleted: r.deleted_at !== null,
+    depth: Number(r.depth),
+  }));
+  const truncated = rows.length > maxNodes || ups.length >= maxDepth || nodes.some((n) => n.depth >= maxDepth);
+  return { imageId: id, rootId, ancestors: ups.map((u) => u.id).reverse(), nodes, truncated };
+}
