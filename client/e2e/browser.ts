@@ -52,7 +52,8 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** Runs axe-core in the page; returns serious and critical violations. */
 export async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') forbids injected <script> tags.
+  await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     return axe.run(document, { resultTypes: ["violations"] });

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInContext } from "./auth-helpers";
 import { axeViolations, launch, newContext, watchErrors } from "./browser";
 
 describe("app shell", () => {
@@ -13,6 +14,7 @@ describe("app shell", () => {
     for (const width of [1280, 390]) {
       it(`renders at ${width}px in ${colorScheme} mode with no console errors`, async () => {
         const context = await newContext(browser, { width, colorScheme });
+        await signUpInContext(context); // app pages need a session
         const page = await context.newPage();
         const errors = watchErrors(page);
         await page.goto("/dashboard");

@@ -1,10 +1,38 @@
-import { createFileRoute, Outlet } from "@tanstack/react-router";
+import { useQuery } from "@tanstack/react-query";
+import { createFileRoute, Outlet, redirect, useRouter } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { AppShell } from "@/app/shell/app-shell";
+import { DevMailBanner } from "@/components/dev-mail-banner";
+import { currentSession, sessionQuery } from "@/lib/session";
 
+/**
+ * Every app page needs a session: signed-out visitors go to /sign-in and come back here afterwards.
+ * Offline, the last known session (localStorage) lets the installed app open.
+ */
 export const Route = createFileRoute("/_app")({
-  component: () => (
+  beforeLoad: async ({ context, location }) => {
+    const session = await currentSession(context.queryClient);
+    if (!session) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+    return { session };
+  },
+  component: AppLayout,
+});
+
+function AppLayout() {
+  const router = useRouter();
+  // Revalidates in the background; a session that ended elsewhere (revoked, expired) sends you to sign in.
+  const { data } = useQuery(sessionQuery);
+  const leaving = useRef(false);
+  useEffect(() => {
+    if (data !== null || leaving.current) return;
+    leaving.current = true;
+    const { pathname, href } = router.state.location;
+    if (pathname !== "/sign-in") void router.navigate({ to: "/sign-in", search: { redirect: href }, replace: true });
+  }, [data, router]);
+  return (
     <AppShell>
+      <DevMailBanner className="-mt-2 mb-4 rounded-lg border" />
       <Outlet />
     </AppShell>
-  ),
-});
+  );
+}

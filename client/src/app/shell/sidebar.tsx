@@ -3,6 +3,7 @@ import { LogOut, PanelLeftClose, PanelLeftOpen } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
+import { useSignOut } from "@/lib/session";
 import { NAV_ITEMS } from "./nav";
 
 interface SidebarNavProps {
@@ -49,6 +50,8 @@ interface SidebarProps {
 }
 
 export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
+  const signOut = useSignOut();
+  const handleSignOut = onSignOut ?? (() => void signOut());
   return (
     <aside
       className={cn(
@@ -58,12 +61,10 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
     >
       <SidebarNav collapsed={collapsed} />
       <div className="flex flex-col gap-1 border-t border-border p-2">
-        {onSignOut && (
-          <Button variant="ghost" className={cn("justify-start gap-3", collapsed && "justify-center px-2")} onClick={onSignOut}>
-            <LogOut className="size-5" aria-hidden="true" />
-            <span className={cn(collapsed && "sr-only")}>Log out</span>
-          </Button>
-        )}
+        <Button variant="ghost" className={cn("justify-start gap-3", collapsed && "justify-center px-2")} onClick={handleSignOut}>
+          <LogOut className="size-5" aria-hidden="true" />
+          <span className={cn(collapsed && "sr-only")}>Log out</span>
+        </Button>
         <Button
           variant="ghost"
           size={collapsed ? "icon" : "default"}

@@ -1,5 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Bell, Coins, Menu, Moon, Search, Sparkles, Sun, SunMoon } from "lucide-react";
+import { Bell, Coins, LogOut, Menu, Moon, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,7 +13,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { Avatar, AvatarFallback } from "@/components/ui/avatar";
+import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
+import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
 import { Logo } from "./logo";
 
@@ -22,7 +24,12 @@ interface TopBarProps {
   credits?: number;
 }
 
-export function TopBar({ onOpenMenu, userName, credits }: TopBarProps) {
+export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }: TopBarProps) {
+  const { data: session } = useQuery(sessionQuery);
+  const signOut = useSignOut();
+  const user = session?.user;
+  const userName = nameProp ?? user?.name;
+  const credits = creditsProp ?? user?.creditsBalance;
   const [theme, setTheme] = useState<ThemePreference>(getThemePreference);
   const changeTheme = (value: string) => {
     const pref = value as ThemePreference;
@@ -94,15 +101,32 @@ export function TopBar({ onOpenMenu, userName, credits }: TopBarProps) {
           <DropdownMenuTrigger asChild>
             <Button variant="ghost" size="icon" aria-label="Account menu">
               <Avatar className="size-8">
+                {user?.image && <AvatarImage src={`${user.image}&size=64`} alt="" />}
                 <AvatarFallback>{(userName ?? "?").slice(0, 1).toUpperCase()}</AvatarFallback>
               </Avatar>
             </Button>
           </DropdownMenuTrigger>
-          <DropdownMenuContent align="end" className="w-48">
-            <DropdownMenuLabel>{userName ?? "Guest"}</DropdownMenuLabel>
+          <DropdownMenuContent align="end" className="w-56">
+            <DropdownMenuLabel className="grid gap-0.5">
+              <span className="flex items-center gap-2">
+                <span className="truncate">{userName ?? "Guest"}</span>
+                {user?.role === "admin" && (
+                  <span className="inline-flex items-center gap-1 rounded-md bg-primary/15 px-1.5 py-0.5 text-[11px] font-medium text-primary-strong">
+                    <ShieldCheck className="size-3" aria-hidden="true" /> Admin
+                  </span>
+                )}
+              </span>
+              {user && <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>}
+            </DropdownMenuLabel>
             <DropdownMenuSeparator />
             <DropdownMenuItem asChild>
-              <Link to="/settings">Settings</Link>
+              <Link to="/settings">
+                <Settings aria-hidden="true" /> Settings
+              </Link>
+            </DropdownMenuItem>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem onSelect={() => void signOut()}>
+              <LogOut aria-hidden="true" /> Sign out
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>

@@ -1,0 +1,47 @@
+import { useQuery } from "@tanstack/react-query";
+import { Mail, X } from "lucide-react";
+import { useState } from "react";
+import { Link } from "@tanstack/react-router";
+import { authConfigQuery } from "@/lib/session";
+import { cn } from "@/lib/cn";
+
+const DISMISS_KEY = "image-studio:dev-mail-banner";
+
+/** Tells people that mail stays on this machine (no SMTP configured) and where to read it. */
+export function DevMailBanner({ className }: { className?: string }) {
+  const { data } = useQuery(authConfigQuery);
+  const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISS_KEY) === "1");
+  if (!data?.devMailbox || dismissed) return null;
+  return (
+    <div
+      role="status"
+      className={cn(
+        "flex items-center gap-2 border-b border-warning/30 bg-warning/10 px-4 py-2 text-sm text-foreground",
+        className,
+      )}
+    >
+      <Mail className="size-4 shrink-0 text-warning-strong" aria-hidden="true" />
+      <p className="min-w-0 flex-1">
+        <span className="font-medium">Email is local.</span> No mail server is configured, so messages land in the{" "}
+        <Link
+          to="/dev/mailbox"
+          className="font-medium text-primary-strong underline underline-offset-4 hover:no-underline"
+        >
+          dev mailbox
+        </Link>
+        .
+      </p>
+      <button
+        type="button"
+        className="inline-flex size-7 shrink-0 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors duration-200 hover:bg-muted hover:text-foreground"
+        aria-label="Dismiss"
+        onClick={() => {
+          sessionStorage.setItem(DISMISS_KEY, "1");
+          setDismissed(true);
+        }}
+      >
+        <X className="size-4" aria-hidden="true" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { type AuthConfig, type MeResponse, meResponseSchema } from "@image-studio/shared";
+import { queryOptions, type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { api, ApiError } from "./api";
+
+/**
+ * The signed-in session, for route guards and the shell. The last known session is kept in localStorage so
+ * the installed app opens offline (the offline layer builds on `lastKnownSession()`).
+ */
+
+const LAST_SESSION_KEY = "image-studio:last-session";
+
+export const sessionKeys = {
+  me: ["auth", "me"] as const,
+  config: ["auth", "config"] as const,
+};
+
+export function lastKnownSession(): MeResponse | null {
+  try {
+    const raw = localStorage.getItem(LAST_SESSION_KEY);
+    if (!raw) return null;
+    const parsed = meResponseSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberSession(me: MeResponse) {
+  try {
+    localStorage.setItem(LAST_SESSION_KEY, JSON.stringify(me));
+  } catch {
+    /* storage full or blocked: the app still works online */
+  }
+}
+
+export function forgetSession() {
+  try {
+    localStorage.removeItem(LAST_SESSION_KEY);
+  } catch {
+    /* ignore */
+  }
+}
+
+/** null = signed out. Offline (or the server unreachable), the last known session stands in. */
+export const sessionQuery = queryOptions({
+  queryKey: sessionKeys.me,
+  queryFn: async (): Promise<MeResponse | null> => {
+    try {
+      const me = await api<MeResponse | null>("/api/auth/session");
+      if (me) rememberSession(me);
+      else forgetSession();
+      return me;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        forgetSession();
+        return null;
+      }
+      if (err instanceof ApiError && (err.code === "NETWORK" || err.status >= 500)) return lastKnownSession();
+      throw err;
+    }
+  },
+  staleTime: 60_000,
+  retry: false,
+});
+
+export const authConfigQuery = queryOptions({
+  queryKey: sessionKeys.config,
+  queryFn: () => api<AuthConfig>("/api/auth/config"),
+  staleTime: 10 * 60_000,
+});
+
+/** Asks the server again (after signing in or out); resolves with the new session. */
+export function refreshSession(queryClient: QueryClient) {
+  return queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
+}
+
+/**
+ * The session for a route guard: the cached one when signed in; when the cache says "signed out", the server
+ * is asked again (a sign-in in another tab, or an OAuth round trip, may have happened since).
+ */
+export async function currentSession(queryClient: QueryClient): Promise<MeResponse | null> {
+  const cached = await queryClient.ensureQueryData(sessionQuery);
+  return cached ?? refreshSession(queryClient);
+}
+
+/** Puts a fresh account answer (from sign-in, verification or a profile save) into the cache. */
+export function setSessionUser(queryClient: QueryClient, user: MeResponse["user"]) {
+  const current = queryClient.getQueryData<MeResponse | null>(sessionKeys.me);
+  if (current) {
+    const next = { ...current, user };
+    queryClient.setQueryData(sessionKeys.me, next);
+    rememberSession(next);
+  }
+  void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
+}
+
+/** Forgets everything cached for the signed-out user. */
+export function clearClientSession(queryClient: QueryClient) {
+  forgetSession();
+  queryClient.clear();
+  queryClient.setQueryData(sessionKeys.me, null);
+}
+
+/** A path inside the app to return to after signing in (never another site). */
+export function safeRedirect(target: unknown, fallback = "/dashboard"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\"))
+    return fallback;
+  if (/^\/(sign-in|sign-up|verify-email|forgot-password|reset-password)\b/.test(target)) return fallback;
+  return target;
+}
+
+/** Signs out on the server (when reachable), clears cached data and goes to the sign-in page. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(async () => {
+    try {
+      await api("/api/auth/logout", { method: "POST", body: {} });
+    } catch {
+      // Offline or already signed out: the local sign-out below is what matters to this device.
+    }
+    clearClientSession(queryClient);
+    await navigate({ to: "/sign-in" });
+  }, [queryClient, navigate]);
+}

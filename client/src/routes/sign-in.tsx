@@ -1,0 +1,18 @@
+import { createFileRoute, redirect } from "@tanstack/react-router";
+import { z } from "zod";
+import { SignInPage } from "@/features/auth/components/sign-in-page";
+import { safeRedirect, sessionQuery } from "@/lib/session";
+
+const search = z.object({ redirect: z.string().optional(), error: z.string().optional() });
+
+export const Route = createFileRoute("/sign-in")({
+  validateSearch: search,
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (session) throw redirect({ to: safeRedirect(search.redirect) });
+  },
+  component: function SignInRoute() {
+    const { redirect: to, error } = Route.useSearch();
+    return <SignInPage redirect={to} oauthError={error} />;
+  },
+});

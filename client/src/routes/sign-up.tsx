@@ -1,0 +1,15 @@
+import { createFileRoute, redirect } from "@tanstack/react-router";
+import { z } from "zod";
+import { SignUpPage } from "@/features/auth/components/sign-up-page";
+import { safeRedirect, sessionQuery } from "@/lib/session";
+
+export const Route = createFileRoute("/sign-up")({
+  validateSearch: z.object({ redirect: z.string().optional() }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (session) throw redirect({ to: safeRedirect(search.redirect) });
+  },
+  component: function SignUpRoute() {
+    return <SignUpPage redirect={Route.useSearch().redirect} />;
+  },
+});

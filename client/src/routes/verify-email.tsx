@@ -1,0 +1,11 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { VerifyEmailPage } from "@/features/auth/components/verify-email-page";
+
+export const Route = createFileRoute("/verify-email")({
+  validateSearch: z.object({ token: z.string().optional(), email: z.string().optional() }),
+  component: function VerifyEmailRoute() {
+    const { token, email } = Route.useSearch();
+    return <VerifyEmailPage token={token} email={email} />;
+  },
+});

@@ -1,0 +1,126 @@
+import type { BetterAuthOptions } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import type { Deps } from "../context";
+import { claimFirstAdmin, knownDevice, liftBan, recordLogin, setUpNewUser, signInState } from "./auth.repo";
+import type { Mailer } from "./mail/mailer";
+import { newSignInMail, twoFactorEnabledMail } from "./mail/templates";
+import { ACCOUNT_RULES, consume } from "./rate-limit";
+import { describeDevice } from "./user-agent";
+
+const SIGN_IN_PATHS = new Set([
+  "/sign-in/email",
+  "/two-factor/verify-totp",
+  "/two-factor/verify-backup-code",
+  "/callback/:id",
+]);
+
+export const isAdminEmail = (deps: Deps, email: string) => deps.env.ADMIN_EMAILS.includes(email.toLowerCase());
+
+const when = (d = new Date()) => d.toUTCString().replace("GMT", "UTC");
+
+/** Better Auth's database hooks: roles and welcome credits for new users; who may get a session. */
+export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["databaseHooks"] {
+  const db = deps.database.db;
+  const link = (path: string) => `${deps.env.APP_URL.replace(/\/$/, "")}${path}`;
+  return {
+    user: {
+      create: {
+        before: async (user) => {
+          const email = String(user.email).toLowerCase();
+          const admin = isAdminEmail(deps, email) || (await claimFirstAdmin(db, email));
+          return { data: { ...user, role: admin ? "admin" : "user" } };
+        },
+        after: async (user) => {
+          await setUpNewUser(db, user.id, deps.env.SIGNUP_CREDITS);
+        },
+      },
+      update: {
+        after: async (user, ctx) => {
+          // verify-totp only updates the user when it switches two-factor on (the enable flow).
+          if (ctx?.path === "/two-factor/verify-totp" && user.twoFactorEnabled === true) {
+            await mailer.deliver(
+              user.email,
+              twoFactorEnabledMail(deps.env.APP_URL, {
+                name: user.name,
+                when: when(),
+                settingsUrl: link("/settings?tab=account"),
+              }),
+            );
+          }
+        },
+      },
+    },
+    session: {
+      create: {
+        before: async (session) => {
+          const state = await signInState(db, session.userId);
+          if (!state) return false;
+          if (!state.isActive) {
+            throw new APIError("FORBIDDEN", {
+              code: "ACCOUNT_DISABLED",
+              message: "This account has been deactivated. Contact the administrator to restore it.",
+            });
+          }
+          if (state.banned) {
+            if (state.banExpires && state.banExpires.getTime() < Date.now()) {
+              await liftBan(db, session.userId);
+              return;
+            }
+            throw new APIError("FORBIDDEN", {
+              code: "BANNED_USER",
+              message: "This account has been suspended. Contact support if you think this is a mistake.",
+            });
+          }
+        },
+      },
+    },
+  };
+}
+
+/** Endpoint hooks: per-account rate limits, forced session revocation on password change, sign-in notices. */
+export function authHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["hooks"] {
+  const db = deps.database.db;
+  const link = (path: string) => `${deps.env.APP_URL.replace(/\/$/, "")}${path}`;
+  return {
+    before: createAuthMiddleware(async (ctx) => {
+      const rule = ACCOUNT_RULES[ctx.path];
+      const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : undefined;
+      if (rule && email && ctx.request) {
+        const decision = await consume(db, `acct:${ctx.path}:${email}`, rule);
+        if (!decision.allowed) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            {
+              code: "RATE_LIMITED",
+              message: `Too many attempts for this account. Try again in ${decision.retryAfter} seconds.`,
+            },
+            { "X-Retry-After": String(decision.retryAfter) },
+          );
+        }
+      }
+      if (ctx.path === "/change-password") {
+        // A password change always signs out every other session.
+        return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (!SIGN_IN_PATHS.has(ctx.path)) return;
+      const created = ctx.context.newSession;
+      if (!created) return; // failed, or a two-factor challenge is pending
+      const { user, session } = created;
+      await recordLogin(db, user.id, isAdminEmail(deps, user.email));
+      const ua = session.userAgent ?? "";
+      if (await knownDevice(db, user.id, ua, session.token)) return;
+      await mailer.deliver(
+        user.email,
+        newSignInMail(deps.env.APP_URL, {
+          name: user.name,
+          when: when(),
+          device: describeDevice(ua),
+          ip: session.ipAddress ?? "",
+          sessionsUrl: link("/settings?tab=account#sessions"),
+        }),
+      );
+    }),
+  };
+}

@@ -1,0 +1,150 @@
+import type { ErrorCode } from "@image-studio/shared";
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import { AppError } from "../lib/errors";
+import { AUTH_BASE_PATH, type Auth } from "./auth";
+import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
+
+/** Friendlier words for Better Auth's error codes (shown in the UI as they are). */
+const MESSAGES: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: "That email and password don't match an account.",
+  EMAIL_NOT_VERIFIED: "Please confirm your email address first — check your inbox for our link.",
+  INVALID_TOKEN: "This link is invalid or has already been used. Ask for a new one.",
+  TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
+  INVALID_PASSWORD: "That password isn't right.",
+  PASSWORD_TOO_SHORT: "That password is too short.",
+  PASSWORD_TOO_LONG: "That password is too long.",
+  INVALID_CODE: "That code isn't right. Check your authenticator app and try again.",
+  INVALID_BACKUP_CODE: "That backup code isn't valid (each one works once).",
+  INVALID_TWO_FACTOR_COOKIE: "Your sign-in step timed out. Enter your email and password again.",
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Sign in again to get a new chance.",
+  USER_NOT_FOUND: "We couldn't find that account.",
+  CREDENTIAL_ACCOUNT_NOT_FOUND: "This account signs in with GitHub or Google and has no password yet.",
+  MISSING_OR_NULL_ORIGIN: "This request came from an unknown origin.",
+  INVALID_ORIGIN: "This request came from an untrusted origin.",
+  FAILED_TO_UNLINK_LAST_ACCOUNT: "You can't disconnect your only way to sign in.",
+  SESSION_NOT_FRESH: "For your security, sign in again before changing this.",
+  ACCOUNT_NOT_FOUND: "That connected account wasn't found.",
+};
+
+function codeFor(status: number, baCode?: string): ErrorCode {
+  if (status === 429) return "RATE_LIMITED";
+  if (baCode === "VALIDATION_ERROR") return "VALIDATION_FAILED";
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409 || status === 422) return "CONFLICT";
+  if (status === 413) return "PAYLOAD_TOO_LARGE";
+  if (status >= 500) return "INTERNAL";
+  return "BAD_REQUEST";
+}
+
+export interface TranslatedError {
+  code: ErrorCode;
+  message: string;
+  reason?: string;
+  retryAfter?: string;
+}
+
+/** Better Auth's `{ code?, message }` error (any status ≥ 400) in the product's vocabulary. */
+export function translateAuthError(status: number, body: unknown, headers: Headers): TranslatedError {
+  const b = (body && typeof body === "object" ? body : {}) as { code?: string; message?: string };
+  const code = codeFor(status, b.code);
+  const retryAfter = headers.get("retry-after") ?? headers.get("x-retry-after") ?? undefined;
+  const message =
+    code === "RATE_LIMITED"
+      ? b.message?.startsWith("Too many attempts for")
+        ? b.message
+        : `Too many attempts. Try again in ${retryAfter ?? "a few"} seconds.`
+      : ((b.code && MESSAGES[b.code]) ?? b.message ?? "The request could not be completed.");
+  return { code, message, reason: b.code, retryAfter: retryAfter ?? (code === "RATE_LIMITED" ? "60" : undefined) };
+}
+
+export function toAppError(t: TranslatedError): AppError {
+  return new AppError(
+    t.code,
+    t.message,
+    t.reason ? { reason: t.reason } : undefined,
+    t.retryAfter ? { "Retry-After": t.retryAfter } : undefined,
+  );
+}
+
+const FORWARDED_HEADERS = [
+  "cookie",
+  "user-agent",
+  "origin",
+  "referer",
+  "sec-fetch-site",
+  "sec-fetch-mode",
+  "sec-fetch-dest",
+  "accept-language",
+];
+
+/** The request as Better Auth should see it: our resolved client IP, never a client-supplied one. */
+export function authHeaders<E extends AppEnv>(c: Context<E>, extra?: Record<string, string>): Headers {
+  const deps = c.get("deps");
+  const headers = new Headers();
+  for (const h of FORWARDED_HEADERS) {
+    const v = c.req.header(h);
+    if (v) headers.set(h, v);
+  }
+  // Non-browser API clients send neither Origin nor Fetch Metadata; browsers always send one of them on writes.
+  if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", new URL(deps.env.APP_URL).origin);
+  const ip = clientIp(c, deps.env.TRUST_PROXY);
+  if (ip) headers.set(CLIENT_IP_HEADER, ip);
+  for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
+  return headers;
+}
+
+export interface AuthCall {
+  method: "GET" | "POST";
+  path: string;
+  body?: Record<string, unknown>;
+  query?: Record<string, string>;
+  /** Cookie header to send instead of the request's (e.g. with a fresh two-factor cookie). */
+  cookie?: string;
+}
+
+/**
+ * Runs one Better Auth endpoint through its full HTTP pipeline (origin checks, rate limits, hooks), copies
+ * its cookies onto our response, and returns its JSON — or throws the translated AppError.
+ */
+export async function callAuth<T = Record<string, unknown>, E extends AppEnv = AppEnv>(
+  c: Context<E>,
+  auth: Auth,
+  call: AuthCall,
+): Promise<{ data: T; setCookies: string[] }> {
+  const url = new URL(`${AUTH_BASE_PATH}${call.path}`, c.req.url);
+  for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
+  const headers = authHeaders(c, call.cookie !== undefined ? { cookie: call.cookie } : undefined);
+  if (call.body) headers.set("content-type", "application/json");
+  const res = await auth.handler(
+    new Request(url, { method: call.method, headers, body: call.body ? JSON.stringify(call.body) : undefined }),
+  );
+  const setCookies = res.headers.getSetCookie();
+  for (const v of setCookies) c.header("set-cookie", v, { append: true });
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (res.status >= 400) throw toAppError(translateAuthError(res.status, data, res.headers));
+  return { data: (data ?? {}) as T, setCookies };
+}
+
+/** Cookie header for a follow-up call: the request's cookies overridden by the ones just set. */
+export function mergeCookies(requestCookie: string | undefined, setCookies: string[]): string {
+  const jar = new Map<string, string>();
+  for (const part of (requestCookie ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k) jar.set(k, v.join("="));
+  }
+  for (const sc of setCookies) {
+    const [pair] = sc.split(";");
+    const [k, ...v] = (pair ?? "").trim().split("=");
+    if (k) jar.set(k, v.join("="));
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}

@@ -1,0 +1,85 @@
+import type { Context, Hono } from "hono";
+import type { AppEnv, Deps } from "../context";
+import { accountRoutes } from "../modules/account/account.routes";
+import { avatarServeRoutes, avatarUploadRoutes } from "../modules/account/avatar.routes";
+import { adminUserRoutes } from "../modules/admin/admin.routes";
+import { aliasRoutes } from "./alias.routes";
+import { type Auth, createAuth } from "./auth";
+import { translateAuthError } from "./bridge";
+import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
+import { crossSiteGuard } from "./csrf";
+import { devMailboxRoutes } from "./mail/dev-mailbox.routes";
+import { createMailer, type Mailer } from "./mail/mailer";
+import { accountDeletedMail } from "./mail/templates";
+import { sessionMiddleware } from "./session";
+
+/**
+ * Better Auth's own routes (/api/auth/*: sign-in/up, two-factor, OAuth, sessions…). The client IP we resolved
+ * is handed over in our header (any incoming copy dropped), and error answers gain the product's error body
+ * next to Better Auth's `{ code, message }`, which its client library reads.
+ */
+async function handleAuth(c: Context<AppEnv>, auth: Auth): Promise<Response> {
+  const raw = c.req.raw;
+  const headers = new Headers(raw.headers);
+  headers.delete(CLIENT_IP_HEADER);
+  const env = c.get("deps").env;
+  const ip = clientIp(c, env.TRUST_PROXY);
+  if (ip) headers.set(CLIENT_IP_HEADER, ip);
+  // Same rule as the cross-site guard: no Origin and no Fetch Metadata means a non-browser client (curl, the CLI).
+  if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", new URL(env.APP_URL).origin);
+  const hasBody = raw.method !== "GET" && raw.method !== "HEAD";
+  const res = await auth.handler(
+    new Request(raw.url, { method: raw.method, headers, body: hasBody ? await raw.arrayBuffer() : undefined }),
+  );
+  if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  const t = translateAuthError(res.status, body, res.headers);
+  const out = new Headers(res.headers);
+  out.delete("content-length");
+  if (t.retryAfter) out.set("Retry-After", t.retryAfter);
+  const error = {
+    code: t.code,
+    message: t.message,
+    ...(t.reason ? { details: { reason: t.reason } } : {}),
+    requestId: c.get("requestId"),
+  };
+  return new Response(JSON.stringify({ ...body, error }), { status: res.status, headers: out });
+}
+
+export interface MountedAuth {
+  auth: Auth;
+  mailer: Mailer;
+}
+
+/**
+ * Everything account-related, mounted before the rest of /api: the cross-site write guard, the session
+ * middleware (sets `c.var.user` on every /api request), the documented alias routes, Better Auth's handler,
+ * the dev mailbox, account/avatar routes and the admin user routes.
+ */
+export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
+  const mailer = createMailer({
+    smtpUrl: deps.env.SMTP_URL,
+    from: deps.env.MAIL_FROM,
+    db: deps.database.db,
+    log: deps.log,
+  });
+  const auth = createAuth(deps, mailer);
+  if (mailer.kind === "dev-mailbox") deps.log.info("no SMTP_URL: mail goes to the dev mailbox at /dev/mailbox");
+
+  const guard = crossSiteGuard(deps.env.APP_URL);
+  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/webhooks/") ? next() : guard(c, next)));
+  app.use("/api/*", sessionMiddleware(auth));
+
+  app.route("/api/auth", aliasRoutes(auth, mailer));
+  app.on(["GET", "POST"], "/api/auth/*", (c) => handleAuth(c, auth));
+
+  const authCookieNames = async () => Object.values((await auth.$context).authCookies).map((cookie) => cookie.name);
+  const onDeleted = async (who: { email: string; name: string }) =>
+    mailer.deliver(who.email, accountDeletedMail(deps.env.APP_URL, { name: who.name }));
+  app.route("/api/dev", devMailboxRoutes(mailer));
+  app.route("/api/account/avatar", avatarUploadRoutes);
+  app.route("/api/account", accountRoutes({ authCookieNames, onDeleted }));
+  app.route("/api/avatars", avatarServeRoutes);
+  app.route("/api/admin", adminUserRoutes);
+  return { auth, mailer };
+}
