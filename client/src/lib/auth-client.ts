@@ -1,4 +1,4 @@
-import { twoFactorClient } from "better-auth/client/plugins";
+import { anonymousClient, twoFactorClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
 import { ApiError } from "./api";
 
@@ -9,7 +9,7 @@ import { ApiError } from "./api";
 export const authClient = createAuthClient({
   basePath: "/api/auth",
   fetchOptions: { credentials: "same-origin" },
-  plugins: [twoFactorClient()],
+  plugins: [twoFactorClient(), anonymousClient()],
 });
 
 interface BetterAuthFailure {

@@ -18,6 +18,9 @@ export const isAdminEmail = (deps: Deps, email: string) => deps.env.ADMIN_EMAILS
 
 const when = (d = new Date()) => d.toUTCString().replace("GMT", "UTC");
 
+/** Credits a "Try demo" guest starts with: enough to try the local engine, not to run up fal.ai costs. */
+export const GUEST_CREDITS = 25;
+
 /** Better Auth's database hooks: roles and welcome credits for new users; who may get a session. */
 export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["databaseHooks"] {
   const db = deps.database.db;
@@ -27,11 +30,13 @@ export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["da
       create: {
         before: async (user) => {
           const email = String(user.email).toLowerCase();
-          const admin = isAdminEmail(deps, email) || (await claimFirstAdmin(db, email));
+          const guest = (user as { isAnonymous?: boolean }).isAnonymous === true;
+          const admin = !guest && (isAdminEmail(deps, email) || (await claimFirstAdmin(db, email)));
           return { data: { ...user, role: admin ? "admin" : "user" } };
         },
         after: async (user) => {
-          await setUpNewUser(db, user.id, deps.env.SIGNUP_CREDITS);
+          const guest = (user as { isAnonymous?: boolean }).isAnonymous === true;
+          await setUpNewUser(db, user.id, guest ? GUEST_CREDITS : deps.env.SIGNUP_CREDITS);
         },
       },
       update: {

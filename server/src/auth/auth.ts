@@ -2,7 +2,7 @@ import { LIMITS } from "@image-studio/shared";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { isAPIError } from "better-auth/api";
-import { twoFactor } from "better-auth/plugins";
+import { anonymous, twoFactor } from "better-auth/plugins";
 import type { Deps } from "../context";
 import * as schema from "../db/schema";
 import { authHooks, databaseHooks } from "./auth-hooks";
@@ -127,7 +127,11 @@ export function createAuth(deps: Deps, mailer: Mailer) {
           }
         : {}),
     },
-    plugins: [twoFactor({ issuer: "Image Studio", backupCodeOptions: { amount: 10, length: 10 } })],
+    plugins: [
+      twoFactor({ issuer: "Image Studio", backupCodeOptions: { amount: 10, length: 10 } }),
+      // "Try demo": a guest account with limited credits on the local engine; signing up later keeps the work.
+      anonymous({ emailDomainName: "guest.image-studio.invalid" }),
+    ],
     // Profile changes go through PUT /api/auth/profile (validated, avatar handled separately).
     disabledPaths: ["/update-user", "/delete-user", "/change-email"],
     databaseHooks: databaseHooks(deps, mailer),

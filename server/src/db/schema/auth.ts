@@ -37,7 +37,8 @@ export const users = pgTable(
     language: text("language").notNull().default("en"),
     /** Version of the stored avatar objects, bumped on upload so old keys can be deleted. */
     avatarVersion: integer("avatar_version").notNull().default(0),
-    isGuest: boolean("is_guest").notNull().default(false),
+    /** A guest from "Try demo" (Better Auth anonymous plugin): limited credits, upgraded by signing up. */
+    isAnonymous: boolean("is_guest").notNull().default(false),
   },
   (t) => [index("users_created_at_idx").on(t.createdAt.desc())],
 );
