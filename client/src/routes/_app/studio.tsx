@@ -1,17 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { Sparkles } from "lucide-react";
-import { PageHeader } from "@/app/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { StudioPage } from "@/features/studio/components/studio-page";
+import { studioSearchSchema } from "@/features/studio/lib/prefill";
 
 export const Route = createFileRoute("/_app/studio")({
-  component: StudioPage,
+  validateSearch: studioSearchSchema,
+  component: StudioRoute,
 });
 
-function StudioPage() {
-  return (
-    <>
-      <PageHeader title="Studio" />
-      <EmptyState icon={Sparkles} title="Generate your first image" description="Pick a model, describe what you want to see, and generate. The studio opens here." />
-    </>
-  );
+function StudioRoute() {
+  return <StudioPage search={Route.useSearch()} />;
 }

@@ -1,0 +1,24 @@
+import type { GenerationDefaults, GenerationPreset, SavePresetRequest } from "@image-studio/shared";
+import { queryOptions } from "@tanstack/react-query";
+import { api } from "@/lib/api";
+
+export const settingsKeys = {
+  presets: ["settings", "presets"] as const,
+  defaults: ["settings", "defaults"] as const,
+};
+
+export const presetsQuery = queryOptions({
+  queryKey: settingsKeys.presets,
+  queryFn: async () => (await api<{ items: GenerationPreset[] }>("/api/settings/presets")).items,
+  staleTime: 60_000,
+});
+
+export const defaultsQuery = queryOptions({
+  queryKey: settingsKeys.defaults,
+  queryFn: () => api<GenerationDefaults>("/api/settings/defaults"),
+  staleTime: 5 * 60_000,
+});
+
+export const savePreset = (id: string, body: SavePresetRequest) => api<GenerationPreset>(`/api/settings/presets/${id}`, { method: "PUT", body: { ...body } });
+export const deletePreset = (id: string) => api<{ ok: true }>(`/api/settings/presets/${id}`, { method: "DELETE" });
+export const saveDefaults = (body: GenerationDefaults) => api<GenerationDefaults>("/api/settings/defaults", { method: "PUT", body: { ...body } });

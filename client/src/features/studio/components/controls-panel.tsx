@@ -1,0 +1,108 @@
+import { type GenerationPreset, LIMITS } from "@image-studio/shared";
+import { Controller, useFormContext } from "react-hook-form";
+import type { ReactNode } from "react";
+import { cn } from "@/lib/cn";
+import type { ModelEntry } from "../api/models";
+import type { StudioRequest, StudioValues } from "../lib/form";
+import { describedBy, Field } from "./field";
+import { ModelPicker } from "./model-picker";
+import { PresetsMenu } from "./presets-menu";
+import { ParamsSection } from "./params-section";
+import { PromptEditor } from "./prompt-editor";
+import { SizeSection } from "./size-section";
+
+interface ControlsPanelProps {
+  models: ModelEntry[];
+  model: ModelEntry;
+  onModelChange: (id: string) => void;
+  onApplyPreset: (preset: GenerationPreset) => void;
+  currentRequest: () => StudioRequest | null;
+  lastSeed?: number;
+  /** Cost estimate and Generate/Queue, placed by the caller (sticky in the phone sheet). */
+  footer: ReactNode;
+  /** Inside the phone sheet, whose title already says what this is. */
+  inSheet?: boolean;
+}
+
+/** The left panel: model, prompt, negative prompt, size, count, style, seed and the model's parameters. */
+export function ControlsPanel({ models, model, onModelChange, onApplyPreset, currentRequest, lastSeed, footer, inSheet = false }: ControlsPanelProps) {
+  const { control, formState } = useFormContext<StudioValues>();
+  const errors = formState.errors;
+  return (
+    <form className="flex min-h-full flex-col" noValidate aria-label="Generation settings" onSubmit={(e) => e.preventDefault()}>
+      <div className="grid gap-5 p-4">
+        <div className={cn("flex items-center justify-between gap-2", inSheet && "-mt-2 justify-end")}>
+          <h2 className={cn("text-base font-semibold", inSheet && "sr-only")}>Settings</h2>
+          <div className="flex items-center gap-2">
+            {/* Slot: the active-project picker (projects issue) goes here; it sets `projectId`, which requests already send. */}
+            <PresetsMenu current={currentRequest} onApply={onApplyPreset} />
+          </div>
+        </div>
+        <Field id="model" label="Model" error={errors.modelId?.message} hint={model.description}>
+          <ModelPicker
+            id="model"
+            models={models}
+            value={model.id}
+            onChange={onModelChange}
+            invalid={Boolean(errors.modelId)}
+            describedBy={errors.modelId ? "model-error" : "model-hint"}
+          />
+        </Field>
+        <Field id="prompt" label="Prompt" error={errors.prompt?.message}>
+          <Controller
+            control={control}
+            name="prompt"
+            render={({ field }) => (
+              <PromptEditor
+                id="prompt"
+                ref={field.ref}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                maxLength={LIMITS.promptMaxLength}
+                placeholder="Describe the image: subject, setting, light, style…"
+                hintId="prompt-strength"
+                {...describedBy("prompt", errors.prompt?.message)}
+                aria-describedby={[errors.prompt ? "prompt-error" : "", "prompt-strength"].filter(Boolean).join(" ")}
+              />
+            )}
+          />
+        </Field>
+        {model.supportsNegativePrompt && (
+          <Field id="negative" label="Negative prompt" error={errors.negativePrompt?.message}>
+            <Controller
+              control={control}
+              name="negativePrompt"
+              render={({ field }) => (
+                <PromptEditor
+                  id="negative"
+                  ref={field.ref}
+                  name={field.name}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  maxLength={LIMITS.negativePromptMaxLength}
+                  showStrength={false}
+                  placeholder="What to leave out: blurry, text, extra fingers…"
+                  className="min-h-16"
+                  {...describedBy("negative", errors.negativePrompt?.message)}
+                />
+              )}
+            />
+          </Field>
+        )}
+        <SizeSection model={model} />
+        <ParamsSection model={model} lastSeed={lastSeed} />
+      </div>
+      <div className="sticky bottom-0 z-10 mt-auto grid gap-3 border-t border-border bg-background/95 p-4 backdrop-blur supports-[backdrop-filter]:bg-background/85">
+        {footer}
+      </div>
+      {errors.root?.server && (
+        <p role="alert" className="sr-only">
+          {errors.root.server.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useQuery } from "@tanstack/react-query";
+import { AlertCircle } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { defaultsQuery } from "../api/settings";
+import { useFillViewport } from "../hooks/use-fill-viewport";
+import { modelsQuery } from "../api/models";
+import { studioModels } from "../lib/initial";
+import type { StudioSearch } from "../lib/prefill";
+import { Studio } from "./studio";
+
+/** Loads the catalog and the user's defaults, then opens the studio. */
+export function StudioPage({ search }: { search: StudioSearch }) {
+  const models = useQuery(modelsQuery);
+  const defaults = useQuery({ ...defaultsQuery, retry: false });
+  if (models.isError) {
+    return (
+      <EmptyState
+        icon={AlertCircle}
+        title="The model list didn't load"
+        description={models.error.message}
+        action={
+          <Button type="button" onClick={() => void models.refetch()}>
+            Try again
+          </Button>
+        }
+      />
+    );
+  }
+  const list = models.data ? studioModels(models.data) : [];
+  if (!models.data || defaults.isPending) return <StudioSkeleton />;
+  if (!list.length) return <EmptyState icon={AlertCircle} title="No image models are turned on" description="Ask an administrator to enable a text-to-image model." />;
+  return <Studio models={list} search={search} defaults={defaults.data} />;
+}
+
+function StudioSkeleton() {
+  const { ref: fillRef, style: fillStyle } = useFillViewport<HTMLDivElement>();
+  return (
+    <div ref={fillRef} style={fillStyle} className="-mx-4 -mb-6 first:-mt-6 flex md:-mx-8" aria-busy="true">
+      <span className="sr-only">Loading the studio…</span>
+      <div className="hidden w-[360px] shrink-0 gap-4 border-r border-border p-4 md:grid md:content-start">
+        <Skeleton className="h-16" />
+        <Skeleton className="h-32" />
+        <Skeleton className="h-40" />
+        <Skeleton className="h-24" />
+      </div>
+      <div className="flex-1 p-4">
+        <Skeleton className="h-8 w-40" />
+        <Skeleton className="mt-4 h-64" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Job, JobEventPayload } from "@image-studio/shared";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { sessionKeys } from "@/lib/session";
+import { type JobPage, jobKeys } from "./job-api";
+import { applyJobEvent, isTerminal } from "./job-state";
+import { jobStream } from "./job-stream";
+
+/**
+ * Follows the user's jobs live while mounted: every event updates the cached job (detail and lists), finished
+ * jobs are re-fetched for their final numbers, and new jobs (from another tab, say) refresh the lists.
+ * Returns whether the live stream is up; when it is not, job queries poll.
+ */
+export function useJobEvents(onEvent?: (event: JobEventPayload) => void): boolean {
+  const queryClient = useQueryClient();
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  }, [onEvent]);
+  useEffect(
+    () =>
+      jobStream.subscribe((event) => {
+        const apply = (job: Job | undefined) => (job ? applyJobEvent(job, event) : job);
+        queryClient.setQueryData<Job>(jobKeys.detail(event.jobId), apply);
+        queryClient.setQueriesData<JobPage>({ queryKey: jobKeys.lists() }, (page) =>
+          page ? { ...page, items: page.items.map((j) => (j.id === event.jobId ? applyJobEvent(j, event) : j)) } : page,
+        );
+        const known = queryClient.getQueryData<Job>(jobKeys.detail(event.jobId));
+        if (event.type === "queued" || isTerminal(known?.status) || (event.type === "failed" && !event.willRetry)) {
+          void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
+        }
+        if (known && isTerminal(known.status)) void queryClient.invalidateQueries({ queryKey: jobKeys.detail(event.jobId), exact: true });
+        // Finished jobs settle credits (charge or refund): refresh the balance the top bar shows.
+        if (event.type === "completed" || event.type === "cancelled" || (event.type === "failed" && !event.willRetry)) {
+          void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
+        }
+        handler.current?.(event);
+      }),
+    [queryClient],
+  );
+  return useSyncExternalStore(
+    (cb) => jobStream.onStatus(cb),
+    () => jobStream.connected,
+    () => false,
+  );
+}
