@@ -5,6 +5,7 @@ import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
+import { landingPage } from "./client/landing/build/plugin";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const client = path.join(root, "client");
@@ -24,6 +25,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
+    landingPage(),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/sw",
@@ -53,11 +55,9 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: false,
         test: { name: "shared", root, include: ["shared/src/**/*.test.ts"], environment: "node" },
       },
       {
-        extends: false,
         test: {
           name: "server",
           root,
@@ -69,7 +69,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         resolve: { alias: { "@": path.join(client, "src") } },
         plugins: [react()],
         test: {

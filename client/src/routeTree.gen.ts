@@ -11,14 +11,29 @@
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as AppRouteImport } from "./routes/_app"
+import { Route as ForgotPasswordRouteImport } from "./routes/forgot-password"
+import { Route as ResetPasswordRouteImport } from "./routes/reset-password"
+import { Route as SignInRouteImport } from "./routes/sign-in"
+import { Route as SignUpRouteImport } from "./routes/sign-up"
+import { Route as TryRouteImport } from "./routes/try"
+import { Route as VerifyEmailRouteImport } from "./routes/verify-email"
 import { Route as AppCollectionsRouteImport } from "./routes/_app/collections"
+import { Route as AppCompareRouteImport } from "./routes/_app/compare"
 import { Route as AppDashboardRouteImport } from "./routes/_app/dashboard"
+import { Route as AppDuplicatesRouteImport } from "./routes/_app/duplicates"
+import { Route as AppFavoritesRouteImport } from "./routes/_app/favorites"
 import { Route as AppGalleryRouteImport } from "./routes/_app/gallery"
 import { Route as AppProjectsRouteImport } from "./routes/_app/projects"
 import { Route as AppPromptsRouteImport } from "./routes/_app/prompts"
 import { Route as AppQueueRouteImport } from "./routes/_app/queue"
 import { Route as AppSettingsRouteImport } from "./routes/_app/settings"
 import { Route as AppStudioRouteImport } from "./routes/_app/studio"
+import { Route as AppTrashRouteImport } from "./routes/_app/trash"
+import { Route as DevMailboxRouteImport } from "./routes/dev.mailbox"
+import { Route as AppCollectionsCollectionIdRouteImport } from "./routes/_app/collections_.$collectionId"
+import { Route as AppImagesImageIdRouteImport } from "./routes/_app/images.$imageId"
+import { Route as AppLineageImageIdRouteImport } from "./routes/_app/lineage.$imageId"
+import { Route as AppProjectsProjectIdRouteImport } from "./routes/_app/projects_.$projectId"
 
 const IndexRoute = IndexRouteImport.update({
   id: "/",
@@ -29,14 +44,59 @@ const AppRoute = AppRouteImport.update({
   id: "/_app",
   getParentRoute: () => rootRouteImport,
 } as any)
+const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
+  id: "/forgot-password",
+  path: "/forgot-password",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ResetPasswordRoute = ResetPasswordRouteImport.update({
+  id: "/reset-password",
+  path: "/reset-password",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignInRoute = SignInRouteImport.update({
+  id: "/sign-in",
+  path: "/sign-in",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SignUpRoute = SignUpRouteImport.update({
+  id: "/sign-up",
+  path: "/sign-up",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const TryRoute = TryRouteImport.update({
+  id: "/try",
+  path: "/try",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const VerifyEmailRoute = VerifyEmailRouteImport.update({
+  id: "/verify-email",
+  path: "/verify-email",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AppCollectionsRoute = AppCollectionsRouteImport.update({
   id: "/collections",
   path: "/collections",
   getParentRoute: () => AppRoute,
 } as any)
+const AppCompareRoute = AppCompareRouteImport.update({
+  id: "/compare",
+  path: "/compare",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppDashboardRoute = AppDashboardRouteImport.update({
   id: "/dashboard",
   path: "/dashboard",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppDuplicatesRoute = AppDuplicatesRouteImport.update({
+  id: "/duplicates",
+  path: "/duplicates",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppFavoritesRoute = AppFavoritesRouteImport.update({
+  id: "/favorites",
+  path: "/favorites",
   getParentRoute: () => AppRoute,
 } as any)
 const AppGalleryRoute = AppGalleryRouteImport.update({
@@ -69,82 +129,210 @@ const AppStudioRoute = AppStudioRouteImport.update({
   path: "/studio",
   getParentRoute: () => AppRoute,
 } as any)
+const AppTrashRoute = AppTrashRouteImport.update({
+  id: "/trash",
+  path: "/trash",
+  getParentRoute: () => AppRoute,
+} as any)
+const DevMailboxRoute = DevMailboxRouteImport.update({
+  id: "/dev/mailbox",
+  path: "/dev/mailbox",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AppCollectionsCollectionIdRoute =
+  AppCollectionsCollectionIdRouteImport.update({
+    id: "/collections_/$collectionId",
+    path: "/collections/$collectionId",
+    getParentRoute: () => AppRoute,
+  } as any)
+const AppImagesImageIdRoute = AppImagesImageIdRouteImport.update({
+  id: "/images/$imageId",
+  path: "/images/$imageId",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppLineageImageIdRoute = AppLineageImageIdRouteImport.update({
+  id: "/lineage/$imageId",
+  path: "/lineage/$imageId",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppProjectsProjectIdRoute = AppProjectsProjectIdRouteImport.update({
+  id: "/projects_/$projectId",
+  path: "/projects/$projectId",
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
+  "/forgot-password": typeof ForgotPasswordRoute
+  "/reset-password": typeof ResetPasswordRoute
+  "/sign-in": typeof SignInRoute
+  "/sign-up": typeof SignUpRoute
+  "/try": typeof TryRoute
+  "/verify-email": typeof VerifyEmailRoute
   "/collections": typeof AppCollectionsRoute
+  "/compare": typeof AppCompareRoute
   "/dashboard": typeof AppDashboardRoute
+  "/duplicates": typeof AppDuplicatesRoute
+  "/favorites": typeof AppFavoritesRoute
   "/gallery": typeof AppGalleryRoute
   "/projects": typeof AppProjectsRoute
   "/prompts": typeof AppPromptsRoute
   "/queue": typeof AppQueueRoute
   "/settings": typeof AppSettingsRoute
   "/studio": typeof AppStudioRoute
+  "/trash": typeof AppTrashRoute
+  "/dev/mailbox": typeof DevMailboxRoute
+  "/collections/$collectionId": typeof AppCollectionsCollectionIdRoute
+  "/images/$imageId": typeof AppImagesImageIdRoute
+  "/lineage/$imageId": typeof AppLineageImageIdRoute
+  "/projects/$projectId": typeof AppProjectsProjectIdRoute
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
+  "/forgot-password": typeof ForgotPasswordRoute
+  "/reset-password": typeof ResetPasswordRoute
+  "/sign-in": typeof SignInRoute
+  "/sign-up": typeof SignUpRoute
+  "/try": typeof TryRoute
+  "/verify-email": typeof VerifyEmailRoute
   "/collections": typeof AppCollectionsRoute
+  "/compare": typeof AppCompareRoute
   "/dashboard": typeof AppDashboardRoute
+  "/duplicates": typeof AppDuplicatesRoute
+  "/favorites": typeof AppFavoritesRoute
   "/gallery": typeof AppGalleryRoute
   "/projects": typeof AppProjectsRoute
   "/prompts": typeof AppPromptsRoute
   "/queue": typeof AppQueueRoute
   "/settings": typeof AppSettingsRoute
   "/studio": typeof AppStudioRoute
+  "/trash": typeof AppTrashRoute
+  "/dev/mailbox": typeof DevMailboxRoute
+  "/collections/$collectionId": typeof AppCollectionsCollectionIdRoute
+  "/images/$imageId": typeof AppImagesImageIdRoute
+  "/lineage/$imageId": typeof AppLineageImageIdRoute
+  "/projects/$projectId": typeof AppProjectsProjectIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
   "/_app": typeof AppRouteWithChildren
+  "/forgot-password": typeof ForgotPasswordRoute
+  "/reset-password": typeof ResetPasswordRoute
+  "/sign-in": typeof SignInRoute
+  "/sign-up": typeof SignUpRoute
+  "/try": typeof TryRoute
+  "/verify-email": typeof VerifyEmailRoute
   "/_app/collections": typeof AppCollectionsRoute
+  "/_app/compare": typeof AppCompareRoute
   "/_app/dashboard": typeof AppDashboardRoute
+  "/_app/duplicates": typeof AppDuplicatesRoute
+  "/_app/favorites": typeof AppFavoritesRoute
   "/_app/gallery": typeof AppGalleryRoute
   "/_app/projects": typeof AppProjectsRoute
   "/_app/prompts": typeof AppPromptsRoute
   "/_app/queue": typeof AppQueueRoute
   "/_app/settings": typeof AppSettingsRoute
   "/_app/studio": typeof AppStudioRoute
+  "/_app/trash": typeof AppTrashRoute
+  "/dev/mailbox": typeof DevMailboxRoute
+  "/_app/collections_/$collectionId": typeof AppCollectionsCollectionIdRoute
+  "/_app/images/$imageId": typeof AppImagesImageIdRoute
+  "/_app/lineage/$imageId": typeof AppLineageImageIdRoute
+  "/_app/projects_/$projectId": typeof AppProjectsProjectIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | "/"
+    | "/forgot-password"
+    | "/reset-password"
+    | "/sign-in"
+    | "/sign-up"
+    | "/try"
+    | "/verify-email"
     | "/collections"
+    | "/compare"
     | "/dashboard"
+    | "/duplicates"
+    | "/favorites"
     | "/gallery"
     | "/projects"
     | "/prompts"
     | "/queue"
     | "/settings"
     | "/studio"
+    | "/trash"
+    | "/dev/mailbox"
+    | "/collections/$collectionId"
+    | "/images/$imageId"
+    | "/lineage/$imageId"
+    | "/projects/$projectId"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
+    | "/forgot-password"
+    | "/reset-password"
+    | "/sign-in"
+    | "/sign-up"
+    | "/try"
+    | "/verify-email"
     | "/collections"
+    | "/compare"
     | "/dashboard"
+    | "/duplicates"
+    | "/favorites"
     | "/gallery"
     | "/projects"
     | "/prompts"
     | "/queue"
     | "/settings"
     | "/studio"
+    | "/trash"
+    | "/dev/mailbox"
+    | "/collections/$collectionId"
+    | "/images/$imageId"
+    | "/lineage/$imageId"
+    | "/projects/$projectId"
   id:
     | "__root__"
     | "/"
     | "/_app"
+    | "/forgot-password"
+    | "/reset-password"
+    | "/sign-in"
+    | "/sign-up"
+    | "/try"
+    | "/verify-email"
     | "/_app/collections"
+    | "/_app/compare"
     | "/_app/dashboard"
+    | "/_app/duplicates"
+    | "/_app/favorites"
     | "/_app/gallery"
     | "/_app/projects"
     | "/_app/prompts"
     | "/_app/queue"
     | "/_app/settings"
     | "/_app/studio"
+    | "/_app/trash"
+    | "/dev/mailbox"
+    | "/_app/collections_/$collectionId"
+    | "/_app/images/$imageId"
+    | "/_app/lineage/$imageId"
+    | "/_app/projects_/$projectId"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AppRoute: typeof AppRouteWithChildren
+  ForgotPasswordRoute: typeof ForgotPasswordRoute
+  ResetPasswordRoute: typeof ResetPasswordRoute
+  SignInRoute: typeof SignInRoute
+  SignUpRoute: typeof SignUpRoute
+  TryRoute: typeof TryRoute
+  VerifyEmailRoute: typeof VerifyEmailRoute
+  DevMailboxRoute: typeof DevMailboxRoute
 }
 
 declare module "@tanstack/react-router" {
@@ -163,6 +351,48 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/forgot-password": {
+      id: "/forgot-password"
+      path: "/forgot-password"
+      fullPath: "/forgot-password"
+      preLoaderRoute: typeof ForgotPasswordRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/reset-password": {
+      id: "/reset-password"
+      path: "/reset-password"
+      fullPath: "/reset-password"
+      preLoaderRoute: typeof ResetPasswordRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/sign-in": {
+      id: "/sign-in"
+      path: "/sign-in"
+      fullPath: "/sign-in"
+      preLoaderRoute: typeof SignInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/sign-up": {
+      id: "/sign-up"
+      path: "/sign-up"
+      fullPath: "/sign-up"
+      preLoaderRoute: typeof SignUpRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/try": {
+      id: "/try"
+      path: "/try"
+      fullPath: "/try"
+      preLoaderRoute: typeof TryRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/verify-email": {
+      id: "/verify-email"
+      path: "/verify-email"
+      fullPath: "/verify-email"
+      preLoaderRoute: typeof VerifyEmailRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/_app/collections": {
       id: "/_app/collections"
       path: "/collections"
@@ -170,11 +400,32 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppCollectionsRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/compare": {
+      id: "/_app/compare"
+      path: "/compare"
+      fullPath: "/compare"
+      preLoaderRoute: typeof AppCompareRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/dashboard": {
       id: "/_app/dashboard"
       path: "/dashboard"
       fullPath: "/dashboard"
       preLoaderRoute: typeof AppDashboardRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/duplicates": {
+      id: "/_app/duplicates"
+      path: "/duplicates"
+      fullPath: "/duplicates"
+      preLoaderRoute: typeof AppDuplicatesRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/favorites": {
+      id: "/_app/favorites"
+      path: "/favorites"
+      fullPath: "/favorites"
+      preLoaderRoute: typeof AppFavoritesRouteImport
       parentRoute: typeof AppRoute
     }
     "/_app/gallery": {
@@ -219,29 +470,87 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppStudioRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/trash": {
+      id: "/_app/trash"
+      path: "/trash"
+      fullPath: "/trash"
+      preLoaderRoute: typeof AppTrashRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/dev/mailbox": {
+      id: "/dev/mailbox"
+      path: "/dev/mailbox"
+      fullPath: "/dev/mailbox"
+      preLoaderRoute: typeof DevMailboxRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/_app/collections_/$collectionId": {
+      id: "/_app/collections_/$collectionId"
+      path: "/collections/$collectionId"
+      fullPath: "/collections/$collectionId"
+      preLoaderRoute: typeof AppCollectionsCollectionIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/images/$imageId": {
+      id: "/_app/images/$imageId"
+      path: "/images/$imageId"
+      fullPath: "/images/$imageId"
+      preLoaderRoute: typeof AppImagesImageIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/lineage/$imageId": {
+      id: "/_app/lineage/$imageId"
+      path: "/lineage/$imageId"
+      fullPath: "/lineage/$imageId"
+      preLoaderRoute: typeof AppLineageImageIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/projects_/$projectId": {
+      id: "/_app/projects_/$projectId"
+      path: "/projects/$projectId"
+      fullPath: "/projects/$projectId"
+      preLoaderRoute: typeof AppProjectsProjectIdRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
 interface AppRouteChildren {
   AppCollectionsRoute: typeof AppCollectionsRoute
+  AppCompareRoute: typeof AppCompareRoute
   AppDashboardRoute: typeof AppDashboardRoute
+  AppDuplicatesRoute: typeof AppDuplicatesRoute
+  AppFavoritesRoute: typeof AppFavoritesRoute
   AppGalleryRoute: typeof AppGalleryRoute
   AppProjectsRoute: typeof AppProjectsRoute
   AppPromptsRoute: typeof AppPromptsRoute
   AppQueueRoute: typeof AppQueueRoute
   AppSettingsRoute: typeof AppSettingsRoute
   AppStudioRoute: typeof AppStudioRoute
+  AppTrashRoute: typeof AppTrashRoute
+  AppCollectionsCollectionIdRoute: typeof AppCollectionsCollectionIdRoute
+  AppImagesImageIdRoute: typeof AppImagesImageIdRoute
+  AppLineageImageIdRoute: typeof AppLineageImageIdRoute
+  AppProjectsProjectIdRoute: typeof AppProjectsProjectIdRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppCollectionsRoute: AppCollectionsRoute,
+  AppCompareRoute: AppCompareRoute,
   AppDashboardRoute: AppDashboardRoute,
+  AppDuplicatesRoute: AppDuplicatesRoute,
+  AppFavoritesRoute: AppFavoritesRoute,
   AppGalleryRoute: AppGalleryRoute,
   AppProjectsRoute: AppProjectsRoute,
   AppPromptsRoute: AppPromptsRoute,
   AppQueueRoute: AppQueueRoute,
   AppSettingsRoute: AppSettingsRoute,
   AppStudioRoute: AppStudioRoute,
+  AppTrashRoute: AppTrashRoute,
+  AppCollectionsCollectionIdRoute: AppCollectionsCollectionIdRoute,
+  AppImagesImageIdRoute: AppImagesImageIdRoute,
+  AppLineageImageIdRoute: AppLineageImageIdRoute,
+  AppProjectsProjectIdRoute: AppProjectsProjectIdRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
@@ -249,6 +558,13 @@ const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AppRoute: AppRouteWithChildren,
+  ForgotPasswordRoute: ForgotPasswordRoute,
+  ResetPasswordRoute: ResetPasswordRoute,
+  SignInRoute: SignInRoute,
+  SignUpRoute: SignUpRoute,
+  TryRoute: TryRoute,
+  VerifyEmailRoute: VerifyEmailRoute,
+  DevMailboxRoute: DevMailboxRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

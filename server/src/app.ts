@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { LIMITS } from "@image-studio/shared";
 import type { AppEnv, Deps } from "./context";
+import { mountAuth } from "./auth/mount";
 import { AppError } from "./lib/errors";
 import { mountSpa } from "./lib/static";
 import { notFoundHandler, onError } from "./middleware/error-handler";
@@ -11,7 +12,14 @@ import { securityHeaders } from "./middleware/security";
 import { generateRoutes, imagesGenerateRoute } from "./modules/generation/generation.routes";
 import { webhookRoutes } from "./modules/generation/webhook.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { iterationRoutes } from "./modules/iteration/iteration.routes";
+import { imageRoutes } from "./modules/images/images.routes";
 import { adminModelRoutes, modelRoutes } from "./modules/models/models.routes";
+import { searchRoutes } from "./modules/search/search.routes";
+import { projectRoutes, projectSearchRoutes } from "./modules/projects/projects.routes";
+import { collectionRoutes } from "./modules/collections/collections.routes";
+import { storageUsageRoutes } from "./modules/usage/storage-usage.routes";
+import { settingsRoutes } from "./modules/settings/settings.routes";
 
 export interface AppOptions {
   /** Built client directory to serve (SPA with history fallback); omitted in API-only tests. */
@@ -34,13 +42,23 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }),
   );
 
+  mountAuth(app, deps);
+
   const api = new Hono<AppEnv>()
     .route("/health", healthRoutes)
     .route("/models", modelRoutes)
     .route("/admin/models", adminModelRoutes)
+    .route("/", iterationRoutes) // iteration: before /generate — its image-to-image also takes uploadId
     .route("/generate", generateRoutes)
     .route("/images", imagesGenerateRoute)
-    .route("/webhooks", webhookRoutes);
+    .route("/images", imageRoutes)
+    .route("/search", searchRoutes)
+    .route("/search", projectSearchRoutes)
+    .route("/projects", projectRoutes)
+    .route("/collections", collectionRoutes)
+    .route("/usage", storageUsageRoutes)
+    .route("/webhooks", webhookRoutes)
+    .route("/settings", settingsRoutes);
   app.route("/api", api);
   app.all("/api/*", notFoundHandler);
 

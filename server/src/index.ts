@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { closeDeps, createDeps, startWorker } from "./bootstrap";
 import { EnvError, env as loadEnv } from "./env";
+import { startTrashCleanup } from "./modules/images/trash.service";
 
 async function main() {
   const env = loadEnv();
@@ -12,6 +13,7 @@ async function main() {
   const staticDir = path.resolve(here, "../../client/dist");
   const app = createApp(deps, { staticDir });
   const worker = env.WORKER_IN_PROCESS ? startWorker(deps) : undefined;
+  const trashCleanup = startTrashCleanup(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     deps.log.info(`Image Studio listening on http://localhost:${info.port}`, { port: info.port });
   });
@@ -24,6 +26,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     await worker?.stop();
+    await trashCleanup.stop();
     await closeDeps(deps);
     clearTimeout(force);
     process.exit(0);

@@ -8,3 +8,6 @@ export * from "./auth";
 export * from "./images";
 export * from "./prompt-syntax";
 export * from "./settings";
+export * from "./projects";
+export * from "./collections";
+export * from "./iteration";

@@ -1,17 +1,23 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { Images } from "lucide-react";
-import { PageHeader } from "@/app/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
+import { imageListOptions } from "@/features/gallery/api/queries";
+import { GalleryPage } from "@/features/gallery/gallery-page";
+import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
+import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
 
 export const Route = createFileRoute("/_app/gallery")({
-  component: GalleryPage,
+  validateSearch: gallerySearchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.prefetchInfiniteQuery(imageListOptions(toListQuery(deps, "all"))),
+  component: Gallery,
 });
 
-function GalleryPage() {
+function Gallery() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
   return (
-    <>
-      <PageHeader title="Gallery" />
-      <EmptyState icon={Images} title="No images yet" description="Every image you generate lands here, searchable by prompt, model, tags and more." />
-    </>
+    <LightboxExtrasContext value={lightboxIterate}>
+      <GalleryPage mode="all" search={search} onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })} />
+    </LightboxExtrasContext>
   );
 }

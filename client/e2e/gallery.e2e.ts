@@ -1,0 +1,200 @@
+import type { ImageList } from "@image-studio/shared";
+import type { APIRequestContext, Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, baseURL, launch, watchErrors } from "./browser";
+
+/**
+ * The gallery in a real browser against the built app. Images are made through the real generation API with
+ * the local engine (no test-only seeding path).
+ */
+
+const PASSWORD = "correct horse battery staple";
+const JOBS = 30; // × 4 images each = 120 images: more than one page (100), and many screens of tiles
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+async function signUp(request: APIRequestContext): Promise<void> {
+  const email = `gallery-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+  const reg = await request.post("/api/auth/register", { data: { email, password: PASSWORD, name: "Gallery Tester" } });
+  expect(reg.status(), await reg.text()).toBe(201);
+  let token = "";
+  for (let i = 0; i < 50 && !token; i++) {
+    const box = (await (await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json()) as { items: { text: string }[] };
+    token = decodeURIComponent(/[?&]token=([^\s&"<]+)/.exec(box.items[0]?.text ?? "")?.[1] ?? "");
+    if (!token) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect((await request.post("/api/auth/verify-email", { data: { token } })).ok()).toBe(true);
+  const login = await request.post("/api/auth/login", { data: { email, password: PASSWORD } });
+  expect(login.ok(), await login.text()).toBe(true);
+}
+
+async function generate(request: APIRequestContext, jobs: number): Promise<string[]> {
+  const shapes = [
+    { width: 256, height: 256 },
+    { width: 320, height: 192 },
+    { width: 192, height: 320 },
+  ];
+  for (let i = 0; i < jobs; i++) {
+    const res = await request.post("/api/generate/text-to-image", {
+      data: { prompt: `e2e scene ${i}: a ${["violet", "teal", "amber"][i % 3]} landscape with mountains`, modelId: "local/sketch-fast", parameters: { numImages: 4, ...shapes[i % 3] } },
+    });
+    expect(res.status(), await res.text()).toBe(202);
+  }
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await request.get(`/api/images?limit=200${cursor ? `&cursor=${cursor}` : ""}`)).json()) as ImageList;
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    if (ids.length >= jobs * 4) return ids;
+    if (Date.now() > deadline) throw new Error(`only ${ids.length} of ${jobs * 4} images were generated in time`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const tiles = (page: Page) => page.locator('[data-testid="gallery-tile"]');
+const currentSlideSrc = (page: Page) => page.locator(".yarl__slide_current img").first().getAttribute("src");
+
+/** A one-finger swipe from (x, y) by (dx, dy), as touch events through the DevTools protocol. */
+async function swipe(cdp: CDPSession, x: number, y: number, dx: number, dy: number) {
+  const steps = 8;
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }] });
+    await new Promise((r) => setTimeout(r, 16));
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+}
+
+describe("gallery", () => {
+  let browser: Browser;
+  let state: StorageState;
+  let ids: string[];
+  const context = async (opts: { width?: number; height?: number; touch?: boolean; colorScheme?: "light" | "dark" } = {}) => {
+    const ctx = await browser.newContext({
+      baseURL: baseURL(),
+      storageState: state,
+      viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+      hasTouch: opts.touch ?? false,
+      isMobile: opts.touch ?? false,
+      colorScheme: opts.colorScheme ?? "light",
+    });
+    ctx.setDefaultTimeout(15_000);
+    return ctx;
+  };
+
+  beforeAll(async () => {
+    browser = await launch();
+    const setup = await browser.newContext({ baseURL: baseURL() });
+    await signUp(setup.request);
+    ids = await generate(setup.request, JOBS);
+    state = await setup.storageState();
+    await setup.close();
+  }, 180_000);
+  afterAll(() => browser?.close());
+
+  it("scrolls through many images with a bounded number of tiles in the page", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/gallery");
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    const first = await tiles(page).count();
+    expect(first).toBeLessThan(ids.length); // virtualised: not every image is in the DOM
+    // Scroll to the end: the second page loads and the last image appears.
+    const lastId = ids[ids.length - 1]!;
+    let maxInDom = 0;
+    for (let i = 0; i < 40; i++) {
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(120);
+      maxInDom = Math.max(maxInDom, await tiles(page).count());
+      if (await page.locator(`[data-image-id="${lastId}"]`).count()) break;
+    }
+    await expect.poll(() => page.locator(`[data-image-id="${lastId}"]`).count(), { timeout: 10_000 }).toBe(1);
+    expect(maxInDom).toBeLessThan(80);
+    await expect.poll(() => page.getByText(`That's all ${ids.length} images.`).isVisible()).toBe(true);
+    // The first tile has long left the DOM.
+    expect(await page.locator(`[data-image-id="${ids[0]}"]`).count()).toBe(0);
+    // Images really load (blur-up placeholder replaced by the WebP thumbnail).
+    const loaded = () => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="gallery-tile"] img')].filter((i) => i.complete && i.naturalWidth > 0).length);
+    await expect.poll(loaded, { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("opens the lightbox and follows touch swipes: left, right, and down to close", async () => {
+    const ctx = await context({ width: 390, height: 844, touch: true });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/gallery");
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await page.locator(`[data-image-id="${ids[0]}"] button`).first().tap();
+    await expect.poll(() => currentSlideSrc(page)).toContain(ids[0]!);
+    const cdp = await ctx.newCDPSession(page);
+    await swipe(cdp, 300, 420, -220, 0);
+    await expect.poll(() => currentSlideSrc(page)).toContain(ids[1]!);
+    await swipe(cdp, 300, 420, -220, 0);
+    await expect.poll(() => currentSlideSrc(page)).toContain(ids[2]!);
+    await swipe(cdp, 90, 420, 220, 0);
+    await expect.poll(() => currentSlideSrc(page)).toContain(ids[1]!);
+    await swipe(cdp, 200, 300, 0, 260);
+    await expect.poll(() => page.locator(".yarl__container").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("selects with click and shift-click, deletes, and restores from the trash", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/gallery");
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    const chosen = ids.slice(0, 3);
+    const checkbox = (id: string) => page.locator(`[data-image-id="${id}"]`).getByRole("checkbox");
+    await page.locator(`[data-image-id="${chosen[0]}"]`).hover();
+    await checkbox(chosen[0]!).click();
+    await checkbox(chosen[2]!).click({ modifiers: ["Shift"] });
+    await expect.poll(() => page.getByText("3 selected").isVisible()).toBe(true);
+    await page.getByRole("toolbar", { name: "Selected images" }).getByRole("button", { name: /Delete/ }).click();
+    await expect.poll(() => page.getByText("Moved 3 images to the trash").isVisible()).toBe(true);
+    for (const id of chosen) expect(await page.locator(`[data-image-id="${id}"]`).count()).toBe(0);
+
+    await page.getByRole("navigation", { name: "Gallery views" }).getByRole("link", { name: "Trash" }).click();
+    await expect.poll(() => tiles(page).count(), { timeout: 10_000 }).toBe(3);
+    await page.locator("main h1").click(); // focus the page, not an input
+    await page.keyboard.press("ControlOrMeta+a");
+    await expect.poll(() => page.getByText("3 selected").isVisible()).toBe(true);
+    await page.getByRole("toolbar", { name: "Selected images" }).getByRole("button", { name: "Restore" }).click();
+    await expect.poll(() => page.getByText("Restored 3 images").isVisible()).toBe(true);
+    await expect.poll(() => tiles(page).count()).toBe(0);
+    await expect.poll(() => page.getByRole("heading", { name: "The trash is empty" }).isVisible()).toBe(true);
+
+    await page.getByRole("navigation", { name: "Gallery views" }).getByRole("link", { name: "All images" }).click();
+    for (const id of chosen) await expect.poll(() => page.locator(`[data-image-id="${id}"]`).count(), { timeout: 10_000 }).toBe(1);
+    const api = (await (await ctx.request.get(`/api/images/${chosen[1]}`)).json()) as { deletedAt: string | null };
+    expect(api.deletedAt).toBeNull();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("shows an image page with metadata, zoom and a link that reuses the settings", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/images/${ids[5]}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 }).toContain("e2e scene");
+    await expect.poll(() => page.getByText("local/sketch-fast").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: "Zoom in" }).isVisible()).toBe(true);
+    const use = page.getByRole("link", { name: "Use these settings" });
+    const href = (await use.getAttribute("href")) ?? "";
+    expect(href).toContain("/studio?");
+    expect(decodeURIComponent(href)).toContain("modelId");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,66 @@
+import { type ImageVariant, imageFileUrl } from "@image-studio/shared";
+import { type CSSProperties, useState } from "react";
+import { cn } from "@/lib/cn";
+import { thumbhashDataUrl } from "./thumbhash";
+
+export interface BlurImageSource {
+  id: string;
+  thumbhash: string | null;
+  width: number;
+  height: number;
+  altText?: string;
+  prompt?: string;
+}
+
+interface BlurImageProps {
+  image: BlurImageSource;
+  variant?: ImageVariant;
+  /** cover crops to the box (grid tiles); contain letterboxes (previews). */
+  fit?: "cover" | "contain";
+  /** Lazy unless the image is above the fold. */
+  eager?: boolean;
+  className?: string;
+  imgClassName?: string;
+  style?: CSSProperties;
+  /** Alt text override; by default the image's alt text, else its prompt. */
+  alt?: string;
+}
+
+/**
+ * An image that starts as its ThumbHash (a blurred colour sketch decoded locally, no network) and fades to the
+ * real thumbnail once it has loaded. Lazy-loaded and decoded off the main thread.
+ */
+export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt }: BlurImageProps) {
+  const src = imageFileUrl(image.id, variant);
+  const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const loaded = loadedSrc === src;
+  const placeholder = thumbhashDataUrl(image.thumbhash);
+  return (
+    <div
+      className={cn("relative overflow-hidden bg-muted", className)}
+      style={{ ...style, backgroundImage: placeholder && !loaded ? `url(${placeholder})` : undefined, backgroundSize: fit, backgroundPosition: "center" }}
+    >
+      {!failed && (
+        <img
+          src={src}
+          alt={alt ?? (image.altText || image.prompt || "Generated image")}
+          width={image.width}
+          height={image.height}
+          loading={eager ? "eager" : "lazy"}
+          decoding="async"
+          draggable={false}
+          onLoad={() => setLoadedSrc(src)}
+          onError={() => setFailed(true)}
+          className={cn(
+            "size-full transition-opacity duration-300 ease-in-out",
+            fit === "cover" ? "object-cover" : "object-contain",
+            loaded ? "opacity-100" : "opacity-0",
+            imgClassName,
+          )}
+        />
+      )}
+      {failed && <span className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">Image unavailable</span>}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useMemo } from "react";
+import Lightbox from "yet-another-react-lightbox";
+import Inline from "yet-another-react-lightbox/plugins/inline";
+import Zoom from "yet-another-react-lightbox/plugins/zoom";
+import "yet-another-react-lightbox/styles.css";
+import { cn } from "@/lib/cn";
+import { type LightboxImage, toSlide } from "./slides";
+
+/** One image, inline, with zoom buttons, wheel/pinch/double-tap zoom and drag to pan (the image page). */
+export function ZoomViewer({ image, className }: { image: LightboxImage; className?: string }) {
+  const slides = useMemo(() => [toSlide(image)], [image]);
+  return (
+    <div className={cn("overflow-hidden rounded-xl border border-border bg-surface", className)}>
+      <Lightbox
+        slides={slides}
+        plugins={[Inline, Zoom]}
+        inline={{ style: { width: "100%", height: "100%" } }}
+        carousel={{ finite: true, padding: 0 }}
+        zoom={{ scrollToZoom: false, maxZoomPixelRatio: 3, doubleClickMaxStops: 3 }}
+        controller={{ disableSwipeNavigation: true }}
+        render={{ buttonPrev: () => null, buttonNext: () => null }}
+        labels={{ "Zoom in": "Zoom in", "Zoom out": "Zoom out" }}
+        styles={{ container: { backgroundColor: "transparent" }, button: { filter: "none" } }}
+        className="image-zoom-viewer"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { BULK_MAX } from "@image-studio/shared";
+import { Download, FileJson, FolderInput, Heart, HeartOff, RotateCcw, Tags, Trash2, X } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { downloadZip, exportMetadata } from "../api/requests";
+import type { GalleryMode } from "../search";
+
+export interface BulkHandlers {
+  onMove: () => void;
+  onTag: () => void;
+  onFavorite: (favorite: boolean) => void;
+  onTrash: () => void;
+  onRestore: () => void;
+  onPurge: () => void;
+  onClear: () => void;
+}
+
+function guard(ids: string[], run: (ids: string[]) => void) {
+  if (ids.length > BULK_MAX) toast.error(`Select at most ${BULK_MAX} images to download or export at once`);
+  else run(ids);
+}
+
+/** The bar that slides up while images are selected. */
+export function BulkToolbar({ ids, mode, h }: { ids: string[]; mode: GalleryMode; h: BulkHandlers }) {
+  if (!ids.length) return null;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Selected images"
+      className="fixed inset-x-2 bottom-[max(0.5rem,env(safe-area-inset-bottom))] z-40 mx-auto flex max-w-4xl animate-slide-in flex-wrap items-center gap-1 rounded-xl border border-border bg-popover p-2 text-popover-foreground shadow-xl sm:gap-2"
+    >
+      <Button variant="ghost" size="icon" onClick={h.onClear} aria-label="Clear selection">
+        <X aria-hidden="true" />
+      </Button>
+      <span className="mr-auto text-sm font-medium" aria-live="polite">
+        {ids.length.toLocaleString()} selected
+      </span>
+      {mode === "trash" ? (
+        <>
+          <Button variant="secondary" size="sm" onClick={h.onRestore}>
+            <RotateCcw aria-hidden="true" /> Restore
+          </Button>
+          <Button variant="destructive" size="sm" onClick={h.onPurge}>
+            <Trash2 aria-hidden="true" /> Delete forever
+          </Button>
+        </>
+      ) : (
+        <>
+          <Button variant="ghost" size="sm" onClick={h.onMove}>
+            <FolderInput aria-hidden="true" /> <span className="hidden sm:inline">Move</span>
+          </Button>
+          <Button variant="ghost" size="sm" onClick={h.onTag}>
+            <Tags aria-hidden="true" /> <span className="hidden sm:inline">Tag</span>
+          </Button>
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" size="sm" aria-label="Favourite">
+                <Heart aria-hidden="true" /> <span className="hidden sm:inline">Favourite</span>
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent>
+              <DropdownMenuItem onSelect={() => h.onFavorite(true)}>
+                <Heart aria-hidden="true" /> Add to favourites
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => h.onFavorite(false)}>
+                <HeartOff aria-hidden="true" /> Remove from favourites
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" size="sm" aria-label="Download or export">
+                <Download aria-hidden="true" /> <span className="hidden sm:inline">Download</span>
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent>
+              <DropdownMenuItem onSelect={() => guard(ids, downloadZip)}>
+                <Download aria-hidden="true" /> Originals as ZIP
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => guard(ids, (x) => exportMetadata(x, "json"))}>
+                <FileJson aria-hidden="true" /> Metadata (JSON)
+              </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => guard(ids, (x) => exportMetadata(x, "csv"))}>
+                <FileJson aria-hidden="true" /> Metadata (CSV)
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+          <Button variant="destructive" size="sm" onClick={h.onTrash}>
+            <Trash2 aria-hidden="true" /> <span className="hidden sm:inline">Delete</span>
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ImageSummary } from "@image-studio/shared";
+import { Heart } from "lucide-react";
+import { type CSSProperties, memo, type MouseEvent, useState } from "react";
+import { BlurImage } from "@/components/image/blur-image";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/lib/cn";
+import { useLongPress } from "../hooks/use-long-press";
+import type { SelectModifiers } from "../hooks/use-selection";
+import type { GalleryMode } from "../search";
+import { TileActions, type TileCallbacks } from "./tile-actions";
+
+export interface TileProps {
+  image: ImageSummary;
+  index: number;
+  total: number;
+  selected: boolean;
+  selecting: boolean;
+  mode: GalleryMode;
+  fit: "cover" | "contain";
+  style: CSSProperties;
+  eager?: boolean;
+  onSelect: (index: number, mod: SelectModifiers) => void;
+  cb: TileCallbacks;
+}
+
+/**
+ * One image in the grid: click to preview (or to select while selecting), shift/ctrl-click and the checkbox to
+ * select, tap-and-hold on touch to select and reveal the quick actions. Hover lifts the card.
+ */
+export const GalleryTile = memo(function GalleryTile({ image, index, total, selected, selecting, mode, fit, style, eager, onSelect, cb }: TileProps) {
+  const [held, setHeld] = useState(false);
+  const press = useLongPress(() => {
+    setHeld(true);
+    onSelect(index, { toggle: true });
+  });
+  const onClick = (e: MouseEvent) => {
+    if (press.consumeClick()) return;
+    if (e.shiftKey) onSelect(index, { range: true });
+    else if (e.ctrlKey || e.metaKey || selecting) onSelect(index, { toggle: true });
+    else cb.onPreview(index);
+  };
+  const label = image.altText || image.prompt || "Untitled image";
+  return (
+    <div
+      role="listitem"
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-testid="gallery-tile"
+      data-image-id={image.id}
+      data-selected={selected || undefined}
+      style={style}
+      className={cn(
+        "group absolute overflow-hidden rounded-xl bg-muted shadow-sm ring-offset-2 ring-offset-background transition-[box-shadow,transform] duration-200 ease-in-out",
+        "hover:-translate-y-0.5 hover:shadow-lg motion-reduce:hover:translate-y-0",
+        selected && "ring-3 ring-primary",
+      )}
+      onMouseLeave={() => setHeld(false)}
+    >
+      <button
+        type="button"
+        className="absolute inset-0 size-full cursor-zoom-in rounded-xl outline-offset-[-3px] select-none [-webkit-touch-callout:none]"
+        aria-label={selecting ? `${selected ? "Deselect" : "Select"}: ${label}` : `Preview: ${label}`}
+        onClick={onClick}
+        {...press.handlers}
+      >
+        <BlurImage image={image} fit={fit} eager={eager} className="size-full" alt="" />
+      </button>
+      <div
+        className={cn(
+          "absolute top-2 left-2 transition-opacity duration-200",
+          selected || selecting || held ? "opacity-100" : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100",
+        )}
+      >
+        <Checkbox
+          checked={selected}
+          aria-label={`Select ${label}`}
+          className="size-5 border-white bg-black/40 shadow-md data-[state=checked]:border-primary"
+          onClick={(e) => {
+            e.preventDefault();
+            onSelect(index, { toggle: !e.shiftKey, range: e.shiftKey });
+          }}
+        />
+      </div>
+      {image.isFavorite && mode !== "trash" && (
+        <Heart className="absolute top-2.5 right-2.5 size-4 fill-accent text-accent drop-shadow group-hover:opacity-0" aria-label="Favourite" />
+      )}
+      <div
+        className={cn(
+          "pointer-events-none absolute inset-x-0 bottom-0 flex items-end justify-between gap-2 bg-linear-to-t from-black/80 via-black/40 to-transparent p-2 pt-8 transition-opacity duration-200",
+          held ? "opacity-100" : "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100",
+        )}
+      >
+        <p className="line-clamp-2 min-w-0 text-xs leading-snug text-white">{image.prompt}</p>
+        <div className="pointer-events-auto shrink-0">
+          <TileActions image={image} index={index} mode={mode} cb={cb} />
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,118 @@
+import type { ImageSort } from "@image-studio/shared";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { imageListOptions } from "../api/queries";
+import { useGalleryHandlers } from "../hooks/use-gallery-handlers";
+import { useMediaQuery } from "../hooks/use-media-query";
+import { useSelection } from "../hooks/use-selection";
+import { activeFilterCount, type GalleryMode, type GallerySearch, toListQuery, type ViewMode } from "../search";
+import { BulkToolbar } from "./bulk-toolbar";
+import { GalleryDialogs } from "./gallery-dialogs";
+import { GalleryLightbox } from "./gallery-lightbox";
+import { GalleryEmpty, GalleryError, GallerySkeleton } from "./gallery-states";
+import { GalleryToolbar } from "./gallery-toolbar";
+import { FilterPanel } from "./filter-sidebar";
+import { VirtualGrid } from "./virtual-grid";
+import { VirtualList } from "./virtual-list";
+
+const FILTERS_KEY = "gallery-filters-open";
+const VIEW_KEY = "gallery-view";
+
+export interface GalleryViewProps {
+  mode: GalleryMode;
+  search: GallerySearch;
+  onSearchChange: (patch: Partial<GallerySearch>) => void;
+  /** Shown above the toolbar's right end (e.g. "Empty trash"). */
+  extra?: ReactNode;
+}
+
+/** A gallery view — all images, favourites or trash — with filters, search, sort, views, selection and viewer. */
+export function GalleryView({ mode, search, onSearchChange, extra }: GalleryViewProps) {
+  const desktop = useMediaQuery("(min-width: 1024px)");
+  const [filtersOpen, setFiltersOpen] = useState(() => localStorage.getItem(FILTERS_KEY) !== "0");
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [preview, setPreview] = useState(-1);
+  const view: ViewMode = search.view ?? (localStorage.getItem(VIEW_KEY) as ViewMode | null) ?? "grid";
+  const query = useMemo(() => toListQuery(search, mode), [search, mode]);
+  const list = useInfiniteQuery(imageListOptions(query));
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const ids = useMemo(() => items.map((i) => i.id), [items]);
+  const selection = useSelection(ids);
+  const h = useGalleryHandlers(items, selection, setPreview);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const filterCount = activeFilterCount(search) + (search.q ? 1 : 0);
+  const clear = () => onSearchChange(Object.fromEntries(Object.keys(search).filter((k) => k !== "view" && k !== "sort" && k !== "order").map((k) => [k, undefined])));
+  const toggleFilters = () => {
+    if (!desktop) return setSheetOpen((o) => !o);
+    setFiltersOpen((o) => {
+      localStorage.setItem(FILTERS_KEY, o ? "0" : "1");
+      return !o;
+    });
+  };
+  const panel = <FilterPanel mode={mode} search={search} onChange={onSearchChange} onClear={clear} />;
+  const viewProps = { items, mode, selection, cb: h.cb, hasMore: Boolean(hasNextPage), loadMore };
+
+  return (
+    <>
+      <div className="flex items-start gap-6">
+        {desktop && filtersOpen && (
+          <aside id="gallery-filters" aria-label="Filters" className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
+            {panel}
+          </aside>
+        )}
+        <div className="min-w-0 flex-1">
+          {extra}
+          <GalleryToolbar
+            mode={mode}
+            q={search.q ?? ""}
+            sort={query.sort ?? "date"}
+            order={search.order ?? "desc"}
+            view={view}
+            filtersOpen={desktop ? filtersOpen : sheetOpen}
+            filterCount={filterCount}
+            onSearch={(q) => onSearchChange({ q: q || undefined })}
+            onSort={(sort: ImageSort, order) => onSearchChange({ sort, order })}
+            onView={(v) => {
+              localStorage.setItem(VIEW_KEY, v);
+              onSearchChange({ view: v });
+            }}
+            onToggleFilters={toggleFilters}
+            onSelectAll={selection.selectAll}
+          />
+          {list.isPending ? (
+            <GallerySkeleton />
+          ) : list.isError ? (
+            <GalleryError message={list.error.message} onRetry={() => void list.refetch()} />
+          ) : items.length === 0 ? (
+            <GalleryEmpty mode={mode} filtered={filterCount > 0} onClear={clear} />
+          ) : view === "list" ? (
+            <VirtualList {...viewProps} />
+          ) : (
+            <VirtualGrid {...viewProps} masonry={view === "masonry"} />
+          )}
+          {isFetchingNextPage && <p className="py-6 text-center text-sm text-muted-foreground" role="status">Loading more images…</p>}
+          {!hasNextPage && items.length > 60 && <p className="py-8 text-center text-sm text-muted-foreground">That's all {items.length.toLocaleString()} images.</p>}
+          <div className={selection.count ? "h-24" : undefined} />
+        </div>
+      </div>
+      {!desktop && (
+        <Sheet open={sheetOpen} onOpenChange={setSheetOpen}>
+          <SheetContent side="left" className="w-80 overflow-y-auto p-4">
+            <SheetHeader className="sr-only">
+              <SheetTitle>Filters</SheetTitle>
+              <SheetDescription>Narrow down the images shown</SheetDescription>
+            </SheetHeader>
+            {panel}
+          </SheetContent>
+        </Sheet>
+      )}
+      <BulkToolbar ids={selection.selected} mode={mode} h={h.bulk} />
+      <GalleryDialogs h={h} count={selection.count} ids={selection.selected} onDone={selection.clear} />
+      <GalleryLightbox items={items} index={preview} onIndex={setPreview} actions={h.actions} mode={mode} onNearEnd={loadMore} />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { ImageDetail } from "@image-studio/shared";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { ArrowUpCircle, Download, Heart, Layers, RotateCcw, Share2, Shuffle, Trash2 } from "lucide-react";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { cn } from "@/lib/cn";
+import type { ImageActions } from "../../hooks/use-image-actions";
+import { RatingStars } from "./rating-stars";
+
+/** An action whose endpoint another part of the product has not shipped yet: visible, explained, disabled. */
+function Coming({ icon, label }: { icon: ReactNode; label: string }) {
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <span tabIndex={0} className="rounded-lg">
+          <Button variant="outline" size="sm" disabled aria-disabled="true" className="pointer-events-none">
+            {icon} {label}
+          </Button>
+        </span>
+      </TooltipTrigger>
+      <TooltipContent>{label}: coming with iteration</TooltipContent>
+    </Tooltip>
+  );
+}
+
+/** Download, favourite, rate, remix, variation, upscale, share and delete for one image. */
+export function ImageActionsBar({ image, actions, iterate }: { image: ImageDetail; actions: ImageActions; iterate?: (image: ImageDetail) => ReactNode }) {
+  const navigate = useNavigate();
+  const trashed = image.deletedAt !== null;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button asChild size="sm">
+        <a href={image.urls.download} download>
+          <Download aria-hidden="true" /> Download
+        </a>
+      </Button>
+      <Button
+        variant="outline"
+        size="sm"
+        aria-pressed={image.isFavorite}
+        onClick={() => actions.favorite.mutate({ ids: [image.id], favorite: !image.isFavorite })}
+      >
+        <Heart className={cn(image.isFavorite && "fill-accent text-accent")} aria-hidden="true" />
+        {image.isFavorite ? "Favourite" : "Add to favourites"}
+      </Button>
+      <RatingStars value={image.rating} onChange={(rating) => actions.rate.mutate({ id: image.id, rating })} />
+      <Button asChild variant="outline" size="sm">
+        <Link to="/studio" search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId }}>
+          <Shuffle aria-hidden="true" /> Remix
+        </Link>
+      </Button>
+      {/* iteration slot: variation, upscale, remix, background removal, … when the route provides them */}
+      {iterate ? (
+        iterate(image)
+      ) : (
+        <>
+          <Coming icon={<Layers aria-hidden="true" />} label="Variation" />
+          <Coming icon={<ArrowUpCircle aria-hidden="true" />} label="Upscale" />
+        </>
+      )}
+      <Coming icon={<Share2 aria-hidden="true" />} label="Share" />
+      {trashed ? (
+        <Button variant="secondary" size="sm" onClick={() => actions.restore.mutate({ ids: [image.id] })}>
+          <RotateCcw aria-hidden="true" /> Restore
+        </Button>
+      ) : (
+        <Button
+          variant="destructive"
+          size="sm"
+          onClick={() => {
+            actions.trash.mutate({ ids: [image.id] });
+            void navigate({ to: "/gallery" });
+          }}
+        >
+          <Trash2 aria-hidden="true" /> Delete
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ImageDetail } from "@image-studio/shared";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "@tanstack/react-router";
+import { ArrowLeft, ImageOff, Trash2 } from "lucide-react";
+import { ZoomViewer } from "@/components/lightbox/zoom-viewer";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ApiError } from "@/lib/api";
+import { imageDetailOptions } from "../../api/queries";
+import { useImageActions } from "../../hooks/use-image-actions";
+import { CommentsPanel } from "./comments-panel";
+import { DetailsEditor } from "./details-editor";
+import { ImageActionsBar } from "./image-actions-bar";
+import { MetadataPanel } from "./metadata-panel";
+import { RelatedImages } from "./related-images";
+
+/** One image: zoomable viewer, actions, metadata, tags and notes, comments and related images. */
+/** `iterate` (iteration slot): quick-iterate buttons the route passes in; features never import each other. */
+export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (image: ImageDetail) => ReactNode }) {
+  const { data: image, isPending, error } = useQuery(imageDetailOptions(imageId));
+  const actions = useImageActions();
+  if (isPending) {
+    return (
+      <div aria-busy="true" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Skeleton className="aspect-square w-full rounded-xl" />
+        <Skeleton className="h-96 rounded-xl" />
+      </div>
+    );
+  }
+  if (!image) {
+    const missing = error instanceof ApiError && error.status === 404;
+    return (
+      <EmptyState
+        icon={ImageOff}
+        title={missing ? "Image not found" : "Couldn't load this image"}
+        description={missing ? "It may have been deleted for good, or the link is wrong." : (error?.message ?? "")}
+        action={
+          <Button asChild>
+            <Link to="/gallery">Back to the gallery</Link>
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <article className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <Button asChild variant="ghost" size="sm">
+          <Link to="/gallery">
+            <ArrowLeft aria-hidden="true" /> Gallery
+          </Link>
+        </Button>
+        <h1 className="line-clamp-1 min-w-0 flex-1 text-xl font-bold tracking-tight">{image.prompt || "Untitled image"}</h1>
+      </div>
+      {image.deletedAt && (
+        <p className="flex items-center gap-2 rounded-xl border border-warning/40 bg-warning/10 px-4 py-2 text-sm text-warning-strong">
+          <Trash2 className="size-4" aria-hidden="true" /> This image is in the trash.
+        </p>
+      )}
+      <ImageActionsBar image={image} actions={actions} iterate={iterate} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <ZoomViewer image={image} className="h-[60dvh] min-h-80 lg:h-[calc(100dvh-14rem)]" />
+        <aside aria-label="Image details" className="flex flex-col gap-6 rounded-xl border border-border bg-card p-4">
+          <MetadataPanel image={image} />
+          <DetailsEditor key={image.id} image={image} actions={actions} />
+        </aside>
+      </div>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <RelatedImages imageId={image.id} />
+        <CommentsPanel imageId={image.id} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+import { Star } from "lucide-react";
+import { cn } from "@/lib/cn";
+
+/** Five stars as a radio group; choosing the current rating again clears it. */
+export function RatingStars({ value, onChange, size = "size-5" }: { value: number | null; onChange: (rating: number | null) => void; size?: string }) {
+  return (
+    <div role="radiogroup" aria-label="Rating" className="flex items-center">
+      {[1, 2, 3, 4, 5].map((n) => (
+        <button
+          key={n}
+          type="button"
+          role="radio"
+          aria-checked={value === n}
+          aria-label={`${n} star${n > 1 ? "s" : ""}`}
+          onClick={() => onChange(value === n ? null : n)}
+          className="rounded p-0.5 transition-transform duration-200 hover:scale-110 motion-reduce:hover:scale-100"
+        >
+          <Star className={cn(size, (value ?? 0) >= n ? "fill-warning text-warning" : "text-muted-foreground")} aria-hidden="true" />
+        </button>
+      ))}
+    </div>
+  );
+}

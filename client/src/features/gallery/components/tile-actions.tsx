@@ -1,0 +1,74 @@
+import { imageDownloadUrl, type ImageSummary } from "@image-studio/shared";
+import { Link } from "@tanstack/react-router";
+import { Download, Expand, Heart, Info, MoreHorizontal, RotateCcw, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { cn } from "@/lib/cn";
+import type { GalleryMode } from "../search";
+
+export interface TileCallbacks {
+  onPreview: (index: number) => void;
+  onFavorite: (image: ImageSummary) => void;
+  onTrash: (image: ImageSummary) => void;
+  onRestore: (image: ImageSummary) => void;
+  onPurge: (image: ImageSummary) => void;
+}
+
+const iconButton = "size-8 rounded-full bg-black/55 text-white backdrop-blur-sm hover:bg-black/75 hover:text-white focus-visible:bg-black/75";
+
+/** The quick actions a tile shows on hover, focus or tap-and-hold. */
+export function TileActions({ image, index, mode, cb }: { image: ImageSummary; index: number; mode: GalleryMode; cb: TileCallbacks }) {
+  return (
+    <div className="flex items-center gap-1">
+      {mode !== "trash" && (
+        <Button
+          variant="ghost"
+          size="icon"
+          className={iconButton}
+          aria-label={image.isFavorite ? "Remove from favourites" : "Add to favourites"}
+          aria-pressed={image.isFavorite}
+          onClick={() => cb.onFavorite(image)}
+        >
+          <Heart className={cn("size-4", image.isFavorite && "fill-current text-accent")} aria-hidden="true" />
+        </Button>
+      )}
+      <Button variant="ghost" size="icon" className={iconButton} aria-label="Quick preview" onClick={() => cb.onPreview(index)}>
+        <Expand className="size-4" aria-hidden="true" />
+      </Button>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon" className={iconButton} aria-label="More actions">
+            <MoreHorizontal className="size-4" aria-hidden="true" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem asChild>
+            <Link to="/images/$imageId" params={{ imageId: image.id }}>
+              <Info aria-hidden="true" /> Details
+            </Link>
+          </DropdownMenuItem>
+          <DropdownMenuItem asChild>
+            <a href={imageDownloadUrl(image.id)} download>
+              <Download aria-hidden="true" /> Download
+            </a>
+          </DropdownMenuItem>
+          <DropdownMenuSeparator />
+          {mode === "trash" ? (
+            <>
+              <DropdownMenuItem onSelect={() => cb.onRestore(image)}>
+                <RotateCcw aria-hidden="true" /> Restore
+              </DropdownMenuItem>
+              <DropdownMenuItem variant="destructive" onSelect={() => cb.onPurge(image)}>
+                <Trash2 aria-hidden="true" /> Delete forever
+              </DropdownMenuItem>
+            </>
+          ) : (
+            <DropdownMenuItem variant="destructive" onSelect={() => cb.onTrash(image)}>
+              <Trash2 aria-hidden="true" /> Move to trash
+            </DropdownMenuItem>
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ImageSummary } from "@image-studio/shared";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { type CSSProperties, useEffect, useRef } from "react";
+import { columnsFor, useElementBox } from "../hooks/use-element-width";
+import type { Selection } from "../hooks/use-selection";
+import type { GalleryMode } from "../search";
+import { GalleryTile } from "./gallery-tile";
+import type { TileCallbacks } from "./tile-actions";
+
+export interface VirtualViewProps {
+  items: ImageSummary[];
+  mode: GalleryMode;
+  selection: Selection;
+  cb: TileCallbacks;
+  hasMore: boolean;
+  loadMore: () => void;
+}
+
+const GAP = 12;
+
+/**
+ * The virtualised image wall. Only the rows on screen (plus a few) exist in the DOM, so 100,000 images scroll as
+ * smoothly as 100. Grid: square tiles in rows. Masonry: each image at its own aspect ratio in the shortest lane
+ * (heights are known from the metadata, so nothing is measured). Scrolls with the window.
+ */
+export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, masonry }: VirtualViewProps & { masonry: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { width, top } = useElementBox(ref);
+  const cols = columnsFor(width, width < 640 ? 150 : 220);
+  const size = width ? (width - GAP * (cols - 1)) / cols : 200;
+  const rows = masonry ? items.length : Math.ceil(items.length / cols);
+  const v = useWindowVirtualizer({
+    count: rows,
+    estimateSize: (i) => (masonry ? Math.round((size * items[i]!.height) / items[i]!.width) + GAP : size + GAP),
+    overscan: masonry ? 12 : 3,
+    lanes: masonry ? cols : 1,
+    scrollMargin: top,
+    getItemKey: (i) => (masonry ? items[i]!.id : `row-${i}`),
+  });
+  const virtual = v.getVirtualItems();
+  const last = virtual[virtual.length - 1];
+
+  useEffect(() => {
+    if (hasMore && last && last.index >= rows - (masonry ? cols * 4 : 4)) loadMore();
+  }, [hasMore, last, rows, masonry, cols, loadMore]);
+
+  useEffect(() => v.measure(), [v, size, cols, masonry]);
+
+  const tile = (image: ImageSummary, index: number, style: CSSProperties) => (
+    <GalleryTile
+      key={image.id}
+      image={image}
+      index={index}
+      total={items.length}
+      selected={selection.isSelected(image.id)}
+      selecting={selection.count > 0}
+      mode={mode}
+      fit={masonry ? "contain" : "cover"}
+      eager={index < cols * 2}
+      style={style}
+      onSelect={selection.select}
+      cb={cb}
+    />
+  );
+
+  return (
+    <div ref={ref} role="list" aria-label="Images" className="relative w-full" style={{ height: v.getTotalSize() }}>
+      {virtual.map((row) => {
+        const y = row.start - top;
+        if (masonry) {
+          const image = items[row.index]!;
+          return tile(image, row.index, { left: row.lane * (size + GAP), top: y, width: size, height: row.size - GAP });
+        }
+        return items
+          .slice(row.index * cols, row.index * cols + cols)
+          .map((image, c) => tile(image, row.index * cols + c, { left: c * (size + GAP), top: y, width: size, height: size }));
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { type RefObject, useLayoutEffect, useState } from "react";
+
+/** The element's content width and its offset from the top of the document, kept current on resize. */
+export function useElementBox(ref: RefObject<HTMLElement | null>) {
+  const [box, setBox] = useState({ width: 0, top: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const rect = el.getBoundingClientRect();
+      const next = { width: Math.floor(el.clientWidth), top: Math.round(rect.top + window.scrollY) };
+      setBox((prev) => (prev.width === next.width && prev.top === next.top ? prev : next));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    ro.observe(document.body);
+    return () => ro.disconnect();
+  }, [ref]);
+  return box;
+}
+
+/** Columns for a width: tiles of about `target` px, never fewer than `min`. */
+export function columnsFor(width: number, target: number, min = 2) {
+  return Math.max(min, Math.floor((width + 12) / (target + 12)));
+}

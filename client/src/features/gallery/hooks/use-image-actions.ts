@@ -1,0 +1,120 @@
+import type { ImageDetail, ImageSummary } from "@image-studio/shared";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { ApiError } from "@/lib/api";
+import { imageKeys } from "../api/queries";
+import * as req from "../api/requests";
+import { editDetails, editLists, type ListEdit, markListsStale, rollback, snapshot, type Snapshot } from "./optimistic";
+
+interface Spec<V> {
+  run: (v: V) => Promise<unknown>;
+  ids: (v: V) => string[];
+  list: (v: V) => ListEdit;
+  detail?: (v: V) => (d: ImageDetail) => ImageDetail;
+  done?: (v: V) => string | undefined;
+  undo?: (v: V) => () => void;
+  failed: string;
+}
+
+const plural = (n: number, what = "image") => `${n} ${what}${n === 1 ? "" : "s"}`;
+
+/** A mutation that shows its result at once, rolls back and explains itself in a toast if the server refuses. */
+function useOptimistic<V>(spec: Spec<V>) {
+  const qc = useQueryClient();
+  return useMutation<unknown, Error, V, Snapshot>({
+    mutationFn: spec.run,
+    onMutate: async (v) => {
+      const ids = spec.ids(v);
+      const snap = await snapshot(qc, ids);
+      editLists(qc, new Set(ids), spec.list(v));
+      if (spec.detail) editDetails(qc, ids, spec.detail(v));
+      return snap;
+    },
+    onError: (err, _v, snap) => {
+      if (snap) rollback(qc, snap);
+      toast.error(spec.failed, { description: err instanceof ApiError ? err.message : "Please try again." });
+    },
+    onSuccess: (_r, v) => {
+      const message = spec.done?.(v);
+      const undo = spec.undo?.(v);
+      if (message) toast.success(message, undo ? { action: { label: "Undo", onClick: undo } } : undefined);
+    },
+    onSettled: (_r, _e, v) => {
+      markListsStale(qc);
+      for (const id of spec.ids(v)) void qc.invalidateQueries({ queryKey: imageKeys.detail(id), refetchType: "none" });
+    },
+  });
+}
+
+const patch =
+  (p: Partial<ImageSummary>): ListEdit =>
+  (img) => ({ ...img, ...p });
+
+/** Every image action of the gallery, image page and lightbox. */
+export function useImageActions() {
+  const favorite = useOptimistic<{ ids: string[]; favorite: boolean }>({
+    run: (v) => (v.ids.length === 1 ? req.favoriteImage(v.ids[0]!, v.favorite) : req.bulk("bulk-favorite", v.ids, { favorite: v.favorite })),
+    ids: (v) => v.ids,
+    list: (v) => patch({ isFavorite: v.favorite }),
+    detail: (v) => (d) => ({ ...d, isFavorite: v.favorite }),
+    done: (v) => (v.ids.length > 1 ? `${v.favorite ? "Added" : "Removed"} ${plural(v.ids.length)} ${v.favorite ? "to" : "from"} favourites` : undefined),
+    failed: "Couldn't update favourites",
+  });
+  const rate = useOptimistic<{ id: string; rating: number | null }>({
+    run: (v) => req.rateImage(v.id, v.rating),
+    ids: (v) => [v.id],
+    list: (v) => patch({ rating: v.rating }),
+    detail: (v) => (d) => ({ ...d, rating: v.rating }),
+    failed: "Couldn't save the rating",
+  });
+  const update = useOptimistic<{ id: string; patch: { tags?: string[]; notes?: string; altText?: string; projectId?: string | null } }>({
+    run: (v) => req.updateImage(v.id, v.patch),
+    ids: (v) => [v.id],
+    list: (v) => patch(v.patch),
+    detail: (v) => (d) => ({ ...d, ...v.patch }),
+    failed: "Couldn't save your changes",
+  });
+  const restore = useOptimistic<{ ids: string[] }>({
+    run: (v) => req.bulk("bulk-restore", v.ids),
+    ids: (v) => v.ids,
+    list: () => (img, q) => (q.trash ? null : { ...img, deletedAt: null }),
+    detail: () => (d) => ({ ...d, deletedAt: null }),
+    done: (v) => `Restored ${plural(v.ids.length)}`,
+    failed: "Couldn't restore",
+  });
+  const trash = useOptimistic<{ ids: string[] }>({
+    run: (v) => req.bulk("bulk-delete", v.ids),
+    ids: (v) => v.ids,
+    list: () => (img, q) => (q.trash ? img : null),
+    detail: () => (d) => ({ ...d, deletedAt: new Date().toISOString() }),
+    done: (v) => `Moved ${plural(v.ids.length)} to the trash`,
+    undo: (v) => () => restore.mutate({ ids: v.ids }),
+    failed: "Couldn't move to the trash",
+  });
+  const purge = useOptimistic<{ ids: string[] }>({
+    run: (v) => req.bulk("bulk-purge", v.ids),
+    ids: (v) => v.ids,
+    list: () => () => null,
+    done: (v) => `Deleted ${plural(v.ids.length)} forever`,
+    failed: "Couldn't delete",
+  });
+  const move = useOptimistic<{ ids: string[]; projectId: string | null; projectName?: string }>({
+    run: (v) => req.bulk("bulk-move", v.ids, { projectId: v.projectId }),
+    ids: (v) => v.ids,
+    list: (v) => patch({ projectId: v.projectId }),
+    detail: (v) => (d) => ({ ...d, projectId: v.projectId, projectName: v.projectName ?? null }),
+    done: (v) => `Moved ${plural(v.ids.length)} ${v.projectId ? `to ${v.projectName ?? "the project"}` : "out of their project"}`,
+    failed: "Couldn't move",
+  });
+  const tag = useOptimistic<{ ids: string[]; add: string[]; remove: string[] }>({
+    run: (v) => req.bulk("bulk-tag", v.ids, { add: v.add, remove: v.remove }),
+    ids: (v) => v.ids,
+    list: (v) => (img) => ({ ...img, tags: [...new Set([...img.tags.filter((t) => !v.remove.includes(t)), ...v.add])] }),
+    detail: (v) => (d) => ({ ...d, tags: [...new Set([...d.tags.filter((t) => !v.remove.includes(t)), ...v.add])] }),
+    done: (v) => `Updated tags on ${plural(v.ids.length)}`,
+    failed: "Couldn't update tags",
+  });
+  return { favorite, rate, update, trash, restore, purge, move, tag };
+}
+
+export type ImageActions = ReturnType<typeof useImageActions>;

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
+export interface SelectModifiers {
+  /** Shift: select the range from the last clicked image. */
+  range?: boolean;
+  /** Ctrl/Cmd (or selection mode): add or remove this one image. */
+  toggle?: boolean;
+}
+
+const typing = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || el.closest("[role=dialog]") !== null);
+
+/** Multi-select over the loaded images: click, shift-click ranges, Ctrl/Cmd-A, Escape to clear. */
+export function useSelection(ids: string[]) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const anchor = useRef<number | null>(null);
+
+  const select = useCallback(
+    (index: number, mod: SelectModifiers = {}) => {
+      const id = ids[index];
+      if (!id) return;
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (mod.range && anchor.current !== null) {
+          const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+          for (let i = a; i <= b; i++) next.add(ids[i]!);
+          return next;
+        }
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+      if (!mod.range) anchor.current = index;
+    },
+    [ids],
+  );
+  const clear = useCallback(() => {
+    setSelected(new Set());
+    anchor.current = null;
+  }, []);
+  const selectAll = useCallback(() => setSelected(new Set(ids)), [ids]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e.target)) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "a") {
+        e.preventDefault();
+        selectAll();
+      } else if (e.key === "Escape" && selected.size) clear();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [selectAll, clear, selected.size]);
+
+  // Images that left the list (deleted, restored, filtered out) leave the selection too.
+  const present = useMemo(() => new Set(ids), [ids]);
+  const live = useMemo(() => [...selected].filter((id) => present.has(id)), [selected, present]);
+  return { selected: live, isSelected: (id: string) => selected.has(id) && present.has(id), select, selectAll, clear, count: live.length };
+}
+
+export type Selection = ReturnType<typeof useSelection>;

@@ -1,0 +1,23 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
+import { imageListOptions } from "@/features/gallery/api/queries";
+import { GalleryPage } from "@/features/gallery/gallery-page";
+import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
+import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
+
+export const Route = createFileRoute("/_app/favorites")({
+  validateSearch: gallerySearchSchema,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.prefetchInfiniteQuery(imageListOptions(toListQuery(deps, "favorites"))),
+  component: Favorites,
+});
+
+function Favorites() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return (
+    <LightboxExtrasContext value={lightboxIterate}>
+      <GalleryPage mode="favorites" search={search} onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })} />
+    </LightboxExtrasContext>
+  );
+}

@@ -1,0 +1,149 @@
+import type { ImageFilter, ImageSort } from "@image-studio/shared";
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { images, nextVersion, projects, tombstones } from "../../db/schema";
+import { filterConditions, orderBy, seekCondition, sortKey, textArray } from "./images.query";
+
+/** Drizzle queries for images. Every one is scoped by the owner's id. */
+
+/** Columns of a gallery tile; the prompt is cut short (the detail has it whole). */
+export const summaryColumns = {
+  id: images.id,
+  projectId: images.projectId,
+  prompt: sql<string>`left(${images.prompt}, 300)`,
+  altText: images.altText,
+  modelId: images.modelId,
+  width: images.width,
+  height: images.height,
+  fileSize: images.fileSize,
+  format: images.format,
+  thumbhash: images.thumbhash,
+  isFavorite: images.isFavorite,
+  rating: images.rating,
+  tags: images.tags,
+  parentImageId: images.parentImageId,
+  operation: images.operation,
+  createdAt: images.createdAt,
+  deletedAt: images.deletedAt,
+  version: images.version,
+};
+export type ImageRow = typeof images.$inferSelect;
+
+export interface ListArgs {
+  filter: ImageFilter;
+  sort: ImageSort;
+  order: "asc" | "desc";
+  after?: unknown[];
+  limit: number;
+}
+
+export type SummaryRow = Awaited<ReturnType<typeof listImages>>[number];
+
+/** The list query, unexecuted (the benchmark EXPLAINs it). */
+export function listImagesQuery(db: Db, userId: string, a: ListArgs) {
+  const k = sortKey(a.sort);
+  const where = and(filterConditions(userId, a.filter), a.after ? seekCondition(k, a.after, a.order) : undefined);
+  return db
+    .select({ ...summaryColumns, cursorKey: k.select })
+    .from(images)
+    .where(where)
+    .orderBy(...orderBy(k, a.order))
+    .limit(a.limit);
+}
+
+export const listImages = async (db: Db, userId: string, a: ListArgs) => listImagesQuery(db, userId, a);
+
+export async function getImage(db: Db, userId: string, id: string) {
+  const [row] = await db
+    .select({ image: images, projectName: projects.name })
+    .from(images)
+    .leftJoin(projects, and(eq(projects.id, images.projectId), eq(projects.userId, userId)))
+    .where(and(eq(images.id, id), eq(images.userId, userId)));
+  return row;
+}
+
+/** The storage-facing facts of an image (ownership check for file routes). */
+export async function getFileFacts(db: Db, userId: string, id: string) {
+  const [row] = await db
+    .select({ id: images.id, filePath: images.filePath, format: images.format, prompt: images.prompt, fileSize: images.fileSize })
+    .from(images)
+    .where(and(eq(images.id, id), eq(images.userId, userId)));
+  return row;
+}
+
+export async function getFileFactsMany(db: Db, userId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: images.id, filePath: images.filePath, format: images.format, prompt: images.prompt, fileSize: images.fileSize })
+    .from(images)
+    .where(and(eq(images.userId, userId), inArray(images.id, ids)));
+}
+
+export async function projectOwned(db: Db, userId: string, projectId: string): Promise<boolean> {
+  const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.userId, userId)));
+  return Boolean(p);
+}
+
+export type ImagePatch = Partial<Pick<ImageRow, "tags" | "rating" | "notes" | "altText" | "projectId" | "isFavorite" | "deletedAt">>;
+
+/** Updates one image; with `expectVersion`, only if it is still at that version. Every write bumps the sync version. */
+export async function updateImage(db: Db, userId: string, id: string, patch: ImagePatch, expectVersion?: number) {
+  const conds = [eq(images.id, id), eq(images.userId, userId)];
+  if (expectVersion !== undefined) conds.push(eq(images.version, expectVersion));
+  const [row] = await db
+    .update(images)
+    .set({ ...patch, updatedAt: new Date(), version: nextVersion })
+    .where(and(...conds))
+    .returning({ id: images.id });
+  return row;
+}
+
+/** Applies `patch` to the owner's images among `ids` (optionally only where `only` holds); returns the ids changed. */
+export async function updateMany(db: Db, userId: string, ids: string[], patch: ImagePatch, only?: SQL): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .update(images)
+    .set({ ...patch, updatedAt: new Date(), version: nextVersion })
+    .where(and(eq(images.userId, userId), inArray(images.id, ids), only))
+    .returning({ id: images.id });
+  return rows.map((r) => r.id);
+}
+
+export const notInTrash = isNull(images.deletedAt);
+export const inTrash = isNotNull(images.deletedAt);
+
+/** Adds and removes tags in one statement, keeping order and without duplicates. */
+export async function retag(db: Db, userId: string, ids: string[], add: string[], remove: string[]): Promise<string[]> {
+  const kept = sql`ARRAY(SELECT t FROM unnest(${images.tags}) AS t WHERE NOT (t = ANY(${textArray(remove)})))`;
+  const merged = sql`ARRAY(SELECT t FROM unnest(${kept} || ${textArray(add)}) WITH ORDINALITY AS x(t, n) GROUP BY t ORDER BY min(n))`;
+  const rows = await db
+    .update(images)
+    .set({ tags: sql`${merged}`, updatedAt: new Date(), version: nextVersion })
+    .where(and(eq(images.userId, userId), inArray(images.id, ids)))
+    .returning({ id: images.id });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deletes images for good and writes their tombstones in one transaction. `DELETE … RETURNING` makes it safe to
+ * run concurrently (two processes never both delete — or tombstone — the same row). Returns what was deleted
+ * so the caller can remove the stored files.
+ */
+export async function purge(db: Db, userId: string, where: SQL, limit = 500) {
+  return db.transaction(async (tx) => {
+    const ids = tx.select({ id: images.id }).from(images).where(and(eq(images.userId, userId), where)).limit(limit);
+    const gone = await tx
+      .delete(images)
+      .where(and(eq(images.userId, userId), inArray(images.id, ids)))
+      .returning({ id: images.id, filePath: images.filePath });
+    if (gone.length) {
+      await tx.insert(tombstones).values(gone.map((g) => ({ userId, entity: "image", entityId: g.id, version: nextVersion })));
+    }
+    return gone;
+  });
+}
+
+export async function metadataRows(db: Db, userId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select().from(images).where(and(eq(images.userId, userId), inArray(images.id, ids)));
+}

@@ -1,0 +1,153 @@
+import type { ImageDetail, ImageList, ImageListQuery, ImageMetadataExport, imageUpdateSchema } from "@image-studio/shared";
+import { and, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { Ctx } from "../../context";
+import { images } from "../../db/schema";
+import { AppError, notFound } from "../../lib/errors";
+import { imagePrefix } from "../../storage/keys";
+import { decodeCursor, encodeCursor } from "./images.cursor";
+import { toDetail, toMetadata, toSummary } from "./images.mapper";
+import { sortKey } from "./images.query";
+import * as repo from "./images.repo";
+
+const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Cursor values must fit the casts of the sort key, or PostgreSQL would answer 500 instead of us answering 400. */
+function cursorValues(q: ImageListQuery): unknown[] | undefined {
+  if (!q.cursor) return undefined;
+  const values = decodeCursor(q.cursor, q.sort, q.order);
+  const { casts } = sortKey(q.sort);
+  const ok =
+    values.length === casts.length &&
+    casts.every((cast, i) => {
+      const v = values[i];
+      if (cast === "timestamptz") return typeof v === "string" && TS.test(v);
+      if (cast === "int") return Number.isInteger(v);
+      if (cast === "uuid") return typeof v === "string" && UUID.test(v);
+      return typeof v === "string";
+    });
+  if (!ok) throw new AppError("VALIDATION_FAILED", "This page link has expired; reload the gallery", { issues: [{ path: ["cursor"], message: "Invalid cursor" }] });
+  return values;
+}
+
+const listArgs = (q: ImageListQuery) => {
+  const sort = q.sort === "deleted" && !q.trash ? "date" : q.sort;
+  return { filter: q, sort, order: q.order, after: cursorValues({ ...q, sort }), limit: q.limit + 1 };
+};
+
+/** The SQL of a list page (for EXPLAIN in the benchmark). */
+export const listQuery = (ctx: Ctx, q: ImageListQuery) => repo.listImagesQuery(ctx.db, ctx.user.id, listArgs(q));
+
+/** One page of the gallery, newest first by default. Keyset pagination: never OFFSET, stable under inserts. */
+export async function list(ctx: Ctx, q: ImageListQuery): Promise<ImageList> {
+  const args = listArgs(q);
+  const sort = args.sort;
+  const rows = await repo.listImages(ctx.db, ctx.user.id, args);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toSummary),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(sort, q.order, last.cursorKey) : null,
+  };
+}
+
+async function load(ctx: Ctx, id: string) {
+  const row = await repo.getImage(ctx.db, ctx.user.id, id);
+  if (!row) throw notFound("Image");
+  return row;
+}
+
+export async function get(ctx: Ctx, id: string): Promise<ImageDetail> {
+  const row = await load(ctx, id);
+  return toDetail(row.image, row.projectName);
+}
+
+export async function metadata(ctx: Ctx, id: string): Promise<ImageMetadataExport> {
+  return toMetadata((await load(ctx, id)).image);
+}
+
+export async function assertProject(ctx: Ctx, projectId: string | null | undefined) {
+  if (projectId && !(await repo.projectOwned(ctx.db, ctx.user.id, projectId))) throw notFound("Project");
+}
+
+export async function update(ctx: Ctx, id: string, input: z.output<typeof imageUpdateSchema>): Promise<ImageDetail> {
+  const { version, ...patch } = input;
+  await assertProject(ctx, patch.projectId);
+  const done = await repo.updateImage(ctx.db, ctx.user.id, id, patch, version);
+  if (!done) {
+    await load(ctx, id); // 404 when it is not theirs
+    throw new AppError("CONFLICT", "This image was changed elsewhere; reload to see the latest version");
+  }
+  return get(ctx, id);
+}
+
+export async function setFavorite(ctx: Ctx, id: string, favorite?: boolean): Promise<ImageDetail> {
+  const value = favorite ?? !(await load(ctx, id)).image.isFavorite;
+  if (!(await repo.updateImage(ctx.db, ctx.user.id, id, { isFavorite: value }))) throw notFound("Image");
+  return get(ctx, id);
+}
+
+export const rate = (ctx: Ctx, id: string, rating: number | null) => update(ctx, id, { rating });
+
+export async function move(ctx: Ctx, ids: string[], projectId: string | null) {
+  await assertProject(ctx, projectId);
+  return repo.updateMany(ctx.db, ctx.user.id, ids, { projectId });
+}
+
+export const favoriteMany = (ctx: Ctx, ids: string[], favorite: boolean) => repo.updateMany(ctx.db, ctx.user.id, ids, { isFavorite: favorite });
+
+export const retag = (ctx: Ctx, ids: string[], add: string[], remove: string[]) => repo.retag(ctx.db, ctx.user.id, ids, add, remove);
+
+export async function metadataMany(ctx: Ctx, ids: string[]): Promise<ImageMetadataExport[]> {
+  const rows = await repo.metadataRows(ctx.db, ctx.user.id, ids);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map(toMetadata);
+}
+
+/** Removes the stored files of images deleted for good. A failure leaves orphaned objects, never broken rows. */
+export async function removeFiles(ctx: Pick<Ctx, "deps" | "log">, userId: string, gone: { id: string }[]) {
+  for (const g of gone) {
+    try {
+      await ctx.deps.storage.deleteByPrefix(imagePrefix(userId, g.id));
+    } catch (err) {
+      ctx.log.warn("could not delete image files", { imageId: g.id, err });
+    }
+  }
+}
+
+/** Deletes for good every image of the user matching `where` (in batches), with tombstones; returns the ids. */
+export async function purgeWhere(ctx: Pick<Ctx, "db" | "deps" | "log">, userId: string, where: SQL): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const gone = await repo.purge(ctx.db, userId, where, 500);
+    await removeFiles(ctx, userId, gone);
+    ids.push(...gone.map((g) => g.id));
+    if (gone.length < 500) return ids;
+  }
+}
+
+export async function trash(ctx: Ctx, ids: string[]) {
+  return repo.updateMany(ctx.db, ctx.user.id, ids, { deletedAt: ctx.now }, repo.notInTrash);
+}
+
+export async function restore(ctx: Ctx, ids: string[]) {
+  return repo.updateMany(ctx.db, ctx.user.id, ids, { deletedAt: null }, repo.inTrash);
+}
+
+export async function purgeIds(ctx: Ctx, ids: string[]) {
+  return purgeWhere(ctx, ctx.user.id, inArray(images.id, ids));
+}
+
+export const emptyTrash = (ctx: Ctx) => purgeWhere(ctx, ctx.user.id, isNotNull(images.deletedAt));
+
+/** Trash older than `days` for one user (the auto-cleanup). */
+export const purgeExpired = (ctx: Pick<Ctx, "db" | "deps" | "log">, userId: string, before: Date) =>
+  purgeWhere(ctx, userId, and(isNotNull(images.deletedAt), lt(images.deletedAt, before))!);
+
+/** Single-image actions answer 404 for an image that is not the caller's. */
+export async function one<T>(ctx: Ctx, id: string, run: () => Promise<T[]>): Promise<T[]> {
+  const out = await run();
+  if (!out.length) await load(ctx, id);
+  return out;
+}
