@@ -33,7 +33,7 @@ const featureBoundaries = features.map((name) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "client/src/routeTree.gen.ts", "client/dev-dist/**", "data/**", "server/src/db/migrations/**", "coverage/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "client/src/routeTree.gen.ts", "client/dev-dist/**", "data/**", "server/src/db/migrations/**", "coverage/**", "**/*.tmp.*", ".scratch-*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -53,6 +53,11 @@ export default tseslint.config(
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through server/src/env.ts." }],
     },
+  },
+  {
+    // Benchmarks drive Chromium: code inside page.evaluate() runs in the browser.
+    files: ["bench/**/*.{mjs,ts}"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ["client/public/**/*.js"],
