@@ -28,7 +28,7 @@ function setupThemeToggle() {
     label(dark);
   };
   for (const b of buttons) {
-    b.hidden = false;
+    b.classList.remove("invisible");
     b.addEventListener("click", () => {
       const dark = !root.classList.contains("dark");
       try {

@@ -3,15 +3,17 @@ import { NAV_LINKS, ROUTES, SITE } from "../content";
 import { Logo } from "./logo";
 import { buttonStyles, wrap } from "./ui";
 
-/** Light/dark switch. Hidden until enhance.ts wires it (without JavaScript the page follows the OS theme). */
+/**
+ * Light/dark switch. Invisible (its space kept, so nothing shifts) until enhance.ts wires it; without
+ * JavaScript the page follows the OS theme.
+ */
 function ThemeToggle() {
   return (
     <button
       type="button"
       data-theme-toggle=""
-      hidden
       aria-label="Switch to dark theme"
-      className="inline-flex size-10 items-center justify-center rounded-lg text-foreground transition-colors duration-200 hover:bg-muted"
+      className="invisible inline-flex size-10 items-center justify-center rounded-lg text-foreground transition-colors duration-200 hover:bg-muted"
     >
       <Moon className="size-5 dark:hidden" aria-hidden="true" />
       <Sun className="hidden size-5 dark:block" aria-hidden="true" />
