@@ -34,7 +34,17 @@ export async function newContext(browser: Browser, opts: PageOptions = {}): Prom
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     colorScheme: opts.colorScheme ?? "light",
     hasTouch: opts.hasTouch ?? false,
+    // Each context is a different visitor behind the app's trusted proxy, as in production; otherwise every
+    // browser test shares 127.0.0.1's sign-up/sign-in rate-limit bucket and later files are refused with 429.
+    extraHTTPHeaders: { "x-forwarded-for": visitorIp() },
   });
+}
+
+let visitor = 0;
+/** A distinct documentation-range address (TEST-NET-2) per browser context. */
+export function visitorIp(): string {
+  visitor += 1;
+  return `198.51.${Math.floor(visitor / 250) % 250}.${(visitor % 250) + 1}`;
 }
 
 /** Collects console errors and uncaught page errors; tests assert the list stays empty. */

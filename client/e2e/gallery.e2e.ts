@@ -1,7 +1,7 @@
 import type { ImageList } from "@image-studio/shared";
 import type { APIRequestContext, Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, baseURL, launch, watchErrors } from "./browser";
+import { axeViolations, baseURL, launch, visitorIp, watchErrors } from "./browser";
 
 /**
  * The gallery in a real browser against the built app. Images are made through the real generation API with
@@ -88,7 +88,7 @@ describe("gallery", () => {
 
   beforeAll(async () => {
     browser = await launch();
-    const setup = await browser.newContext({ baseURL: baseURL() });
+    const setup = await browser.newContext({ baseURL: baseURL(), extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
     await signUp(setup.request);
     ids = await generate(setup.request, JOBS);
     state = await setup.storageState();

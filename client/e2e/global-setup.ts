@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
       LOG_LEVEL: "warn",
+      // Browser contexts send X-Forwarded-For (see browser.ts newContext) like visitors behind a proxy.
+      TRUST_PROXY: "true",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
