@@ -91,8 +91,11 @@ describe("projects and collections", () => {
     await page.goto(`/collections/${col.id}`);
     await expect.poll(() => tileIds(page), { timeout: 10_000 }).toEqual(ids);
     await page.getByRole("button", { name: "Move image 1", exact: true }).focus();
+    // dnd-kit measures and announces between steps, as a keyboard user's pace would allow.
     await page.keyboard.press("Space");
+    await page.waitForTimeout(300);
     await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(300);
     await page.keyboard.press("Space");
     const expected = [ids[1], ids[0], ids[2], ids[3]];
     await expect.poll(() => tileIds(page), { timeout: 5_000 }).toEqual(expected);

@@ -26,6 +26,8 @@ describe("app shell", () => {
           await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
           await page.getByRole("dialog").getByRole("link", { name: "Projects" }).click();
           await expect.poll(() => page.url()).toContain("/projects");
+          // The sheet animates out; the page is aria-hidden until it has gone.
+          await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
         } else {
           await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My images" }).click();
           await expect.poll(() => page.url()).toContain("/gallery");
