@@ -108,33 +108,69 @@ async function mockApi(context, thumb) {
   await context.route(/\/api\/images\/[^/]+\/file\//, (route) => route.fulfill({ body: thumb, contentType: "image/webp", headers: { "cache-control": "private, max-age=31536000, immutable" } }));
 }
 
-/** Scrolls to the end like an impatient user (a screen every frame, pausing only while the next page loads). */
-function scrollToEnd({ items, limitMs }) {
+/**
+ * Scrolls like an impatient user — two screens every frame, pausing only while the next page loads — for up to
+ * `burstMs`, then reports progress (the caller loops until the last image is on screen).
+ */
+function scrollBurst({ items, burstMs }) {
+  const st = (window.__bench ??= { frames: 0, slowFrames: 0, samples: [], started: performance.now() });
   return new Promise((resolve) => {
-    const started = performance.now();
-    const samples = [];
-    let frames = 0;
-    let slowFrames = 0;
+    const until = performance.now() + burstMs;
     let last = performance.now();
     const lastId = `00000000-0000-4000-8000-${(items - 1).toString(16).padStart(12, "0")}`;
     const step = () => {
       const now = performance.now();
-      if (now - last > 50) slowFrames++;
+      if (now - last > 50) st.slowFrames++;
       last = now;
-      frames++;
-      if (frames % 30 === 0) samples.push(document.getElementsByTagName("*").length);
-      const done = document.querySelector(`[data-image-id="${lastId}"]`);
-      if (done || now - started > limitMs) {
-        const tiles = document.querySelectorAll('[data-testid="gallery-tile"]').length;
-        resolve({ reachedEnd: Boolean(done), ms: now - started, frames, slowFrames, samples, tiles, nodes: document.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
+      st.frames++;
+      if (st.frames % 30 === 0) st.samples.push(document.getElementsByTagName("*").length);
+      const done = Boolean(document.querySelector(`[data-image-id="${lastId}"]`));
+      if (done || now > until) {
+        const tiles = [...document.querySelectorAll('[data-testid="gallery-tile"]')];
+        const maxIndex = Math.max(0, ...tiles.map((t) => Number(t.getAttribute("aria-posinset") ?? 0)));
+        resolve({ done, ms: now - st.started, frames: st.frames, slowFrames: st.slowFrames, samples: st.samples, tiles: tiles.length, maxIndex, nodes: document.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
         return;
       }
       const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 4;
-      if (!atBottom) window.scrollBy(0, window.innerHeight * 2);
+      if (!atBottom) window.scrollBy({ top: window.innerHeight * 2, behavior: "instant" });
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
   });
+}
+
+/** BENCH_PROFILE=trace: where renderer time goes (timeline events) during five seconds of scrolling. */
+async function trace(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
+  const finished = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  await page.evaluate(scrollBurst, { items: ITEMS, burstMs: 5000 });
+  await cdp.send("Tracing.end");
+  await finished;
+  const total = new Map();
+  for (const e of events) if (e.ph === "X" && e.dur) total.set(e.name, (total.get(e.name) ?? 0) + e.dur / 1000);
+  console.error([...total].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n"));
+}
+
+/** BENCH_PROFILE=1: the hottest functions (self time) during ten seconds of scrolling. */
+async function profile(page) {
+  if (process.env.BENCH_PROFILE === "trace") return trace(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.start");
+  await page.evaluate(scrollBurst, { items: ITEMS, burstMs: 10_000 });
+  const { profile: prof } = await cdp.send("Profiler.stop");
+  const self = new Map();
+  const dt = prof.timeDeltas ?? [];
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  prof.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const key = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n"));
 }
 
 async function measure(browser, state, base, thumb, view) {
@@ -153,13 +189,19 @@ async function measure(browser, state, base, thumb, view) {
   await page.goto(`/gallery?view=${view}`);
   await page.locator('[data-testid="gallery-tile"]').first().waitFor({ timeout: 30_000 });
   await page.evaluate(() => (window.__longTasks = []));
-  const r = await page.evaluate(scrollToEnd, { items: ITEMS, limitMs: TIME_LIMIT_MS });
+  let r;
+  const t0 = Date.now();
+  if (process.env.BENCH_PROFILE) await profile(page);
+  do {
+    r = await page.evaluate(scrollBurst, { items: ITEMS, burstMs: 5000 });
+    if (process.env.BENCH_DEBUG) console.error(`${view}: ${r.maxIndex.toLocaleString()} / ${ITEMS.toLocaleString()} after ${(r.ms / 1000).toFixed(0)} s`);
+  } while (!r.done && Date.now() - t0 < TIME_LIMIT_MS);
   const tasks = await page.evaluate(() => window.__longTasks);
   await context.close();
   const sorted = [...tasks].sort((a, b) => a - b);
   return {
     view,
-    reachedEnd: r.reachedEnd,
+    reachedEnd: r.done,
     seconds: +(r.ms / 1000).toFixed(1),
     domNodesMax: Math.max(...r.samples, r.nodes),
     domNodesMedian: [...r.samples].sort((a, b) => a - b)[Math.floor(r.samples.length / 2)] ?? r.nodes,

@@ -11,3 +11,5 @@ export * from "./settings";
 export * from "./projects";
 export * from "./collections";
 export * from "./iteration";
+export * from "./prompts";
+export * from "./sync";

@@ -35,6 +35,9 @@ export const imageListOptions = (q: ImageListQueryInput, limit = GALLERY_PAGE_DE
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 60_000,
     refetchOnWindowFocus: false,
+    // Pages are never edited in place by a refetch diff worth keeping; deep-comparing 100k images on every
+    // appended page would cost more than re-rendering.
+    structuralSharing: false,
   });
 
 export const imageDetailOptions = (id: string) =>

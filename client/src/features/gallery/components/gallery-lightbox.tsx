@@ -19,6 +19,8 @@ const btn = "yarl__button inline-grid place-items-center";
 
 /** The gallery's quick preview: the shared lightbox plus favourite, details and download buttons. */
 export function GalleryLightbox({ items, index, onIndex, actions, mode, onNearEnd }: Props) {
+  // Closed, it costs nothing: no slides are built for 100k images on every page that loads.
+  if (index < 0) return null;
   return (
     <ImageLightbox
       images={items}

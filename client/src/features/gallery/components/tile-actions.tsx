@@ -14,10 +14,22 @@ export interface TileCallbacks {
   onPurge: (image: ImageSummary) => void;
 }
 
-const iconButton = "size-8 rounded-full bg-black/55 text-white backdrop-blur-sm hover:bg-black/75 hover:text-white focus-visible:bg-black/75";
+const iconButton = "size-8 rounded-full bg-black/60 text-white hover:bg-black/80 hover:text-white focus-visible:bg-black/75";
 
 /** The quick actions a tile shows on hover, focus or tap-and-hold. */
-export function TileActions({ image, index, mode, cb }: { image: ImageSummary; index: number; mode: GalleryMode; cb: TileCallbacks }) {
+export function TileActions({
+  image,
+  index,
+  mode,
+  cb,
+  onMenuOpenChange,
+}: {
+  image: ImageSummary;
+  index: number;
+  mode: GalleryMode;
+  cb: TileCallbacks;
+  onMenuOpenChange?: (open: boolean) => void;
+}) {
   return (
     <div className="flex items-center gap-1">
       {mode !== "trash" && (
@@ -35,7 +47,7 @@ export function TileActions({ image, index, mode, cb }: { image: ImageSummary; i
       <Button variant="ghost" size="icon" className={iconButton} aria-label="Quick preview" onClick={() => cb.onPreview(index)}>
         <Expand className="size-4" aria-hidden="true" />
       </Button>
-      <DropdownMenu>
+      <DropdownMenu onOpenChange={onMenuOpenChange}>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="icon" className={iconButton} aria-label="More actions">
             <MoreHorizontal className="size-4" aria-hidden="true" />

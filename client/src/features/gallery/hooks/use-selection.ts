@@ -52,10 +52,15 @@ export function useSelection(ids: string[]) {
     return () => document.removeEventListener("keydown", onKey);
   }, [selectAll, clear, selected.size]);
 
-  // Images that left the list (deleted, restored, filtered out) leave the selection too.
-  const present = useMemo(() => new Set(ids), [ids]);
-  const live = useMemo(() => [...selected].filter((id) => present.has(id)), [selected, present]);
-  return { selected: live, isSelected: (id: string) => selected.has(id) && present.has(id), select, selectAll, clear, count: live.length };
+  // Images that left the list (deleted, restored, filtered out) leave the selection too. Nothing is computed
+  // over the whole list while nothing is selected (appending a page to 100k images stays cheap).
+  const live = useMemo(() => {
+    if (!selected.size) return [];
+    const present = new Set(ids);
+    return [...selected].filter((id) => present.has(id));
+  }, [selected, ids]);
+  const liveSet = useMemo(() => new Set(live), [live]);
+  return { selected: live, isSelected: (id: string) => liveSet.has(id), select, selectAll, clear, count: live.length };
 }
 
 export type Selection = ReturnType<typeof useSelection>;

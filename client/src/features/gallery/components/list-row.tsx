@@ -1,0 +1,86 @@
+import type { ImageSummary } from "@image-studio/shared";
+import { Heart, Star } from "lucide-react";
+import { memo, type MouseEvent, useState } from "react";
+import { BlurImage } from "@/components/image/blur-image";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/lib/cn";
+import type { SelectModifiers } from "../hooks/use-selection";
+import type { GalleryMode } from "../search";
+import { formatBytes, formatDate, shortModel } from "./format";
+import { TileActions, type TileCallbacks } from "./tile-actions";
+
+/** Columns appear as the list gets wider (container queries: the filter sidebar changes the width, not the window). */
+export const COLS =
+  "grid grid-cols-[2rem_3.5rem_minmax(0,1fr)_auto] items-center gap-3 @2xl:grid-cols-[2rem_3.5rem_minmax(0,1fr)_8rem_6rem_auto] @4xl:grid-cols-[2rem_3.5rem_minmax(0,1fr)_8rem_6rem_4.5rem_4rem_9.5rem_auto]";
+export const MID = "hidden @2xl:block";
+export const WIDE = "hidden @4xl:block";
+export const ROW = 72;
+
+interface ListRowProps {
+  image: ImageSummary;
+  index: number;
+  total: number;
+  top: number;
+  selected: boolean;
+  selecting: boolean;
+  mode: GalleryMode;
+  onSelect: (index: number, mod: SelectModifiers) => void;
+  cb: TileCallbacks;
+}
+
+/** One row of the list view. Its action buttons mount on hover or focus only, like the grid's tiles. */
+export const ListRow = memo(function ListRow({ image, index, total, top, selected, selecting, mode, onSelect, cb }: ListRowProps) {
+  const [hover, setHover] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const onClick = (e: MouseEvent) => {
+    if (e.shiftKey) onSelect(index, { range: true });
+    else if (e.ctrlKey || e.metaKey || selecting) onSelect(index, { toggle: true });
+    else cb.onPreview(index);
+  };
+  return (
+    <div
+      role="listitem"
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-testid="gallery-tile"
+      data-image-id={image.id}
+      data-selected={selected || undefined}
+      className={cn(COLS, "absolute inset-x-0 border-b border-border px-3 transition-colors duration-200 hover:bg-muted/60", selected && "bg-primary/10")}
+      style={{ top, height: ROW }}
+      onPointerEnter={() => setHover(true)}
+      onPointerLeave={() => setHover(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setFocused(false)}
+    >
+      <Checkbox checked={selected} aria-label={`Select ${image.prompt || "image"}`} onClick={(e) => (e.preventDefault(), onSelect(index, { toggle: !e.shiftKey, range: e.shiftKey }))} />
+      <BlurImage image={image} className="size-14 rounded-lg" alt="" />
+      <button type="button" className="min-w-0 cursor-pointer rounded text-left" onClick={onClick}>
+        <span className="line-clamp-2 text-sm">{image.prompt || <span className="text-muted-foreground">No prompt</span>}</span>
+        <span className="flex gap-2 text-xs text-muted-foreground @2xl:hidden">
+          {shortModel(image.modelId)} · {image.width}×{image.height}
+        </span>
+      </button>
+      <span className={cn(MID, "truncate font-mono text-xs")} title={image.modelId}>
+        {shortModel(image.modelId)}
+      </span>
+      <span className={cn(MID, "font-mono text-xs")}>
+        {image.width}×{image.height}
+      </span>
+      <span className={cn(WIDE, "font-mono text-xs")}>{formatBytes(image.fileSize)}</span>
+      <span className="hidden items-center gap-1 text-xs @4xl:flex">
+        {image.isFavorite && <Heart className="size-3.5 fill-accent text-accent" aria-label="Favourite" />}
+        {image.rating ? (
+          <>
+            <Star className="size-3.5 fill-warning text-warning" aria-hidden="true" />
+            {image.rating}
+          </>
+        ) : null}
+      </span>
+      <span className={cn(WIDE, "text-xs text-muted-foreground")}>{formatDate(image.createdAt)}</span>
+      <div className="min-w-[6.5rem] [&_button]:bg-muted [&_button]:text-foreground [&_button:hover]:bg-border [&_button:hover]:text-foreground">
+        {(hover || focused || menuOpen) && <TileActions image={image} index={index} mode={mode} cb={cb} onMenuOpenChange={setMenuOpen} />}
+      </div>
+    </div>
+  );
+});
