@@ -4,6 +4,7 @@ import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { toast } from "sonner";
+import { watchInstallPrompt } from "./lib/install";
 import { createQueryClient } from "./lib/query-client";
 import { registerServiceWorker } from "./lib/sw-register";
 import { applyTheme, getThemePreference, watchSystemTheme } from "./lib/theme";
@@ -24,6 +25,7 @@ declare module "@tanstack/react-router" {
   }
 }
 
+watchInstallPrompt();
 applyTheme(getThemePreference());
 watchSystemTheme();
 

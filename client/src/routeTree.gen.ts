@@ -23,6 +23,7 @@ import { Route as AppDashboardRouteImport } from "./routes/_app/dashboard"
 import { Route as AppDuplicatesRouteImport } from "./routes/_app/duplicates"
 import { Route as AppFavoritesRouteImport } from "./routes/_app/favorites"
 import { Route as AppGalleryRouteImport } from "./routes/_app/gallery"
+import { Route as AppImageToImageRouteImport } from "./routes/_app/image-to-image"
 import { Route as AppProjectsRouteImport } from "./routes/_app/projects"
 import { Route as AppPromptsRouteImport } from "./routes/_app/prompts"
 import { Route as AppQueueRouteImport } from "./routes/_app/queue"
@@ -104,6 +105,11 @@ const AppGalleryRoute = AppGalleryRouteImport.update({
   path: "/gallery",
   getParentRoute: () => AppRoute,
 } as any)
+const AppImageToImageRoute = AppImageToImageRouteImport.update({
+  id: "/image-to-image",
+  path: "/image-to-image",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppProjectsRoute = AppProjectsRouteImport.update({
   id: "/projects",
   path: "/projects",
@@ -175,6 +181,7 @@ export interface FileRoutesByFullPath {
   "/duplicates": typeof AppDuplicatesRoute
   "/favorites": typeof AppFavoritesRoute
   "/gallery": typeof AppGalleryRoute
+  "/image-to-image": typeof AppImageToImageRoute
   "/projects": typeof AppProjectsRoute
   "/prompts": typeof AppPromptsRoute
   "/queue": typeof AppQueueRoute
@@ -201,6 +208,7 @@ export interface FileRoutesByTo {
   "/duplicates": typeof AppDuplicatesRoute
   "/favorites": typeof AppFavoritesRoute
   "/gallery": typeof AppGalleryRoute
+  "/image-to-image": typeof AppImageToImageRoute
   "/projects": typeof AppProjectsRoute
   "/prompts": typeof AppPromptsRoute
   "/queue": typeof AppQueueRoute
@@ -229,6 +237,7 @@ export interface FileRoutesById {
   "/_app/duplicates": typeof AppDuplicatesRoute
   "/_app/favorites": typeof AppFavoritesRoute
   "/_app/gallery": typeof AppGalleryRoute
+  "/_app/image-to-image": typeof AppImageToImageRoute
   "/_app/projects": typeof AppProjectsRoute
   "/_app/prompts": typeof AppPromptsRoute
   "/_app/queue": typeof AppQueueRoute
@@ -257,6 +266,7 @@ export interface FileRouteTypes {
     | "/duplicates"
     | "/favorites"
     | "/gallery"
+    | "/image-to-image"
     | "/projects"
     | "/prompts"
     | "/queue"
@@ -283,6 +293,7 @@ export interface FileRouteTypes {
     | "/duplicates"
     | "/favorites"
     | "/gallery"
+    | "/image-to-image"
     | "/projects"
     | "/prompts"
     | "/queue"
@@ -310,6 +321,7 @@ export interface FileRouteTypes {
     | "/_app/duplicates"
     | "/_app/favorites"
     | "/_app/gallery"
+    | "/_app/image-to-image"
     | "/_app/projects"
     | "/_app/prompts"
     | "/_app/queue"
@@ -435,6 +447,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppGalleryRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/image-to-image": {
+      id: "/_app/image-to-image"
+      path: "/image-to-image"
+      fullPath: "/image-to-image"
+      preLoaderRoute: typeof AppImageToImageRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/projects": {
       id: "/_app/projects"
       path: "/projects"
@@ -522,6 +541,7 @@ interface AppRouteChildren {
   AppDuplicatesRoute: typeof AppDuplicatesRoute
   AppFavoritesRoute: typeof AppFavoritesRoute
   AppGalleryRoute: typeof AppGalleryRoute
+  AppImageToImageRoute: typeof AppImageToImageRoute
   AppProjectsRoute: typeof AppProjectsRoute
   AppPromptsRoute: typeof AppPromptsRoute
   AppQueueRoute: typeof AppQueueRoute
@@ -541,6 +561,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppDuplicatesRoute: AppDuplicatesRoute,
   AppFavoritesRoute: AppFavoritesRoute,
   AppGalleryRoute: AppGalleryRoute,
+  AppImageToImageRoute: AppImageToImageRoute,
   AppProjectsRoute: AppProjectsRoute,
   AppPromptsRoute: AppPromptsRoute,
   AppQueueRoute: AppQueueRoute,

@@ -3,6 +3,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
+import { registerShareTarget } from "./share-target";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -25,6 +26,9 @@ registerRoute(
     plugins: [new ExpirationPlugin({ maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90, purgeOnQuotaError: true })],
   }),
 );
+
+// Pictures shared to the installed app (manifest share_target) go to image-to-image.
+registerShareTarget();
 
 // The page decides when a waiting update takes over ("a new version is ready — reload").
 self.addEventListener("message", (event) => {

@@ -1,7 +1,7 @@
-import { BookText, FolderKanban, Images, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Sparkles, type LucideIcon } from "lucide-react";
+import { BookText, ImagePlus, FolderKanban, Images, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Sparkles, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
-  to: "/dashboard" | "/studio" | "/gallery" | "/projects" | "/collections" | "/prompts" | "/queue" | "/settings";
+  to: "/dashboard" | "/studio" | "/image-to-image" | "/gallery" | "/projects" | "/collections" | "/prompts" | "/queue" | "/settings";
   label: string;
   icon: LucideIcon;
 }
@@ -9,6 +9,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: "/dashboard", label: "Dashboard", icon: LayoutDashboard },
   { to: "/studio", label: "Generate", icon: Sparkles },
+  { to: "/image-to-image", label: "Image to image", icon: ImagePlus },
   { to: "/gallery", label: "My images", icon: Images },
   { to: "/projects", label: "Projects", icon: FolderKanban },
   { to: "/collections", label: "Collections", icon: LayoutGrid },

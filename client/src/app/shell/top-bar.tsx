@@ -16,6 +16,7 @@ import {
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
 import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
+import { InstallButton } from "./install-button";
 import { Logo } from "./logo";
 
 interface TopBarProps {
@@ -79,6 +80,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
             <span className="sr-only">credits</span>
           </span>
         )}
+        <InstallButton />
         <Button variant="ghost" size="icon" aria-label="Notifications">
           <Bell className="size-5" aria-hidden="true" />
         </Button>

@@ -1,0 +1,148 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type Job, LIMITS } from "@image-studio/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { ImagePlus, X } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { PageHeader } from "@/app/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Slider } from "@/components/ui/slider";
+import { Textarea } from "@/components/ui/textarea";
+import { api } from "@/lib/api";
+import { applyServerErrors } from "@/lib/form-errors";
+import { jobKeys } from "@/lib/jobs/job-api";
+import { uploadImage } from "../api/iteration-api";
+import { takeSharedImage } from "../lib/shared-image";
+import { ImagePicker } from "./image-picker";
+import { SourceDrop } from "./source-drop";
+
+type Model = { id: string; displayName: string; operations: string[]; available: boolean };
+
+const formSchema = z.object({
+  prompt: z.string().trim().min(1, "Describe what the new image should show").max(LIMITS.promptMaxLength),
+  modelId: z.string().min(1, "Pick a model"),
+  strength: z.number().min(0.05).max(1),
+});
+type Values = z.infer<typeof formSchema>;
+
+export type Source = { kind: "file"; file: Blob; name: string; url: string } | { kind: "image"; id: string };
+
+/**
+ * /image-to-image: start from a picture on this device (file, drop, paste, or shared to the installed app) or
+ * from one of your images, and steer it with a prompt.
+ */
+export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageId?: string }) {
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [source, setSource] = useState<Source | null>(imageId ? { kind: "image", id: imageId } : null);
+  const models = useQuery({ queryKey: ["models"], queryFn: async () => (await api<{ items: Model[] }>("/api/models")).items, staleTime: 300_000 });
+  const usable = (models.data ?? []).filter((m) => m.available && m.operations.includes("image-to-image"));
+  const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: { prompt: "", modelId: "", strength: 0.6 } });
+
+  useEffect(() => {
+    if (!form.getValues("modelId") && usable[0]) form.setValue("modelId", usable[0].id);
+  }, [usable, form]);
+
+  useEffect(() => {
+    if (!shared) return;
+    void takeSharedImage().then((got) => {
+      if (got) setSource({ kind: "file", file: got.file, name: got.name, url: URL.createObjectURL(got.file) });
+      else toast.error("The shared picture did not arrive", { description: "Share it again, or choose the file here." });
+      if (got?.text) form.setValue("prompt", got.text.slice(0, LIMITS.promptMaxLength));
+    });
+  }, [shared, form]);
+
+  useEffect(() => () => void (source?.kind === "file" && URL.revokeObjectURL(source.url)), [source]);
+
+  const run = useMutation({
+    mutationFn: async (v: Values) => {
+      if (!source) throw new Error("Choose a picture to start from");
+      const from = source.kind === "image" ? { sourceImageId: source.id } : { uploadId: (await uploadImage(source.file, "source", source.name)).uploadId };
+      return api<Job>("/api/generate/image-to-image", { method: "POST", body: { ...from, prompt: v.prompt, modelId: v.modelId, strength: v.strength } });
+    },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: jobKeys.all });
+      toast.success("Image-to-image queued", { description: "It appears in your queue and gallery when it's done.", action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) } });
+    },
+    onError: (err) => {
+      const message = applyServerErrors(err, form.setError, ["prompt", "modelId", "strength"]);
+      if (message) toast.error("Could not start it", { description: message });
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <>
+      <PageHeader title="Image to image" description="Start from a picture and steer it with a prompt. Lower strength keeps more of the original." />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <Card>
+          <CardContent className="flex flex-col gap-4">
+            {source ? (
+              <div className="relative overflow-hidden rounded-lg border border-border bg-muted">
+                <img src={source.kind === "file" ? source.url : `/api/images/${source.id}/file/preview-768`} alt="The picture to start from" className="mx-auto max-h-96 object-contain" />
+                <Button type="button" variant="secondary" size="icon" className="absolute top-2 right-2" aria-label="Choose another picture" onClick={() => setSource(null)}>
+                  <X aria-hidden="true" />
+                </Button>
+              </div>
+            ) : (
+              <SourceDrop onFile={(file, name) => setSource({ kind: "file", file, name, url: URL.createObjectURL(file) })} />
+            )}
+            <ImagePicker label="Or one of your images" value={source?.kind === "image" ? source.id : undefined} onPick={(id) => setSource({ kind: "image", id })} />
+          </CardContent>
+        </Card>
+        <form noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit((v) => run.mutate(v))}>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="i2i-prompt">Prompt</Label>
+            <Textarea id="i2i-prompt" rows={4} aria-invalid={!!errors.prompt} aria-describedby={errors.prompt ? "i2i-prompt-error" : undefined} {...form.register("prompt")} />
+            {errors.prompt && <p id="i2i-prompt-error" className="text-sm text-destructive-strong">{errors.prompt.message}</p>}
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="i2i-model">Model</Label>
+            <Controller
+              control={form.control}
+              name="modelId"
+              render={({ field }) => (
+                <Select value={field.value} onValueChange={field.onChange}>
+                  <SelectTrigger id="i2i-model" aria-invalid={!!errors.modelId}>
+                    <SelectValue placeholder={models.isLoading ? "Loading models…" : "No model can do this right now"} />
+                  </SelectTrigger>
+                  <SelectContent>
+                    {usable.map((m) => (
+                      <SelectItem key={m.id} value={m.id}>
+                        {m.displayName}
+                      </SelectItem>
+                    ))}
+                  </SelectContent>
+                </Select>
+              )}
+            />
+            {errors.modelId && <p className="text-sm text-destructive-strong">{errors.modelId.message}</p>}
+          </div>
+          <Controller
+            control={form.control}
+            name="strength"
+            render={({ field }) => (
+              <div className="flex flex-col gap-2">
+                <span className="text-sm font-medium">
+                  Strength: <span className="font-mono">{field.value.toFixed(2)}</span>
+                </span>
+                <Slider aria-label="Strength" min={0.05} max={1} step={0.05} value={[field.value]} onValueChange={([v]) => field.onChange(v ?? field.value)} />
+              </div>
+            )}
+          />
+          <Button type="submit" loading={run.isPending} disabled={!source}>
+            <ImagePlus aria-hidden="true" />
+            Generate from this picture
+          </Button>
+          {!source && <p className="text-sm text-muted-foreground">Choose a picture first.</p>}
+        </form>
+      </div>
+    </>
+  );
+}
