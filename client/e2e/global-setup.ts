@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: "warn",
       // Browser contexts send X-Forwarded-For (see browser.ts newContext) like visitors behind a proxy.
       TRUST_PROXY: "true",
+      // The tests read verification mail as remote visitors would; production keeps it to this machine.
+      DEV_MAILBOX: "open",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

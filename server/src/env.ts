@@ -33,6 +33,11 @@ const schema = z.object({
   FAL_WEBHOOKS: z.enum(["auto", "on", "off"]).default("auto"),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Image Studio <no-reply@localhost>"),
+  /**
+   * Who may read the dev mailbox (used while SMTP_URL is unset): open = anyone (default outside production),
+   * local = only requests from this machine (default in production), off = nobody.
+   */
+  DEV_MAILBOX: z.enum(["open", "local", "off"]).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   GITHUB_CLIENT_ID: z.string().optional(),
   GITHUB_CLIENT_SECRET: z.string().optional(),
@@ -56,8 +61,9 @@ const schema = z.object({
 });
 
 type Raw = z.infer<typeof schema>;
-export type Env = Omit<Raw, "BETTER_AUTH_SECRET"> & {
+export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "DEV_MAILBOX"> & {
   BETTER_AUTH_SECRET: string;
+  DEV_MAILBOX: "open" | "local" | "off";
   dataDir: string;
   storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   isProduction: boolean;
@@ -85,6 +91,7 @@ export function parseEnv(source: Record<string, string | undefined> = loadProces
     dataDir,
     isProduction,
     BETTER_AUTH_SECRET: raw.BETTER_AUTH_SECRET ?? devSecret(dataDir, isProduction),
+    DEV_MAILBOX: raw.DEV_MAILBOX ?? (isProduction ? "local" : "open"),
     storage: storageConfig(raw, dataDir),
   };
 }

@@ -52,7 +52,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
       .get("/config", (c) => {
         const env = c.get("deps").env;
         const body: AuthConfig = {
-          devMailbox: mailer.kind === "dev-mailbox",
+          devMailbox: mailer.kind === "dev-mailbox" && env.DEV_MAILBOX !== "off",
           providers: {
             github: Boolean(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET),
             google: Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET),
