@@ -8,6 +8,9 @@ COPY server/package.json server/
 COPY shared/package.json shared/
 RUN pnpm install --frozen-lockfile
 COPY . .
+# The landing page is prerendered at build time: its canonical, Open Graph and sitemap URLs need the public origin.
+ARG SITE_URL=http://localhost:3000
+ENV SITE_URL=${SITE_URL}
 RUN pnpm build && pnpm prune --prod
 
 FROM node:22-bookworm-slim
