@@ -20,6 +20,8 @@ import { projectRoutes, projectSearchRoutes } from "./modules/projects/projects.
 import { collectionRoutes } from "./modules/collections/collections.routes";
 import { storageUsageRoutes } from "./modules/usage/storage-usage.routes";
 import { settingsRoutes } from "./modules/settings/settings.routes";
+import { promptRoutes } from "./modules/prompts/prompts.routes";
+import { syncRoutes } from "./modules/sync/sync.routes";
 
 export interface AppOptions {
   /** Built client directory to serve (SPA with history fallback); omitted in API-only tests. */
@@ -58,7 +60,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route("/collections", collectionRoutes)
     .route("/usage", storageUsageRoutes)
     .route("/webhooks", webhookRoutes)
-    .route("/settings", settingsRoutes);
+    .route("/settings", settingsRoutes)
+    .route("/prompts", promptRoutes)
+    .route("/sync", syncRoutes);
   app.route("/api", api);
   app.all("/api/*", notFoundHandler);
 

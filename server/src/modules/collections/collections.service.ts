@@ -21,7 +21,7 @@ import * as repo from "./collections.repo";
 const byRank = (a: { position: string }, b: { position: string }) =>
   a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
 
-function toCollection(r: repo.CollectionWithCount, firstImageId: string | null = null): Collection {
+export function toCollection(r: repo.CollectionWithCount, firstImageId: string | null = null): Collection {
   return {
     id: r.id,
     name: r.name,

@@ -1,7 +1,7 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
-import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { images, nextVersion, projects, tombstones } from "../../db/schema";
+import { collectionImages, collections, images, nextVersion, projects, tombstones } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, sortKey, textArray } from "./images.query";
 
 /** Drizzle queries for images. Every one is scoped by the owner's id. */
@@ -125,13 +125,37 @@ export async function retag(db: Db, userId: string, ids: string[], add: string[]
 }
 
 /**
+ * Collections that hold the images (or show one as cover), projects showing one as cover and images derived
+ * from them lose the reference by cascade when they are deleted; their sync versions move on first, so a pull
+ * delivers the new membership, cover or parent.
+ */
+async function touchReferrers(tx: Db, userId: string, ids: string[]) {
+  const members = tx.select({ id: collectionImages.collectionId }).from(collectionImages).where(inArray(collectionImages.imageId, ids));
+  const touched = { updatedAt: new Date(), version: nextVersion };
+  await tx
+    .update(collections)
+    .set(touched)
+    .where(and(eq(collections.userId, userId), or(inArray(collections.id, members), inArray(collections.coverImageId, ids))));
+  await tx
+    .update(projects)
+    .set(touched)
+    .where(and(eq(projects.userId, userId), inArray(projects.coverImageId, ids)));
+  await tx
+    .update(images)
+    .set(touched)
+    .where(and(eq(images.userId, userId), inArray(images.parentImageId, ids), sql`NOT (${inArray(images.id, ids)})`));
+}
+
+/**
  * Deletes images for good and writes their tombstones in one transaction. `DELETE … RETURNING` makes it safe to
  * run concurrently (two processes never both delete — or tombstone — the same row). Returns what was deleted
  * so the caller can remove the stored files.
  */
 export async function purge(db: Db, userId: string, where: SQL, limit = 500) {
   return db.transaction(async (tx) => {
-    const ids = tx.select({ id: images.id }).from(images).where(and(eq(images.userId, userId), where)).limit(limit);
+    const ids = (await tx.select({ id: images.id }).from(images).where(and(eq(images.userId, userId), where)).limit(limit)).map((r) => r.id);
+    if (!ids.length) return [];
+    await touchReferrers(tx, userId, ids);
     const gone = await tx
       .delete(images)
       .where(and(eq(images.userId, userId), inArray(images.id, ids)))

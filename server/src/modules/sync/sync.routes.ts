@@ -1,0 +1,31 @@
+import { SYNC_PUSH_MAX, syncPullQuerySchema, syncPushRequestSchema } from "@image-studio/shared";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "../../context";
+import { AppError } from "../../lib/errors";
+import { validate } from "../../lib/validate";
+import { ctxOf, requireUser } from "../../middleware/require-user";
+import { pull } from "./sync.pull";
+import { push } from "./sync.push";
+
+/** Generous for SYNC_PUSH_MAX mutations of up to 1000 image ids each, far below the upload limit. */
+const PUSH_MAX_BYTES = SYNC_PUSH_MAX * 48 * 1024;
+
+/** /api/sync — the offline sync protocol (shared/src/sync.ts). Anonymous is 401; only the caller's rows move. */
+export const syncRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/pull", validate("query", syncPullQuerySchema), async (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json(await pull(ctxOf(c), c.req.valid("query")));
+  })
+  .post(
+    "/push",
+    bodyLimit({
+      maxSize: PUSH_MAX_BYTES,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", `A push carries at most ${SYNC_PUSH_MAX} changes of reasonable size`);
+      },
+    }),
+    validate("json", syncPushRequestSchema),
+    async (c) => c.json(await push(ctxOf(c), c.req.valid("json").mutations)),
+  );
