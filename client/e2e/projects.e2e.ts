@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
 import { launch, newContext, watchErrors } from "./browser";
 
-/** Projects and collections in a real browser: add images to a project, reorder a collection with the keyboard. */
+/**
+ * Projects and collections in a real browser: add images to a project, drag gallery images onto the side bar's
+ * projects and collections (mouse and keyboard), reorder a collection with the keyboard.
+ */
 
 async function generate(request: APIRequestContext, count: number): Promise<string[]> {
   const res = await request.post("/api/generate/text-to-image", {
@@ -82,6 +85,53 @@ describe("projects and collections", () => {
       })
       .toBe(1);
     await expect.poll(() => page.locator('[data-testid="project-images"] li').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it("drags the gallery's selection onto a project in the side bar, and one image onto a collection by keyboard", async () => {
+    const project = (await (await context.request.post("/api/projects", { data: { name: "Sidebar drop" } })).json()) as Project;
+    const col = (await (await context.request.post("/api/collections", { data: { name: "Keyboard drop" } })).json()) as CollectionDetail;
+    await page.goto("/gallery");
+    const tile = (id: string) => page.locator(`[data-testid="gallery-tile"][data-image-id="${id}"]`);
+    const projectTarget = page.getByTestId("sidebar-targets").locator(`[data-testid="image-drop-target"][data-target-id="${project.id}"]`);
+    await tile(ids[0]!).waitFor();
+    await projectTarget.waitFor();
+    // Select two images, then drag one of them: the whole selection goes.
+    for (const id of [ids[0]!, ids[1]!]) {
+      await tile(id).hover();
+      await tile(id).getByRole("checkbox").click();
+    }
+    await expect.poll(() => page.getByText("2 selected").isVisible()).toBe(true);
+    const a = (await tile(ids[1]!).boundingBox())!;
+    const b = (await projectTarget.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++)
+      await page.mouse.move(a.x + a.width / 2 + ((b.x + b.width / 2 - a.x - a.width / 2) * i) / 12, a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 12);
+    await expect.poll(() => projectTarget.getAttribute("data-over")).toBe("true");
+    await page.mouse.up();
+    await expect.poll(() => page.getByText("Moved 2 images to Sidebar drop").isVisible(), { timeout: 10_000 }).toBe(true);
+    const inProject = (await (await context.request.get(`/api/projects/${project.id}/images`)).json()) as ImageList;
+    expect(inProject.items.map((i) => i.id).sort()).toEqual([ids[0], ids[1]].sort());
+
+    // Keyboard: the drag handle picks the (unselected) image up, arrows go from target to target, Space drops.
+    await page.keyboard.press("Escape"); // clear the selection
+    await expect.poll(() => page.getByText("2 selected").isVisible()).toBe(false);
+    await tile(ids[3]!).hover();
+    const handle = tile(ids[3]!).getByRole("button", { name: /^Drag .* to a project or collection$/ });
+    await handle.focus();
+    await page.keyboard.press("Space");
+    await page.waitForTimeout(300);
+    const colTarget = page.getByTestId("sidebar-targets").locator(`[data-testid="image-drop-target"][data-target-id="${col.id}"]`);
+    for (let i = 0; i < 12 && (await colTarget.getAttribute("data-over")) !== "true"; i++) {
+      await page.keyboard.press("ArrowDown");
+      await page.waitForTimeout(200);
+    }
+    expect(await colTarget.getAttribute("data-over")).toBe("true");
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.getByText("Added 1 image to Keyboard drop").isVisible(), { timeout: 10_000 }).toBe(true);
+    const detail = (await (await context.request.get(`/api/collections/${col.id}`)).json()) as CollectionDetail;
+    expect(detail.images.map((i) => i.id)).toEqual([ids[3]]);
+    expect(errors).toEqual([]);
   });
 
   it("reorders a collection with the keyboard, and the order is kept", async () => {

@@ -9,6 +9,7 @@ export * from "./images";
 export * from "./prompt-syntax";
 export * from "./settings";
 export * from "./projects";
+export * from "./project-templates";
 export * from "./collections";
 export * from "./iteration";
 export * from "./prompts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { imageListQuerySchema, imageSummarySchema, tagSchema } from "./images";
 import { LIMITS } from "./limits";
+import { BUILTIN_PROJECT_TEMPLATE_IDS } from "./project-templates";
 
 /** Contracts of the projects API (/api/projects, /api/search/projects). */
 
@@ -31,7 +32,10 @@ const projectFields = {
   isTemplate: z.boolean().optional(),
 };
 
-/** POST /api/projects: `id` is client-minted (upsert by it); `templateId` starts from a template's defaults. */
+/**
+ * POST /api/projects: `id` is client-minted (upsert by it); `templateId` starts from a template's defaults — one of
+ * the user's template projects (a uuid) or a built-in template (BUILTIN_PROJECT_TEMPLATES).
+ */
 export const projectCreateSchema = z
   .object({
     ...projectFields,
@@ -39,7 +43,7 @@ export const projectCreateSchema = z
       .uuid()
       .transform((s) => s.toLowerCase())
       .optional(),
-    templateId: z.uuid().optional(),
+    templateId: z.union([z.uuid(), z.enum(BUILTIN_PROJECT_TEMPLATE_IDS)]).optional(),
   })
   .strict();
 export type ProjectCreate = z.input<typeof projectCreateSchema>;

@@ -65,7 +65,7 @@ describe("projects: authorization matrix, export and duplicate", () => {
     expect((await call(`/api/projects/not-a-uuid`)).status).toBe(404);
   });
 
-  it("exports a streamed ZIP of the originals plus metadata.json", async () => {
+  it("exports a streamed ZIP of the originals plus metadata.json and metadata.csv", async () => {
     const call = caller(t, owner);
     const p = await ok<Project>(call("/api/projects", { body: { name: "Export me!" } }), 201);
     const pngA = await makePng({ hue: 10 });
@@ -78,7 +78,8 @@ describe("projects: authorization matrix, export and duplicate", () => {
     expect(res.headers.get("content-type")).toBe("application/zip");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="export-me-\d{4}-\d{2}-\d{2}\.zip"/);
     const files = unzip(Buffer.from(await res.arrayBuffer()));
-    expect(files.size).toBe(3);
+    expect([...files.keys()].filter((n) => n.startsWith("metadata.")).sort()).toEqual(["metadata.csv", "metadata.json"]);
+    expect(files.size).toBe(4);
     const meta = JSON.parse(files.get("metadata.json")!.toString()) as {
       id: string;
       fileName: string;
@@ -86,6 +87,20 @@ describe("projects: authorization matrix, export and duplicate", () => {
     }[];
     expect(meta.map((m) => m.id).sort()).toEqual([a.id, b.id].sort());
     for (const m of meta) expect(files.get(m.fileName)!.equals(m.id === a.id ? pngA : pngB)).toBe(true);
+    // The CSV carries the same images as the JSON, one row each, under the metadata export's header.
+    const csv = files.get("metadata.csv")!.toString("utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const [header, ...rows] = csv.slice(1).split("\r\n").filter(Boolean);
+    const cols = header!.split(",");
+    expect(cols.slice(0, 3)).toEqual(["id", "fileName", "prompt"]);
+    expect(rows).toHaveLength(2);
+    const cells = rows.map((r) => r.split(","));
+    const byId = new Map(cells.map((c) => [c[cols.indexOf("id")], c]));
+    expect([...byId.keys()].sort()).toEqual([a.id, b.id].sort());
+    expect(byId.get(a.id)![cols.indexOf("prompt")]).toBe("first light");
+    expect(byId.get(b.id)![cols.indexOf("prompt")]).toBe("second light");
+    expect(byId.get(a.id)![cols.indexOf("projectId")]).toBe(p.id);
+    for (const m of meta) expect(byId.get(m.id)![cols.indexOf("fileName")]).toBe(m.fileName);
     const empty = await ok<Project>(call("/api/projects", { body: { name: "Empty" } }), 201);
     expect((await call(`/api/projects/${empty.id}/export`, { method: "POST", body: {} })).status).toBe(400);
   });

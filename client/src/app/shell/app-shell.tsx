@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from "react";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { ImageDndProvider } from "@/components/image-dnd/image-dnd-provider";
 import { Sidebar, SidebarNav } from "./sidebar";
 import { TopBar } from "./top-bar";
 
@@ -16,30 +17,32 @@ export function AppShell({ children }: { children: ReactNode }) {
     });
   return (
     <TooltipProvider delayDuration={300}>
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-lg bg-primary-solid px-3 py-2 text-primary-foreground focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
-      >
-        Skip to content
-      </a>
-      <div className="min-h-dvh bg-background text-foreground">
-        <TopBar onOpenMenu={() => setMenuOpen(true)} />
-        <div className="flex">
-          <Sidebar collapsed={collapsed} onToggle={toggle} />
-          <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8">
-            {children}
-          </main>
+      <ImageDndProvider>
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-lg bg-primary-solid px-3 py-2 text-primary-foreground focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+        >
+          Skip to content
+        </a>
+        <div className="min-h-dvh bg-background text-foreground">
+          <TopBar onOpenMenu={() => setMenuOpen(true)} />
+          <div className="flex">
+            <Sidebar collapsed={collapsed} onToggle={toggle} />
+            <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8">
+              {children}
+            </main>
+          </div>
+          <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
+            <SheetContent side="left" className="w-72 p-0">
+              <SheetHeader className="border-b border-border p-4">
+                <SheetTitle>Image Studio</SheetTitle>
+                <SheetDescription className="sr-only">Main navigation</SheetDescription>
+              </SheetHeader>
+              <SidebarNav onNavigate={() => setMenuOpen(false)} />
+            </SheetContent>
+          </Sheet>
         </div>
-        <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
-          <SheetContent side="left" className="w-72 p-0">
-            <SheetHeader className="border-b border-border p-4">
-              <SheetTitle>Image Studio</SheetTitle>
-              <SheetDescription className="sr-only">Main navigation</SheetDescription>
-            </SheetHeader>
-            <SidebarNav onNavigate={() => setMenuOpen(false)} />
-          </SheetContent>
-        </Sheet>
-      </div>
+      </ImageDndProvider>
     </TooltipProvider>
   );
 }

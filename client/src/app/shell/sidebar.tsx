@@ -5,6 +5,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip
 import { cn } from "@/lib/cn";
 import { useSignOut } from "@/lib/session";
 import { NAV_ITEMS } from "./nav";
+import { SidebarTargets } from "./sidebar-targets";
 
 interface SidebarNavProps {
   collapsed?: boolean;
@@ -59,7 +60,10 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
         collapsed ? "w-16" : "w-60",
       )}
     >
-      <SidebarNav collapsed={collapsed} />
+      <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+        <SidebarNav collapsed={collapsed} />
+        <SidebarTargets collapsed={collapsed} />
+      </div>
       <div className="flex flex-col gap-1 border-t border-border p-2">
         <Button variant="ghost" className={cn("justify-start gap-3", collapsed && "justify-center px-2")} onClick={handleSignOut}>
           <LogOut className="size-5" aria-hidden="true" />

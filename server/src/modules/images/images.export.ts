@@ -43,6 +43,8 @@ export function csvCell(value: unknown): string {
 }
 
 export const csvRow = (m: ImageMetadataExport) => `${COLUMNS.map((k) => csvCell(m[k])).join(",")}\r\n`;
+/** The header line, with a byte-order mark so spreadsheets read the file as UTF-8. */
+export const csvHeader = () => `\uFEFF${COLUMNS.join(",")}\r\n`;
 
 /** Batches of metadata: the given ids, or every image matching a filter (walked with the keyset list). */
 async function* batches(ctx: Ctx, source: { ids: string[] } | { filter: ImageFilter }): AsyncGenerator<ImageMetadataExport[]> {
@@ -60,7 +62,7 @@ async function* batches(ctx: Ctx, source: { ids: string[] } | { filter: ImageFil
 
 async function* lines(ctx: Ctx, source: Parameters<typeof batches>[1], format: "json" | "csv"): AsyncGenerator<string> {
   let first = true;
-  if (format === "csv") yield `\uFEFF${COLUMNS.join(",")}\r\n`;
+  if (format === "csv") yield csvHeader();
   else yield "[\n";
   for await (const batch of batches(ctx, source)) {
     for (const m of batch) {
@@ -102,8 +104,11 @@ function entryDone(archive: archiver.Archiver): Promise<void> {
   });
 }
 
-/** A ZIP of the originals (stored, not re-compressed) plus metadata.json, streamed as the client reads it. */
-export async function zipDownload(ctx: Ctx, ids: string[]) {
+/**
+ * A ZIP of the originals (stored, not re-compressed) plus metadata.json — and metadata.csv with the same rows and
+ * columns as the CSV metadata export when `csv` is set — streamed as the client reads it.
+ */
+export async function zipDownload(ctx: Ctx, ids: string[], opts: { csv?: boolean } = {}) {
   const found = new Map((await repo.getFileFactsMany(ctx.db, ctx.user.id, ids)).map((f) => [f.id, f]));
   const files = ids.map((id) => found.get(id)).filter((f) => f !== undefined);
   if (!files.length) throw notFound("Image");
@@ -122,6 +127,7 @@ export async function zipDownload(ctx: Ctx, ids: string[]) {
     }
     const meta = await images.metadataMany(ctx, files.map((f) => f.id));
     archive.append(JSON.stringify(meta, null, 2), { name: "metadata.json" });
+    if (opts.csv) archive.append(csvHeader() + meta.map(csvRow).join(""), { name: "metadata.csv" });
     await archive.finalize();
   })().catch((err: unknown) => {
     ctx.log.warn("zip download aborted", { err });

@@ -1,11 +1,12 @@
-import type {
-  ImageList,
-  Project,
-  ProjectStats,
-  projectCreateSchema,
-  projectImagesQuerySchema,
-  projectListQuerySchema,
-  projectUpdateSchema,
+import {
+  findBuiltinTemplate,
+  type ImageList,
+  type Project,
+  type ProjectStats,
+  type projectCreateSchema,
+  type projectImagesQuerySchema,
+  type projectListQuerySchema,
+  type projectUpdateSchema,
 } from "@image-studio/shared";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
@@ -71,6 +72,21 @@ export async function assertImages(ctx: Ctx, ids: string[]) {
 }
 
 type CreateInput = z.output<typeof projectCreateSchema>;
+type TemplateFields = Pick<repo.ProjectWithCounts, "description" | "notes" | "tags" | "category" | "settings">;
+
+/** A built-in template (the same for everyone), or one of the caller's own template projects (404 otherwise). */
+async function templateFields(ctx: Ctx, templateId: string): Promise<TemplateFields> {
+  const builtin = findBuiltinTemplate(templateId);
+  if (!builtin) return load(ctx, templateId);
+  const { defaultModelId, defaultParameters, promptStarters } = builtin.settings;
+  return {
+    description: builtin.description,
+    notes: "",
+    tags: [...builtin.tags],
+    category: builtin.category,
+    settings: { defaultModelId, defaultParameters: { ...defaultParameters }, promptStarters: [...promptStarters] },
+  };
+}
 
 /** Creates a project, or — when the client-minted id is already the caller's — answers it unchanged (replays are harmless). */
 export async function create(ctx: Ctx, input: CreateInput): Promise<{ project: Project; created: boolean }> {
@@ -80,7 +96,7 @@ export async function create(ctx: Ctx, input: CreateInput): Promise<{ project: P
     if (owner === ctx.user.id) return { project: await get(ctx, id), created: false };
     if (owner) throw new AppError("CONFLICT", "This id is taken");
   }
-  const template = templateId ? await load(ctx, templateId) : undefined;
+  const template = templateId ? await templateFields(ctx, templateId) : undefined;
   if (fields.coverImageId) await assertImages(ctx, [fields.coverImageId]);
   const newId = id ?? crypto.randomUUID();
   await repo.insert(ctx.db, {
@@ -160,11 +176,11 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 40) || "project";
 
-/** A streamed ZIP of the project's originals plus metadata.json (the gallery's bulk download). */
+/** A streamed ZIP of the project's originals plus metadata.json and metadata.csv (the gallery's bulk download). */
 export async function exportZip(ctx: Ctx, id: string) {
   const project = await load(ctx, id);
   const ids = await repo.imageIds(ctx.db, ctx.user.id, id, true);
   if (!ids.length) throw new AppError("BAD_REQUEST", "This project has no images to export");
-  const zip = await zipDownload(ctx, ids);
+  const zip = await zipDownload(ctx, ids, { csv: true });
   return { body: zip.body, fileName: `${slug(project.name)}-${ctx.now.toISOString().slice(0, 10)}.zip` };
 }

@@ -1,7 +1,8 @@
 import type { ImageSummary } from "@image-studio/shared";
-import { Heart } from "lucide-react";
+import { GripVertical, Heart } from "lucide-react";
 import { type CSSProperties, memo, type MouseEvent, useState } from "react";
 import { BlurImage } from "@/components/image/blur-image";
+import { useImageDraggable } from "@/components/image-dnd/use-image-draggable";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/cn";
 import { useLongPress } from "../hooks/use-long-press";
@@ -20,14 +21,18 @@ export interface TileProps {
   style: CSSProperties;
   eager?: boolean;
   onSelect: (index: number, mod: SelectModifiers) => void;
+  /** The ids a drag of this image moves (the selection, when the image is in it). */
+  dragIds: (imageId: string) => string[];
   cb: TileCallbacks;
 }
 
 /**
  * One image in the grid: click to preview (or to select while selecting), shift/ctrl-click and the checkbox to
- * select, tap-and-hold on touch to select and reveal the quick actions. Hover lifts the card.
+ * select, tap-and-hold on touch to select and reveal the quick actions. Hover lifts the card. Drag it (mouse;
+ * hold a moment longer after the long press on touch; the grip handle with the keyboard) onto a project or
+ * collection in the side bar — a selected image takes the whole selection along.
  */
-export const GalleryTile = memo(function GalleryTile({ image, index, total, selected, selecting, mode, fit, style, eager, onSelect, cb }: TileProps) {
+export const GalleryTile = memo(function GalleryTile({ image, index, total, selected, selecting, mode, fit, style, eager, onSelect, dragIds, cb }: TileProps) {
   const [held, setHeld] = useState(false);
   const [hover, setHover] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -35,9 +40,11 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
   // The checkbox and quick actions exist only while the tile is hovered, focused or held (or while selecting):
   // a screen of bare tiles mounts in a fraction of the time, which keeps fast scrolling smooth.
   const active = hover || focused || held || menuOpen;
+  // A long press selects (it never deselects: a tap does that while selecting), so holding on into a drag
+  // takes this image and the rest of the selection along.
   const press = useLongPress(() => {
     setHeld(true);
-    onSelect(index, { toggle: true });
+    if (!selected) onSelect(index, { toggle: true });
   });
   const onClick = (e: MouseEvent) => {
     if (press.consumeClick()) return;
@@ -46,6 +53,12 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
     else cb.onPreview(index);
   };
   const label = image.altText || image.prompt || "Untitled image";
+  const { setNodeRef, setActivatorNodeRef, isDragging, pointerListeners, handleAttributes, handleKeyDown } = useImageDraggable({
+    imageId: image.id,
+    label,
+    getIds: dragIds,
+    disabled: mode === "trash",
+  });
   return (
     <div
       role="listitem"
@@ -54,11 +67,13 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
       data-testid="gallery-tile"
       data-image-id={image.id}
       data-selected={selected || undefined}
+      ref={setNodeRef}
       style={style}
       className={cn(
         "group absolute overflow-hidden rounded-xl bg-muted shadow-sm ring-offset-2 ring-offset-background transition-[box-shadow,transform] duration-200 ease-in-out",
         "hover:-translate-y-0.5 hover:shadow-lg motion-reduce:hover:translate-y-0",
         selected && "ring-3 ring-primary",
+        isDragging && "opacity-60",
       )}
       onPointerEnter={(e) => e.pointerType === "mouse" && setHover(true)}
       onPointerLeave={() => {
@@ -74,6 +89,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
         aria-label={selecting ? `${selected ? "Deselect" : "Select"}: ${label}` : `Preview: ${label}`}
         onClick={onClick}
         {...press.handlers}
+        {...pointerListeners}
       >
         <BlurImage image={image} fit={fit} eager={eager} className="size-full" alt="" />
       </button>
@@ -92,6 +108,18 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
       )}
       {image.isFavorite && mode !== "trash" && (
         <Heart className={cn("absolute top-2.5 right-2.5 size-4 fill-accent text-accent drop-shadow", active && "opacity-0")} aria-label="Favourite" />
+      )}
+      {active && mode !== "trash" && (
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          {...handleAttributes}
+          onKeyDown={handleKeyDown}
+          aria-label={`Drag ${label} to a project or collection`}
+          className="absolute top-2 right-2 flex size-7 animate-fade-in cursor-grab items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <GripVertical className="size-4" aria-hidden="true" />
+        </button>
       )}
       {active && (
         <div className="pointer-events-none absolute inset-x-0 bottom-0 flex animate-fade-in items-end justify-between gap-2 bg-linear-to-t from-black/80 via-black/40 to-transparent p-2 pt-8">

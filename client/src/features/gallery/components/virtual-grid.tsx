@@ -1,6 +1,7 @@
 import type { ImageSummary } from "@image-studio/shared";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { type CSSProperties, useEffect, useRef } from "react";
+import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef } from "react";
+import { idsToDrag } from "@/components/image-dnd/drag-model";
 import { columnsFor, useElementBox } from "../hooks/use-element-width";
 import type { Selection } from "../hooks/use-selection";
 import type { GalleryMode } from "../search";
@@ -38,6 +39,12 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
     getItemKey: (i) => (masonry ? items[i]!.id : `row-${i}`),
   });
   const virtual = v.getVirtualItems();
+  // Read when a drag starts, through a ref: the tiles (memoised) keep one callback while the selection changes.
+  const selected = useRef(selection.selected);
+  useLayoutEffect(() => {
+    selected.current = selection.selected;
+  }, [selection.selected]);
+  const dragIds = useCallback((id: string) => idsToDrag(selected.current, id), []);
   const last = virtual[virtual.length - 1];
 
   useEffect(() => {
@@ -59,6 +66,7 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
       eager={index < cols * 2}
       style={style}
       onSelect={selection.select}
+      dragIds={dragIds}
       cb={cb}
     />
   );

@@ -17,8 +17,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { createProject, projectKeys, projectListOptions } from "../api";
+import { TemplateSelect } from "./template-select";
 
-/** Name, description and an optional template to start from (its defaults and prompt starters). */
+/** Name, description and an optional template to start from (ready-made or the user's own: defaults and starters). */
 export function NewProjectDialog() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -35,6 +36,7 @@ export function NewProjectDialog() {
       setOpen(false);
       setName("");
       setDescription("");
+      setTemplateId("");
       void navigate({ to: "/projects/$projectId", params: { projectId: p.id } });
     },
     onError: (e) => toast.error(e.message),
@@ -71,24 +73,7 @@ export function NewProjectDialog() {
             <Label htmlFor="project-description">Description</Label>
             <Textarea id="project-description" value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
-          {(templates.data?.length ?? 0) > 0 && (
-            <div className="space-y-2">
-              <Label htmlFor="project-template">Start from a template</Label>
-              <select
-                id="project-template"
-                className="h-9 w-full rounded-lg border border-border bg-background px-2 text-sm"
-                value={templateId}
-                onChange={(e) => setTemplateId(e.target.value)}
-              >
-                <option value="">No template</option>
-                {templates.data?.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <TemplateSelect value={templateId} onChange={setTemplateId} own={templates.data} />
           <DialogFooter>
             <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
               Create project

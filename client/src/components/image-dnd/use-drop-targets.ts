@@ -1,0 +1,39 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/api";
+import type { DropTargetData } from "./drag-model";
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** How many of each the side bar lists: the most recently updated (lists come newest first). */
+export const RECENT_TARGETS = 5;
+
+/**
+ * The user's recent projects and hand-curated collections, as drop targets. Same query keys as the projects and
+ * collections features' lists (["projects", "list", { archived: "false" }] and ["collections", "list"]), so
+ * they share one cache entry and a feature's invalidation refreshes the side bar too. Smart collections fill
+ * themselves from a filter, so images cannot be dropped on them.
+ */
+export function useDropTargets(enabled = true) {
+  const projects = useQuery({
+    queryKey: ["projects", "list", { archived: "false" }],
+    queryFn: async ({ signal }) => (await api<{ items: Named[] }>("/api/projects?archived=false", { signal })).items,
+    staleTime: 30_000,
+    enabled,
+  });
+  const collections = useQuery({
+    queryKey: ["collections", "list"],
+    queryFn: async ({ signal }) =>
+      (await api<{ items: (Named & { isSmart: boolean })[] }>("/api/collections", { signal })).items,
+    staleTime: 30_000,
+    enabled,
+  });
+  const pick = (kind: DropTargetData["kind"], items: Named[] | undefined): DropTargetData[] =>
+    (items ?? []).slice(0, RECENT_TARGETS).map((i) => ({ type: "drop-target", kind, id: i.id, name: i.name }));
+  return {
+    projects: pick("project", projects.data),
+    collections: pick("collection", collections.data?.filter((c) => !c.isSmart)),
+  };
+}
