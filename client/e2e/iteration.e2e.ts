@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
 import { launch, newContext, watchErrors } from "./browser";
 
-/** Iterating on an image in a real browser: quick buttons, the mask editor, the family tree and the compare view. */
+/**
+ * Iterating on an image in a real browser: quick buttons, the mask editor, the family tree, the compare view,
+ * style transfer and "run again" with one change.
+ */
 
 async function firstImage(request: APIRequestContext): Promise<string> {
   const res = await request.post("/api/generate/text-to-image", {
@@ -100,5 +103,32 @@ describe("iteration", () => {
     await page.getByRole("tab", { name: "Side by side" }).click();
     await page.getByRole("img", { name: "Image B" }).waitFor();
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  it("transfers a style from a gallery image and runs again with one change", { timeout: 150_000 }, async () => {
+    await page.goto(`/images/${imageId}`);
+    await page.getByRole("button", { name: "Style transfer" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("listbox", { name: "Style reference" }).getByRole("option").first().click();
+    await dialog.getByRole("button", { name: "Transfer style" }).click();
+    await page.getByText("Style transfer queued").waitFor();
+
+    await page.getByRole("button", { name: "Run again…" }).click();
+    await page.getByLabel("Steps").fill("6");
+    await page.getByText("Changed: steps").waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "Run again" }).click();
+    await page.getByText("Queued again").waitFor();
+    const tree = await lineage(context.request, imageId, 5);
+    expect(tree.nodes.some((n) => n.operation === "style-transfer")).toBe(true);
+  });
+
+  it("opens Compare from the sidebar and compares the two latest images", { timeout: 120_000 }, async () => {
+    await page.goto("/gallery");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
+    await page.waitForURL((url) => url.pathname === "/compare");
+    await page.getByRole("button", { name: "Compare my two latest" }).click();
+    await page.getByTestId("compare-slider").waitFor();
+    expect(new URL(page.url()).searchParams.get("a")).toBeTruthy();
+    expect(new URL(page.url()).searchParams.get("b")).toBeTruthy();
   });
 });

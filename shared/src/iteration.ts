@@ -12,6 +12,15 @@ export const UPSCALE_MAX_SIDE = 16384;
 export const UPSCALE_MAX_PIXELS = 8192 * 8192;
 /** Upscale factors offered; 8× runs as two passes (4× then 2×). */
 export const UPSCALE_FACTORS = [2, 4, 8] as const;
+
+/** Why a `scale`× upscale of a width×height image is refused (past the size guard), or null when it fits. */
+export function upscaleLimitMessage(width: number, height: number, scale: number): string | null {
+  const w = width * scale;
+  const h = height * scale;
+  if (w <= UPSCALE_MAX_SIDE && h <= UPSCALE_MAX_SIDE && w * h <= UPSCALE_MAX_PIXELS) return null;
+  const mp = Math.round(UPSCALE_MAX_PIXELS / 1_000_000);
+  return `A ${scale}× upscale of this ${width}×${height} image would be ${w}×${h}; results can be at most ${UPSCALE_MAX_SIDE} px per side and ${mp} megapixels`;
+}
 /** How far up and down the lineage walks from an image, and how many nodes it returns at most. */
 export const LINEAGE_MAX_DEPTH = 25;
 export const LINEAGE_MAX_NODES = 500;
@@ -41,7 +50,18 @@ const modelId = z.string().min(1).optional();
 const prompt = z.string().trim().max(LIMITS.promptMaxLength).optional();
 const negativePrompt = z.string().max(LIMITS.negativePromptMaxLength).optional();
 const parameters = generationParametersSchema.optional();
-const lora = z.object({ path: z.string().min(1).max(2048), scale: z.number().min(-4).max(4).default(1) });
+/** A LoRA applied to a remix: a public https URL to the weights (.safetensors) and a blend weight. */
+export const loraWeightSchema = z.object({
+  path: z
+    .string()
+    .trim()
+    .min(1, "Paste the LoRA's URL")
+    .max(2048)
+    .regex(/^https:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/\S*)?$/, "Use an https:// URL"),
+  scale: z.number("Enter a number").min(-4, "At least -4").max(4, "At most 4").default(1),
+});
+/** How many LoRAs one remix can combine. */
+export const MAX_LORAS = 5;
 
 const common = {
   modelId,
@@ -70,7 +90,7 @@ export const remixRequestSchema = z.object({
   parameters,
   strength: strength.optional(),
   /** Apply LoRAs (needs a model that takes them, e.g. fal-ai/flux-lora). */
-  loras: z.array(lora).max(5).optional(),
+  loras: z.array(loraWeightSchema).max(MAX_LORAS, `At most ${MAX_LORAS} LoRAs`).optional(),
   ...common,
 });
 export type RemixRequest = z.input<typeof remixRequestSchema>;

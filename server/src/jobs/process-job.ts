@@ -2,6 +2,8 @@ import type { Deps } from "../context";
 import { usageLogs } from "../db/schema";
 import { applyCredits } from "../modules/credits/credits.repo";
 import { ProviderError, type ImageProvider } from "../providers/types";
+import type { JobEvent } from "./events";
+import { queueFollowUp, reservedCredits } from "./follow-up";
 import { insertImages, storeOutputs } from "./ingest";
 import { buildProviderInput } from "./provider-input";
 import { extendLease, finishJob, type JobRow, retryLater, updateOwned } from "./queue.repo";
@@ -87,15 +89,18 @@ async function follow(deps: Deps, provider: ImageProvider, job: JobRow, requestI
 async function complete(deps: Deps, job: JobRow, workerId: string, result: Awaited<ReturnType<ImageProvider["result"]>>) {
   const outputs = await storeOutputs(deps, job, result);
   const requested = Math.max(1, Number((job.parameters as { numImages?: number }).numImages ?? 1));
-  const perImage = Math.floor(job.creditsHeld / requested);
-  const charged = Math.min(job.creditsHeld, perImage * outputs.length + (outputs.length >= requested ? job.creditsHeld - perImage * requested : 0));
+  // Credits reserved for a follow-up pass are not this job's to charge: queueFollowUp moves or refunds them.
+  const held = job.creditsHeld - reservedCredits(job);
+  const perImage = Math.floor(held / requested);
+  const charged = Math.min(held, perImage * outputs.length + (outputs.length >= requested ? held - perImage * requested : 0));
   const imageIds = outputs.map((o) => o.imageId);
+  const first = outputs[0] && { imageId: outputs[0].imageId, width: outputs[0].processed.width, height: outputs[0].processed.height };
   const done = await deps.database.db.transaction(async (tx) => {
     const row = await finishJob(tx, job.id, "completed", { progress: 1, imageIds, creditsCharged: charged, errorMessage: null, errorCode: null }, workerId);
     if (!row) return false;
     await insertImages(tx, job, outputs, result, perImage);
-    if (charged < job.creditsHeld) {
-      await applyCredits(tx, { userId: job.userId, amount: job.creditsHeld - charged, kind: "refund", jobId: job.id, note: "fewer images than requested" });
+    if (charged < held) {
+      await applyCredits(tx, { userId: job.userId, amount: held - charged, kind: "refund", jobId: job.id, note: "fewer images than requested" });
     }
     await tx.insert(usageLogs).values(
       imageIds.map((imageId, i) => ({
@@ -109,7 +114,7 @@ async function complete(deps: Deps, job: JobRow, workerId: string, result: Await
         success: true,
       })),
     );
-    return true;
+    return { next: await queueFollowUp(tx, job, first) };
   });
   if (!done) {
     // Cancelled or taken over while we finished: the stored objects belong to nobody.
@@ -117,6 +122,15 @@ async function complete(deps: Deps, job: JobRow, workerId: string, result: Await
     throw new LostJob();
   }
   deps.events.publish(job.userId, { type: "completed", jobId: job.id, imageIds });
+  const next = done.next;
+  if (next) {
+    const event: JobEvent =
+      next.status === "failed"
+        ? { type: "failed", jobId: next.id, errorMessage: next.errorMessage ?? "", willRetry: false }
+        : { type: "queued", jobId: next.id };
+    deps.events.publish(job.userId, event);
+    deps.events.wakeWorkers();
+  }
 }
 
 function describe(err: unknown): { message: string; code: string; retryable: boolean } {

@@ -6,7 +6,7 @@ import { users } from "../../src/db/schema";
 import { Worker } from "../../src/jobs/worker";
 import { startFakeFal, type FakeFal } from "../fake-fal";
 import { createTestApp, signUp, type SignedUpUser, type TestApp } from "../harness";
-import { caller, finished, imageOf, makePng, storeImage, upload } from "./helpers";
+import { caller, finished, imageOf, jobsOf, makePng, storeImage, upload } from "./helpers";
 
 describe("iteration through fal.ai (real @fal-ai/client against the fake fal server)", () => {
   let fake: FakeFal;
@@ -65,7 +65,10 @@ describe("iteration through fal.ai (real @fal-ai/client against the fake fal ser
     expect(lastSubmit("fal-ai/clarity-upscaler")).toMatchObject({ upscale_factor: 2, seed: 77, prompt: "a harbour" });
     expect((await imageOf(t, done)).width).toBe(256);
     const before = fake.submits().filter((s) => s.endpoint === "fal-ai/clarity-upscaler").length;
-    await run(`/api/images/${src.id}/upscale`, { scale: 8 });
+    const balance = async () =>
+      (await t.deps.database.db.select({ b: users.creditsBalance }).from(users).where(eq(users.id, u.user.id)))[0]!.b;
+    const startBalance = await balance();
+    const { job: first, done: firstDone } = await run(`/api/images/${src.id}/upscale`, { scale: 8 });
     const passes = await (async () => {
       for (let i = 0; i < 300; i++) {
         const all = fake
@@ -78,6 +81,13 @@ describe("iteration through fal.ai (real @fal-ai/client against the fake fal ser
       throw new Error("no second pass");
     })();
     expect(passes.map((p) => (p.input as { upscale_factor: number }).upscale_factor)).toEqual([4, 2]);
+    // The first job held the credits of both passes; the second pass took its share over, nothing was lost.
+    const secondRow = (await jobsOf(t, u.user.id)).find((j) => j.parentImageId === firstDone.imageIds[0])!;
+    const second = await finished(t, u, secondRow.id);
+    expect(second.status).toBe("completed");
+    expect(second.creditsHeld).toBeGreaterThan(0);
+    expect(first.creditsHeld).toBe(firstDone.creditsCharged + second.creditsHeld);
+    expect(await balance()).toBe(startBalance - firstDone.creditsCharged - second.creditsCharged);
   });
 
   it("remix applies LoRAs on flux-lora's image-to-image endpoint", async () => {
@@ -90,6 +100,11 @@ describe("iteration through fal.ai (real @fal-ai/client against the fake fal ser
       loras,
       strength: 0.6,
     });
+    const plain = await caller(t, u)(`/api/images/${src.id}/remix`, {
+      body: { loras: [{ path: "http://example.com/style.safetensors", scale: 1 }] },
+    });
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toMatch(/https:\/\/ URL/);
   });
 
   it("image-to-image from an upload sends the uploaded bytes", async () => {

@@ -1,7 +1,7 @@
-import { BookText, ImagePlus, FolderKanban, Images, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Sparkles, type LucideIcon } from "lucide-react";
+import { BookText, Columns2, ImagePlus, FolderKanban, Images, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Sparkles, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
-  to: "/dashboard" | "/studio" | "/image-to-image" | "/gallery" | "/projects" | "/collections" | "/prompts" | "/queue" | "/settings";
+  to: "/dashboard" | "/studio" | "/image-to-image" | "/gallery" | "/compare" | "/projects" | "/collections" | "/prompts" | "/queue" | "/settings";
   label: string;
   icon: LucideIcon;
 }
@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/studio", label: "Generate", icon: Sparkles },
   { to: "/image-to-image", label: "Image to image", icon: ImagePlus },
   { to: "/gallery", label: "My images", icon: Images },
+  { to: "/compare", label: "Compare", icon: Columns2 },
   { to: "/projects", label: "Projects", icon: FolderKanban },
   { to: "/collections", label: "Collections", icon: LayoutGrid },
   { to: "/prompts", label: "Prompts", icon: BookText },

@@ -1,3 +1,4 @@
+import type { ImageDetail } from "@image-studio/shared";
 import { createFileRoute } from "@tanstack/react-router";
 import { imageDetailOptions } from "@/features/gallery/api/queries";
 import { ImagePage } from "@/features/gallery/components/image-page/image-page";
@@ -10,5 +11,11 @@ export const Route = createFileRoute("/_app/images/$imageId")({
 
 function ImageRoute() {
   const { imageId } = Route.useParams();
-  return <ImagePage key={imageId} imageId={imageId} iterate={(image) => <QuickIterate image={{ id: image.id, width: image.width, height: image.height, prompt: image.prompt, src: image.urls.preview }} />} />;
+  return <ImagePage key={imageId} imageId={imageId} iterate={(image) => <QuickIterate image={iterable(image)} />} />;
+}
+
+/** What the iteration tools need from the image page's detail (run again uses the settings and seed). */
+function iterable(image: ImageDetail) {
+  const { id, width, height, prompt, negativePrompt, modelId, operation, parameters } = image;
+  return { id, width, height, prompt, negativePrompt, modelId, operation, parameters, src: image.urls.preview };
 }

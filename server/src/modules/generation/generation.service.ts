@@ -5,6 +5,7 @@ import type { Ctx } from "../../context";
 import { projects } from "../../db/schema";
 import { AppError } from "../../lib/errors";
 import type { Operation } from "../../providers/types";
+import { reservedCredits } from "../../jobs/follow-up";
 import { finishJob, getJob, insertJob, type JobRow, listJobs, queuePosition } from "../../jobs/queue.repo";
 import { applyCredits, balanceOf } from "../credits/credits.repo";
 import type { CatalogEntry } from "../models/models.service";
@@ -22,6 +23,8 @@ export interface EnqueueInput {
   batchId?: string | null;
   /** Source image / mask / style references (ids or storage keys) for derived operations. */
   inputs?: Record<string, unknown>;
+  /** Credits held on top of this job's own cost, for a follow-up pass it queues when done (8× upscale). */
+  reserveCredits?: number;
 }
 
 async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Promise<CatalogEntry> {
@@ -65,7 +68,7 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: Job
     const [p] = await ctx.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), eq(projects.userId, ctx.user.id)));
     if (!p) throw new AppError("NOT_FOUND", "Project not found");
   }
-  const cost = estimate(model, input.operation, parameters);
+  const cost = estimate(model, input.operation, parameters) + (input.reserveCredits ?? 0);
   const result = await ctx.db.transaction(async (tx) => {
     const { job, created } = await insertJob(tx, {
       userId: ctx.user.id,
@@ -142,6 +145,7 @@ export async function retry(ctx: Ctx, jobId: string): Promise<JobRow> {
     batchId: job.batchId,
     priority: job.priority,
     inputs: job.inputs,
+    reserveCredits: reservedCredits(job),
   });
   return created;
 }

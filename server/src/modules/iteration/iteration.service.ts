@@ -15,7 +15,7 @@ import {
   type Operation,
   paramsFor,
   UPSCALE_MAX_PIXELS,
-  UPSCALE_MAX_SIDE,
+  upscaleLimitMessage,
 } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import { AppError } from "../../lib/errors";
@@ -70,7 +70,14 @@ async function run(
   ctx: Ctx,
   src: Source,
   op: Exclude<Operation, "text-to-image">,
-  input: Common & { prompt?: string; negativePrompt?: string; parameters: Params; inputs?: Params; modelId: string },
+  input: Common & {
+    prompt?: string;
+    negativePrompt?: string;
+    parameters: Params;
+    inputs?: Params;
+    modelId: string;
+    reserveCredits?: number;
+  },
 ) {
   const { job } = await generation.enqueue(ctx, {
     operation: op,
@@ -82,6 +89,7 @@ async function run(
     clientId: input.clientId,
     parentImageId: src.id,
     inputs: { sourceImageId: src.id, ...input.inputs },
+    reserveCredits: input.reserveCredits,
   });
   return job;
 }
@@ -101,65 +109,37 @@ export async function variation(ctx: Ctx, id: string, body: Common & { count: nu
 
 /** The size an upscale ends at, or a 400 naming the limit. */
 export function upscaleTarget(width: number, height: number, scale: number) {
-  const w = width * scale;
-  const h = height * scale;
-  if (w > UPSCALE_MAX_SIDE || h > UPSCALE_MAX_SIDE || w * h > UPSCALE_MAX_PIXELS) {
+  const refused = upscaleLimitMessage(width, height, scale);
+  if (refused) {
     const mp = Math.round(UPSCALE_MAX_PIXELS / 1_000_000);
-    throw new AppError(
-      "VALIDATION_FAILED",
-      `A ${scale}× upscale of this ${width}×${height} image would be ${w}×${h}; results can be at most ${UPSCALE_MAX_SIDE} px per side and ${mp} megapixels`,
-      {
-        issues: [{ path: ["scale"], message: `At most ${mp} megapixels` }],
-      },
-    );
+    throw new AppError("VALIDATION_FAILED", refused, { issues: [{ path: ["scale"], message: `At most ${mp} megapixels` }] });
   }
-  return { width: w, height: h };
+  return { width: width * scale, height: height * scale };
 }
 
+/**
+ * 8× = 4× then 2×. The first job carries the second pass in `inputs.then` and holds the credits of both; the
+ * worker queues the second pass in the transaction that completes the first (jobs/follow-up.ts), under a
+ * clientId derived from the first job, so it happens exactly once whichever process runs or restarts.
+ */
 export async function upscale(ctx: Ctx, id: string, body: Common & { scale: 2 | 4 | 8 }) {
   const src = await source(ctx, id);
   upscaleTarget(src.width, src.height, body.scale);
   const modelId = pickModel(ctx, "upscale", body.modelId);
-  const first = body.scale === 8 ? 4 : body.scale;
-  const job = await run(ctx, src, "upscale", {
+  if (body.scale !== 8) {
+    const parameters = { width: src.width, height: src.height, scale: body.scale };
+    return run(ctx, src, "upscale", { ...body, modelId, parameters });
+  }
+  const mid = { width: src.width * 4, height: src.height * 4, scale: 2 };
+  const second = await generation.costEstimate(ctx, { modelId, operation: "upscale", parameters: mid });
+  const then = { operation: "upscale", scale: 2, credits: second.credits, lockSeed: body.lockSeed };
+  return run(ctx, src, "upscale", {
     ...body,
     modelId,
-    parameters: { width: src.width, height: src.height, scale: first },
-    inputs: body.scale === 8 ? { passes: [4, 2] } : {},
+    parameters: { width: src.width, height: src.height, scale: 4 },
+    inputs: { passes: [4, 2], then },
+    reserveCredits: second.credits,
   });
-  if (body.scale === 8) chainSecondPass(ctx, job, { modelId, lockSeed: body.lockSeed });
-  return job;
-}
-
-/**
- * 8× = 4× then 2×: when the first job completes, the second is queued on its output. The second job's clientId
- * is derived from the first job, so whichever process hears the event first queues it and any repeat is a no-op.
- */
-function chainSecondPass(ctx: Ctx, first: JobRow, opts: { modelId: string; lockSeed: boolean }) {
-  const stop = ctx.deps.events.subscribe(ctx.user.id, (e) => {
-    if (e.jobId !== first.id) return;
-    if (e.type === "cancelled" || (e.type === "failed" && !e.willRetry)) return done();
-    if (e.type !== "completed" || !e.imageIds[0]) return;
-    done();
-    void (async () => {
-      const mid = await source(ctx, e.imageIds[0]!);
-      upscaleTarget(mid.width, mid.height, 2);
-      await run(ctx, mid, "upscale", {
-        modelId: opts.modelId,
-        lockSeed: opts.lockSeed,
-        clientId: `upscale-pass2:${first.id}`,
-        projectId: first.projectId,
-        parameters: { width: mid.width, height: mid.height, scale: 2 },
-        inputs: { passOf: first.id },
-      });
-    })().catch((err: unknown) => ctx.log.warn("second upscale pass not queued", { jobId: first.id, err }));
-  });
-  const timer = setTimeout(() => done(), 6 * 60 * 60 * 1000);
-  timer.unref?.();
-  function done() {
-    clearTimeout(timer);
-    stop();
-  }
 }
 
 export async function remix(

@@ -1,9 +1,11 @@
 import type {
+  CatalogModel,
   InpaintRequest,
   Job,
   Lineage,
   OutpaintRequest,
   RemixRequest,
+  StyleTransferRequest,
   TextToImageRequest,
   UploadPurpose,
   UploadResponse,
@@ -14,6 +16,15 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { toast } from "sonner";
 import { ApiError, api } from "@/lib/api";
 import { jobKeys } from "@/lib/jobs/job-api";
+
+/** A catalog entry as GET /api/models serves it (the same query the studio uses, so the cache is shared). */
+export type ModelEntry = CatalogModel & { isActive: boolean; available: boolean; unavailableReason?: string };
+
+export const modelsOptions = queryOptions({
+  queryKey: ["models"],
+  queryFn: async () => (await api<{ items: ModelEntry[] }>("/api/models")).items,
+  staleTime: 5 * 60_000,
+});
 
 export const iterationKeys = {
   lineage: (id: string) => ["iteration", "lineage", id] as const,
@@ -38,7 +49,8 @@ type Derive =
   | { kind: "remix"; body: RemixRequest }
   | { kind: "remove-background"; body: Record<string, unknown> }
   | { kind: "inpaint"; body: InpaintRequest }
-  | { kind: "outpaint"; body: OutpaintRequest };
+  | { kind: "outpaint"; body: OutpaintRequest }
+  | { kind: "style-transfer"; body: StyleTransferRequest };
 
 const LABEL: Record<Derive["kind"], string> = {
   variation: "Variation",
@@ -47,13 +59,14 @@ const LABEL: Record<Derive["kind"], string> = {
   "remove-background": "Background removal",
   inpaint: "Inpaint",
   outpaint: "Outpaint",
+  "style-transfer": "Style transfer",
 };
 
 /** Queues one derivation of an image; the job then shows in the queue like any generation. */
 export function useDerive(imageId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (d: Derive) =>
+    mutationFn: (d: Derive): Promise<Job> =>
       api<Job>(`/api/images/${imageId}/${d.kind}`, { method: "POST", body: d.body as Record<string, unknown> }),
     onSuccess: (job, d) => {
       toast.success(`${LABEL[d.kind]} queued`, { description: "It appears in the gallery when it's done." });

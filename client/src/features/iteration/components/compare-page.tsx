@@ -1,14 +1,26 @@
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
+import { ArrowLeftRight, Columns2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AbTest } from "./ab-test";
 import { CompareView } from "./compare-view";
-import { ImagePicker } from "./image-picker";
+import { ImagePicker, recentImagesOptions } from "./image-picker";
 
-/** /compare?a=&b= — any two of your images, plus the A/B test. */
+/** /compare?a=&b= — any two of your images (picked from your latest ones), plus the A/B test. */
 export function ComparePage({ a, b }: { a?: string; b?: string }) {
   const navigate = useNavigate();
-  const pick = (key: "a" | "b", id: string) =>
-    void navigate({ to: "/compare", search: (s: { a?: string; b?: string }) => ({ ...s, [key]: id }), replace: true });
+  const recent = useQuery(recentImagesOptions);
+  const latest = recent.data?.items ?? [];
+  const choose = (next: { a?: string; b?: string }) =>
+    void navigate({ to: "/compare", search: (s: { a?: string; b?: string }) => ({ ...s, ...next }), replace: true });
+  // Offer the two newest images (or the newest besides the one already chosen) in one click.
+  const suggestion =
+    a && !b
+      ? latest.find((img) => img.id !== a)?.id
+      : !a && b
+        ? latest.find((img) => img.id !== b)?.id
+        : undefined;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold tracking-tight">Compare</h1>
@@ -19,13 +31,32 @@ export function ComparePage({ a, b }: { a?: string; b?: string }) {
         </TabsList>
         <TabsContent value="compare" className="flex flex-col gap-4">
           <div className="grid gap-3 md:grid-cols-2">
-            <ImagePicker label="Image A" value={a} onPick={(id) => pick("a", id)} />
-            <ImagePicker label="Image B" value={b} onPick={(id) => pick("b", id)} />
+            <ImagePicker label="Image A" value={a} exclude={b} onPick={(id) => choose({ a: id })} />
+            <ImagePicker label="Image B" value={b} exclude={a} onPick={(id) => choose({ b: id })} />
           </div>
           {a && b ? (
-            <CompareView a={a} b={b} />
+            <>
+              <Button variant="outline" size="sm" className="self-start" onClick={() => choose({ a: b, b: a })}>
+                <ArrowLeftRight aria-hidden="true" /> Swap A and B
+              </Button>
+              <CompareView a={a} b={b} />
+            </>
           ) : (
-            <p className="text-sm text-muted-foreground">Pick two images to compare.</p>
+            <div className="flex flex-wrap items-center gap-3 rounded-lg border border-dashed border-border p-4">
+              <p className="text-sm text-muted-foreground">
+                {a || b ? "Pick the other image above." : "Pick an image for A and one for B above."}
+              </p>
+              {!a && !b && latest.length >= 2 && (
+                <Button size="sm" onClick={() => choose({ a: latest[1]!.id, b: latest[0]!.id })}>
+                  <Columns2 aria-hidden="true" /> Compare my two latest
+                </Button>
+              )}
+              {suggestion && (
+                <Button size="sm" onClick={() => choose(a ? { b: suggestion } : { a: suggestion })}>
+                  <Columns2 aria-hidden="true" /> Compare with my latest
+                </Button>
+              )}
+            </div>
           )}
         </TabsContent>
         <TabsContent value="ab">

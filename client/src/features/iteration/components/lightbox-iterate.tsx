@@ -1,12 +1,22 @@
 import type { LightboxImage } from "@/components/lightbox/slides";
-import { ArrowUpCircle, Layers, Scissors, Shuffle } from "lucide-react";
+import { ArrowUpCircle, Layers, Palette, Scissors, Shuffle } from "lucide-react";
+import { type SyntheticEvent, useState } from "react";
 import { useDerive } from "../api/iteration-api";
+import { useLockSeed } from "../hooks/use-lock-seed";
+import { StyleTransferDialog } from "./style-transfer-dialog";
 
 const btn = "yarl__button inline-grid place-items-center disabled:opacity-40";
+/** The dialog renders in a portal, but React still bubbles its events to the lightbox: keep keys and drags out. */
+const stop = (e: SyntheticEvent) => e.stopPropagation();
 
-/** One-click variation, 2× upscale, remix (same prompt, new seed) and background removal in the lightbox. */
+/**
+ * One-click variation, 2× upscale, remix (same prompt, new seed) and background removal in the lightbox, and
+ * style transfer with a reference picture. "Keep seed" (set on the image page) applies here too.
+ */
 export function LightboxIterate({ image }: { image: LightboxImage }) {
   const derive = useDerive(image.id);
+  const [lockSeed] = useLockSeed();
+  const [styleOpen, setStyleOpen] = useState(false);
   const busy = derive.isPending;
   return (
     <>
@@ -16,7 +26,7 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
         aria-label="Make a variation"
         title="Variation"
         disabled={busy}
-        onClick={() => derive.mutate({ kind: "variation", body: { count: 2 } })}
+        onClick={() => derive.mutate({ kind: "variation", body: { count: 2, lockSeed } })}
       >
         <Layers className="size-6" aria-hidden="true" />
       </button>
@@ -26,7 +36,7 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
         aria-label="Upscale 2×"
         title="Upscale 2×"
         disabled={busy}
-        onClick={() => derive.mutate({ kind: "upscale", body: { scale: 2 } })}
+        onClick={() => derive.mutate({ kind: "upscale", body: { scale: 2, lockSeed } })}
       >
         <ArrowUpCircle className="size-6" aria-hidden="true" />
       </button>
@@ -50,6 +60,20 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       >
         <Scissors className="size-6" aria-hidden="true" />
       </button>
+      <button
+        type="button"
+        className={btn}
+        aria-label="Style transfer"
+        title="Style transfer"
+        onClick={() => setStyleOpen(true)}
+      >
+        <Palette className="size-6" aria-hidden="true" />
+      </button>
+      {styleOpen && (
+        <span className="contents" onKeyDown={stop} onPointerDown={stop} onWheel={stop}>
+          <StyleTransferDialog imageId={image.id} lockSeed={lockSeed} open onOpenChange={setStyleOpen} />
+        </span>
+      )}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Slider } from "@/components/ui/slider";
 import { ApiError } from "@/lib/api";
+import { useLockSeed } from "../hooks/use-lock-seed";
 import { uploadImage, useDerive } from "../api/iteration-api";
 import { useMaskCanvas } from "../hooks/use-mask-canvas";
 import type { IterableImage } from "./types";
@@ -46,6 +47,7 @@ export function MaskEditorDialog({
 export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: () => void }) {
   const mask = useMaskCanvas(image.width, image.height);
   const derive = useDerive(image.id);
+  const [lockSeed] = useLockSeed();
   const [zoom, setZoom] = useState(0);
   const [prompt, setPrompt] = useState("");
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,7 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
     setBusy(true);
     try {
       const { uploadId } = await uploadImage(await mask.toBlob(), "mask", "mask.png");
-      await derive.mutateAsync({ kind: "inpaint", body: { maskUploadId: uploadId, prompt } });
+      await derive.mutateAsync({ kind: "inpaint", body: { maskUploadId: uploadId, prompt, lockSeed } });
       onDone();
     } catch (err) {
       if (!(err instanceof ApiError && derive.isError))

@@ -12,6 +12,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useDerive } from "../api/iteration-api";
+import { useLockSeed } from "../hooks/use-lock-seed";
 import type { IterableImage } from "./types";
 
 const SIDES = ["top", "right", "bottom", "left"] as const;
@@ -59,6 +60,7 @@ export function OutpaintDialog({
   const [extend, setExtend] = useState<OutpaintExtend>({ top: 0, right: 0, bottom: 0, left: 0 });
   const [prompt, setPrompt] = useState("");
   const derive = useDerive(image.id);
+  const [lockSeed] = useLockSeed();
   const quarterW = Math.round(image.width / 4);
   const quarterH = Math.round(image.height / 4);
   const total = extend.top + extend.right + extend.bottom + extend.left;
@@ -123,7 +125,7 @@ export function OutpaintDialog({
             loading={derive.isPending}
             onClick={() =>
               derive.mutate(
-                { kind: "outpaint", body: { extend, prompt: prompt.trim() || undefined } },
+                { kind: "outpaint", body: { extend, prompt: prompt.trim() || undefined, lockSeed } },
                 { onSuccess: () => onOpenChange(false) },
               )
             }

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { ArrowUpCircle, Columns2, Expand, GitFork, Layers, Paintbrush, Scissors, Shuffle } from "lucide-react";
+import { ArrowUpCircle, Columns2, Expand, GitFork, Layers, Paintbrush, Palette, RotateCw, Scissors, Shuffle } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -9,33 +9,48 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { Switch } from "@/components/ui/switch";
 import { useDerive } from "../api/iteration-api";
+import { useLockSeed } from "../hooks/use-lock-seed";
 import { MaskEditorDialog } from "./mask-editor";
 import { OutpaintDialog } from "./outpaint-dialog";
 import { RemixDialog } from "./remix-dialog";
+import { type RerunImage, RunAgainDialog } from "./run-again-dialog";
+import { StyleTransferDialog } from "./style-transfer-dialog";
 import type { IterableImage } from "./types";
 
-type Dialogs = "remix" | "inpaint" | "outpaint" | null;
+type Dialogs = "remix" | "inpaint" | "outpaint" | "style" | "again" | null;
 
-/** Variation, upscale, remix and background removal in one click; inpaint/outpaint, compare and the tree. */
+/**
+ * Variation, upscale, remix and background removal in one click; style transfer, inpaint/outpaint, run again
+ * with one change, compare and the tree. "Keep seed" applies to all of them and is remembered.
+ */
 export function QuickIterate({
   image,
   compact = false,
 }: {
-  image: IterableImage & { prompt: string };
+  image: IterableImage & { prompt: string } & Partial<RerunImage & { operation: string }>;
   compact?: boolean;
 }) {
   const derive = useDerive(image.id);
+  const [lockSeed, setLockSeed] = useLockSeed();
   const [dialog, setDialog] = useState<Dialogs>(null);
   const close = (open: boolean) => !open && setDialog(null);
   const busy = derive.isPending;
+  const rerun: RerunImage | null =
+    image.operation === "text-to-image" && image.modelId && image.parameters
+      ? { prompt: image.prompt, negativePrompt: image.negativePrompt ?? "", modelId: image.modelId, parameters: image.parameters, width: image.width, height: image.height }
+      : null;
   return (
     <>
+      <label className="inline-flex items-center gap-2 rounded-lg border border-border px-2 py-1 text-sm" title="Iterations reuse this image's seed">
+        <Switch checked={lockSeed} onCheckedChange={setLockSeed} aria-label="Keep the seed in iterations" /> Keep seed
+      </label>
       <Button
         variant="outline"
         size="sm"
         disabled={busy}
-        onClick={() => derive.mutate({ kind: "variation", body: { count: 2 } })}
+        onClick={() => derive.mutate({ kind: "variation", body: { count: 2, lockSeed } })}
       >
         <Layers aria-hidden="true" /> Variation
       </Button>
@@ -48,7 +63,7 @@ export function QuickIterate({
         <DropdownMenuContent>
           <DropdownMenuLabel>Enlarge each side</DropdownMenuLabel>
           {([2, 4, 8] as const).map((scale) => (
-            <DropdownMenuItem key={scale} onSelect={() => derive.mutate({ kind: "upscale", body: { scale } })}>
+            <DropdownMenuItem key={scale} onSelect={() => derive.mutate({ kind: "upscale", body: { scale, lockSeed } })}>
               {scale}× ({image.width * scale}×{image.height * scale})
             </DropdownMenuItem>
           ))}
@@ -65,8 +80,16 @@ export function QuickIterate({
       >
         <Scissors aria-hidden="true" /> Remove background
       </Button>
+      <Button variant="outline" size="sm" onClick={() => setDialog("style")}>
+        <Palette aria-hidden="true" /> Style transfer
+      </Button>
       {!compact && (
         <>
+          {rerun && (
+            <Button variant="outline" size="sm" onClick={() => setDialog("again")}>
+              <RotateCw aria-hidden="true" /> Run again…
+            </Button>
+          )}
           <Button variant="outline" size="sm" onClick={() => setDialog("inpaint")}>
             <Paintbrush aria-hidden="true" /> Inpaint
           </Button>
@@ -85,7 +108,9 @@ export function QuickIterate({
           </Button>
         </>
       )}
-      <RemixDialog imageId={image.id} prompt={image.prompt} open={dialog === "remix"} onOpenChange={close} />
+      {dialog === "remix" && <RemixDialog imageId={image.id} prompt={image.prompt} lockSeed={lockSeed} open onOpenChange={close} />}
+      {dialog === "style" && <StyleTransferDialog imageId={image.id} lockSeed={lockSeed} open onOpenChange={close} />}
+      {dialog === "again" && rerun && <RunAgainDialog image={rerun} open onOpenChange={close} />}
       {dialog === "inpaint" && <MaskEditorDialog image={image} open onOpenChange={close} />}
       {dialog === "outpaint" && <OutpaintDialog image={image} open onOpenChange={close} />}
     </>
