@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { generationQueue, nextVersion, type JobStatus } from "../db/schema";
 
@@ -21,34 +21,62 @@ export async function insertJob(tx: Db, values: NewJob): Promise<{ job: JobRow; 
 /**
  * Claims the next runnable job for a worker: pending and due, or processing under an expired lease (its worker
  * died). FOR UPDATE SKIP LOCKED lets any number of workers claim concurrently without taking one job twice.
- * One job per call, so the per-user limit is checked against fresh counts.
+ * The per-user limit is checked again under a per-user advisory lock held until the claim commits: two workers
+ * claiming for the same user at the same moment are serialised, so the second sees the first's claim and a
+ * user never runs more than `userLimit` jobs. A user found at the limit is skipped for the next user's job.
  */
 export async function claimNext(db: Db, workerId: string, leaseMs: number, userLimit: number): Promise<JobRow | null> {
-  const now = sql`now()`;
-  const runnable = or(
-    and(eq(q.status, "pending"), sql`${q.runAfter} <= ${now}`),
-    and(eq(q.status, "processing"), lt(q.leaseExpiresAt, now)),
-  );
-  const userHasRoom = sql`(select count(*) from generation_queue r where r.user_id = "generation_queue"."user_id" and r.status = 'processing' and r.lease_expires_at > now()) < ${userLimit}`;
-  const candidate = db
-    .select({ id: q.id })
+  const skip: string[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const outcome = await db.transaction(async (tx): Promise<{ row: JobRow | null } | { full: string }> => {
+      const [candidate] = await tx
+        .select({ id: q.id, userId: q.userId })
+        .from(q)
+        .where(and(runnable(), roomFor(userLimit), skip.length ? notInArray(q.userId, skip) : undefined))
+        .orderBy(desc(q.priority), asc(q.createdAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!candidate) return { row: null };
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${candidate.userId}::text, 7))`);
+      // A new statement, a new snapshot: claims committed by workers that held the lock before us are counted.
+      const [{ n } = { n: 0 }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(q)
+        .where(and(eq(q.userId, candidate.userId), eq(q.status, "processing"), sql`${q.leaseExpiresAt} > now()`));
+      if (n >= userLimit) return { full: candidate.userId };
+      const [row] = await tx
+        .update(q)
+        .set({
+          status: "processing",
+          leaseOwner: workerId,
+          leaseExpiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
+          startedAt: sql`coalesce(${q.startedAt}, now())`,
+          version: nextVersion,
+        })
+        .where(eq(q.id, candidate.id))
+        .returning();
+      return { row: row ?? null };
+    });
+    if ("row" in outcome) return outcome.row;
+    skip.push(outcome.full);
+  }
+  return null;
+}
+
+const runnable = () =>
+  or(and(eq(q.status, "pending"), sql`${q.runAfter} <= now()`), and(eq(q.status, "processing"), lt(q.leaseExpiresAt, sql`now()`)));
+const roomFor = (userLimit: number) =>
+  sql`(select count(*) from generation_queue r where r.user_id = "generation_queue"."user_id" and r.status = 'processing' and r.lease_expires_at > now()) < ${userLimit}`;
+
+/** The first `limit` pending jobs with their queue position (jobs ahead of them), for position updates. */
+export async function pendingPositions(db: Db, limit = 100): Promise<{ id: string; userId: string; position: number }[]> {
+  const rows = await db
+    .select({ id: q.id, userId: q.userId, position: sql<number>`(row_number() over (order by ${q.priority} desc, ${q.createdAt} asc) - 1)::int` })
     .from(q)
-    .where(and(runnable, userHasRoom))
+    .where(eq(q.status, "pending"))
     .orderBy(desc(q.priority), asc(q.createdAt))
-    .limit(1)
-    .for("update", { skipLocked: true });
-  const [row] = await db
-    .update(q)
-    .set({
-      status: "processing",
-      leaseOwner: workerId,
-      leaseExpiresAt: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
-      startedAt: sql`coalesce(${q.startedAt}, now())`,
-      version: nextVersion,
-    })
-    .where(inArray(q.id, candidate))
-    .returning();
-  return row ?? null;
+    .limit(limit);
+  return rows;
 }
 
 const owned = (jobId: string, workerId: string) => and(eq(q.id, jobId), eq(q.leaseOwner, workerId), eq(q.status, "processing"));

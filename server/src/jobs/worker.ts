@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Deps } from "../context";
 import { runJob } from "./process-job";
-import { claimNext } from "./queue.repo";
+import { claimNext, pendingPositions } from "./queue.repo";
+
+/** Waiting jobs told their new position after each claim; later ones learn it when they poll. */
+const POSITION_UPDATES = 50;
 
 export interface WorkerOptions {
   concurrency: number;
@@ -74,10 +77,12 @@ export class Worker {
   async tick(): Promise<void> {
     if (this.stopped || this.ticking) return;
     this.ticking = true;
+    let claimed = 0;
     try {
       while (!this.stopped && this.running.size < this.opts.concurrency) {
         const job = await claimNext(this.deps.database.db, this.id, this.opts.leaseMs ?? 30_000, this.opts.userConcurrency);
         if (!job) break;
+        claimed++;
         const p = runJob(this.deps, job, {
           workerId: this.id,
           leaseMs: this.opts.leaseMs ?? 30_000,
@@ -91,10 +96,18 @@ export class Worker {
           });
         this.running.add(p);
       }
+      if (claimed) await this.publishPositions();
     } catch (err) {
       this.deps.log.error("claiming jobs failed", { err });
     } finally {
       this.ticking = false;
+    }
+  }
+
+  /** Jobs left the waiting line: tell the owners of the next waiting jobs where theirs now stand. */
+  private async publishPositions(): Promise<void> {
+    for (const p of await pendingPositions(this.deps.database.db, POSITION_UPDATES)) {
+      this.deps.events.publish(p.userId, { type: "position", jobId: p.id, queuePosition: p.position });
     }
   }
 }

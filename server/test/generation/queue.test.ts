@@ -146,4 +146,44 @@ describe("durable generation queue", () => {
     await expect(generation.cancel(ctxFor(t.deps, b), job.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getJobById(t.deps.database.db, job.id))!.status).toBe("pending");
   });
+
+  /** Earlier tests leave jobs waiting; the next two look at the whole line. */
+  const clearLine = () => t.deps.database.db.update(generationQueue).set({ status: "cancelled" }).where(inArray(generationQueue.status, ["pending", "processing"]));
+
+  it("never runs more than a user's limit, even when workers claim at the same moment, and serves the next user", async () => {
+    await clearLine();
+    const busy = await createUser(t.deps, { credits: 1000 });
+    const other = await createUser(t.deps, { credits: 1000 });
+    const jobs: string[] = [];
+    for (let i = 0; i < 5; i++) jobs.push((await generation.enqueue(ctxFor(t.deps, busy), t2i({ prompt: `busy ${i}` }))).job.id);
+    const otherJob = (await generation.enqueue(ctxFor(t.deps, other), t2i({ prompt: "other" }))).job.id;
+    // Six workers ask at once (on PostgreSQL: six connections racing); the limit is two jobs per user.
+    const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => claimNext(t.deps.database.db, `racer-${i}`, 60_000, 2)));
+    const got = claims.filter((c) => c !== null);
+    const mine = got.filter((c) => jobs.includes(c.id));
+    expect(mine).toHaveLength(2);
+    expect(got.map((c) => c.id)).toContain(otherJob);
+    expect(got).toHaveLength(3);
+    await clearLine();
+  });
+
+  it("tells waiting jobs their new place in line when a worker takes one", async () => {
+    await clearLine();
+    const user = await createUser(t.deps, { credits: 1000 });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await generation.enqueue(ctxFor(t.deps, user), t2i({ prompt: `line ${i}` }))).job.id);
+    const positions = new Map<string, number[]>();
+    const off = t.deps.events.subscribe(user.id, (e) => {
+      if (e.type === "position") positions.set(e.jobId, [...(positions.get(e.jobId) ?? []), e.queuePosition]);
+    });
+    const w = new Worker(t.deps, { concurrency: 1, userConcurrency: 1, leaseMs: 5000, pollMs: 20, idleMs: 50 });
+    w.start();
+    await waitFor(finished(t, ids), 30_000);
+    await w.stop();
+    off();
+    // The last job waited behind two others: it heard 1 when the first was taken, then 0.
+    expect(positions.get(ids[2]!)).toEqual(expect.arrayContaining([1, 0]));
+    expect(positions.get(ids[2]!)!.indexOf(0)).toBeGreaterThan(positions.get(ids[2]!)!.indexOf(1));
+    expect(positions.get(ids[1]!)).toContain(0);
+  });
 });
