@@ -14,36 +14,18 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   cursor: z.iso.datetime({ offset: true }).optional(),
 });
-const imageToImageSchema = textToImageRequestSchema.extend({
-  sourceImageId: z.uuid(),
-  strength: z.number().min(0.01).max(1).optional(),
-});
-
 async function textToImage(c: Parameters<typeof ctxOf>[0], body: z.output<typeof textToImageRequestSchema>) {
   const ctx = ctxOf(c);
   const { job, created } = await generation.enqueue(ctx, { operation: "text-to-image", ...body });
   return { view: await generation.toView(ctx, job), created };
 }
 
-/** /api/generate/* — queue generations, follow them, cancel and retry. */
+/** /api/generate/* — queue generations, follow them, cancel and retry. (image-to-image: the iteration module.) */
 export const generateRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .post("/text-to-image", validate("json", textToImageRequestSchema), async (c) => {
     const { view } = await textToImage(c, c.req.valid("json"));
     return c.json(view, 202);
-  })
-  .post("/image-to-image", validate("json", imageToImageSchema), async (c) => {
-    const ctx = ctxOf(c);
-    const { sourceImageId, strength, ...body } = c.req.valid("json");
-    const parameters = strength === undefined ? body.parameters : { ...body.parameters, strength };
-    const { job } = await generation.enqueue(ctx, {
-      operation: "image-to-image",
-      ...body,
-      parameters,
-      parentImageId: sourceImageId,
-      inputs: { sourceImageId },
-    });
-    return c.json(await generation.toView(ctx, job), 202);
   })
   .post("/estimate", validate("json", costEstimateRequestSchema), async (c) => {
     const body = c.req.valid("json");
