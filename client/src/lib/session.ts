@@ -2,6 +2,7 @@ import { type AuthConfig, type MeResponse, meResponseSchema } from "@image-studi
 import { queryOptions, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { clearOfflineData, stopOffline } from "@/offline";
 import { api, ApiError } from "./api";
 
 /**
@@ -122,6 +123,10 @@ export function useSignOut() {
       // Offline or already signed out: the local sign-out below is what matters to this device.
     }
     clearClientSession(queryClient);
+    // The device's copy goes with the session; changes not yet sent stay (for this account's next sign-in —
+    // another account signing in here wipes them).
+    stopOffline();
+    await clearOfflineData().catch(() => undefined);
     await navigate({ to: "/sign-in" });
   }, [queryClient, navigate]);
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createFileRoute, Outlet, redirect, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { AppShell } from "@/app/shell/app-shell";
+import { useOfflineRuntime } from "@/app/shell/use-offline-runtime";
 import { DevMailBanner } from "@/components/dev-mail-banner";
 import { currentSession, sessionQuery } from "@/lib/session";
 
@@ -22,6 +23,7 @@ function AppLayout() {
   const router = useRouter();
   // Revalidates in the background; a session that ended elsewhere (revoked, expired) sends you to sign in.
   const { data } = useQuery(sessionQuery);
+  useOfflineRuntime(data?.user);
   const leaving = useRef(false);
   useEffect(() => {
     if (data !== null || leaving.current) return;

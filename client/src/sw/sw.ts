@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { CacheFirst } from "workbox-strategies";
-import { ExpirationPlugin } from "workbox-expiration";
+import { registerImageFiles } from "./image-files";
 import { registerShareTarget } from "./share-target";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -18,14 +17,8 @@ const appShell = createHandlerBoundToURL("/app.html");
 registerRoute(new NavigationRoute(landing, { allowlist: [/^\/$/] }));
 registerRoute(new NavigationRoute(appShell, { denylist: [/^\/api\//, /^\/$/, /\/[^/?]+\.[^/]+$/] }));
 
-// Image thumbnails and previews are immutable per image id and variant: keep recent ones on the device.
-registerRoute(
-  ({ url, request }) => request.method === "GET" && /^\/api\/images\/[0-9a-f-]{36}\/file\/(thumb-256|preview-768)$/.test(url.pathname),
-  new CacheFirst({
-    cacheName: "image-variants",
-    plugins: [new ExpirationPlugin({ maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90, purgeOnQuotaError: true })],
-  }),
-);
+// Image files: the device's blob cache first, then a cache-first for thumbnails and previews (see image-files.ts).
+registerImageFiles();
 
 // Pictures shared to the installed app (manifest share_target) go to image-to-image.
 registerShareTarget();

@@ -18,6 +18,7 @@ import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
 import { InstallButton } from "./install-button";
 import { Logo } from "./logo";
+import { SyncStatusButton } from "./sync-status";
 
 interface TopBarProps {
   onOpenMenu: () => void;
@@ -81,6 +82,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           </span>
         )}
         <InstallButton />
+        <SyncStatusButton />
         <Button variant="ghost" size="icon" aria-label="Notifications">
           <Bell className="size-5" aria-hidden="true" />
         </Button>

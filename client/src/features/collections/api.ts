@@ -1,6 +1,35 @@
 import type { Collection, CollectionCreate, CollectionDetail, CollectionUpdate } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { api, ApiError } from "@/lib/api";
+import { engine, enqueue, localCollectionDetail, localCollections, type NewMutation } from "@/offline";
+
+const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
+/** Reads fall back to the device's copy offline (or when the server is unreachable). */
+async function orLocal<T>(remote: () => Promise<T>, local: () => Promise<T | undefined>): Promise<T> {
+  if (offline()) {
+    const l = await local();
+    if (l !== undefined) return l;
+  }
+  try {
+    return await remote();
+  } catch (err) {
+    const l = err instanceof ApiError && err.code === "NETWORK" ? await local() : undefined;
+    if (l !== undefined) return l;
+    throw err;
+  }
+}
+
+/** Writes go through the outbox; the answer is the server's collection once applied, the device's while queued. */
+async function viaOutbox(m: NewMutation, id: string): Promise<CollectionDetail> {
+  const entry = await enqueue(m);
+  const outcome = await engine.outcome(entry.id);
+  const local = () => localCollectionDetail(id);
+  if (outcome === "applied") return orLocal(() => api<CollectionDetail>(`/api/collections/${id}`), local);
+  const l = await local();
+  if (!l) throw new ApiError(0, "NETWORK", "Saved on this device; it will sync when you're back online.");
+  return l;
+}
 
 export const collectionKeys = {
   all: ["collections"] as const,
@@ -11,22 +40,29 @@ export const collectionKeys = {
 export const collectionListOptions = () =>
   queryOptions({
     queryKey: collectionKeys.list(),
-    queryFn: async ({ signal }) => (await api<{ items: Collection[] }>("/api/collections", { signal })).items,
+    queryFn: ({ signal }) =>
+      orLocal(
+        async () => (await api<{ items: Collection[] }>("/api/collections", { signal })).items,
+        async () => (await localCollections()).map(({ items: _items, ...c }): Collection => c),
+      ),
   });
 
 export const collectionOptions = (id: string) =>
   queryOptions({
     queryKey: collectionKeys.detail(id),
-    queryFn: ({ signal }) => api<CollectionDetail>(`/api/collections/${id}`, { signal }),
+    queryFn: ({ signal }) => orLocal(() => api<CollectionDetail>(`/api/collections/${id}`, { signal }), () => localCollectionDetail(id)),
   });
 
-export const createCollection = (body: CollectionCreate) =>
-  api<CollectionDetail>("/api/collections", { method: "POST", body: { id: crypto.randomUUID(), ...body } });
-export const updateCollection = (id: string, body: CollectionUpdate) =>
-  api<CollectionDetail>(`/api/collections/${id}`, { method: "PUT", body });
-export const deleteCollection = (id: string) => api<{ deleted: true }>(`/api/collections/${id}`, { method: "DELETE" });
-export const removeFromCollection = (id: string, imageId: string) =>
-  api<CollectionDetail>(`/api/collections/${id}/images/${imageId}`, { method: "DELETE" });
+export function createCollection(body: CollectionCreate) {
+  const id = body.id ?? crypto.randomUUID();
+  return viaOutbox({ type: "collection.create", collection: { ...body, id } }, id);
+}
+export const updateCollection = (id: string, body: CollectionUpdate) => viaOutbox({ type: "collection.update", collectionId: id, patch: body }, id);
+export async function deleteCollection(id: string): Promise<{ deleted: true }> {
+  await engine.outcome((await enqueue({ type: "collection.delete", collectionId: id })).id);
+  return { deleted: true };
+}
+export const removeFromCollection = (id: string, imageId: string) => viaOutbox({ type: "collection.removeImage", collectionId: id, imageId }, id);
 export const reorderCollection = (id: string, imageId: string, afterImageId: string | null) =>
   api<{ imageId: string; position: string }>(`/api/collections/${id}/reorder`, {
     method: "PUT",
@@ -40,5 +76,4 @@ export function moveInOrder(ids: string[], from: string, to: number): { order: s
   return { order, afterImageId: to === 0 ? null : (order[to - 1] ?? null) };
 }
 
-export const addToCollection = (id: string, imageIds: string[]) =>
-  api<CollectionDetail>(`/api/collections/${id}/images`, { method: "POST", body: { imageIds } });
+export const addToCollection = (id: string, imageIds: string[]) => viaOutbox({ type: "collection.addImages", collectionId: id, imageIds }, id);

@@ -5,6 +5,7 @@ import { Sparkles, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { ImagePickerDialog } from "@/components/image-picker-dialog";
 import { Badge } from "@/components/ui/badge";
+import { SaveOfflineButton } from "@/components/offline/save-offline-button";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -103,6 +104,7 @@ export function CollectionPage({ collectionId }: { collectionId: string }) {
               onConfirm={(ids) => add.mutateAsync(ids)}
             />
           )}
+          {!col.isSmart && <SaveOfflineButton kind="collection" id={collectionId} name={col.name} />}
           <Button variant="outline" size="sm" loading={del.isPending} onClick={() => del.mutate()}>
             <Trash2 /> Delete
           </Button>

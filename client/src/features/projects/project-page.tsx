@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Archive, ArchiveRestore, Copy, Download, FolderKanban, LayoutTemplate } from "lucide-react";
 import { toast } from "sonner";
+import { SaveOfflineButton } from "@/components/offline/save-offline-button";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -20,10 +21,11 @@ import { AddImagesDialog } from "./components/add-images-dialog";
 import { DeleteProjectDialog } from "./components/delete-project-dialog";
 import { MoveDnd, ProjectDropTargets } from "./components/move-dnd";
 import { ProjectImages } from "./components/project-images";
+import { ProjectMeta } from "./components/project-meta";
 import { ProjectSettingsForm } from "./components/project-settings";
 import { ProjectStats } from "./components/project-stats";
 
-/** One project: header (cover, editable title and description, actions), toolbar, image grid and stats. */
+/** One project: header (cover, editable title, description, tags and category), toolbar, image grid and stats. */
 export function ProjectPage({ projectId }: { projectId: string }) {
   const { data: project, error } = useQuery(projectOptions(projectId));
   const qc = useQueryClient();
@@ -85,6 +87,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             defaultValue={project.description}
             onBlur={(e) => e.target.value !== project.description && save.mutate({ description: e.target.value })}
           />
+          <ProjectMeta project={project} onSave={(patch) => save.mutate(patch)} />
           <p className="text-xs text-muted-foreground">
             {project.imageCount} images · {project.costCredits} credits · updated{" "}
             {new Date(project.updatedAt).toLocaleDateString()}
@@ -93,6 +96,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       </header>
       <div role="toolbar" aria-label="Project actions" className="flex flex-wrap gap-2">
         <AddImagesDialog projectId={projectId} />
+        <SaveOfflineButton kind="project" id={projectId} name={project.name} />
         <Button size="sm" variant="outline" onClick={() => exportProject(projectId)} disabled={!project.imageCount}>
           <Download /> Export
         </Button>

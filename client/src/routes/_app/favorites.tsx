@@ -1,6 +1,6 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
-import { imageListOptions } from "@/features/gallery/api/queries";
+import { loadImageList } from "@/features/gallery/api/queries";
 import { GalleryPage } from "@/features/gallery/gallery-page";
 import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
 import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
@@ -8,7 +8,7 @@ import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
 export const Route = createFileRoute("/_app/favorites")({
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.prefetchInfiniteQuery(imageListOptions(toListQuery(deps, "favorites"))),
+  loader: ({ context, deps }) => loadImageList(context.queryClient, toListQuery(deps, "favorites")),
   component: Favorites,
 });
 

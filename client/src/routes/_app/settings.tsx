@@ -1,18 +1,20 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { Bell, Bot, CreditCard, KeyRound, Lock, type LucideIcon, SlidersHorizontal, UserRound } from "lucide-react";
+import { Bell, Bot, CloudOff, CreditCard, KeyRound, Lock, type LucideIcon, SlidersHorizontal, UserRound } from "lucide-react";
 import { z } from "zod";
 import { PageHeader } from "@/app/shell/page-header";
+import { OfflineSettings } from "@/components/offline/offline-settings";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AccountTab } from "@/features/account/components/account-tab";
 import { PreferencesTab } from "@/features/account/components/preferences-tab";
 
-const TABS = ["account", "preferences", "models", "notifications", "privacy", "api-keys", "billing"] as const;
+const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
 type Tab = (typeof TABS)[number];
 
 const LABELS: Record<Tab, { label: string; icon: LucideIcon }> = {
   account: { label: "Account", icon: UserRound },
   preferences: { label: "Preferences", icon: SlidersHorizontal },
+  offline: { label: "Offline & storage", icon: CloudOff },
   models: { label: "Models", icon: Bot },
   notifications: { label: "Notifications", icon: Bell },
   privacy: { label: "Privacy", icon: Lock },
@@ -72,6 +74,9 @@ function SettingsPage() {
         </TabsContent>
         <TabsContent value="preferences" className="mt-3">
           <PreferencesTab />
+        </TabsContent>
+        <TabsContent value="offline" className="mt-3">
+          <OfflineSettings />
         </TabsContent>
         {Object.entries(COMING).map(([t, c]) => (
           <TabsContent key={t} value={t} className="mt-3">

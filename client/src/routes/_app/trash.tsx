@@ -1,5 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { imageListOptions } from "@/features/gallery/api/queries";
+import { loadImageList } from "@/features/gallery/api/queries";
 import { TrashControls } from "@/features/gallery/components/trash-controls";
 import { GalleryPage } from "@/features/gallery/gallery-page";
 import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
@@ -7,7 +7,7 @@ import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
 export const Route = createFileRoute("/_app/trash")({
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.prefetchInfiniteQuery(imageListOptions(toListQuery(deps, "trash"))),
+  loader: ({ context, deps }) => loadImageList(context.queryClient, toListQuery(deps, "trash")),
   component: Trash,
 });
 

@@ -9,9 +9,44 @@ import {
   type RelatedImages,
   type TrashSettings,
 } from "@image-studio/shared";
-import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { infiniteQueryOptions, type InfiniteData, type QueryClient, queryOptions } from "@tanstack/react-query";
+import { isLocalCursor, localImage, localImagePage, overlayPending } from "@/offline";
+import { api, ApiError } from "@/lib/api";
 import { toQueryString } from "../search";
+
+const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+const unreachable = (err: unknown) => err instanceof ApiError && err.code === "NETWORK";
+
+/**
+ * One page of the gallery, local-first: the server's keyset pages while online (with changes still waiting in
+ * the outbox laid over them), the device's copy (offset cursor "local:<n>") offline or when the server is
+ * unreachable.
+ */
+async function listPage(q: ImageListQueryInput, cursor: string | undefined, limit: number, signal: AbortSignal): Promise<ImageList> {
+  if (offline() || isLocalCursor(cursor)) return localImagePage(q, cursor, limit);
+  try {
+    const page = await api<ImageList>(`/api/images?${toQueryString({ ...q, cursor, limit })}`, { signal });
+    return { ...page, items: await overlayPending(page.items, q) };
+  } catch (err) {
+    if (cursor === undefined && unreachable(err)) return localImagePage(q, undefined, limit);
+    throw err;
+  }
+}
+
+async function detail(id: string, signal: AbortSignal): Promise<ImageDetail> {
+  if (offline()) {
+    const local = await localImage(id);
+    if (local) return local;
+  }
+  try {
+    const [image] = await overlayPending([await api<ImageDetail>(`/api/images/${id}`, { signal })]);
+    return image!;
+  } catch (err) {
+    const local = unreachable(err) ? await localImage(id) : undefined;
+    if (local) return local;
+    throw err;
+  }
+}
 
 /** Query keys: everything about images lives under ["images"], so one invalidation can reach it all. */
 export const imageKeys = {
@@ -30,7 +65,7 @@ export const imageKeys = {
 export const imageListOptions = (q: ImageListQueryInput, limit = GALLERY_PAGE_DEFAULT) =>
   infiniteQueryOptions({
     queryKey: imageKeys.list(q),
-    queryFn: ({ pageParam, signal }) => api<ImageList>(`/api/images?${toQueryString({ ...q, cursor: pageParam, limit })}`, { signal }),
+    queryFn: ({ pageParam, signal }) => listPage(q, pageParam, limit, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 60_000,
@@ -41,7 +76,24 @@ export const imageListOptions = (q: ImageListQueryInput, limit = GALLERY_PAGE_DE
   });
 
 export const imageDetailOptions = (id: string) =>
-  queryOptions({ queryKey: imageKeys.detail(id), queryFn: ({ signal }) => api<ImageDetail>(`/api/images/${id}`, { signal }) });
+  queryOptions({ queryKey: imageKeys.detail(id), queryFn: ({ signal }) => detail(id, signal) });
+
+/**
+ * Route loader for a gallery list: with nothing cached yet but images on the device, the first page comes from
+ * the device at once (marked stale) and the server's answer replaces it in the background.
+ */
+export async function loadImageList(qc: QueryClient, q: ImageListQueryInput, limit = GALLERY_PAGE_DEFAULT) {
+  const options = imageListOptions(q, limit);
+  if (!qc.getQueryData(options.queryKey)) {
+    const local = await localImagePage(q, undefined, limit).catch(() => null);
+    if (local?.items.length) {
+      qc.setQueryData<InfiniteData<ImageList, string | undefined>>(options.queryKey, { pages: [local], pageParams: [undefined] }, { updatedAt: 0 });
+      void qc.prefetchInfiniteQuery(options);
+      return;
+    }
+  }
+  await qc.prefetchInfiniteQuery(options);
+}
 
 export const relatedOptions = (id: string) =>
   queryOptions({ queryKey: imageKeys.related(id), queryFn: ({ signal }) => api<RelatedImages>(`/api/images/${id}/related`, { signal }) });

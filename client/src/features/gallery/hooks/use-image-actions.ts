@@ -2,6 +2,7 @@ import type { ImageDetail, ImageSummary } from "@image-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { ApiError } from "@/lib/api";
+import { engine, enqueueMany, localImage, type NewMutation, SyncRejected } from "@/offline";
 import { imageKeys } from "../api/queries";
 import * as req from "../api/requests";
 import { editDetails, editLists, type ListEdit, markListsStale, rollback, snapshot, type Snapshot } from "./optimistic";
@@ -18,6 +19,36 @@ interface Spec<V> {
 
 const plural = (n: number, what = "image") => `${n} ${what}${n === 1 ? "" : "s"}`;
 
+/**
+ * Writes go through the outbox: the change lands on the device and in the outbox in one transaction, then the
+ * sync engine sends it. Online, this waits for the server's verdict (a refusal rolls back and toasts); offline
+ * it resolves at once and the change is sent on reconnect.
+ */
+async function send(mutations: NewMutation[]): Promise<void> {
+  const entries = await enqueueMany(mutations);
+  await Promise.all(entries.map((e) => engine.outcome(e.id)));
+}
+
+/** Bulk mutations carry at most 1000 ids each. */
+const chunked = (ids: string[], make: (part: string[]) => NewMutation): NewMutation[] =>
+  Array.from({ length: Math.ceil(ids.length / 1000) }, (_, i) => make(ids.slice(i * 1000, i * 1000 + 1000)));
+
+const perImage = (ids: string[], patch: Extract<NewMutation, { type: "image.update" }>["patch"]): NewMutation[] =>
+  ids.map((imageId) => ({ type: "image.update", imageId, patch }));
+
+type DetailsPatch = { tags?: string[]; notes?: string; altText?: string; projectId?: string | null };
+
+/** The detail editor sends whole tag lists; the sync protocol wants what was added and removed (so devices merge). */
+async function updateDetails(id: string, patch: DetailsPatch) {
+  const { tags, ...rest } = patch;
+  const local = tags ? await localImage(id) : undefined;
+  if (tags && !local) return req.updateImage(id, patch); // not on the device yet: no base to diff against
+  const tagsAdd = tags?.filter((t) => !local!.tags.includes(t));
+  const tagsRemove = tags ? local!.tags.filter((t) => !tags.includes(t)) : undefined;
+  const p = { ...rest, ...(tagsAdd?.length ? { tagsAdd } : {}), ...(tagsRemove?.length ? { tagsRemove } : {}) };
+  if (Object.keys(p).length) await send(perImage([id], p));
+}
+
 /** A mutation that shows its result at once, rolls back and explains itself in a toast if the server refuses. */
 function useOptimistic<V>(spec: Spec<V>) {
   const qc = useQueryClient();
@@ -32,7 +63,7 @@ function useOptimistic<V>(spec: Spec<V>) {
     },
     onError: (err, _v, snap) => {
       if (snap) rollback(qc, snap);
-      toast.error(spec.failed, { description: err instanceof ApiError ? err.message : "Please try again." });
+      toast.error(spec.failed, { description: err instanceof ApiError || err instanceof SyncRejected ? err.message : "Please try again." });
     },
     onSuccess: (_r, v) => {
       const message = spec.done?.(v);
@@ -53,7 +84,7 @@ const patch =
 /** Every image action of the gallery, image page and lightbox. */
 export function useImageActions() {
   const favorite = useOptimistic<{ ids: string[]; favorite: boolean }>({
-    run: (v) => (v.ids.length === 1 ? req.favoriteImage(v.ids[0]!, v.favorite) : req.bulk("bulk-favorite", v.ids, { favorite: v.favorite })),
+    run: (v) => send(perImage(v.ids, { isFavorite: v.favorite })),
     ids: (v) => v.ids,
     list: (v) => patch({ isFavorite: v.favorite }),
     detail: (v) => (d) => ({ ...d, isFavorite: v.favorite }),
@@ -61,21 +92,21 @@ export function useImageActions() {
     failed: "Couldn't update favourites",
   });
   const rate = useOptimistic<{ id: string; rating: number | null }>({
-    run: (v) => req.rateImage(v.id, v.rating),
+    run: (v) => send(perImage([v.id], { rating: v.rating })),
     ids: (v) => [v.id],
     list: (v) => patch({ rating: v.rating }),
     detail: (v) => (d) => ({ ...d, rating: v.rating }),
     failed: "Couldn't save the rating",
   });
-  const update = useOptimistic<{ id: string; patch: { tags?: string[]; notes?: string; altText?: string; projectId?: string | null } }>({
-    run: (v) => req.updateImage(v.id, v.patch),
+  const update = useOptimistic<{ id: string; patch: DetailsPatch }>({
+    run: (v) => updateDetails(v.id, v.patch),
     ids: (v) => [v.id],
     list: (v) => patch(v.patch),
     detail: (v) => (d) => ({ ...d, ...v.patch }),
     failed: "Couldn't save your changes",
   });
   const restore = useOptimistic<{ ids: string[] }>({
-    run: (v) => req.bulk("bulk-restore", v.ids),
+    run: (v) => send(chunked(v.ids, (imageIds) => ({ type: "image.restore", imageIds }))),
     ids: (v) => v.ids,
     list: () => (img, q) => (q.trash ? null : { ...img, deletedAt: null }),
     detail: () => (d) => ({ ...d, deletedAt: null }),
@@ -83,7 +114,7 @@ export function useImageActions() {
     failed: "Couldn't restore",
   });
   const trash = useOptimistic<{ ids: string[] }>({
-    run: (v) => req.bulk("bulk-delete", v.ids),
+    run: (v) => send(chunked(v.ids, (imageIds) => ({ type: "image.trash", imageIds }))),
     ids: (v) => v.ids,
     list: () => (img, q) => (q.trash ? img : null),
     detail: () => (d) => ({ ...d, deletedAt: new Date().toISOString() }),
@@ -99,7 +130,7 @@ export function useImageActions() {
     failed: "Couldn't delete",
   });
   const move = useOptimistic<{ ids: string[]; projectId: string | null; projectName?: string }>({
-    run: (v) => req.bulk("bulk-move", v.ids, { projectId: v.projectId }),
+    run: (v) => send(chunked(v.ids, (imageIds) => ({ type: "image.move", imageIds, projectId: v.projectId }))),
     ids: (v) => v.ids,
     list: (v) => patch({ projectId: v.projectId }),
     detail: (v) => (d) => ({ ...d, projectId: v.projectId, projectName: v.projectName ?? null }),
@@ -107,7 +138,7 @@ export function useImageActions() {
     failed: "Couldn't move",
   });
   const tag = useOptimistic<{ ids: string[]; add: string[]; remove: string[] }>({
-    run: (v) => req.bulk("bulk-tag", v.ids, { add: v.add, remove: v.remove }),
+    run: (v) => send(perImage(v.ids, { ...(v.add.length ? { tagsAdd: v.add } : {}), ...(v.remove.length ? { tagsRemove: v.remove } : {}) })),
     ids: (v) => v.ids,
     list: (v) => (img) => ({ ...img, tags: [...new Set([...img.tags.filter((t) => !v.remove.includes(t)), ...v.add])] }),
     detail: (v) => (d) => ({ ...d, tags: [...new Set([...d.tags.filter((t) => !v.remove.includes(t)), ...v.add])] }),

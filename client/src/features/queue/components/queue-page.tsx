@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { toast } from "sonner";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
+import { OfflineQueuedJobs } from "@/components/jobs/offline-queued";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { estimateRemainingSeconds, typicalRunSeconds } from "@/lib/jobs/eta";
@@ -65,6 +66,7 @@ export function QueuePage() {
           </Button>
         }
       />
+      <OfflineQueuedJobs className="mb-6" />
       {loading ? (
         <div className="grid gap-3" aria-busy="true">
           <span className="sr-only">Loading your jobs…</span>

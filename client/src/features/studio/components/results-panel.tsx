@@ -2,6 +2,7 @@ import type { Job } from "@image-studio/shared";
 import { Radio, Sparkles, Trash2 } from "lucide-react";
 import type { ReactNode, Ref } from "react";
 import { Button } from "@/components/ui/button";
+import { OfflineQueuedJobs } from "@/components/jobs/offline-queued";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { JobCard, type JobActions } from "./job-card";
@@ -46,6 +47,7 @@ export function ResultsPanel({ jobIds, live, eta, onClear, headerActions, toolba
         </div>
       </div>
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto p-4">
+        <OfflineQueuedJobs className="mx-auto mb-4 max-w-4xl" />
         {jobIds.length ? (
           <div className="mx-auto grid max-w-4xl grid-cols-1 gap-4">
             {jobIds.map((id) => (

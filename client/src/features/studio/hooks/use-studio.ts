@@ -6,6 +6,7 @@ import { type FieldErrors, type Path, type Resolver, useForm, useWatch } from "r
 import { toast } from "sonner";
 import { ApiError } from "@/lib/api";
 import { jobKeys, storeJob } from "@/lib/jobs/job-api";
+import { enqueue } from "@/offline";
 import { sessionKeys } from "@/lib/session";
 import { estimateKey, submitTextToImage } from "../api/generate";
 import type { ModelEntry } from "../api/models";
@@ -128,7 +129,14 @@ export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudio
       const submission = guard.current.begin(requestKey(request));
       if (submission.duplicate) return;
       setPending(mode);
+      // Offline (or the server unreachable): the generation waits in the outbox and starts on reconnect.
+      const queueOffline = async () => {
+        await enqueue({ id: submission.clientId, type: "generation.enqueue", request: { ...request, clientId: submission.clientId } });
+        guard.current.settle(submission.clientId, "done");
+        toast.success("Queued offline", { description: "It starts when you're back online." });
+      };
       try {
+        if (navigator.onLine === false) return await queueOffline();
         const job = await submitTextToImage({ ...request, clientId: submission.clientId });
         guard.current.settle(submission.clientId, "done");
         storeJob(queryClient, job);
@@ -138,6 +146,7 @@ export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudio
         void queryClient.invalidateQueries({ queryKey: sessionKeys.me }); // credits were held
         onSubmitted?.(job, mode);
       } catch (err) {
+        if (err instanceof ApiError && err.code === "NETWORK") return await queueOffline().catch(() => undefined);
         const retryable = err instanceof ApiError && (err.code === "NETWORK" || err.status >= 500);
         guard.current.settle(submission.clientId, retryable ? "failed" : "rejected");
         if (err instanceof ApiError && err.code === "VALIDATION_FAILED") {

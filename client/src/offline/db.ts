@@ -1,0 +1,119 @@
+import type { ImageDetail, Job, Project, Prompt, SyncCollection, SyncMutation } from "@image-studio/shared";
+import { Dexie, type Table } from "dexie";
+
+/**
+ * The device's copy of the user's library (IndexedDB through Dexie). No React in here: the UI reads it through
+ * the helpers in this folder. Versions are append-only, like server migrations: never edit a shipped
+ * `version(n).stores(...)`, add `version(n + 1)` with an upgrade instead.
+ */
+
+export const DB_NAME = "image-studio";
+
+/** A cached file of an image. `pins` says who needs it kept: saved galleries ("project:<id>", "collection:<id>"). */
+export interface BlobRow {
+  key: string; // `${imageId}:${variant}`
+  imageId: string;
+  variant: string;
+  blob: Blob;
+  size: number;
+  savedAt: number;
+  /** Why the blob is kept; empty = evictable (automatic favourites / recent cache). */
+  pins: string[];
+}
+
+export type OutboxStatus = "pending" | "failed";
+
+export interface OutboxEntry {
+  seq?: number;
+  /** The mutation id: client-minted, the server's idempotency key. */
+  id: string;
+  mutation: SyncMutation;
+  status: OutboxStatus;
+  /** "image:<id>", "collection:<id>"… the entities the change touches (for re-applying after a pull). */
+  entities: string[];
+  createdAt: number;
+  attempts: number;
+  /** A failed entry keeps the server's verdict until the user dismisses it. */
+  result?: "rejected" | "conflict";
+  error?: { code: string; message: string };
+}
+
+export interface SyncMetaRow {
+  key: "sync";
+  cursor?: string;
+  lastSyncedAt?: number;
+  lastError?: string | null;
+  /** Entities to fetch again from the server (a refused change is reverted by re-pulling it). */
+  refetch?: string[];
+}
+
+export interface SessionRow {
+  key: "user";
+  userId: string;
+  email?: string;
+  name?: string;
+  savedAt: number;
+}
+
+export interface SavedGallery {
+  /** `project:<id>` or `collection:<id>` (also the pin on its blobs). */
+  key: string;
+  kind: "project" | "collection";
+  id: string;
+  name: string;
+  imageIds: string[];
+  savedAt: number;
+  status: "downloading" | "ready" | "error";
+  bytes: number;
+  error?: string;
+}
+
+/** A job as the device keeps it; `offline` marks a generation queued here and not yet sent. */
+export type LocalJob = Job & { offline?: boolean };
+
+export class OfflineDB extends Dexie {
+  images!: Table<ImageDetail, string>;
+  projects!: Table<Project, string>;
+  collections!: Table<SyncCollection, string>;
+  prompts!: Table<Prompt, string>;
+  jobs!: Table<LocalJob, string>;
+  blobs!: Table<BlobRow, string>;
+  outbox!: Table<OutboxEntry, number>;
+  syncMeta!: Table<SyncMetaRow, string>;
+  session!: Table<SessionRow, string>;
+  saved!: Table<SavedGallery, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      images: "id, createdAt, projectId, version, *tags",
+      projects: "id, version",
+      collections: "id, version",
+      prompts: "id, version",
+      jobs: "id, status, createdAt, clientId",
+      blobs: "key, imageId, savedAt, *pins",
+      outbox: "++seq, &id, status, *entities",
+      syncMeta: "key",
+      session: "key",
+      saved: "key, kind, savedAt",
+    });
+  }
+
+  /** Tables that hold the library (everything but the outbox, the session and sync bookkeeping). */
+  get dataTables() {
+    return [this.images, this.projects, this.collections, this.prompts, this.jobs];
+  }
+}
+
+let instance: OfflineDB | null = null;
+
+/** The one database of this page (or service worker). */
+export function db(): OfflineDB {
+  instance ??= new OfflineDB();
+  return instance;
+}
+
+/** Tests: a fresh database per test. */
+export function setDatabase(next: OfflineDB | null) {
+  instance = next;
+}

@@ -1,0 +1,50 @@
+import type { CollectionDetail, ImageDetail, Project, SyncCollection, SyncMutation, SyncPull, SyncPush } from "@image-studio/shared";
+import { api, ApiError } from "@/lib/api";
+
+/** How the engine talks to the server; tests pass a fake. */
+export interface SyncTransport {
+  push(mutations: SyncMutation[]): Promise<SyncPush>;
+  pull(cursor: string | undefined, limit: number): Promise<SyncPull>;
+  /** The server's current row of one entity ("image:<id>"…), null when it is gone, undefined when unknown. */
+  fetchEntity(ref: string): Promise<unknown>;
+}
+
+const toSyncCollection = ({ images, ...c }: CollectionDetail): SyncCollection => ({
+  ...c,
+  items: c.isSmart ? [] : images.map((i) => ({ imageId: i.id, position: i.position ?? "" })),
+});
+
+async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export const httpTransport: SyncTransport = {
+  push: (mutations) => api<SyncPush>("/api/sync/push", { method: "POST", body: { mutations } }),
+  pull: (cursor, limit) => api<SyncPull>(`/api/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`),
+  async fetchEntity(ref) {
+    const [kind, id] = ref.split(":") as [string, string];
+    switch (kind) {
+      case "image":
+        return orNull(api<ImageDetail>(`/api/images/${id}`));
+      case "project":
+        return orNull(api<Project>(`/api/projects/${id}`));
+      case "collection": {
+        const c = await orNull(api<CollectionDetail>(`/api/collections/${id}`));
+        return c && toSyncCollection(c);
+      }
+      case "job":
+        return null; // a refused offline generation: the placeholder goes
+      default:
+        return undefined; // no single-entity endpoint (prompts): a full re-pull settles it
+    }
+  },
+};
+
+/** Worth retrying later: offline, timeouts, server errors, rate limits. */
+export const isTransient = (err: unknown) =>
+  !(err instanceof ApiError) || err.code === "NETWORK" || err.status >= 500 || err.status === 408 || err.status === 429;
