@@ -18,6 +18,22 @@ const tables = () => {
   return [...d.dataTables, d.outbox, d.syncMeta, d.blobs, d.saved];
 };
 
+/**
+ * A page is in version order across kinds, so an id can come back to life in the same page (deleted, then
+ * created again with the same client-minted id): a tombstone only counts when no newer row of that id came with it.
+ */
+function liveTombstones(page: SyncPull): Tombstone[] {
+  const newest = new Map<string, number>();
+  const rows: [Tombstone["entity"], { id: string; version: number }[]][] = [
+    ["image", page.images],
+    ["project", page.projects],
+    ["collection", page.collections],
+    ["prompt", page.prompts],
+  ];
+  for (const [entity, list] of rows) for (const r of list) newest.set(`${entity}:${r.id}`, Math.max(r.version, newest.get(`${entity}:${r.id}`) ?? -1));
+  return page.tombstones.filter((t) => (newest.get(`${t.entity}:${t.id}`) ?? -1) < t.version);
+}
+
 async function dropTombstones(tombstones: Tombstone[]) {
   const d = db();
   const by = (entity: Tombstone["entity"]) => tombstones.filter((t) => t.entity === entity).map((t) => t.id);
@@ -46,7 +62,7 @@ export async function applyPage(page: SyncPull): Promise<number> {
       if (clientIds.length) await d.jobs.where("clientId").anyOf(clientIds).and((j) => !!j.offline).delete();
       await d.jobs.bulkPut(page.jobs);
     }
-    await dropTombstones(page.tombstones);
+    await dropTombstones(liveTombstones(page));
     const refs = [
       ...page.images.map((r) => `image:${r.id}`),
       ...page.projects.map((r) => `project:${r.id}`),

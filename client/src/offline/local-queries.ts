@@ -1,4 +1,4 @@
-import type { CollectionDetail, ImageDetail, ImageList, ImageListQueryInput, ImageSummary } from "@image-studio/shared";
+import type { CollectionDetail, ImageDetail, ImageList, ImageListQueryInput, ImageSummary, Project, ProjectStats } from "@image-studio/shared";
 import { db } from "./db";
 
 /**
@@ -141,3 +141,40 @@ export async function localCollectionDetail(id: string): Promise<CollectionDetai
 }
 
 export const localCollections = () => db().collections.toArray();
+
+/** Projects from the device, filtered like GET /api/projects (archived, templates, tag, name search). */
+export async function localProjects(q: { archived?: string; templates?: string; tag?: string; q?: string } = {}): Promise<Project[]> {
+  const archived = q.archived ?? "false";
+  const templates = q.templates === "true";
+  const needle = q.q?.trim().toLowerCase();
+  const rows = (await db().projects.toArray()).filter(
+    (p) =>
+      (archived === "all" || p.isArchived === (archived === "true")) &&
+      p.isTemplate === templates &&
+      (!q.tag || p.tags.includes(q.tag)) &&
+      (!needle || p.name.toLowerCase().includes(needle) || p.description.toLowerCase().includes(needle)),
+  );
+  return rows.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+}
+
+export const localProject = (id: string) => db().projects.get(id);
+
+/** A project's analytics from the images on the device (what GET /api/projects/:id/stats answers online). */
+export async function localProjectStats(id: string): Promise<ProjectStats | undefined> {
+  if (!(await db().projects.get(id))) return undefined;
+  const rows = (await db().images.where("projectId").equals(id).toArray()).filter((i) => !i.deletedAt);
+  const models = new Map<string, number>();
+  const days = new Map<string, number>();
+  for (const r of rows) {
+    models.set(r.modelId, (models.get(r.modelId) ?? 0) + 1);
+    const day = r.createdAt.slice(0, 10);
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
+  return {
+    imageCount: rows.length,
+    generations: new Set(rows.map((r) => r.jobId ?? r.id)).size,
+    costCredits: rows.reduce((sum, r) => sum + r.costCredits, 0),
+    models: [...models].map(([modelId, count]) => ({ modelId, count })).sort((a, b) => b.count - a.count),
+    overTime: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => (a.day < b.day ? -1 : 1)),
+  };
+}

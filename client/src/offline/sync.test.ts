@@ -167,6 +167,15 @@ describe("pull", () => {
     expect(await db().blobs.count()).toBe(0);
   });
 
+  it("a page that deletes an id and then brings it back (a re-created client id) keeps it; the other order deletes it", async () => {
+    const prompt = (id: string, version: number) => ({ id, title: "t", promptText: "p", negativePrompt: "", category: null, tags: [], isFavorite: false, usageCount: 0, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z", version });
+    const page = (prompts: ReturnType<typeof prompt>[], tombstones: { entity: "prompt"; id: string; version: number }[]) => ({ images: [], projects: [], collections: [], prompts, jobs: [], tombstones, cursor: "20", hasMore: false });
+    await applyPage(page([prompt(uuid(1), 10)], [{ entity: "prompt", id: uuid(1), version: 5 }]));
+    expect(await db().prompts.get(uuid(1))).toMatchObject({ version: 10 });
+    await applyPage(page([prompt(uuid(2), 10)], [{ entity: "prompt", id: uuid(2), version: 12 }]));
+    expect(await db().prompts.get(uuid(2))).toBeUndefined();
+  });
+
   it("a pulled row does not undo a change still waiting in the outbox", async () => {
     const img = server.addImage(uuid(1));
     const e = engine();

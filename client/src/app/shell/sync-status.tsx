@@ -1,3 +1,4 @@
+import type { SyncMutationType } from "@image-studio/shared";
 import { AlertTriangle, CloudOff, RefreshCw, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -5,17 +6,22 @@ import { cn } from "@/lib/cn";
 import { useSyncStatus } from "@/lib/use-offline";
 import { dismissFailed, syncNow } from "@/offline";
 
-const LABELS: Record<string, string> = {
+const LABELS: Record<SyncMutationType, string> = {
   "image.update": "Edit image",
   "image.trash": "Move to trash",
   "image.restore": "Restore",
   "image.move": "Move to project",
+  "project.create": "New project",
+  "project.update": "Edit project",
   "collection.create": "New collection",
   "collection.update": "Edit collection",
   "collection.delete": "Delete collection",
   "collection.addImages": "Add to collection",
   "collection.removeImage": "Remove from collection",
   "collection.reorder": "Reorder collection",
+  "prompt.create": "New prompt",
+  "prompt.update": "Edit prompt",
+  "prompt.delete": "Delete prompt",
   "generation.enqueue": "Generation",
 };
 

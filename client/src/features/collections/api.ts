@@ -1,24 +1,8 @@
 import type { Collection, CollectionCreate, CollectionDetail, CollectionUpdate } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { api, ApiError } from "@/lib/api";
+import { orLocal } from "@/lib/local-first";
 import { engine, enqueue, localCollectionDetail, localCollections, type NewMutation } from "@/offline";
-
-const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
-
-/** Reads fall back to the device's copy offline (or when the server is unreachable). */
-async function orLocal<T>(remote: () => Promise<T>, local: () => Promise<T | undefined>): Promise<T> {
-  if (offline()) {
-    const l = await local();
-    if (l !== undefined) return l;
-  }
-  try {
-    return await remote();
-  } catch (err) {
-    const l = err instanceof ApiError && err.code === "NETWORK" ? await local() : undefined;
-    if (l !== undefined) return l;
-    throw err;
-  }
-}
 
 /** Writes go through the outbox; the answer is the server's collection once applied, the device's while queued. */
 async function viaOutbox(m: NewMutation, id: string): Promise<CollectionDetail> {

@@ -7,7 +7,19 @@ import type {
   ProjectUpdate,
 } from "@image-studio/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { api, ApiError } from "@/lib/api";
+import { orLocal } from "@/lib/local-first";
+import { engine, enqueue, isLocalCursor, localImagePage, localProject, localProjects, localProjectStats, type NewMutation } from "@/offline";
+
+/** Writes go through the outbox: the server's project once applied, the device's copy while queued offline. */
+async function viaOutbox(m: NewMutation, id: string): Promise<Project> {
+  const entry = await enqueue(m);
+  const outcome = await engine.outcome(entry.id);
+  if (outcome === "applied") return orLocal(() => api<Project>(`/api/projects/${id}`), () => localProject(id));
+  const local = await localProject(id);
+  if (!local) throw new ApiError(0, "NETWORK", "Saved on this device; it will sync when you're back online.");
+  return local;
+}
 
 /** Query keys: everything about projects lives under ["projects"]. */
 export const projectKeys = {
@@ -24,39 +36,45 @@ const qs = (q: Record<string, string | undefined>) =>
 export const projectListOptions = (q: ProjectListQuery = {}) =>
   queryOptions({
     queryKey: projectKeys.list(q),
-    queryFn: async ({ signal }) => (await api<{ items: Project[] }>(`/api/projects?${qs(q)}`, { signal })).items,
+    queryFn: ({ signal }) =>
+      orLocal(async () => (await api<{ items: Project[] }>(`/api/projects?${qs(q)}`, { signal })).items, () => localProjects(q)),
   });
 
 export const projectOptions = (id: string) =>
   queryOptions({
     queryKey: projectKeys.detail(id),
-    queryFn: ({ signal }) => api<Project>(`/api/projects/${id}`, { signal }),
+    queryFn: ({ signal }) => orLocal(() => api<Project>(`/api/projects/${id}`, { signal }), () => localProject(id)),
   });
 
 export const projectStatsOptions = (id: string) =>
   queryOptions({
     queryKey: projectKeys.stats(id),
-    queryFn: ({ signal }) => api<ProjectStats>(`/api/projects/${id}/stats`, { signal }),
+    queryFn: ({ signal }) => orLocal(() => api<ProjectStats>(`/api/projects/${id}/stats`, { signal }), () => localProjectStats(id)),
   });
 
 export const projectImagesOptions = (id: string) =>
   infiniteQueryOptions({
     queryKey: projectKeys.images(id),
     queryFn: ({ pageParam, signal }) =>
-      api<ImageList>(
-        `/api/projects/${id}/images?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`,
-        { signal },
-      ),
+      isLocalCursor(pageParam)
+        ? localImagePage({ projectId: id }, pageParam)
+        : orLocal(
+            () => api<ImageList>(`/api/projects/${id}/images?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+            // Offline from the first page: the device's images of the project (paged with local cursors).
+            async () => (pageParam ? undefined : localImagePage({ projectId: id }, undefined)),
+          ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const createProject = (body: ProjectCreate) =>
-  api<Project>("/api/projects", { method: "POST", body: { id: crypto.randomUUID(), ...body } });
-export const updateProject = (id: string, body: ProjectUpdate) =>
-  api<Project>(`/api/projects/${id}`, { method: "PUT", body });
-export const archiveProject = (id: string, archived: boolean) =>
-  api<Project>(`/api/projects/${id}/archive`, { method: "PUT", body: { archived } });
+/** From a template the server fills in the defaults, so that stays an online request; a plain project works offline. */
+export function createProject(body: ProjectCreate) {
+  const id = body.id ?? crypto.randomUUID();
+  if (body.templateId) return api<Project>("/api/projects", { method: "POST", body: { ...body, id } });
+  return viaOutbox({ type: "project.create", project: { ...body, id } }, id);
+}
+export const updateProject = (id: string, body: ProjectUpdate) => viaOutbox({ type: "project.update", projectId: id, patch: body }, id);
+export const archiveProject = (id: string, archived: boolean) => viaOutbox({ type: "project.update", projectId: id, patch: { isArchived: archived } }, id);
 export const deleteProject = (id: string, images: "unassign" | "trash") =>
   api<{ deleted: true }>(`/api/projects/${id}?images=${images}`, { method: "DELETE" });
 export const duplicateProject = (id: string) =>

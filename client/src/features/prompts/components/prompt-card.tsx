@@ -1,0 +1,97 @@
+import type { Prompt } from "@image-studio/shared";
+import { Link } from "@tanstack/react-router";
+import { CloudUpload, Pencil, Sparkles, Star, Trash2 } from "lucide-react";
+import { useId } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
+
+interface PromptCardProps {
+  prompt: Prompt;
+  pending: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+  onToggleFavorite: () => void;
+}
+
+const uses = (n: number) => (n === 0 ? "Not used yet" : n === 1 ? "Used once" : `Used ${n} times`);
+
+/** One saved prompt: text, negative prompt, category, tags, favourite, usage and its actions. */
+export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavorite }: PromptCardProps) {
+  const titleId = useId();
+  return (
+    <article
+      aria-labelledby={titleId}
+      data-testid="prompt-card"
+      className="flex h-full flex-col gap-3 rounded-xl border border-border bg-card p-4 text-card-foreground shadow-xs"
+    >
+      <header className="flex items-start gap-2">
+        <div className="min-w-0 flex-1 space-y-1.5">
+          <h2 id={titleId} className="line-clamp-2 font-semibold break-words">
+            {p.title}
+          </h2>
+          {(p.category || pending) && (
+            <div className="flex flex-wrap gap-1.5">
+              {p.category && <Badge variant="accent">{p.category}</Badge>}
+              {pending && (
+                <Badge
+                  variant="warning"
+                  title="Saved on this device; it will be sent to the server when you're online."
+                >
+                  <CloudUpload aria-hidden="true" /> Not yet synced
+                </Badge>
+              )}
+            </div>
+          )}
+        </div>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-pressed={p.isFavorite}
+          aria-label={`Favorite ${p.title}`}
+          onClick={onToggleFavorite}
+          className="-mt-1 -mr-2"
+        >
+          <Star
+            className={cn("size-5", p.isFavorite ? "fill-warning text-warning-strong" : "text-muted-foreground")}
+            aria-hidden="true"
+          />
+        </Button>
+      </header>
+      <p className="line-clamp-4 text-sm break-words whitespace-pre-wrap">{p.promptText}</p>
+      {p.negativePrompt && (
+        <p className="line-clamp-2 text-xs break-words text-muted-foreground">
+          <span className="font-medium text-foreground">Negative: </span>
+          {p.negativePrompt}
+        </p>
+      )}
+      {p.tags.length > 0 && (
+        <ul className="flex flex-wrap gap-1" aria-label="Tags">
+          {p.tags.map((t) => (
+            <li key={t} className="rounded-md bg-muted px-1.5 py-0.5 text-xs text-muted-foreground">
+              #{t}
+            </li>
+          ))}
+        </ul>
+      )}
+      <footer className="mt-auto flex flex-wrap items-center gap-2 border-t border-border pt-3">
+        <span className="mr-auto text-xs text-muted-foreground">{uses(p.usageCount)}</span>
+        <Button variant="ghost" size="icon" aria-label={`Edit ${p.title}`} onClick={onEdit}>
+          <Pencil aria-hidden="true" />
+        </Button>
+        <Button variant="ghost" size="icon" aria-label={`Delete ${p.title}`} onClick={onDelete}>
+          <Trash2 aria-hidden="true" />
+        </Button>
+        <Button asChild size="sm" variant="secondary">
+          <Link
+            to="/studio"
+            search={{ prompt: p.promptText, negativePrompt: p.negativePrompt || undefined }}
+            data-testid="use-in-studio"
+          >
+            <Sparkles aria-hidden="true" /> Use in studio<span className="sr-only">: {p.title}</span>
+          </Link>
+        </Button>
+      </footer>
+    </article>
+  );
+}

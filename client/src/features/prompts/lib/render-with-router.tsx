@@ -1,0 +1,27 @@
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from "@tanstack/react-router";
+import { render } from "@testing-library/react";
+import type { ReactNode } from "react";
+
+/** Tests: renders `ui` at "/" of a throwaway router (cards link to /studio, which renders its search). */
+export function renderWithRouter(ui: () => ReactNode) {
+  const root = createRootRoute();
+  const home = createRoute({ getParentRoute: () => root, path: "/", component: ui });
+  const studio = createRoute({
+    getParentRoute: () => root,
+    path: "/studio",
+    component: function Studio() {
+      return <pre data-testid="studio-search">{JSON.stringify(studio.useSearch())}</pre>;
+    },
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([home, studio]),
+    history: createMemoryHistory({ initialEntries: ["/"] }),
+  });
+  return { router, ...render(<RouterProvider router={router} />) };
+}

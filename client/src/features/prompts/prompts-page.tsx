@@ -1,0 +1,135 @@
+import type { Prompt } from "@image-studio/shared";
+import { BookText, Plus, SearchX } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import { toast } from "sonner";
+import { PageHeader } from "@/app/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { deletePrompt, refreshPrompts, toggleFavorite, usePendingPromptIds, usePrompts } from "./api/prompts-store";
+import { DeletePromptDialog } from "./components/delete-prompt-dialog";
+import { PromptCard } from "./components/prompt-card";
+import { PromptFormDialog } from "./components/prompt-form-dialog";
+import { PromptToolbar } from "./components/prompt-toolbar";
+import { PromptTransfer } from "./components/prompt-transfer";
+import { PromptsSkeleton } from "./components/prompts-skeleton";
+import { categoriesOf, EMPTY_FILTER, filterPrompts, isFiltered, type PromptFilter } from "./lib/filter";
+
+/** The form dialog keeps its prompt while closing, so the title does not flip during the exit animation. */
+type Editing = { open: boolean; prompt?: Prompt };
+
+const fail = (err: unknown) =>
+  toast.error("Couldn't save the change", { description: err instanceof Error ? err.message : String(err) });
+
+/** The prompt library, read from the device so it works offline; writes go through the sync outbox. */
+export function PromptsPage() {
+  const prompts = usePrompts();
+  const pending = usePendingPromptIds();
+  const [filter, setFilter] = useState<PromptFilter>(EMPTY_FILTER);
+  const [editing, setEditing] = useState<Editing>({ open: false });
+  const [deleting, setDeleting] = useState<Prompt | null>(null);
+
+  useEffect(() => {
+    if (navigator.onLine) void refreshPrompts().catch(() => undefined);
+  }, []);
+
+  const all = useMemo(() => prompts ?? [], [prompts]);
+  const categories = useMemo(() => categoriesOf(all), [all]);
+  const tags = useMemo(() => [...new Set(all.flatMap((p) => p.tags))].sort(), [all]);
+  // A category that no longer exists (its last prompt was edited away) stops filtering.
+  const effective = useMemo(
+    () => (filter.category && !categories.includes(filter.category) ? { ...filter, category: null } : filter),
+    [filter, categories],
+  );
+  const shown = useMemo(() => filterPrompts(all, effective), [all, effective]);
+
+  const confirmDelete = async (p: Prompt) => {
+    setDeleting(null);
+    try {
+      const undo = await deletePrompt(p);
+      toast.success("Prompt deleted", {
+        description: p.title,
+        action: { label: "Undo", onClick: () => void undo().catch(fail) },
+      });
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Prompts"
+        description="Save prompts you like, organise them and reuse them in the studio in one click."
+        actions={
+          <>
+            {prompts && <PromptTransfer prompts={all} />}
+            <Button onClick={() => setEditing({ open: true })}>
+              <Plus aria-hidden="true" /> New prompt
+            </Button>
+          </>
+        }
+      />
+      {!prompts ? (
+        <PromptsSkeleton />
+      ) : all.length === 0 ? (
+        <EmptyState
+          icon={BookText}
+          title="Your prompt library is empty"
+          description="Save prompts you like, organise them in categories and reuse them in one click. You can also import a JSON file from the ⋮ menu."
+          action={
+            <Button onClick={() => setEditing({ open: true })}>
+              <Plus aria-hidden="true" /> Save your first prompt
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          <PromptToolbar filter={effective} onChange={setFilter} categories={categories} />
+          <p className="sr-only" aria-live="polite">
+            {shown.length === 1 ? "1 prompt" : `${shown.length} prompts`} shown
+          </p>
+          {shown.length === 0 ? (
+            <EmptyState
+              icon={SearchX}
+              title="No prompts match"
+              description={
+                isFiltered(effective) ? "Try other words, another category, or show all prompts." : undefined
+              }
+              action={
+                <Button variant="outline" onClick={() => setFilter({ ...EMPTY_FILTER, sort: filter.sort })}>
+                  Clear filters
+                </Button>
+              }
+            />
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Saved prompts">
+              {shown.map((p) => (
+                <li key={p.id}>
+                  <PromptCard
+                    prompt={p}
+                    pending={pending.has(p.id)}
+                    onEdit={() => setEditing({ open: true, prompt: p })}
+                    onDelete={() => setDeleting(p)}
+                    onToggleFavorite={() => void toggleFavorite(p).catch(fail)}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <PromptFormDialog
+        open={editing.open}
+        onOpenChange={(open) => setEditing((e) => ({ ...e, open }))}
+        prompt={editing.prompt}
+        categories={categories}
+        tags={tags}
+      />
+      <DeletePromptDialog
+        prompt={deleting}
+        onCancel={() => setDeleting(null)}
+        onConfirm={(p) => void confirmDelete(p)}
+      />
+    </>
+  );
+}
