@@ -1,6 +1,6 @@
 import { BUILTIN_PROJECT_TEMPLATES, LIMITS, type Project } from "@image-studio/shared";
 import { describe, expect, it } from "vitest";
-import { addTags } from "./project-meta";
+import { addTags } from "@/components/ui/tags-input";
 import { templateSummary } from "./template-select";
 
 describe("project tags and templates in the client", () => {

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { fieldA11y, FormField } from "@/components/form/form-field";
 import { Button } from "@/components/ui/button";
+import { TagsInput } from "@/components/ui/tags-input";
 import {
   Dialog,
   DialogContent,
@@ -17,7 +18,6 @@ import {
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { createPrompt, updatePrompt } from "../api/prompts-store";
-import { TagsField } from "./tags-field";
 
 /** The create form is the shared create contract without the id (minted on submit). */
 const formSchema = promptCreateSchema.omit({ id: true });
@@ -152,13 +152,13 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
                 control={form.control}
                 name="tags"
                 render={({ field }) => (
-                  <TagsField
+                  <TagsInput
                     id="prompt-tags"
                     value={field.value ?? []}
                     onChange={field.onChange}
                     suggestions={tags}
                     invalid={!!errors.tags}
-                    describedBy={errors.tags ? "prompt-tags-error" : undefined}
+                    aria-describedby={errors.tags ? "prompt-tags-error" : undefined}
                   />
                 )}
               />
