@@ -110,6 +110,11 @@ describe("offline", () => {
     expect(served.size).toBeGreaterThan(100);
     const tileImage = page.locator('[data-testid="gallery-tile"] img').first();
     await poll(() => tileImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+    // The saved project opens from the device too: its header, its images and its stats.
+    await page.goto(`/projects/${projectId}`);
+    await page.getByRole("heading", { name: "Trip offline" }).waitFor();
+    await poll(() => page.locator('[data-testid="project-images"] img').count()).toBe(4);
   }, 120_000);
 
   it("queues edits and a generation offline, sends them on reconnect, and a replay changes nothing", async () => {
