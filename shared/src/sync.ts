@@ -5,6 +5,7 @@ import { imageDetailSchema, tagSchema } from "./images";
 import { LIMITS } from "./limits";
 import { projectCreateSchema, projectSchema, projectUpdateSchema } from "./projects";
 import { promptCreateSchema, promptSchema, promptUpdateSchema } from "./prompts";
+import { userSettingsSchema } from "./settings";
 
 /**
  * Offline sync protocol (GET /api/sync/pull, POST /api/sync/push).
@@ -53,6 +54,8 @@ export const syncPullSchema = z.object({
   collections: z.array(syncCollectionSchema),
   prompts: z.array(promptSchema),
   jobs: z.array(jobSchema),
+  /** The user's settings and generation defaults, when they changed in this page (null otherwise). */
+  settings: userSettingsSchema.nullable(),
   tombstones: z.array(tombstoneSchema),
   /** Pass back as `cursor` on the next pull. */
   cursor: z.string(),

@@ -71,7 +71,7 @@ export async function applyPage(page: SyncPull): Promise<number> {
     ];
     await rebase(refs);
     const meta = (await d.syncMeta.get("sync")) ?? { key: "sync" as const };
-    await d.syncMeta.put({ ...meta, cursor: page.cursor });
+    await d.syncMeta.put({ ...meta, cursor: page.cursor, ...(page.settings ? { settings: page.settings } : {}) });
   });
   return page.images.length + page.projects.length + page.collections.length + page.prompts.length + page.jobs.length + page.tombstones.length;
 }

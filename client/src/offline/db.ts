@@ -1,4 +1,4 @@
-import type { ImageDetail, Job, Project, Prompt, SyncCollection, SyncMutation } from "@image-studio/shared";
+import type { ImageDetail, Job, Project, Prompt, SyncCollection, SyncMutation, UserSettings } from "@image-studio/shared";
 import { Dexie, type Table } from "dexie";
 
 /**
@@ -45,6 +45,8 @@ export interface SyncMetaRow {
   lastError?: string | null;
   /** Entities to fetch again from the server (a refused change is reverted by re-pulling it). */
   refetch?: string[];
+  /** The user's settings and generation defaults as last pulled (for screens opened offline). */
+  settings?: UserSettings;
 }
 
 export interface SessionRow {

@@ -1,7 +1,7 @@
 /** The offline layer's public face: features and the shell import from "@/offline" only. */
 export { db, type BlobRow, type LocalJob, type OutboxEntry, type SavedGallery } from "./db";
 export { enqueue, enqueueMany, dismissFailed, failedEntries, pendingCount, queuedGenerations, type NewMutation } from "./outbox";
-export { localCollectionDetail, localCollections, localImage, localImagePage, localProject, localProjects, localProjectStats, isLocalCursor, overlayPending, toSummary } from "./local-queries";
+export { localCollectionDetail, localCollections, localImage, localImagePage, localProject, localProjects, localProjectStats, localSettings, isLocalCursor, overlayPending, toSummary } from "./local-queries";
 export { cachedBytes, cacheFile, getBlob, bestBlob, blobKey } from "./blobs";
 export { saveGallery, unsaveGallery, savedGalleries, savedKey, autoCache } from "./saved";
 export { clearOfflineData, requestPersistence, storageInfo, type StorageInfo } from "./storage";

@@ -178,3 +178,6 @@ export async function localProjectStats(id: string): Promise<ProjectStats | unde
     overTime: [...days].map(([day, count]) => ({ day, count })).sort((a, b) => (a.day < b.day ? -1 : 1)),
   };
 }
+
+/** The settings and generation defaults the last pull brought (undefined before the first one). */
+export const localSettings = async () => (await db().syncMeta.get("sync"))?.settings;

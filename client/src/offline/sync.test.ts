@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api";
 import { applyPage } from "./apply";
 import { backoffDelay } from "./backoff";
 import { db, OfflineDB, setDatabase } from "./db";
+import { localSettings } from "./local-queries";
 import { enqueue } from "./outbox";
 import { SyncEngine, SyncRejected } from "./sync";
 import { FakeServer, networkError, uuid } from "./test-support";
@@ -169,11 +170,20 @@ describe("pull", () => {
 
   it("a page that deletes an id and then brings it back (a re-created client id) keeps it; the other order deletes it", async () => {
     const prompt = (id: string, version: number) => ({ id, title: "t", promptText: "p", negativePrompt: "", category: null, tags: [], isFavorite: false, usageCount: 0, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z", version });
-    const page = (prompts: ReturnType<typeof prompt>[], tombstones: { entity: "prompt"; id: string; version: number }[]) => ({ images: [], projects: [], collections: [], prompts, jobs: [], tombstones, cursor: "20", hasMore: false });
+    const page = (prompts: ReturnType<typeof prompt>[], tombstones: { entity: "prompt"; id: string; version: number }[]) => ({ images: [], projects: [], collections: [], prompts, jobs: [], settings: null, tombstones, cursor: "20", hasMore: false });
     await applyPage(page([prompt(uuid(1), 10)], [{ entity: "prompt", id: uuid(1), version: 5 }]));
     expect(await db().prompts.get(uuid(1))).toMatchObject({ version: 10 });
     await applyPage(page([prompt(uuid(2), 10)], [{ entity: "prompt", id: uuid(2), version: 12 }]));
     expect(await db().prompts.get(uuid(2))).toBeUndefined();
+  });
+
+  it("keeps the settings a page brought, and a page without settings leaves them", async () => {
+    const settings = { defaultModelId: "local/sketch", defaultParameters: { numImages: 2 }, theme: "dark" as const, galleryViewMode: "grid" as const, notificationsEnabled: true, settings: {}, presets: [], version: 3, updatedAt: null };
+    const empty = { images: [], projects: [], collections: [], prompts: [], jobs: [], tombstones: [], hasMore: false };
+    await applyPage({ ...empty, settings, cursor: "3" });
+    await applyPage({ ...empty, settings: null, cursor: "4" });
+    expect(await localSettings()).toMatchObject({ defaultModelId: "local/sketch", defaultParameters: { numImages: 2 } });
+    expect((await db().syncMeta.get("sync"))!.cursor).toBe("4");
   });
 
   it("a pulled row does not undo a change still waiting in the outbox", async () => {

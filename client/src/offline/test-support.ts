@@ -130,6 +130,7 @@ export class FakeServer implements SyncTransport {
       collections: [],
       prompts: [],
       jobs: [],
+      settings: null,
       tombstones: page.flatMap((r) => ("tomb" in r && r.tomb ? [r.tomb] : [])),
       cursor: String(last),
       hasMore: rows.length > limit,

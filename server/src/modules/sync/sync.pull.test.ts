@@ -127,4 +127,16 @@ describe("GET /api/sync/pull", () => {
       expect(errorBodySchema.parse(await res.json()).error.code).toBe("VALIDATION_FAILED");
     }
   });
+
+  it("delivers the user's settings and generation defaults when they change, and not again after", async () => {
+    const s = await syncUser(t);
+    const { cursor } = await s.pullAll();
+    const put = await s.call("/api/settings/defaults", { method: "PUT", body: { defaultModelId: "local/sketch", defaultParameters: { numImages: 2 } } });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const changed = await s.pullAll(cursor);
+    const settings = changed.pages.map((p) => p.settings).find(Boolean);
+    expect(settings).toMatchObject({ defaultModelId: "local/sketch", defaultParameters: { numImages: 2 } });
+    const again = await s.pullAll(changed.cursor);
+    expect(again.pages.every((p) => p.settings === null)).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors";
 import { toDetail } from "../images/images.mapper";
 import { toProject } from "../projects/projects.service";
 import * as prompts from "../prompts/prompts.service";
+import { getSettings } from "../settings/settings.service";
 import { toJob, toSyncCollection } from "./sync.mapper";
 import * as repo from "./sync.repo";
 import { safeWatermark } from "./sync.watermark";
@@ -37,6 +38,7 @@ export async function pull(ctx: Ctx, q: PullQuery, opts: { maxWaitMs?: number } 
       const members = await repo.memberRows(tx, collectionRows.map((c) => c.id));
       const promptList = await prompts.byIds({ ...ctx, db: tx }, idsOf("prompt"));
       const jobRows = await repo.jobRows(tx, userId, idsOf("job"));
+      const settings = idsOf("settings").length ? await getSettings({ ...ctx, db: tx }) : null;
       const tombstones: Tombstone[] = page
         .filter((c) => c.kind.startsWith("tombstone:"))
         .map((c) => ({ entity: c.kind.slice("tombstone:".length) as Tombstone["entity"], id: c.id, version: Number(c.version) }));
@@ -46,6 +48,7 @@ export async function pull(ctx: Ctx, q: PullQuery, opts: { maxWaitMs?: number } 
         collections: collectionRows.map((r) => toSyncCollection(r, members)).sort(byVersion),
         prompts: promptList.sort(byVersion),
         jobs: jobRows.sort(byVersion).map(toJob),
+        settings,
         tombstones,
         cursor: page.at(-1)?.version ?? after,
         hasMore: feed.length > q.limit,

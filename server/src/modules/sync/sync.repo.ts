@@ -27,7 +27,7 @@ export async function versionHolders(db: Db, among?: string[]): Promise<string[]
   return rowsOf<{ vxid: string }>(res).map((r) => r.vxid);
 }
 
-export type ChangeKind = SyncEntity | `tombstone:${SyncEntity}`;
+export type ChangeKind = SyncEntity | "settings" | `tombstone:${SyncEntity}`;
 export interface Change {
   kind: ChangeKind;
   id: string;
@@ -48,6 +48,7 @@ export async function changes(db: Db, userId: string, after: string, upTo: numbe
     branch(sql`'collection'`, sql`id`, sql`collections`, userId, after, upTo, limit),
     branch(sql`'prompt'`, sql`id`, sql`prompts`, userId, after, upTo, limit),
     branch(sql`'job'`, sql`id`, sql`generation_queue`, userId, after, upTo, limit),
+    branch(sql`'settings'`, sql`id`, sql`user_settings`, userId, after, upTo, limit),
     branch(sql`'tombstone:' || entity`, sql`entity_id`, sql`tombstones`, userId, after, upTo, limit),
   ];
   const res = await db.execute(sql`SELECT kind, id, version FROM (${sql.join(parts, sql` UNION ALL `)}) AS feed ORDER BY v LIMIT ${limit}`);

@@ -1,6 +1,8 @@
 import type { GenerationDefaults, GenerationPreset, SavePresetRequest } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "@/lib/api";
+import { orLocal } from "@/lib/local-first";
+import { localSettings } from "@/offline";
 
 export const settingsKeys = {
   presets: ["settings", "presets"] as const,
@@ -15,7 +17,15 @@ export const presetsQuery = queryOptions({
 
 export const defaultsQuery = queryOptions({
   queryKey: settingsKeys.defaults,
-  queryFn: () => api<GenerationDefaults>("/api/settings/defaults"),
+  // Offline, the studio still starts from the user's defaults (as the last sync brought them).
+  queryFn: () =>
+    orLocal(
+      () => api<GenerationDefaults>("/api/settings/defaults"),
+      async () => {
+        const s = await localSettings();
+        return s ? { defaultModelId: s.defaultModelId, defaultParameters: s.defaultParameters } : undefined;
+      },
+    ),
   staleTime: 5 * 60_000,
 });
 
