@@ -133,8 +133,14 @@ describe("GET /api/sync/pull", () => {
     const { cursor } = await s.pullAll();
     const put = await s.call("/api/settings/defaults", { method: "PUT", body: { defaultModelId: "local/sketch", defaultParameters: { numImages: 2 } } });
     expect(put.status, await put.clone().text()).toBe(200);
-    const changed = await s.pullAll(cursor);
-    const settings = changed.pages.map((p) => p.settings).find(Boolean);
+    // Under load (other writers holding versions) a change can wait for a later pull: pull until it arrives.
+    let changed = await s.pullAll(cursor);
+    let settings = changed.pages.map((p) => p.settings).find(Boolean);
+    for (let i = 0; !settings && i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      changed = await s.pullAll(changed.cursor);
+      settings = changed.pages.map((p) => p.settings).find(Boolean);
+    }
     expect(settings).toMatchObject({ defaultModelId: "local/sketch", defaultParameters: { numImages: 2 } });
     const again = await s.pullAll(changed.cursor);
     expect(again.pages.every((p) => p.settings === null)).toBe(true);
