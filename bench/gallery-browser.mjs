@@ -6,60 +6,13 @@
  *
  *   pnpm build && node bench/gallery-browser.mjs            # BENCH_ITEMS=100000 BENCH_VIEWS=grid,masonry,list
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { chromium } from "playwright-core";
 import sharp from "sharp";
+import { CHROMIUM, signUp, startApp } from "./lib/app.mjs";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const VIEWS = (process.env.BENCH_VIEWS ?? "grid,masonry,list").split(",");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 600_000);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startApp() {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "gallery-bench-ui-"));
-  const base = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DATA_DIR: dataDir, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01", LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, ["server/dist/index.js"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 240) throw new Error("the app did not start");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { base, stop: () => (child.kill("SIGTERM"), rmSync(dataDir, { recursive: true, force: true })) };
-}
-
-async function signUp(request) {
-  const email = `bench-ui-${Date.now()}@example.test`;
-  const password = "correct horse battery staple";
-  await request.post("/api/auth/register", { data: { email, password, name: "Bench" } });
-  let token = "";
-  for (let i = 0; i < 50 && !token; i++) {
-    const box = await (await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
-    token = decodeURIComponent(/[?&]token=([^\s&"<]+)/.exec(box.items[0]?.text ?? "")?.[1] ?? "");
-    if (!token) await new Promise((r) => setTimeout(r, 100));
-  }
-  await request.post("/api/auth/verify-email", { data: { token } });
-  const login = await request.post("/api/auth/login", { data: { email, password } });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
-}
 
 const SHAPES = [
   [1024, 1024],
@@ -216,11 +169,11 @@ async function measure(browser, state, base, thumb, view) {
   };
 }
 
-const app = await startApp();
+const app = await startApp({ tmpPrefix: "gallery-bench-ui-" });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--enable-precise-memory-info"] });
 try {
   const setup = await browser.newContext({ baseURL: app.base });
-  await signUp(setup.request);
+  await signUp(setup.request, { prefix: "bench-ui" });
   const state = await setup.storageState();
   await setup.close();
   const thumb = await sharp({ create: { width: 256, height: 256, channels: 3, background: { r: 124, g: 58, b: 237 } } }).webp().toBuffer();
@@ -230,5 +183,5 @@ try {
   console.table(rows);
 } finally {
   await browser.close();
-  app.stop();
+  await app.stop();
 }

@@ -16,19 +16,15 @@
  * Budget (from the landing issue): performance ≥ 98, LCP ≤ 1.8 s, CLS ≤ 0.02, first paint without JavaScript,
  * landing JS ≤ 15 KB brotli before interaction. Exits 1 when a budget is missed.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { constants, brotliCompressSync } from "node:zlib";
 import lighthouse from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS as FLAGS, freePort, repo, startApp } from "./lib/app.mjs";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(repo, "client/dist");
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -36,70 +32,16 @@ const opt = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const RUNS = Number(opt("runs", "3"));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const CALIBRATE = args.includes("--calibrate");
 const BUDGET = { performance: 98, lcpMs: 1800, cls: 0.02, jsBrotliBytes: 15 * 1024 };
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
 
 /** Starts `node server/dist/index.js` on embedded defaults (PGlite, local disk) in a temporary DATA_DIR. */
 async function startServer() {
   if (!existsSync(path.join(repo, "server/dist/index.js")) || !existsSync(path.join(dist, "index.html"))) {
     throw new Error("Build first: pnpm build (server/dist and client/dist are needed), or pass --url.");
   }
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "image-studio-bench-"));
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["server/dist/index.js"], {
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: url,
-      DATA_DIR: dataDir,
-      BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const stop = async () => {
-    child.kill("SIGTERM");
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  for (const deadline = Date.now() + 60_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("the server did not become healthy within 60 s");
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const { base, stop } = await startApp({ tmpPrefix: "image-studio-bench-" });
+  return { url: base, stop };
 }
 
 /** Lighthouse's CPU throttling calculator: the slowdown that makes this host behave like the reference phone. */

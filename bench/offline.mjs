@@ -7,63 +7,16 @@
  *   - outbox enqueue latency p50/p95 (local change + outbox entry in one transaction), through the app's own
  *     enqueue (exposed to the page only when localStorage "image-studio:bench" is "1").
  *
- *   pnpm build && node bench/offline.mjs            # BENCH_RECORDS=10000 BENCH_BOOTS=5 BENCH_ENQUEUES=200
+ *   pnpm build && node bench/offline.mjs            # BENCH_RECORDS=10000 BENCH_BOOTS=5 BENCH_ENQUEUES=200 BENCH_PULL_PAGE=0
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, signUp, startApp } from "./lib/app.mjs";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const BOOTS = Number(process.env.BENCH_BOOTS ?? 5);
 const ENQUEUES = Number(process.env.BENCH_ENQUEUES ?? 200);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startApp() {
-  const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "offline-bench-"));
-  const base = `http://127.0.0.1:${port}`;
-  const env = { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, DATA_DIR: dataDir, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01", LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, ["server/dist/index.js"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 240) throw new Error("the app did not start");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { base, stop: () => (child.kill("SIGTERM"), rmSync(dataDir, { recursive: true, force: true })) };
-}
-
-async function signUp(request) {
-  const email = `bench-offline-${Date.now()}@example.test`;
-  const password = "correct horse battery staple";
-  await request.post("/api/auth/register", { data: { email, password, name: "Bench" } });
-  let token = "";
-  for (let i = 0; i < 50 && !token; i++) {
-    const box = await (await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
-    token = decodeURIComponent(/[?&]token=([^\s&"<]+)/.exec(box.items[0]?.text ?? "")?.[1] ?? "");
-    if (!token) await new Promise((r) => setTimeout(r, 100));
-  }
-  await request.post("/api/auth/verify-email", { data: { token } });
-  const login = await request.post("/api/auth/login", { data: { email, password } });
-  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
-}
-
+/** Serve pull pages of this size whatever the app asks for (0: as asked) — to weigh the page size without a rebuild. */
+const PULL_PAGE = Number(process.env.BENCH_PULL_PAGE ?? 0);
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -112,12 +65,12 @@ const synthetic = (i) => ({
 });
 
 async function main() {
-  const app = await startApp();
+  const app = await startApp({ tmpPrefix: "offline-bench-" });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const context = await browser.newContext({ baseURL: app.base, viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => localStorage.setItem("image-studio:bench", "1"));
-    await signUp(context.request);
+    await signUp(context.request, { prefix: "bench-offline" });
     for (let i = 0; i < 3; i++) {
       await context.request.post("/api/generate/text-to-image", { data: { prompt: `bench ${i}`, modelId: "local/sketch-fast", parameters: { numImages: 4, width: 256, height: 256 } } });
     }
@@ -156,19 +109,26 @@ async function main() {
     );
     await context.setOffline(false);
 
-    // Caching 10k records: a fresh device, the harness answers the pull with synthetic pages.
+    // Caching 10k records: a fresh device, the harness answers the pull with synthetic pages. The count is read
+    // only once the last page went out: polling IndexedDB from the harness meanwhile (a new connection and a
+    // read transaction on the images store every few ms) competes with the app's writes and skews the figure.
     const fresh = await browser.newContext({ baseURL: app.base, storageState: await context.storageState() });
+    let lastServed = false;
+    let pulls = 0;
     await fresh.route("**/api/sync/pull*", async (route) => {
       const url = new URL(route.request().url());
       const from = Number(url.searchParams.get("cursor") ?? 0);
-      const limit = Number(url.searchParams.get("limit") ?? 500);
+      const limit = PULL_PAGE || Number(url.searchParams.get("limit") ?? 500);
       const to = Math.min(RECORDS, from + limit);
       const images = Array.from({ length: to - from }, (_, k) => synthetic(from + k));
+      pulls += 1;
+      if (to >= RECORDS) lastServed = true;
       await route.fulfill({ json: { images, projects: [], collections: [], prompts: [], jobs: [], tombstones: [], cursor: String(to), hasMore: to < RECORDS } });
     });
     const p2 = await fresh.newPage();
     const t0 = Date.now();
     await p2.goto("/settings");
+    await waitFor(() => lastServed);
     await waitFor(async () => (await idbCount(p2, "images")) >= RECORDS);
     const cacheMs = Date.now() - t0;
 
@@ -176,11 +136,11 @@ async function main() {
     const offlineMs = median(offline);
     console.log(`offline boot (median of ${BOOTS}): ${offlineMs} ms   warm online boot: ${onlineMs} ms   ratio offline/online: ${(offlineMs / onlineMs).toFixed(2)}`);
     console.log(`  online: ${online.join(", ")} ms; offline: ${offline.join(", ")} ms`);
-    console.log(`cache ${RECORDS.toLocaleString()} records in Dexie (sync pull → IndexedDB, incl. page load): ${cacheMs} ms`);
+    console.log(`cache ${RECORDS.toLocaleString()} records in Dexie (sync pull → IndexedDB, incl. page load): ${cacheMs} ms (${pulls} pull pages)`);
     console.log(`outbox enqueue (${ENQUEUES}×): p50 ${quantile(enqueue, 0.5).toFixed(2)} ms   p95 ${quantile(enqueue, 0.95).toFixed(2)} ms`);
   } finally {
     await browser.close();
-    app.stop();
+    await app.stop();
   }
 }
 

@@ -4,13 +4,18 @@ import { applyLocal } from "./local-apply";
 
 /** Writing server answers into the device's copy, always re-applying the changes still waiting to be sent. */
 
-/** Pending changes touching these entities, re-applied on top of fresher server rows, oldest first. */
+/**
+ * Pending changes touching these entities, re-applied on top of fresher server rows, oldest first. The pending
+ * entries are few (usually none: one empty index read per page); matching them against a page's hundreds of refs
+ * is done here rather than as hundreds of index lookups.
+ */
 async function rebase(refs: string[]) {
   const d = db();
-  if (!refs.length || (await d.outbox.count()) === 0) return;
-  const touched = await d.outbox.where("entities").anyOf(refs).toArray();
-  const pending = [...new Map(touched.filter((e) => e.status === "pending").map((e) => [e.seq, e])).values()].sort((a, b) => a.seq! - b.seq!);
-  for (const e of pending) await applyLocal(d, e.mutation);
+  if (!refs.length) return;
+  const pending = await d.outbox.where("status").equals("pending").toArray(); // in seq order (the index's tiebreak)
+  if (!pending.length) return;
+  const wanted = new Set(refs);
+  for (const e of pending) if (e.entities.some((r) => wanted.has(r))) await applyLocal(d, e.mutation);
 }
 
 const tables = () => {
@@ -52,17 +57,18 @@ async function dropTombstones(tombstones: Tombstone[]) {
 export async function applyPage(page: SyncPull): Promise<number> {
   const d = db();
   await d.transaction("rw", tables(), async () => {
-    await d.images.bulkPut(page.images);
-    await d.projects.bulkPut(page.projects);
-    await d.collections.bulkPut(page.collections);
-    await d.prompts.bulkPut(page.prompts);
+    // Pages are mostly one kind of row: skip the empty writes (each is still a request through Dexie's stack).
+    if (page.images.length) await d.images.bulkPut(page.images);
+    if (page.projects.length) await d.projects.bulkPut(page.projects);
+    if (page.collections.length) await d.collections.bulkPut(page.collections);
+    if (page.prompts.length) await d.prompts.bulkPut(page.prompts);
     if (page.jobs.length) {
       // A job that came from a generation queued offline replaces its placeholder.
       const clientIds = page.jobs.map((j) => j.clientId).filter((c): c is string => !!c);
       if (clientIds.length) await d.jobs.where("clientId").anyOf(clientIds).and((j) => !!j.offline).delete();
       await d.jobs.bulkPut(page.jobs);
     }
-    await dropTombstones(liveTombstones(page));
+    if (page.tombstones.length) await dropTombstones(liveTombstones(page));
     const refs = [
       ...page.images.map((r) => `image:${r.id}`),
       ...page.projects.map((r) => `project:${r.id}`),

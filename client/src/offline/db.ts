@@ -99,6 +99,11 @@ export class OfflineDB extends Dexie {
       session: "key",
       saved: "key, kind, savedAt",
     });
+    // v2: a project's images newest-first without reading the whole project (the local gallery's project view).
+    // Rows without a project (null) are not in it: IndexedDB leaves out entries with an invalid key part.
+    this.version(2).stores({
+      images: "id, createdAt, projectId, version, *tags, [projectId+createdAt]",
+    });
   }
 
   /** Tables that hold the library (everything but the outbox, the session and sync bookkeeping). */

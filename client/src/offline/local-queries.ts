@@ -1,102 +1,10 @@
-import type { CollectionDetail, ImageDetail, ImageList, ImageListQueryInput, ImageSummary, Project, ProjectStats } from "@image-studio/shared";
+import type { CollectionDetail, ImageDetail, ImageListQueryInput, Project, ProjectStats } from "@image-studio/shared";
 import { db } from "./db";
+import { isLocalCursor, localImagePage, matches, toSummary } from "./local-gallery";
 
-/**
- * The gallery answered from the device: the same filters and sorts as GET /api/images, paged with an offset
- * cursor ("local:<n>") so it can stand in for the server's keyset paging when the network is away.
- */
+/** The device's copy read like the server's endpoints (offline, or while the server is away). */
 
-const ASPECTS: Record<string, number> = { "1:1": 1, "16:9": 16 / 9, "9:16": 9 / 16, "4:3": 4 / 3, "3:4": 3 / 4, "3:2": 3 / 2, "2:3": 2 / 3, "21:9": 21 / 9 };
-
-function aspectMatches(img: ImageDetail, aspect: string): boolean {
-  const r = img.width / img.height;
-  if (aspect === "square") return Math.abs(r - 1) < 0.05;
-  if (aspect === "landscape") return r > 1.05;
-  if (aspect === "portrait") return r < 0.95;
-  const want = ASPECTS[aspect];
-  return want === undefined || Math.abs(r - want) < 0.03;
-}
-
-const asList = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(",")).filter(Boolean));
-const truthy = (v: unknown) => v === true || v === "true" || v === "1";
-
-export function matches(img: ImageDetail, q: ImageListQueryInput, collectionIds: Set<string> | null): boolean {
-  if (truthy(q.trash) ? !img.deletedAt : img.deletedAt) return false;
-  if (q.favorite !== undefined && truthy(q.favorite) !== img.isFavorite) return false;
-  if (q.projectId === "none" ? img.projectId !== null : q.projectId && img.projectId !== q.projectId) return false;
-  if (collectionIds && !collectionIds.has(img.id)) return false;
-  const tags = asList(q.tags);
-  if (tags.some((t) => !img.tags.includes(t))) return false;
-  const models = asList(q.modelId);
-  if (models.length && !models.includes(img.modelId)) return false;
-  if (q.minRating !== undefined && (img.rating ?? 0) < Number(q.minRating)) return false;
-  if (truthy(q.unrated) && img.rating !== null) return false;
-  if (q.hasParent !== undefined && truthy(q.hasParent) !== (img.parentImageId !== null)) return false;
-  if (q.aspect && !aspectMatches(img, q.aspect)) return false;
-  if (q.minWidth !== undefined && img.width < Number(q.minWidth)) return false;
-  if (q.minHeight !== undefined && img.height < Number(q.minHeight)) return false;
-  if (q.minMegapixels !== undefined && (img.width * img.height) / 1e6 < Number(q.minMegapixels)) return false;
-  if (q.from && img.createdAt < q.from) return false;
-  if (q.to && img.createdAt.slice(0, 10) > q.to.slice(0, 10)) return false;
-  if (q.q) {
-    const needle = q.q.toLowerCase();
-    if (![img.prompt, img.altText, img.notes, ...img.tags].some((s) => s.toLowerCase().includes(needle))) return false;
-  }
-  return true;
-}
-
-function comparator(q: ImageListQueryInput): (a: ImageDetail, b: ImageDetail) => number {
-  const dir = q.order === "asc" ? 1 : -1;
-  const key: (i: ImageDetail) => string | number =
-    q.sort === "prompt" ? (i) => i.prompt.toLowerCase() : q.sort === "rating" ? (i) => i.rating ?? 0 : q.sort === "model" ? (i) => i.modelId : q.sort === "deleted" ? (i) => i.deletedAt ?? "" : (i) => i.createdAt;
-  return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka !== kb) return (ka < kb ? -1 : 1) * dir;
-    return (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1) * dir;
-  };
-}
-
-export const toSummary = (d: ImageDetail): ImageSummary => ({
-  id: d.id,
-  projectId: d.projectId,
-  prompt: d.prompt,
-  altText: d.altText,
-  modelId: d.modelId,
-  width: d.width,
-  height: d.height,
-  fileSize: d.fileSize,
-  format: d.format,
-  thumbhash: d.thumbhash,
-  isFavorite: d.isFavorite,
-  rating: d.rating,
-  tags: d.tags,
-  parentImageId: d.parentImageId,
-  operation: d.operation,
-  createdAt: d.createdAt,
-  deletedAt: d.deletedAt,
-  version: d.version,
-});
-
-export const isLocalCursor = (c: string | undefined) => !!c && c.startsWith("local:");
-
-/** One page of the gallery from the device. */
-export async function localImagePage(q: ImageListQueryInput, cursor: string | undefined, limit = 100): Promise<ImageList> {
-  const d = db();
-  let collectionIds: Set<string> | null = null;
-  if (q.collectionId) {
-    const c = await d.collections.get(q.collectionId);
-    collectionIds = new Set(c?.items.map((i) => i.imageId) ?? []);
-  }
-  const all = (await d.images.toArray()).filter((i) => matches(i, q, collectionIds));
-  if (collectionIds && !q.sort) {
-    const order = new Map([...collectionIds].map((id, n) => [id, n]));
-    all.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  } else all.sort(comparator(q));
-  const offset = isLocalCursor(cursor) ? Number(cursor!.slice(6)) || 0 : 0;
-  const items = all.slice(offset, offset + limit).map(toSummary);
-  return { items, nextCursor: offset + limit < all.length ? `local:${offset + limit}` : null };
-}
+export { isLocalCursor, localImagePage, matches, toSummary };
 
 export const localImage = (id: string) => db().images.get(id);
 

@@ -1,4 +1,5 @@
 import { db } from "./db";
+import { localImagePage, localImagePageInMemory } from "./local-gallery";
 import { enqueue } from "./outbox";
 import { autoCache, refreshSavedGalleries } from "./saved";
 import { enqueued } from "./events";
@@ -28,10 +29,10 @@ function after(report: SyncReport) {
   })();
 }
 
-/** bench/offline.mjs measures the real outbox in Chromium; the handle exists only when it asks for it. */
+/** bench/offline*.mjs measure the real outbox and local gallery in Chromium; the handle exists only when they ask for it. */
 function exposeForBench() {
   try {
-    if (localStorage.getItem("image-studio:bench") === "1") Object.assign(globalThis, { __imageStudioOffline: { enqueue, db } });
+    if (localStorage.getItem("image-studio:bench") === "1") Object.assign(globalThis, { __imageStudioOffline: { enqueue, db, localImagePage, localImagePageInMemory } });
   } catch {
     /* storage blocked */
   }
