@@ -25,7 +25,7 @@ export async function unwrap<T>(res: Response | Promise<Response>): Promise<T> {
   try {
     response = await res;
   } catch {
-    throw new ApiError(0, "NETWORK", "You appear to be offline. We'll try again when you're back.");
+    throw new ApiError(0, "NETWORK", "You appear to be offline. This needs the network: try again when you're back online.");
   }
   if (response.ok) {
     if (response.status === 204) return undefined as T;
