@@ -1,22 +1,14 @@
 import { imageListSchema, jobSchema } from "@image-studio/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Worker } from "../../src/jobs/worker";
-import { createTestApp, signUp, type TestApp } from "../harness";
-import { caller, finished, imageOf } from "./helpers";
+import { signUp, type TestApp } from "../harness";
+import { caller, finished, imageOf, startWithWorker } from "./helpers";
 
 /** The A/B test as the compare page runs it: two jobs, one seed, then "keep the winner". */
 describe("A/B test flow", () => {
   let t: TestApp;
-  let worker: Worker;
-  beforeAll(async () => {
-    t = await createTestApp();
-    worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
-    worker.start();
-  });
-  afterAll(async () => {
-    await worker.stop(2000);
-    await t.close();
-  });
+  let stop: () => Promise<void>;
+  beforeAll(async () => void ({ t, stop } = await startWithWorker()));
+  afterAll(() => stop());
 
   it("runs two models with one seed; keeping the winner favourites it and trashes the loser", async () => {
     const u = await signUp(t);

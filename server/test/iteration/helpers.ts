@@ -5,7 +5,8 @@ import { uploadPrefix } from "../../src/storage/keys";
 import { listAll } from "../../src/storage/types";
 import { waitFor } from "../factories";
 import { caller, makePng, storeImage } from "../images/fixtures";
-import { TEST_ORIGIN, type SignedUpUser, type TestApp } from "../harness";
+import { Worker } from "../../src/jobs/worker";
+import { createTestApp, TEST_ORIGIN, type SignedUpUser, type TestApp } from "../harness";
 
 export { caller, makePng, storeImage };
 
@@ -55,3 +56,17 @@ export const jobsOf = (t: TestApp, userId: string) =>
     .where(and(eq(generationQueue.userId, userId)));
 export const uploadsOf = async (t: TestApp, userId: string) =>
   (await listAll(t.deps.storage, uploadPrefix(userId))).length;
+
+/** A test app with a running worker (two slots), and how to stop both. */
+export async function startWithWorker(env: Record<string, string> = {}): Promise<{ t: TestApp; stop: () => Promise<void> }> {
+  const t = await createTestApp(env);
+  const worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
+  worker.start();
+  return {
+    t,
+    stop: async () => {
+      await worker.stop(2000);
+      await t.close();
+    },
+  };
+}

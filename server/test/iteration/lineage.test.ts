@@ -1,22 +1,14 @@
 import { jobSchema, LINEAGE_MAX_DEPTH, lineageSchema } from "@image-studio/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Worker } from "../../src/jobs/worker";
 import { insertRow } from "../images/fixtures";
-import { createTestApp, signUp, type TestApp } from "../harness";
-import { caller, finished, makePng, storeImage } from "./helpers";
+import { signUp, type TestApp } from "../harness";
+import { caller, finished, makePng, storeImage, startWithWorker } from "./helpers";
 
 describe("GET /api/images/:id/lineage", () => {
   let t: TestApp;
-  let worker: Worker;
-  beforeAll(async () => {
-    t = await createTestApp();
-    worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
-    worker.start();
-  });
-  afterAll(async () => {
-    await worker.stop(2000);
-    await t.close();
-  });
+  let stop: () => Promise<void>;
+  beforeAll(async () => void ({ t, stop } = await startWithWorker()));
+  afterAll(() => stop());
 
   it("returns ancestors and descendants across several generations of derivation", async () => {
     const u = await signUp(t);

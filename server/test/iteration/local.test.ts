@@ -1,22 +1,14 @@
 import { errorBodySchema, jobSchema } from "@image-studio/shared";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Worker } from "../../src/jobs/worker";
-import { createTestApp, signUp, type TestApp } from "../harness";
-import { caller, finished, imageOf, jobsOf, makePng, originalBytes, storeImage, upload } from "./helpers";
+import { signUp, type TestApp } from "../harness";
+import { caller, finished, imageOf, jobsOf, makePng, originalBytes, storeImage, upload, startWithWorker } from "./helpers";
 
 describe("iteration API through the local engine", () => {
   let t: TestApp;
-  let worker: Worker;
-  beforeAll(async () => {
-    t = await createTestApp();
-    worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
-    worker.start();
-  });
-  afterAll(async () => {
-    await worker.stop(2000);
-    await t.close();
-  });
+  let stop: () => Promise<void>;
+  beforeAll(async () => void ({ t, stop } = await startWithWorker()));
+  afterAll(() => stop());
 
   async function setup(size = 96) {
     const u = await signUp(t);

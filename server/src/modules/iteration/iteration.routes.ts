@@ -15,6 +15,7 @@ import { validate } from "../../lib/validate";
 import { ctxOf, requireUser } from "../../middleware/require-user";
 import { uploadRoutes } from "../uploads/uploads.routes";
 import * as iteration from "./iteration.service";
+import { lineage } from "./lineage.service";
 
 const idParam = z.object({ id: z.uuid("Image ids are UUIDs") });
 
@@ -95,7 +96,7 @@ const derive = new Hono<AppEnv>()
   )
   .get("/:id/lineage", requireUser, validate("param", idParam), async (c) => {
     c.header("Cache-Control", "private, no-cache");
-    return c.json(await iteration.lineage(ctxOf(c), c.req.valid("param").id));
+    return c.json(await lineage(ctxOf(c), c.req.valid("param").id));
   });
 
 /**

@@ -1,15 +1,12 @@
 /**
  * Derivations of an existing image (variation, upscale, remix, inpaint, outpaint, background removal, style
- * transfer) and its lineage. Every derivation goes through generation.enqueue, so it is validated against the
+ * transfer). Every derivation goes through generation.enqueue, so it is validated against the
  * catalog, holds credits and answers with the same Job as a generation; ingest stores parentImageId + operation.
  */
 import {
   DEFAULT_ITERATION_MODELS,
   findModel,
   type Job,
-  type Lineage,
-  LINEAGE_MAX_DEPTH,
-  LINEAGE_MAX_NODES,
   LORA_MODEL_ID,
   nearestAspectRatio,
   type Operation,
@@ -290,32 +287,4 @@ export async function styleTransfer(
     ...ifAccepted(modelId, "style-transfer", "strength", body.strength),
   };
   return run(ctx, src, "style-transfer", { ...body, modelId, parameters, inputs: style });
-}
-
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-
-/** The whole tree the image belongs to: its ancestors up to the root, and every descendant of that root. */
-export async function lineage(ctx: Ctx, id: string): Promise<Lineage> {
-  await source(ctx, id);
-  const maxDepth = LINEAGE_MAX_DEPTH;
-  const maxNodes = LINEAGE_MAX_NODES;
-  const ups = await repo.ancestorsOf(ctx.db, ctx.user.id, id);
-  const rootId = ups.at(-1)?.id ?? id;
-  const rows = await repo.treeOf(ctx.db, ctx.user.id, rootId);
-  const nodes = rows.slice(0, maxNodes).map((r) => ({
-    id: r.id,
-    parentImageId: r.parent_image_id,
-    operation: r.operation,
-    prompt: r.prompt,
-    modelId: r.model_id,
-    parameters: r.parameters ?? {},
-    width: Number(r.width),
-    height: Number(r.height),
-    thumbnailUrl: r.thumbnail_url,
-    createdAt: iso(r.created_at),
-    deleted: r.deleted_at !== null,
-    depth: Number(r.depth),
-  }));
-  const truncated = rows.length > maxNodes || ups.length >= maxDepth || nodes.some((n) => n.depth >= maxDepth);
-  return { imageId: id, rootId, ancestors: ups.map((u) => u.id).reverse(), nodes, truncated };
 }
