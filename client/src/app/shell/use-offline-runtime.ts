@@ -1,7 +1,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { toast } from "sonner";
-import { modelsQuery } from "@/features/studio/api/models";
+import { modelsQuery } from "@/lib/models";
 import { jobKeys } from "@/lib/jobs/job-api";
 import { onSyncReport, requestPersistence, type SyncReport, startOffline, stopOffline } from "@/offline";
 

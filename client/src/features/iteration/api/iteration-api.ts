@@ -1,5 +1,4 @@
 import type {
-  CatalogModel,
   InpaintRequest,
   Job,
   Lineage,
@@ -17,14 +16,7 @@ import { toast } from "sonner";
 import { ApiError, api } from "@/lib/api";
 import { jobKeys } from "@/lib/jobs/job-api";
 
-/** A catalog entry as GET /api/models serves it (the same query the studio uses, so the cache is shared). */
-export type ModelEntry = CatalogModel & { isActive: boolean; available: boolean; unavailableReason?: string };
-
-export const modelsOptions = queryOptions({
-  queryKey: ["models"],
-  queryFn: async () => (await api<{ items: ModelEntry[] }>("/api/models")).items,
-  staleTime: 5 * 60_000,
-});
+export { type ModelEntry, modelsQuery as modelsOptions } from "@/lib/models";
 
 export const iterationKeys = {
   lineage: (id: string) => ["iteration", "lineage", id] as const,

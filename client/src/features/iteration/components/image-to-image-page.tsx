@@ -17,12 +17,11 @@ import { Textarea } from "@/components/ui/textarea";
 import { api } from "@/lib/api";
 import { applyServerErrors } from "@/lib/form-errors";
 import { jobKeys } from "@/lib/jobs/job-api";
+import { modelsQuery } from "@/lib/models";
 import { uploadImage } from "../api/iteration-api";
 import { takeSharedImage } from "../lib/shared-image";
 import { ImagePicker } from "./image-picker";
 import { SourceDrop } from "./source-drop";
-
-type Model = { id: string; displayName: string; operations: string[]; available: boolean };
 
 const formSchema = z.object({
   prompt: z.string().trim().min(1, "Describe what the new image should show").max(LIMITS.promptMaxLength),
@@ -41,7 +40,7 @@ export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageI
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [source, setSource] = useState<Source | null>(imageId ? { kind: "image", id: imageId } : null);
-  const models = useQuery({ queryKey: ["models"], queryFn: async () => (await api<{ items: Model[] }>("/api/models")).items, staleTime: 300_000 });
+  const models = useQuery(modelsQuery);
   const usable = (models.data ?? []).filter((m) => m.available && m.operations.includes("image-to-image"));
   const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: { prompt: "", modelId: "", strength: 0.6 } });
 
