@@ -6,7 +6,7 @@ import { useImageDraggable } from "@/components/image-dnd/use-image-draggable";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/cn";
 import { useLongPress } from "../hooks/use-long-press";
-import type { SelectModifiers } from "../hooks/use-selection";
+import { clickSelection, type SelectModifiers } from "../hooks/use-selection";
 import type { GalleryMode } from "../search";
 import { TileActions, type TileCallbacks } from "./tile-actions";
 
@@ -48,8 +48,8 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
   });
   const onClick = (e: MouseEvent) => {
     if (press.consumeClick()) return;
-    if (e.shiftKey) onSelect(index, { range: true });
-    else if (e.ctrlKey || e.metaKey || selecting) onSelect(index, { toggle: true });
+    const mod = clickSelection(e, selecting);
+    if (mod) onSelect(index, mod);
     else cb.onPreview(index);
   };
   const label = image.altText || image.prompt || "Untitled image";

@@ -4,7 +4,7 @@ import { memo, type MouseEvent, useState } from "react";
 import { BlurImage } from "@/components/image/blur-image";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/cn";
-import type { SelectModifiers } from "../hooks/use-selection";
+import { clickSelection, type SelectModifiers } from "../hooks/use-selection";
 import type { GalleryMode } from "../search";
 import { formatBytes, formatDate, shortModel } from "./format";
 import { TileActions, type TileCallbacks } from "./tile-actions";
@@ -34,8 +34,8 @@ export const ListRow = memo(function ListRow({ image, index, total, top, selecte
   const [focused, setFocused] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const onClick = (e: MouseEvent) => {
-    if (e.shiftKey) onSelect(index, { range: true });
-    else if (e.ctrlKey || e.metaKey || selecting) onSelect(index, { toggle: true });
+    const mod = clickSelection(e, selecting);
+    if (mod) onSelect(index, mod);
     else cb.onPreview(index);
   };
   return (

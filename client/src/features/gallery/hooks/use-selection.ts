@@ -7,6 +7,16 @@ export interface SelectModifiers {
   toggle?: boolean;
 }
 
+/**
+ * What a click on an image means: shift selects a range, ctrl/cmd (or any click while selecting) toggles it,
+ * otherwise null — open the preview.
+ */
+export function clickSelection(e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }, selecting: boolean): SelectModifiers | null {
+  if (e.shiftKey) return { range: true };
+  if (e.ctrlKey || e.metaKey || selecting) return { toggle: true };
+  return null;
+}
+
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || el.closest("[role=dialog]") !== null);
 
