@@ -133,7 +133,8 @@ export const imageUpdateSchema = z
   .strict();
 export type ImageUpdate = z.input<typeof imageUpdateSchema>;
 
-export const favoriteRequestSchema = z.object({ favorite: z.boolean().optional() }).default({});
+/** Sets the favourite flag to the given value (no toggle: replays and concurrent requests end in the state asked for). */
+export const favoriteRequestSchema = z.object({ favorite: z.boolean() }).strict();
 export const rateRequestSchema = z.object({ rating: z.number().int().min(1).max(5).nullable() });
 
 const imageIds = z

@@ -35,6 +35,17 @@ describe("collections API", () => {
     expect((await call("/api/collections", { body: { description: "no name" } })).status).toBe(400);
   });
 
+  it("answers a create under someone else's id as any unknown id (404), and leaves their collection alone", async () => {
+    const id = randomUUID();
+    await create({ id, name: "Mine" });
+    const other = caller(t, await signUp(t));
+    const taken = await other("/api/collections", { body: { id, name: "Theirs" } });
+    expect(taken.status).toBe(404);
+    const error = async (r: Response) => ({ ...((await r.json()) as { error: Record<string, unknown> }).error, requestId: undefined });
+    expect(await error(taken)).toEqual(await error(await other(`/api/collections/${randomUUID()}`)));
+    expect((await ok<CollectionDetail>(call(`/api/collections/${id}`))).name).toBe("Mine");
+  });
+
   it("adds images in order, keeps an image in many collections, and uses the first as the cover", async () => {
     const [a, b, c] = [await insertRow(t, u.user.id), await insertRow(t, u.user.id), await insertRow(t, u.user.id)];
     const one = await create({ name: "One" });

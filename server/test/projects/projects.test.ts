@@ -58,8 +58,19 @@ describe("projects API", () => {
     const again = await ok<Project>(call("/api/projects", { body: { id, name: "Offline (replayed)" } }), 200);
     expect(again.id).toBe(first.id);
     expect(again.name).toBe("Offline");
-    const other = await signUp(t);
-    expect((await caller(t, other)("/api/projects", { body: { id, name: "Mine now" } })).status).toBe(409);
+    // Someone else's id is answered as any unknown id: a 404 that does not reveal it exists, and no takeover.
+    const other = caller(t, await signUp(t));
+    const taken = await other("/api/projects", { body: { id, name: "Mine now" } });
+    expect(taken.status).toBe(404);
+    const unknown = await other(`/api/projects/${randomUUID()}`);
+    const error = async (r: Response) => ({ ...((await r.json()) as { error: Record<string, unknown> }).error, requestId: undefined });
+    expect(await error(taken)).toEqual(await error(unknown));
+    const theirs = await ok<Project>(other("/api/projects", { body: { name: "Theirs" } }), 201);
+    for (const action of ["duplicate", "template"]) {
+      const copy = await other(`/api/projects/${theirs.id}/${action}`, { body: { id } });
+      expect(await error(copy)).toEqual(await error(await other(`/api/projects/${randomUUID()}`)));
+    }
+    expect((await ok<Project>(call(`/api/projects/${id}`))).name).toBe("Offline");
   });
 
   it("refuses bad input", async () => {

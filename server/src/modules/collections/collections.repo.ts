@@ -35,8 +35,10 @@ export async function ownerOf(db: Db, id: string): Promise<string | undefined> {
   return row?.userId;
 }
 
-export async function insert(db: Db, values: CollectionInsert) {
-  await db.insert(collections).values(values);
+/** Inserts unless the id exists (anyone's); true when inserted. A concurrent insert of the same id waits, then yields. */
+export async function insertIfAbsent(db: Db, values: CollectionInsert): Promise<boolean> {
+  const rows = await db.insert(collections).values(values).onConflictDoNothing({ target: collections.id }).returning({ id: collections.id });
+  return rows.length > 0;
 }
 
 /** Every write bumps the sync version (membership changes touch the collection too). */

@@ -11,7 +11,8 @@ import {
 } from "@image-studio/shared";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
-import { AppError, badRequest, notFound } from "../../lib/errors";
+import { createOnce } from "../../lib/create-once";
+import { badRequest, notFound } from "../../lib/errors";
 import * as images from "../images/images.service";
 import { assertImages } from "../projects/projects.service";
 import * as repo from "./collections.repo";
@@ -84,24 +85,29 @@ export async function get(ctx: Ctx, id: string): Promise<CollectionDetail> {
 
 type CreateInput = z.output<typeof collectionCreateSchema>;
 
+/** Creates a collection, or answers the caller's own under that id unchanged (a replay). Someone else's id is a 404. */
 export async function create(
   ctx: Ctx,
   input: CreateInput,
 ): Promise<{ collection: CollectionDetail; created: boolean }> {
   const id = input.id ?? crypto.randomUUID();
-  const owner = input.id ? await repo.ownerOf(ctx.db, id) : undefined;
-  if (owner === ctx.user.id) return { collection: await get(ctx, id), created: false };
-  if (owner) throw new AppError("CONFLICT", "This id is taken");
+  if (input.id && (await repo.get(ctx.db, ctx.user.id, id))) return { collection: await get(ctx, id), created: false };
   if (input.coverImageId) await assertImages(ctx, [input.coverImageId]);
-  await repo.insert(ctx.db, {
-    id,
+  const created = await createOnce({
     userId: ctx.user.id,
-    name: input.name,
-    description: input.description ?? "",
-    coverImageId: input.coverImageId ?? null,
-    smartFilter: input.smartFilter ?? null,
+    what: "Collection",
+    ownerOf: () => repo.ownerOf(ctx.db, id),
+    insert: () =>
+      repo.insertIfAbsent(ctx.db, {
+        id,
+        userId: ctx.user.id,
+        name: input.name,
+        description: input.description ?? "",
+        coverImageId: input.coverImageId ?? null,
+        smartFilter: input.smartFilter ?? null,
+      }),
   });
-  return { collection: await get(ctx, id), created: true };
+  return { collection: await get(ctx, id), created };
 }
 
 export async function update(

@@ -3,48 +3,12 @@ import type { ImageFilter, ImageMetadataExport } from "@image-studio/shared";
 import archiver from "archiver";
 import type { Ctx } from "../../context";
 import { notFound } from "../../lib/errors";
+import { csvHeader, csvRow } from "./images.csv";
 import { fileNameFor } from "./images.mapper";
 import * as repo from "./images.repo";
 import * as images from "./images.service";
 
 /** Bulk downloads (a streamed ZIP) and metadata exports (streamed JSON or CSV). Nothing is built in memory. */
-
-const COLUMNS: (keyof ImageMetadataExport)[] = [
-  "id",
-  "fileName",
-  "prompt",
-  "negativePrompt",
-  "modelId",
-  "modelVersion",
-  "operation",
-  "seed",
-  "width",
-  "height",
-  "format",
-  "fileSize",
-  "generationTime",
-  "costCredits",
-  "parentImageId",
-  "projectId",
-  "tags",
-  "rating",
-  "isFavorite",
-  "notes",
-  "altText",
-  "createdAt",
-  "parameters",
-];
-
-/** RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : Array.isArray(value) ? value.join("; ") : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && typeof value === "string") s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvRow = (m: ImageMetadataExport) => `${COLUMNS.map((k) => csvCell(m[k])).join(",")}\r\n`;
-/** The header line, with a byte-order mark so spreadsheets read the file as UTF-8. */
-export const csvHeader = () => `\uFEFF${COLUMNS.join(",")}\r\n`;
 
 /** Batches of metadata: the given ids, or every image matching a filter (walked with the keyset list). */
 async function* batches(ctx: Ctx, source: { ids: string[] } | { filter: ImageFilter }): AsyncGenerator<ImageMetadataExport[]> {

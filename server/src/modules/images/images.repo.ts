@@ -167,6 +167,16 @@ export async function purge(db: Db, userId: string, where: SQL, limit = 500) {
   });
 }
 
+/** Which of `keys` are still the stored original of one of the user's images (shared by a duplicated project's copy). */
+export async function referencedKeys(db: Db, userId: string, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db
+    .selectDistinct({ key: images.filePath })
+    .from(images)
+    .where(and(eq(images.userId, userId), inArray(images.filePath, keys)));
+  return new Set(rows.map((r) => r.key));
+}
+
 export async function metadataRows(db: Db, userId: string, ids: string[]) {
   if (!ids.length) return [];
   return db.select().from(images).where(and(eq(images.userId, userId), inArray(images.id, ids)));

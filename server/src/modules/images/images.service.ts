@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { images } from "../../db/schema";
 import { AppError, notFound } from "../../lib/errors";
-import { imagePrefix } from "../../storage/keys";
+import { imagePrefix, userPrefix } from "../../storage/keys";
+import { listAll } from "../../storage/types";
 import { decodeCursor, encodeCursor } from "./images.cursor";
 import { toDetail, toMetadata, toSummary } from "./images.mapper";
 import { sortKey } from "./images.query";
@@ -82,10 +83,15 @@ export async function update(ctx: Ctx, id: string, input: z.output<typeof imageU
   return get(ctx, id);
 }
 
-export async function setFavorite(ctx: Ctx, id: string, favorite?: boolean): Promise<ImageDetail> {
-  const value = favorite ?? !(await load(ctx, id)).image.isFavorite;
-  if (!(await repo.updateImage(ctx.db, ctx.user.id, id, { isFavorite: value }))) throw notFound("Image");
-  return get(ctx, id);
+/**
+ * Sets the favourite flag. Write and read-back share a transaction: the row stays locked until the answer is
+ * read, so the answer is this request's write (flag and version), never a concurrent one's.
+ */
+export async function setFavorite(ctx: Ctx, id: string, favorite: boolean): Promise<ImageDetail> {
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.updateImage(tx, ctx.user.id, id, { isFavorite: favorite }))) throw notFound("Image");
+    return get({ ...ctx, db: tx }, id);
+  });
 }
 
 export const rate = (ctx: Ctx, id: string, rating: number | null) => update(ctx, id, { rating });
@@ -105,11 +111,19 @@ export async function metadataMany(ctx: Ctx, ids: string[]): Promise<ImageMetada
   return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map(toMetadata);
 }
 
-/** Removes the stored files of images deleted for good. A failure leaves orphaned objects, never broken rows. */
-export async function removeFiles(ctx: Pick<Ctx, "deps" | "log">, userId: string, gone: { id: string }[]) {
+/**
+ * Removes the stored files of images deleted for good: everything under each image's prefix, and its original
+ * wherever it lives — except an object that another row of the user still uses as its original (a duplicated
+ * project's copies share them). Runs after the rows' deletion committed, so of two deleters of the last users of
+ * an object, the later one sees no user left and removes it. A failure leaves orphaned objects, never broken rows.
+ */
+export async function removeFiles(ctx: Pick<Ctx, "db" | "deps" | "log">, userId: string, gone: { id: string; filePath: string }[]) {
   for (const g of gone) {
     try {
-      await ctx.deps.storage.deleteByPrefix(imagePrefix(userId, g.id));
+      const keys = new Set((await listAll(ctx.deps.storage, imagePrefix(userId, g.id))).map((o) => o.key));
+      if (g.filePath.startsWith(userPrefix(userId))) keys.add(g.filePath); // never anything outside the user's folder
+      const kept = await repo.referencedKeys(ctx.db, userId, [...keys]);
+      for (const key of keys) if (!kept.has(key)) await ctx.deps.storage.delete(key);
     } catch (err) {
       ctx.log.warn("could not delete image files", { imageId: g.id, err });
     }

@@ -1,6 +1,6 @@
 import type { Project } from "@image-studio/shared";
 import type { Ctx } from "../../context";
-import { AppError } from "../../lib/errors";
+import { createOnce } from "../../lib/create-once";
 import { variantKey } from "../../storage/keys";
 import * as repo from "./projects.repo";
 import { get, load } from "./projects.service";
@@ -20,57 +20,65 @@ async function copyVariants(ctx: Ctx, from: string, to: string) {
   }
 }
 
-async function copyProject(ctx: Ctx, id: string, over: { id?: string; name?: string; isTemplate: boolean }) {
-  const src = await load(ctx, id);
-  const newId = over.id ?? crypto.randomUUID();
-  const owner = await repo.ownerOf(ctx.db, newId);
-  if (owner === ctx.user.id) return { src, newId, replay: true };
-  if (owner) throw new AppError("CONFLICT", "This id is taken");
-  await repo.insert(ctx.db, {
-    id: newId,
+type Over = { id?: string; name?: string; isTemplate: boolean };
+
+/** Creates the copy's project row under the (client-minted) id; false on a replay. Someone else's id is a 404. */
+async function copyProject(ctx: Ctx, src: repo.ProjectWithCounts, newId: string, over: Over): Promise<boolean> {
+  return createOnce({
     userId: ctx.user.id,
-    name: over.name ?? `${src.name} (copy)`,
-    description: src.description,
-    notes: src.notes,
-    tags: src.tags,
-    category: src.category,
-    settings: src.settings,
-    isTemplate: over.isTemplate,
+    what: "Project",
+    ownerOf: () => repo.ownerOf(ctx.db, newId),
+    insert: () =>
+      repo.insertIfAbsent(ctx.db, {
+        id: newId,
+        userId: ctx.user.id,
+        name: over.name ?? `${src.name} (copy)`,
+        description: src.description,
+        notes: src.notes,
+        tags: src.tags,
+        category: src.category,
+        settings: src.settings,
+        isTemplate: over.isTemplate,
+      }),
   });
-  return { src, newId, replay: false };
 }
 
-/**
- * A new project with the same fields and settings, whose images are new rows pointing at the same stored
- * originals (no original is copied; the small preview variants are).
- */
-export async function duplicate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Project> {
-  const { newId, replay } = await copyProject(ctx, id, { ...over, isTemplate: false });
-  if (replay) return get(ctx, newId);
-  const rows = await repo.imageRows(ctx.db, ctx.user.id, id);
+/** New image rows for the copy, sharing the stored originals (reference-counted: see docs/decisions/shared-originals.md). */
+async function copyImages(ctx: Ctx, fromProject: string, toProject: string) {
+  const rows = await repo.imageRowsForCopy(ctx.db, ctx.user.id, fromProject);
   const copies = rows.map(({ id: from, version: _v, updatedAt: _u, ...r }) => {
     const to = crypto.randomUUID();
-    return {
-      from,
-      row: {
-        ...r,
-        id: to,
-        projectId: newId,
-        fileUrl: `/api/images/${to}/file/original`,
-        metadata: { ...r.metadata, copiedFrom: from },
-      },
-    };
+    const row = { ...r, id: to, projectId: toProject, fileUrl: `/api/images/${to}/file/original`, metadata: { ...r.metadata, copiedFrom: from } };
+    return { from, row };
   });
   await repo.insertImages(
     ctx.db,
     copies.map((c) => c.row),
   );
-  for (const c of copies) await copyVariants(ctx, c.from, c.row.id);
+  return copies.map((c) => ({ from: c.from, to: c.row.id }));
+}
+
+/**
+ * A new project with the same fields and settings, whose images are new rows pointing at the same stored
+ * originals (no original is copied; the small preview variants are). The project and its image rows appear
+ * together (one transaction), so a concurrent replay of the same id answers the whole copy.
+ */
+export async function duplicate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Project> {
+  const src = await load(ctx, id);
+  const newId = over.id ?? crypto.randomUUID();
+  const copied = await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    if (!(await copyProject(txCtx, src, newId, { ...over, isTemplate: false }))) return [];
+    return copyImages(txCtx, id, newId);
+  });
+  for (const c of copied) await copyVariants(ctx, c.from, c.to);
   return get(ctx, newId);
 }
 
 /** Saves a project's fields and settings (not its images) as a template. */
 export async function saveAsTemplate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Project> {
-  const { newId } = await copyProject(ctx, id, { ...over, isTemplate: true });
+  const src = await load(ctx, id);
+  const newId = over.id ?? crypto.randomUUID();
+  await copyProject(ctx, src, newId, { ...over, isTemplate: true });
   return get(ctx, newId);
 }

@@ -64,8 +64,10 @@ export async function ownerOf(db: Db, id: string): Promise<string | undefined> {
   return row?.userId;
 }
 
-export async function insert(db: Db, values: ProjectInsert): Promise<void> {
-  await db.insert(projects).values(values);
+/** Inserts unless the id exists (anyone's); true when inserted. A concurrent insert of the same id waits, then yields. */
+export async function insertIfAbsent(db: Db, values: ProjectInsert): Promise<boolean> {
+  const rows = await db.insert(projects).values(values).onConflictDoNothing({ target: projects.id }).returning({ id: projects.id });
+  return rows.length > 0;
 }
 
 export async function update(db: Db, userId: string, id: string, patch: ProjectPatch, expectVersion?: number) {
@@ -114,11 +116,16 @@ export async function ownedImageIds(db: Db, userId: string, ids: string[]): Prom
   return rows.map((r) => r.id);
 }
 
-export async function imageRows(db: Db, userId: string, projectId: string) {
+/**
+ * The project's live images, locked against a concurrent delete for the rest of the transaction: a copy made
+ * from them shares their stored originals, and a permanent delete that runs meanwhile waits, then sees the copy.
+ */
+export async function imageRowsForCopy(db: Db, userId: string, projectId: string) {
   return db
     .select()
     .from(images)
-    .where(and(eq(images.userId, userId), eq(images.projectId, projectId), isNull(images.deletedAt)));
+    .where(and(eq(images.userId, userId), eq(images.projectId, projectId), isNull(images.deletedAt)))
+    .for("share");
 }
 
 export async function insertImages(db: Db, rows: (typeof images.$inferInsert)[]) {

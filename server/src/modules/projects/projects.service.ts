@@ -10,6 +10,7 @@ import {
 } from "@image-studio/shared";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
+import { createOnce } from "../../lib/create-once";
 import { AppError, notFound } from "../../lib/errors";
 import { zipDownload } from "../images/images.export";
 import * as images from "../images/images.service";
@@ -88,31 +89,36 @@ async function templateFields(ctx: Ctx, templateId: string): Promise<TemplateFie
   };
 }
 
-/** Creates a project, or — when the client-minted id is already the caller's — answers it unchanged (replays are harmless). */
+/**
+ * Creates a project, or — when the client-minted id is already the caller's — answers it unchanged (replays,
+ * concurrent ones too, are harmless). Someone else's id is answered as any unknown id: 404.
+ */
 export async function create(ctx: Ctx, input: CreateInput): Promise<{ project: Project; created: boolean }> {
   const { id, templateId, ...fields } = input;
-  if (id) {
-    const owner = await repo.ownerOf(ctx.db, id);
-    if (owner === ctx.user.id) return { project: await get(ctx, id), created: false };
-    if (owner) throw new AppError("CONFLICT", "This id is taken");
-  }
+  if (id && (await repo.get(ctx.db, ctx.user.id, id))) return { project: await get(ctx, id), created: false };
   const template = templateId ? await templateFields(ctx, templateId) : undefined;
   if (fields.coverImageId) await assertImages(ctx, [fields.coverImageId]);
   const newId = id ?? crypto.randomUUID();
-  await repo.insert(ctx.db, {
-    id: newId,
+  const created = await createOnce({
     userId: ctx.user.id,
-    name: fields.name,
-    description: fields.description ?? template?.description ?? "",
-    notes: fields.notes ?? template?.notes ?? "",
-    coverImageId: fields.coverImageId ?? null,
-    tags: fields.tags ?? template?.tags ?? [],
-    category: fields.category ?? template?.category ?? null,
-    settings: fields.settings ?? template?.settings ?? {},
-    isArchived: fields.isArchived ?? false,
-    isTemplate: fields.isTemplate ?? false,
+    what: "Project",
+    ownerOf: () => repo.ownerOf(ctx.db, newId),
+    insert: () =>
+      repo.insertIfAbsent(ctx.db, {
+        id: newId,
+        userId: ctx.user.id,
+        name: fields.name,
+        description: fields.description ?? template?.description ?? "",
+        notes: fields.notes ?? template?.notes ?? "",
+        coverImageId: fields.coverImageId ?? null,
+        tags: fields.tags ?? template?.tags ?? [],
+        category: fields.category ?? template?.category ?? null,
+        settings: fields.settings ?? template?.settings ?? {},
+        isArchived: fields.isArchived ?? false,
+        isTemplate: fields.isTemplate ?? false,
+      }),
   });
-  return { project: await get(ctx, newId), created: true };
+  return { project: await get(ctx, newId), created };
 }
 
 export async function update(ctx: Ctx, id: string, input: z.output<typeof projectUpdateSchema>): Promise<Project> {

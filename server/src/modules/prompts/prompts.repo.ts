@@ -34,8 +34,10 @@ export async function ownerOf(db: Db, id: string): Promise<string | undefined> {
   return row?.userId;
 }
 
-export async function insert(db: Db, values: PromptInsert): Promise<void> {
-  await db.insert(prompts).values(values);
+/** Inserts unless the id exists (anyone's); true when inserted. A concurrent insert of the same id waits, then yields. */
+export async function insertIfAbsent(db: Db, values: PromptInsert): Promise<boolean> {
+  const rows = await db.insert(prompts).values(values).onConflictDoNothing({ target: prompts.id }).returning({ id: prompts.id });
+  return rows.length > 0;
 }
 
 /** Every write bumps the sync version. */

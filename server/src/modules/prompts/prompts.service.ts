@@ -1,7 +1,8 @@
 import type { Prompt, promptCreateSchema, promptUpdateSchema } from "@image-studio/shared";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
-import { AppError, notFound } from "../../lib/errors";
+import { createOnce } from "../../lib/create-once";
+import { notFound } from "../../lib/errors";
 import * as repo from "./prompts.repo";
 
 /** The prompt library: saved prompts with client-minted ids, so offline creates and replays are harmless. */
@@ -35,22 +36,25 @@ export const list = async (ctx: Ctx): Promise<Prompt[]> => (await repo.list(ctx.
 /** The caller's prompts among `ids` (the sync pull's batch read). */
 export const byIds = async (ctx: Ctx, ids: string[]): Promise<Prompt[]> => (await repo.byIds(ctx.db, ctx.user.id, ids)).map(toPrompt);
 
-/** Creates a prompt, or — when the id is already the caller's — answers it unchanged (a replay). */
+/** Creates a prompt, or — when the id is already the caller's — answers it unchanged (a replay). Someone else's id is a 404. */
 export async function create(ctx: Ctx, input: z.output<typeof promptCreateSchema>): Promise<{ prompt: Prompt; created: boolean }> {
-  const owner = await repo.ownerOf(ctx.db, input.id);
-  if (owner === ctx.user.id) return { prompt: await get(ctx, input.id), created: false };
-  if (owner) throw new AppError("CONFLICT", "This id is taken");
-  await repo.insert(ctx.db, {
-    id: input.id,
+  const created = await createOnce({
     userId: ctx.user.id,
-    title: input.title,
-    promptText: input.promptText,
-    negativePrompt: input.negativePrompt ?? "",
-    category: input.category ?? null,
-    tags: input.tags ?? [],
-    isFavorite: input.isFavorite ?? false,
+    what: "Prompt",
+    ownerOf: () => repo.ownerOf(ctx.db, input.id),
+    insert: () =>
+      repo.insertIfAbsent(ctx.db, {
+        id: input.id,
+        userId: ctx.user.id,
+        title: input.title,
+        promptText: input.promptText,
+        negativePrompt: input.negativePrompt ?? "",
+        category: input.category ?? null,
+        tags: input.tags ?? [],
+        isFavorite: input.isFavorite ?? false,
+      }),
   });
-  return { prompt: await get(ctx, input.id), created: true };
+  return { prompt: await get(ctx, input.id), created };
 }
 
 /** Writes only the fields given, so edits of different fields from two devices merge. */

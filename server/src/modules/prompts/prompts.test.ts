@@ -47,7 +47,7 @@ describe("/api/prompts", () => {
     }
   });
 
-  it("is 401 anonymous and 404 for someone else's prompt (a taken id is 409)", async () => {
+  it("is 401 anonymous and 404 for someone else's prompt (creating under their id too, answered as any unknown id)", async () => {
     const anon = caller(t, null);
     expect((await anon("/api/prompts")).status).toBe(401);
     expect((await anon("/api/prompts", { body: { id: randomUUID(), title: "t", promptText: "x" } })).status).toBe(401);
@@ -59,7 +59,10 @@ describe("/api/prompts", () => {
     expect((await other(`/api/prompts/${id}`, { method: "PUT", body: { title: "theirs" } })).status).toBe(404);
     expect((await other(`/api/prompts/${id}`, { method: "DELETE" })).status).toBe(404);
     const taken = await other("/api/prompts", { body: { id, title: "theirs", promptText: "x" } });
-    expect(taken.status).toBe(409);
+    const unknown = await other(`/api/prompts/${randomUUID()}`);
+    expect(taken.status).toBe(404);
+    const error = async (r: Response) => ({ ...((await r.json()) as { error: Record<string, unknown> }).error, requestId: undefined });
+    expect(await error(taken)).toEqual(await error(unknown));
     expect(((await (await other("/api/prompts")).json()) as { items: unknown[] }).items).toEqual([]);
     expect(promptSchema.parse(await (await owner(`/api/prompts/${id}`)).json()).title).toBe("Mine");
   });

@@ -54,13 +54,13 @@ describe("sync authorization", () => {
     expect(results.map((r) => `${attempts[results.indexOf(r)]!.type}:${r.status}:${r.error?.code}`)).toEqual(
       attempts.map((m) => `${m.type}:rejected:NOT_FOUND`),
     );
-    // Creating with someone else's id is refused, not a takeover.
+    // Creating with someone else's id is refused as any unknown id (NOT_FOUND, never "taken"), not a takeover.
     const creates = await other.push([
       { id: mid(), type: "project.create", project: { id: projectId, name: "theirs" } },
       { id: mid(), type: "collection.create", collection: { id: collectionId, name: "theirs" } },
       { id: mid(), type: "prompt.create", prompt: { id: promptId, title: "theirs", promptText: "x" } },
     ]);
-    expect(creates.map((r) => `${r.status}:${r.error?.code}`)).toEqual(["rejected:CONFLICT", "rejected:CONFLICT", "rejected:CONFLICT"]);
+    expect(creates.map((r) => `${r.status}:${r.error?.code}`)).toEqual(["rejected:NOT_FOUND", "rejected:NOT_FOUND", "rejected:NOT_FOUND"]);
 
     // Nothing of the owner's changed (no new versions), and the other user's pull holds only their own image.
     const after = await owner.pull(before.cursor);

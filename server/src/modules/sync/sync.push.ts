@@ -17,10 +17,10 @@ class Replayed extends Error {}
 
 const rawId = (raw: unknown) => (typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : "");
 
-/** CONFLICT is a lost race ("conflict"), except on a create, where it means the id belongs to someone else. */
-const refused = (id: string, code: ErrorCode, message: string, type?: Mutation["type"]): SyncMutationResult => ({
+/** CONFLICT is a lost race ("conflict"); any other refusal is final. Someone else's id on a create is NOT_FOUND. */
+const refused = (id: string, code: ErrorCode, message: string): SyncMutationResult => ({
   id,
-  status: code === "CONFLICT" && !type?.endsWith(".create") ? "conflict" : "rejected",
+  status: code === "CONFLICT" ? "conflict" : "rejected",
   error: { code, message },
 });
 
@@ -60,7 +60,7 @@ export async function pushOne(ctx: Ctx, raw: unknown): Promise<SyncMutationResul
     return result;
   } catch (err) {
     if (err instanceof Replayed) return (await repo.findResult(ctx.db, ctx.user.id, m.id)) ?? refused(m.id, "CONFLICT", "This change is being applied by another request");
-    if (err instanceof AppError) return recordRefusal(ctx, refused(m.id, err.code, err.message, m.type));
+    if (err instanceof AppError) return recordRefusal(ctx, refused(m.id, err.code, err.message));
     if (err instanceof ZodError) return recordRefusal(ctx, refused(m.id, "VALIDATION_FAILED", zodMessage(err)));
     // Unexpected (a bug, the database going away): not recorded, so a later replay can still succeed.
     ctx.log.error("sync mutation failed", { mutationId: m.id, type: m.type, err });

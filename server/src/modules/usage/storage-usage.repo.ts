@@ -1,37 +1,57 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { images, projects } from "../../db/schema";
 
-/** Bytes (originals, as recorded at ingest) and counts of one user's images, grouped three ways. */
+/**
+ * Bytes (originals, as recorded at ingest) and counts of one user's stored objects, grouped three ways. Rows of a
+ * duplicated project share their originals, so each stored object counts once: through one representative row —
+ * a live one when any is (the object is freed only when its last user is deleted), else the oldest.
+ */
 
-const bytes = sql<string>`coalesce(sum(${images.fileSize}), 0)::bigint`;
+function objects(db: Db, userId: string) {
+  return db.$with("objects").as(
+    db
+      .selectDistinctOn([images.filePath], {
+        fileSize: images.fileSize,
+        projectId: images.projectId,
+        modelId: images.modelId,
+        inTrash: sql<boolean>`${images.deletedAt} IS NOT NULL`.as("in_trash"),
+      })
+      .from(images)
+      .where(eq(images.userId, userId))
+      .orderBy(images.filePath, sql`${images.deletedAt} IS NOT NULL`, images.createdAt, images.id),
+  );
+}
+
 const count = sql<number>`count(*)::int`;
 
 export async function totals(db: Db, userId: string) {
-  const rows = await db
-    .select({ inTrash: sql<boolean>`${images.deletedAt} IS NOT NULL`, bytes, count })
-    .from(images)
-    .where(eq(images.userId, userId))
-    .groupBy(sql`${images.deletedAt} IS NOT NULL`);
-  return rows;
+  const o = objects(db, userId);
+  const bytes = sql<string>`coalesce(sum(${o.fileSize}), 0)::bigint`;
+  return db.with(o).select({ inTrash: o.inTrash, bytes, count }).from(o).groupBy(o.inTrash);
 }
 
 export async function byProject(db: Db, userId: string) {
+  const o = objects(db, userId);
+  const bytes = sql<string>`coalesce(sum(${o.fileSize}), 0)::bigint`;
   return db
-    .select({ projectId: images.projectId, projectName: projects.name, bytes, count })
-    .from(images)
-    .leftJoin(projects, and(eq(projects.id, images.projectId), eq(projects.userId, userId)))
-    .where(and(eq(images.userId, userId), isNull(images.deletedAt)))
-    .groupBy(images.projectId, projects.name)
+    .with(o)
+    .select({ projectId: o.projectId, projectName: projects.name, bytes, count })
+    .from(o)
+    .leftJoin(projects, and(eq(projects.id, o.projectId), eq(projects.userId, userId)))
+    .where(sql`NOT ${o.inTrash}`)
+    .groupBy(o.projectId, projects.name)
     .orderBy(sql`3 DESC`);
 }
 
 export async function byModel(db: Db, userId: string) {
+  const o = objects(db, userId);
+  const bytes = sql<string>`coalesce(sum(${o.fileSize}), 0)::bigint`;
   return db
-    .select({ modelId: images.modelId, bytes, count })
-    .from(images)
-    .where(and(eq(images.userId, userId), isNull(images.deletedAt)))
-    .groupBy(images.modelId)
+    .with(o)
+    .select({ modelId: o.modelId, bytes, count })
+    .from(o)
+    .where(sql`NOT ${o.inTrash}`)
+    .groupBy(o.modelId)
     .orderBy(sql`2 DESC`);
 }
-

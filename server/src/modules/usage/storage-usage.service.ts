@@ -3,7 +3,8 @@ import type { Ctx } from "../../context";
 import * as repo from "./storage-usage.repo";
 
 /**
- * Storage used by the caller's images: live and trash totals, and the live images by project and by model.
+ * Storage used by the caller's images, each stored object once (copies share originals): live and trash totals,
+ * and the live objects by project and by model.
  * Bytes count the originals (thumbnails add a few percent on top).
  */
 export async function storageUsage(ctx: Ctx): Promise<StorageUsage> {
