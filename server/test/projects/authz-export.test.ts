@@ -121,7 +121,7 @@ describe("projects: authorization matrix, export and duplicate", () => {
     const copyId = randomUUID();
     const copy = await ok<Project>(call(`/api/projects/${p.id}/duplicate`, { body: { id: copyId } }), 201);
     expect(copy).toMatchObject({ id: copyId, name: "Source (copy)", tags: ["x"], settings: p.settings, imageCount: 1 });
-    const replay = await ok<Project>(call(`/api/projects/${p.id}/duplicate`, { body: { id: copyId } }), 201);
+    const replay = await ok<Project>(call(`/api/projects/${p.id}/duplicate`, { body: { id: copyId } }), 200);
     expect(replay.imageCount).toBe(1);
     const list = await ok<ImageList>(call(`/api/projects/${copyId}/images`));
     const copied = list.items[0]!;

@@ -20,6 +20,12 @@ async function copyVariants(ctx: Ctx, from: string, to: string) {
   }
 }
 
+/** The copy, and whether this call made it (false: a replay of the same client-minted id). */
+export interface Copied {
+  project: Project;
+  created: boolean;
+}
+
 type Over = { id?: string; name?: string; isTemplate: boolean };
 
 /** Creates the copy's project row under the (client-minted) id; false on a replay. Someone else's id is a 404. */
@@ -63,22 +69,22 @@ async function copyImages(ctx: Ctx, fromProject: string, toProject: string) {
  * originals (no original is copied; the small preview variants are). The project and its image rows appear
  * together (one transaction), so a concurrent replay of the same id answers the whole copy.
  */
-export async function duplicate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Project> {
+export async function duplicate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Copied> {
   const src = await load(ctx, id);
   const newId = over.id ?? crypto.randomUUID();
-  const copied = await ctx.db.transaction(async (tx) => {
+  const { created, copied } = await ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    if (!(await copyProject(txCtx, src, newId, { ...over, isTemplate: false }))) return [];
-    return copyImages(txCtx, id, newId);
+    if (!(await copyProject(txCtx, src, newId, { ...over, isTemplate: false }))) return { created: false, copied: [] };
+    return { created: true, copied: await copyImages(txCtx, id, newId) };
   });
   for (const c of copied) await copyVariants(ctx, c.from, c.to);
-  return get(ctx, newId);
+  return { project: await get(ctx, newId), created };
 }
 
 /** Saves a project's fields and settings (not its images) as a template. */
-export async function saveAsTemplate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Project> {
+export async function saveAsTemplate(ctx: Ctx, id: string, over: { id?: string; name?: string }): Promise<Copied> {
   const src = await load(ctx, id);
   const newId = over.id ?? crypto.randomUUID();
-  await copyProject(ctx, src, newId, { ...over, isTemplate: true });
-  return get(ctx, newId);
+  const created = await copyProject(ctx, src, newId, { ...over, isTemplate: true });
+  return { project: await get(ctx, newId), created };
 }

@@ -53,12 +53,14 @@ export const projectRoutes = new Hono<AppEnv>()
     const { id, imageId } = c.req.valid("param");
     return c.json(await svc.removeImage(ctxOf(c), id, imageId));
   })
-  .post(`/${ID}/duplicate`, validate("param", idParam), validate("json", copyBody), async (c) =>
-    c.json(await duplicate(ctxOf(c), c.req.valid("param").id, c.req.valid("json")), 201),
-  )
-  .post(`/${ID}/template`, validate("param", idParam), validate("json", copyBody), async (c) =>
-    c.json(await saveAsTemplate(ctxOf(c), c.req.valid("param").id, c.req.valid("json")), 201),
-  )
+  .post(`/${ID}/duplicate`, validate("param", idParam), validate("json", copyBody), async (c) => {
+    const { project, created } = await duplicate(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(project, created ? 201 : 200);
+  })
+  .post(`/${ID}/template`, validate("param", idParam), validate("json", copyBody), async (c) => {
+    const { project, created } = await saveAsTemplate(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
+    return c.json(project, created ? 201 : 200);
+  })
   .put(`/${ID}/archive`, validate("param", idParam), validate("json", projectArchiveSchema), async (c) =>
     c.json(await svc.archive(ctxOf(c), c.req.valid("param").id, c.req.valid("json").archived)),
   )
