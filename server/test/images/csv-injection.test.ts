@@ -9,18 +9,32 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ",") {
+      endCell();
+    } else if (!quoted && ch === "\r" && text[i + 1] === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      cell += ch;
+    }
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -71,7 +85,10 @@ describe("CSV exports neutralise formulas in every cell", () => {
   }
 
   it("in the metadata export", async () => {
-    const res = await call("/api/images/metadata/export", { method: "POST", body: { imageIds: [imageId], format: "csv" } });
+    const res = await call("/api/images/metadata/export", {
+      method: "POST",
+      body: { imageIds: [imageId], format: "csv" },
+    });
     expect(res.status).toBe(200);
     expectInert(row(await res.text()));
   });
@@ -84,7 +101,10 @@ describe("CSV exports neutralise formulas in every cell", () => {
   });
 
   it("leaves the JSON export as the data is", async () => {
-    const res = await call("/api/images/metadata/export", { method: "POST", body: { imageIds: [imageId], format: "json" } });
+    const res = await call("/api/images/metadata/export", {
+      method: "POST",
+      body: { imageIds: [imageId], format: "json" },
+    });
     const [m] = (await res.json()) as { tags: string[]; notes: string }[];
     expect(m).toMatchObject({ tags: HOSTILE.tags, notes: HOSTILE.notes });
   });

@@ -16,7 +16,8 @@ describe("favourite", () => {
   });
   afterAll(() => t.close());
 
-  const favorite = (id: string, body?: unknown) => call(`/api/images/${id}/favorite`, { method: "POST", ...(body === undefined ? {} : { body }) });
+  const favorite = (id: string, body?: unknown) =>
+    call(`/api/images/${id}/favorite`, { method: "POST", ...(body === undefined ? {} : { body }) });
   const state = async (id: string) => (await ok<ImageDetail>(call(`/api/images/${id}`))).isFavorite;
 
   it("refuses a request without the wanted state (the old toggle) with 400, changing nothing", async () => {
@@ -39,7 +40,10 @@ describe("favourite", () => {
     expect(new Set(answers.map((a) => a.version)).size).toBe(30);
     const last = answers.reduce((a, b) => (b.version > a.version ? b : a));
     const now = await ok<ImageDetail>(call(`/api/images/${row.id}`));
-    expect({ isFavorite: now.isFavorite, version: now.version }).toEqual({ isFavorite: last.isFavorite, version: last.version });
+    expect({ isFavorite: now.isFavorite, version: now.version }).toEqual({
+      isFavorite: last.isFavorite,
+      version: last.version,
+    });
     // The old toggle, 30 times at once, is refused every time: the state cannot drift.
     const toggles = await Promise.all(Array.from({ length: 30 }, () => favorite(row.id, {})));
     expect(toggles.map((r) => r.status)).toEqual(Array(30).fill(400));

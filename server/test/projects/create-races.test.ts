@@ -23,7 +23,10 @@ describe("concurrent creates with one client-minted id (PostgreSQL)", () => {
 
   const onPostgres = () => t.deps.database.kind === "postgres";
   const count = async (table: string, id: string) => {
-    const { rows } = await t.deps.database.pool!.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [id]);
+    const { rows } = await t.deps.database.pool!.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE id = $1`,
+      [id],
+    );
     return rows[0]!.n;
   };
 
@@ -32,7 +35,10 @@ describe("concurrent creates with one client-minted id (PostgreSQL)", () => {
     const id = randomUUID();
     const res = await Promise.all(Array.from({ length: N }, () => call(path(id), { body: body(id) })));
     const statuses = res.map((r) => r.status);
-    expect(statuses.filter((s) => s !== 200 && s !== created), JSON.stringify(statuses)).toEqual([]);
+    expect(
+      statuses.filter((s) => s !== 200 && s !== created),
+      JSON.stringify(statuses),
+    ).toEqual([]);
     if (created !== 200) expect(statuses.filter((s) => s === created)).toHaveLength(1);
     const bodies = await Promise.all(res.map(async (r) => (await r.json()) as { id: string; imageCount?: number }));
     expect(new Set(bodies.map((b) => b.id))).toEqual(new Set([id]));
@@ -41,19 +47,31 @@ describe("concurrent creates with one client-minted id (PostgreSQL)", () => {
 
   it("creates a project once", async (ctx) => {
     if (!onPostgres()) return ctx.skip();
-    const { id } = await race(() => "/api/projects", (id) => ({ id, name: "Raced" }), 201);
+    const { id } = await race(
+      () => "/api/projects",
+      (id) => ({ id, name: "Raced" }),
+      201,
+    );
     expect(await count("projects", id)).toBe(1);
   });
 
   it("creates a collection once", async (ctx) => {
     if (!onPostgres()) return ctx.skip();
-    const { id } = await race(() => "/api/collections", (id) => ({ id, name: "Raced" }), 201);
+    const { id } = await race(
+      () => "/api/collections",
+      (id) => ({ id, name: "Raced" }),
+      201,
+    );
     expect(await count("collections", id)).toBe(1);
   });
 
   it("creates a prompt once", async (ctx) => {
     if (!onPostgres()) return ctx.skip();
-    const { id } = await race(() => "/api/prompts", (id) => ({ id, title: "Raced", promptText: "x" }), 201);
+    const { id } = await race(
+      () => "/api/prompts",
+      (id) => ({ id, title: "Raced", promptText: "x" }),
+      201,
+    );
     expect(await count("prompts", id)).toBe(1);
   });
 
@@ -61,17 +79,25 @@ describe("concurrent creates with one client-minted id (PostgreSQL)", () => {
     if (!onPostgres()) return ctx.skip();
     const src = await ok<{ id: string }>(call("/api/projects", { body: { name: "Source" } }), 201);
     for (let i = 0; i < 3; i++) await insertRow(t, u.user.id, { projectId: src.id });
-    const { id, bodies } = await race(() => `/api/projects/${src.id}/duplicate`, (id) => ({ id }), 201);
+    const { id, bodies } = await race(
+      () => `/api/projects/${src.id}/duplicate`,
+      (id) => ({ id }),
+      201,
+    );
     expect(await count("projects", id)).toBe(1);
     expect(bodies.map((b) => b.imageCount)).toEqual(Array(N).fill(3));
-    const { rows } = await t.deps.database.pool!.query<{ n: number }>("SELECT count(*)::int AS n FROM images WHERE project_id = $1", [id]);
+    const { rows } = await t.deps.database.pool!.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM images WHERE project_id = $1",
+      [id],
+    );
     expect(rows[0]!.n).toBe(3);
   });
 
   it("applies sync creates of one entity id from different mutations once, each answered as applied", async (ctx) => {
     if (!onPostgres()) return ctx.skip();
     const ids = { project: randomUUID(), collection: randomUUID(), prompt: randomUUID() };
-    const push = (m: Record<string, unknown>) => call("/api/sync/push", { body: { mutations: [{ id: randomUUID(), ...m }] } });
+    const push = (m: Record<string, unknown>) =>
+      call("/api/sync/push", { body: { mutations: [{ id: randomUUID(), ...m }] } });
     const kinds = [
       { type: "project.create", project: { id: ids.project, name: "Raced" } },
       { type: "collection.create", collection: { id: ids.collection, name: "Raced" } },
@@ -81,7 +107,11 @@ describe("concurrent creates with one client-minted id (PostgreSQL)", () => {
     const results = await Promise.all(res.map(async (r) => syncPushSchema.parse(await r.json()).results[0]!));
     expect(results.map((r) => `${r.status}:${r.error?.code ?? ""}`).filter((s) => s !== "applied:")).toEqual([]);
     expect(new Set(results.map((r) => r.entityId))).toEqual(new Set(Object.values(ids)));
-    for (const [table, id] of [["projects", ids.project], ["collections", ids.collection], ["prompts", ids.prompt]] as const) {
+    for (const [table, id] of [
+      ["projects", ids.project],
+      ["collections", ids.collection],
+      ["prompts", ids.prompt],
+    ] as const) {
       expect(await count(table, id)).toBe(1);
     }
   });

@@ -91,10 +91,7 @@ describe("originals shared by a duplicated project", () => {
 
   it("keeps every remaining image's original when a duplicate races a permanent delete of its source", async () => {
     const d = await duplicated(300);
-    await Promise.all([
-      ok(d.call(`/api/projects/${d.src.id}/duplicate`, { body: {} }), 201),
-      purge(d.call, d.img.id),
-    ]);
+    await Promise.all([ok(d.call(`/api/projects/${d.src.id}/duplicate`, { body: {} }), 201), purge(d.call, d.img.id)]);
     const rows = await t.deps.database.db
       .select({ id: images.id, filePath: images.filePath })
       .from(images)
@@ -113,9 +110,15 @@ describe("originals shared by a duplicated project", () => {
     expect(u.byModel.reduce((n, m) => n + m.bytes, 0)).toBe(size);
     await ok(d.call(`/api/images/${d.img.id}`, { method: "DELETE" }));
     u = await usage();
-    expect({ total: u.total, trash: u.trash }).toEqual({ total: { bytes: size, count: 1 }, trash: { bytes: 0, count: 0 } });
+    expect({ total: u.total, trash: u.trash }).toEqual({
+      total: { bytes: size, count: 1 },
+      trash: { bytes: 0, count: 0 },
+    });
     await ok(d.call(`/api/images/${d.copyImage.id}`, { method: "DELETE" }));
     u = await usage();
-    expect({ total: u.total, trash: u.trash }).toEqual({ total: { bytes: 0, count: 0 }, trash: { bytes: size, count: 1 } });
+    expect({ total: u.total, trash: u.trash }).toEqual({
+      total: { bytes: 0, count: 0 },
+      trash: { bytes: size, count: 1 },
+    });
   });
 });

@@ -45,7 +45,8 @@ const inert = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return inert(value.map((v) => inert(typeof v === "string" ? v : JSON.stringify(v))).join("; "));
+  if (Array.isArray(value))
+    return inert(value.map((v) => inert(typeof v === "string" ? v : JSON.stringify(v))).join("; "));
   return inert(typeof value === "object" ? JSON.stringify(value) : String(value));
 }
 
@@ -58,4 +59,3 @@ export function csvCell(value: unknown): string {
 export const csvRow = (m: ImageMetadataExport) => `${COLUMNS.map((k) => csvCell(m[k])).join(",")}\r\n`;
 /** The header line, with a byte-order mark so spreadsheets read the file as UTF-8. */
 export const csvHeader = () => `\uFEFF${COLUMNS.join(",")}\r\n`;
-
