@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { images, projects } from "../../db/schema";
+import { images, projects, uploads } from "../../db/schema";
 
 /** Bytes (originals, as recorded at ingest) and counts of one user's images, grouped three ways. */
 
@@ -35,3 +35,21 @@ export async function byModel(db: Db, userId: string) {
     .orderBy(sql`2 DESC`);
 }
 
+
+/** Bytes and count of one user's uploads (sources, masks, style references) not yet expired. */
+export async function uploadsTotal(db: Db, userId: string) {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${uploads.byteSize}), 0)::bigint`, count })
+    .from(uploads)
+    .where(eq(uploads.userId, userId));
+  return row;
+}
+
+/** Everything counted against the quota: images (live and in the trash) and uploads. */
+export async function usedBytes(db: Db, userId: string): Promise<number> {
+  const [[img], up] = await Promise.all([
+    db.select({ bytes }).from(images).where(eq(images.userId, userId)),
+    uploadsTotal(db, userId),
+  ]);
+  return Number(img?.bytes ?? 0) + Number(up?.bytes ?? 0);
+}
