@@ -36,13 +36,18 @@ interface Task {
 interface Slot {
   worker: Worker;
   task?: Task;
+  /** The worker reported that the pixel work of its task is under way. */
+  started?: boolean;
 }
 
 const WORKER_URL = new URL("./decode-worker.mjs", import.meta.url);
 
 export interface DecodePoolStats {
   size: number;
+  /** Tasks handed to a worker. */
   running: number;
+  /** Of those, the ones whose pixel work has started (an upload's decode is holding a libuv thread). */
+  decoding: number;
   queued: number;
   completed: number;
 }
@@ -67,7 +72,8 @@ export class DecodePool {
 
   stats(): DecodePoolStats {
     const running = this.slots.filter((s) => s.task).length;
-    return { size: this.size, running, queued: this.queue.length, completed: this.completed };
+    const decoding = this.slots.filter((s) => s.task && s.started).length;
+    return { size: this.size, running, decoding, queued: this.queue.length, completed: this.completed };
   }
 
   run<T>(op: DecodeOp, input: Record<string, unknown> & { data: Buffer }): Promise<T> {
@@ -106,9 +112,14 @@ export class DecodePool {
     const worker = new Worker(WORKER_URL);
     worker.unref();
     const slot: Slot = { worker };
-    worker.on("message", (msg: { id: number; ok: boolean; result?: unknown; kind?: string; message?: string }) => {
+    type Reply = { id: number; started?: boolean; ok?: boolean; result?: unknown; kind?: string; message?: string };
+    worker.on("message", (msg: Reply) => {
       const task = slot.task;
       if (!task || task.id !== msg.id) return;
+      if (msg.started) {
+        slot.started = true;
+        return;
+      }
       this.finish(slot);
       if (msg.ok) task.resolve(msg.result);
       else if (msg.kind === "polyglot" || msg.kind === "pixels" || msg.kind === "decode")
@@ -124,6 +135,7 @@ export class DecodePool {
 
   private finish(slot: Slot) {
     slot.task = undefined;
+    slot.started = false;
     slot.worker.unref();
     this.completed++;
     if (this.slots.indexOf(slot) >= this.size) this.retire(slot);

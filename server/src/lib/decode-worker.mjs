@@ -30,7 +30,7 @@ class Refused extends Error {
 }
 
 /** Polyglot scan, then a full decode (truncation and the pixel cap enforced) and a clean re-encode. */
-async function upload({ data, format, mask, hasAlpha, maxPixels }) {
+async function upload({ id, data, format, mask, hasAlpha, maxPixels }) {
   if (MARKUP.test(data.toString("latin1")) || trailingBytes(data, format) > 16) throw new Refused("polyglot", "extra data");
   const base = () => sharp(data, { limitInputPixels: maxPixels, failOn: "truncated", pages: 1 }).autoOrient();
   let pipeline;
@@ -43,7 +43,9 @@ async function upload({ data, format, mask, hasAlpha, maxPixels }) {
     out = { format: "png", contentType: "image/png" };
   } else pipeline = base().webp({ quality: 95 });
   try {
-    const { data: bytes, info } = await pipeline.toBuffer({ resolveWithObject: true });
+    const encoding = pipeline.toBuffer({ resolveWithObject: true });
+    parentPort.postMessage({ id, started: true }); // the decode now holds one of libuv's threads
+    const { data: bytes, info } = await encoding;
     return { ...out, data: bytes, width: info.width, height: info.height };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -82,7 +84,8 @@ const OPS = { upload, derive };
 
 parentPort.on("message", async ({ id, op, input }) => {
   try {
-    const result = await OPS[op]({ ...input, data: Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength) });
+    const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
+    const result = await OPS[op]({ ...input, id, data });
     parentPort.postMessage({ id, ok: true, result });
   } catch (err) {
     const kind = err instanceof Refused ? err.kind : "error";

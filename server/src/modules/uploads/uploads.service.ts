@@ -49,6 +49,8 @@ export async function createUpload(ctx: Ctx, data: Buffer, purpose: UploadPurpos
       height: out.height,
       format: out.format,
       purpose,
+      createdAt: ctx.now,
+      lastUsedAt: ctx.now,
     });
   } catch (err) {
     await ctx.deps.storage.delete(key);
