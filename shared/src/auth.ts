@@ -177,7 +177,7 @@ export const meUserSchema = z.object({
   onboardingState: z.record(z.string(), z.boolean()),
   hasPassword: z.boolean(),
   /** A "Try demo" guest (local engine only, small quota) until they create an account with POST /api/auth/guest/upgrade. */
-  isGuest: z.boolean(),
+  isGuest: z.boolean().default(false),
   createdAt: z.string(),
   lastLogin: z.string().nullable(),
 });

@@ -23,7 +23,9 @@ export interface UpgradeInput {
 }
 
 const isUniqueViolation = (err: unknown) =>
-  typeof err === "object" && err !== null && ((err as { code?: string }).code === "23505" || /unique/i.test(String((err as Error).message)));
+  typeof err === "object" &&
+  err !== null &&
+  ((err as { code?: string }).code === "23505" || /unique/i.test(String((err as Error).message)));
 
 /** Email, name and password on the guest's own row. false when the address belongs to another account. */
 async function claimEmail(db: Db, userId: string, input: UpgradeInput, hash: string): Promise<boolean> {
@@ -72,7 +74,10 @@ export async function startGuestUpgrade(
   const taken = owner !== undefined && owner.id !== user.id;
   if (taken || !(await claimEmail(db, user.id, { ...input, email }, hash))) {
     const appUrl = deps.env.APP_URL.replace(/\/$/, "");
-    await mailer.deliver(email, existingAccountMail(appUrl, { name: owner?.name ?? "", signInUrl: `${appUrl}/sign-in` }));
+    await mailer.deliver(
+      email,
+      existingAccountMail(appUrl, { name: owner?.name ?? "", signInUrl: `${appUrl}/sign-in` }),
+    );
     return;
   }
   await sendVerification(email);
@@ -92,7 +97,12 @@ export async function completeGuestUpgrade(deps: Deps, userId: string, guestCred
     if (!done.length) return false;
     const topUp = Math.max(0, deps.env.SIGNUP_CREDITS - guestCredits);
     if (topUp > 0)
-      await applyCredits(tx as unknown as Db, { userId, amount: topUp, kind: "grant", note: "Welcome credits (account created)" });
+      await applyCredits(tx as unknown as Db, {
+        userId,
+        amount: topUp,
+        kind: "grant",
+        note: "Welcome credits (account created)",
+      });
     return true;
   });
 }

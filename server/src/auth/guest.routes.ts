@@ -20,7 +20,8 @@ export function guestRoutes(auth: Auth, mailer: Mailer) {
       {
         email: input.email.trim().toLowerCase(),
         verificationSent: true,
-        message: "Check your inbox: open the link we sent to finish creating your account. Your images stay where they are.",
+        message:
+          "Check your inbox: open the link we sent to finish creating your account. Your images stay where they are.",
       },
       202,
     );

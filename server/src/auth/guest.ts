@@ -58,6 +58,10 @@ export function catalogFor<T extends CatalogEntry>(user: SessionUser | null, ent
   return entries.map((m) =>
     guestMayUse(m) || !m.available
       ? m
-      : { ...m, available: false, unavailableReason: "Guests can use the local models only; create an account to use fal.ai" },
+      : {
+          ...m,
+          available: false,
+          unavailableReason: "Guests can use the local models only; create an account to use fal.ai",
+        },
   );
 }

@@ -1,6 +1,7 @@
 // The decode pool's worker thread (see decode-pool.ts). Plain JavaScript so that every way the server runs
 // (tsx, vitest, the tsup bundle in dist/) can start it without a TypeScript loader. It holds no rules: the main
 // thread decides what is accepted; this file only does the pixel work and the byte scans of big buffers.
+import { Buffer } from "node:buffer";
 import { parentPort } from "node:worker_threads";
 import sharp from "sharp";
 
@@ -31,7 +32,8 @@ class Refused extends Error {
 
 /** Polyglot scan, then a full decode (truncation and the pixel cap enforced) and a clean re-encode. */
 async function upload({ id, data, format, mask, hasAlpha, maxPixels }) {
-  if (MARKUP.test(data.toString("latin1")) || trailingBytes(data, format) > 16) throw new Refused("polyglot", "extra data");
+  if (MARKUP.test(data.toString("latin1")) || trailingBytes(data, format) > 16)
+    throw new Refused("polyglot", "extra data");
   const base = () => sharp(data, { limitInputPixels: maxPixels, failOn: "truncated", pages: 1 }).autoOrient();
   let pipeline;
   let out = { format: "webp", contentType: "image/webp" };
@@ -71,7 +73,11 @@ async function derive({ data, variants, maxPixels }) {
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const grey = await sharp(data, { limitInputPixels: maxPixels }).greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer();
+  const grey = await sharp(data, { limitInputPixels: maxPixels })
+    .greyscale()
+    .resize(9, 8, { fit: "fill" })
+    .raw()
+    .toBuffer();
   return {
     meta: { format: meta.format, width: meta.width, height: meta.height, hasAlpha: Boolean(meta.hasAlpha) },
     variants: sized,

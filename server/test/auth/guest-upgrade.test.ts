@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUEST_CREDITS } from "../../src/auth/auth-hooks";
 import { images, users } from "../../src/db/schema";
 import { insertRow } from "../images/fixtures";
-import { cookieFrom, createTestApp, jsonRequest, mailTo, randomIp, signUp, type TestApp, TEST_PASSWORD, tokenFromMail } from "../harness";
+import {
+  cookieFrom,
+  createTestApp,
+  jsonRequest,
+  mailTo,
+  randomIp,
+  signUp,
+  type TestApp,
+  TEST_PASSWORD,
+  tokenFromMail,
+} from "../harness";
 
 const SIGNUP_CREDITS = 300;
 
@@ -43,7 +53,9 @@ describe("a guest turns the demo session into a full account, keeping every imag
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ email, verificationSent: true });
     // Until the link is opened it is still a guest (the address isn't proven yet).
-    let me = meResponseSchema.parse(await (await jsonRequest(t, "/api/auth/me", { cookie: g.cookie, ip: g.ip })).json());
+    let me = meResponseSchema.parse(
+      await (await jsonRequest(t, "/api/auth/me", { cookie: g.cookie, ip: g.ip })).json(),
+    );
     expect(me.user).toMatchObject({ id: g.id, isGuest: true });
 
     const token = await tokenFromMail(t, email, /confirm your email/i);
@@ -51,7 +63,14 @@ describe("a guest turns the demo session into a full account, keeping every imag
     expect(verify.status).toBe(200);
 
     me = meResponseSchema.parse(await (await jsonRequest(t, "/api/auth/me", { cookie: g.cookie, ip: g.ip })).json());
-    expect(me.user).toMatchObject({ id: g.id, email, name: "Dana Demo", isGuest: false, emailVerified: true, hasPassword: true });
+    expect(me.user).toMatchObject({
+      id: g.id,
+      email,
+      name: "Dana Demo",
+      isGuest: false,
+      emailVerified: true,
+      hasPassword: true,
+    });
     expect(me.user.creditsBalance).toBe(SIGNUP_CREDITS); // topped up to a new account's welcome credits
     const [kept] = await t.deps.database.db.select().from(images).where(eq(images.id, image.id));
     expect(kept).toMatchObject({ userId: g.id, prompt: "made during the demo" });

@@ -55,7 +55,9 @@ describe("unused uploads expire with their bytes", () => {
     expect(await t.deps.storage.exists(unusedKey)).toBe(false);
     for (const id of [forWaitingJob, usedLater, fresh]) expect(await bytesOf(id)).toBe(true);
     // A deleted upload is gone for its owner too: a 404, as for any unknown id.
-    const gone = await call("/api/generate/image-to-image", { body: { prompt: "x", modelId: "local/sketch", uploadId: unused } });
+    const gone = await call("/api/generate/image-to-image", {
+      body: { prompt: "x", modelId: "local/sketch", uploadId: unused },
+    });
     expect(gone.status).toBe(404);
 
     // Once the job no longer waits for it, the old upload goes at the next pass; recently used ones stay.

@@ -27,7 +27,9 @@ describe("uploads: pixel cap, decode pool, rate limit", () => {
     const before = pool.stats().completed;
     const res = await upload(t, u, bomb);
     expect(res.status).toBe(413);
-    expect(errorBodySchema.parse(await res.json()).error.message).toMatch(/6100×6100 pixels; uploads can be at most 25 megapixels/);
+    expect(errorBodySchema.parse(await res.json()).error.message).toMatch(
+      /6100×6100 pixels; uploads can be at most 25 megapixels/,
+    );
     expect(pool.stats()).toMatchObject({ completed: before, running: 0 }); // never reached the pool
     expect(await uploadsOf(t, u.user.id)).toBe(0);
   });

@@ -52,7 +52,9 @@ describe("storage: uploads are counted, and a per-user quota holds", () => {
     });
     expect(gen.status).toBe(413);
     expect(errorBodySchema.parse(await gen.json()).error.message).toMatch(/empty the trash/);
-    expect(await t.deps.database.db.select().from(generationQueue).where(eq(generationQueue.userId, u.user.id))).toHaveLength(0);
+    expect(
+      await t.deps.database.db.select().from(generationQueue).where(eq(generationQueue.userId, u.user.id)),
+    ).toHaveLength(0);
     expect((await usage(u)).used).toBeGreaterThan(MB);
   });
 
@@ -70,7 +72,9 @@ describe("guests have their own, smaller quota", () => {
     try {
       const ip = randomIp();
       const cookie = cookieFrom(await jsonRequest(t, "/api/auth/sign-in/anonymous", { body: {}, ip }));
-      const report = storageUsageSchema.parse(await (await jsonRequest(t, "/api/usage/storage", { cookie, ip })).json());
+      const report = storageUsageSchema.parse(
+        await (await jsonRequest(t, "/api/usage/storage", { cookie, ip })).json(),
+      );
       expect(report.quota).toBe(1 * MB);
     } finally {
       await t.close();

@@ -8,7 +8,10 @@ const HOUR_MS = 3_600_000;
  * or running job still needs. Safe in several processes at once: each row is claimed by one conditional DELETE.
  * The row goes first, so a job can never be queued with an upload whose bytes are already gone.
  */
-export async function runUploadCleanup(deps: Deps, now = deps.clock.now()): Promise<{ deleted: number; bytes: number }> {
+export async function runUploadCleanup(
+  deps: Deps,
+  now = deps.clock.now(),
+): Promise<{ deleted: number; bytes: number }> {
   const db = deps.database.db;
   const cutoff = new Date(now.getTime() - deps.env.UPLOAD_TTL_HOURS * HOUR_MS);
   let deleted = 0;

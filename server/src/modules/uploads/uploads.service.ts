@@ -34,7 +34,11 @@ export async function createUpload(ctx: Ctx, data: Buffer, purpose: UploadPurpos
   const maxPixels = Math.round(env.UPLOAD_MAX_MEGAPIXELS * 1_000_000);
   const checked = await checkImageBytes(data, { maxPixels });
   await assertRoom(ctx, data.length);
-  const out = await reencode(decodePool(env.DECODE_CONCURRENCY), data, { maxPixels, mask: purpose === "mask", checked });
+  const out = await reencode(decodePool(env.DECODE_CONCURRENCY), data, {
+    maxPixels,
+    mask: purpose === "mask",
+    checked,
+  });
   await assertRoom(ctx, out.data.length);
   const uploadId = randomUUID();
   const key = uploadKey(ctx.user.id, uploadId, out.format);

@@ -12,7 +12,11 @@ export function quotaOf(ctx: Pick<Ctx, "deps" | "user">): number | null {
 }
 
 export const formatBytes = (n: number) =>
-  n >= 1024 * MB ? `${+(n / 1024 / MB).toFixed(1)} GB` : n >= MB ? `${+(n / MB).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+  n >= 1024 * MB
+    ? `${+(n / 1024 / MB).toFixed(1)} GB`
+    : n >= MB
+      ? `${+(n / MB).toFixed(1)} MB`
+      : `${Math.ceil(n / 1024)} KB`;
 
 /**
  * Refuses (413) when storing `incoming` more bytes would take the caller past their quota. Generations pass
