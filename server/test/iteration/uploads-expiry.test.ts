@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploads } from "../../src/db/schema";
 import type { Clock } from "../../src/lib/clock";
 import { runUploadCleanup } from "../../src/modules/uploads/uploads.cleanup";
+import { uploadKey } from "../../src/storage/keys";
 import { createTestApp, signUp, type TestApp } from "../harness";
 import { caller, makePng, upload } from "./helpers";
 
@@ -67,5 +69,20 @@ describe("unused uploads expire with their bytes", () => {
     expect((await runUploadCleanup(t.deps)).deleted).toBe(1);
     expect(await rowOf(forWaitingJob)).toBeUndefined();
     for (const id of [usedLater, fresh]) expect(await bytesOf(id)).toBe(true);
+  });
+
+  it("adopts an upload stored before uploads were recorded: usable, counted, and expiring like the others", async () => {
+    const u = await signUp(t);
+    const call = caller(t, u);
+    clock.set(new Date());
+    const uploadId = randomUUID();
+    const png = await makePng({ width: 40, height: 30 });
+    await t.deps.storage.put(uploadKey(u.user.id, uploadId, "png"), png, { contentType: "image/png" });
+    const res = await call("/api/generate/image-to-image", {
+      body: { prompt: "from before", modelId: "local/sketch", uploadId },
+    });
+    expect(res.status).toBe(202);
+    const [row] = await t.deps.database.db.select().from(uploads).where(eq(uploads.id, uploadId));
+    expect(row).toMatchObject({ userId: u.user.id, width: 40, height: 30, byteSize: png.length });
   });
 });
