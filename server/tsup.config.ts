@@ -13,5 +13,7 @@ export default defineConfig({
   noExternal: ["@image-studio/shared"],
   onSuccess: async () => {
     cpSync("src/db/migrations", "dist/migrations", { recursive: true });
+    // The decode pool's worker thread is plain JavaScript, loaded next to the bundle (see lib/decode-pool.ts).
+    cpSync("src/lib/decode-worker.mjs", "dist/decode-worker.mjs");
   },
 });

@@ -27,6 +27,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: string;
+  /** A "Try demo" guest: the local engine only, a small storage quota, until they create an account. */
+  isGuest?: boolean;
 }
 
 /** What a service function receives: `(ctx, input)`. Never Hono's context. */

@@ -58,6 +58,21 @@ const schema = z.object({
   USER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: bool.default(false),
+  // Abuse limits (issue 13 item 6): guests, storage and image decoding.
+  /** Guest ("Try demo") accounts one client address may create per hour and per day. */
+  GUESTS_PER_IP_HOUR: z.coerce.number().int().min(0).default(3),
+  GUESTS_PER_IP_DAY: z.coerce.number().int().min(0).default(10),
+  /** Storage per user in MB (images, trash and uploads); 0 = unlimited. Admins are never limited. */
+  STORAGE_QUOTA_MB: z.coerce.number().int().min(0).default(2048),
+  GUEST_STORAGE_QUOTA_MB: z.coerce.number().int().min(0).default(100),
+  /** Uploads one user may make per hour. */
+  UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(120),
+  /** Hours after which an upload that no job uses is deleted. */
+  UPLOAD_TTL_HOURS: z.coerce.number().min(1).default(24),
+  /** The largest image an upload may be, in megapixels. */
+  UPLOAD_MAX_MEGAPIXELS: z.coerce.number().min(1).max(268).default(25),
+  /** Full image decodes (uploads, engine outputs) run at once in the decode pool's worker threads. */
+  DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 type Raw = z.infer<typeof schema>;

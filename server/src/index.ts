@@ -5,6 +5,7 @@ import { createApp } from "./app";
 import { closeDeps, createDeps, startWorker } from "./bootstrap";
 import { EnvError, env as loadEnv } from "./env";
 import { startTrashCleanup } from "./modules/images/trash.service";
+import { startUploadCleanup } from "./modules/uploads/uploads.cleanup";
 
 async function main() {
   const env = loadEnv();
@@ -14,6 +15,7 @@ async function main() {
   const app = createApp(deps, { staticDir });
   const worker = env.WORKER_IN_PROCESS ? startWorker(deps) : undefined;
   const trashCleanup = startTrashCleanup(deps);
+  const uploadCleanup = startUploadCleanup(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     deps.log.info(`Image Studio listening on http://localhost:${info.port}`, { port: info.port });
   });
@@ -27,6 +29,7 @@ async function main() {
     server.close();
     await worker?.stop();
     await trashCleanup.stop();
+    await uploadCleanup.stop();
     await closeDeps(deps);
     clearTimeout(force);
     process.exit(0);

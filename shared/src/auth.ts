@@ -176,6 +176,8 @@ export const meUserSchema = z.object({
   sessionTimeoutMinutes: z.number().nullable(),
   onboardingState: z.record(z.string(), z.boolean()),
   hasPassword: z.boolean(),
+  /** A "Try demo" guest (local engine only, small quota) until they create an account with POST /api/auth/guest/upgrade. */
+  isGuest: z.boolean().default(false),
   createdAt: z.string(),
   lastLogin: z.string().nullable(),
 });

@@ -230,6 +230,12 @@ export const storageUsageSchema = z.object({
   trash: usageRow,
   byProject: z.array(usageRow.extend({ projectId: z.uuid().nullable(), projectName: z.string().nullable() })),
   byModel: z.array(usageRow.extend({ modelId: z.string() })),
+  /** Uploaded sources, masks and style references not yet expired. */
+  uploads: usageRow,
+  /** Bytes counted against the quota: images (live and in the trash) and uploads. */
+  used: z.number(),
+  /** The user's storage quota in bytes; null = unlimited. */
+  quota: z.number().nullable(),
 });
 export type StorageUsage = z.infer<typeof storageUsageSchema>;
 

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Mail, X } from "lucide-react";
 import { useState } from "react";
 import { Link } from "@tanstack/react-router";
-import { authConfigQuery } from "@/lib/session";
+import { authConfigQuery, sessionQuery } from "@/lib/session";
 import { cn } from "@/lib/cn";
 
 const DISMISS_KEY = "image-studio:dev-mail-banner";
@@ -10,8 +10,10 @@ const DISMISS_KEY = "image-studio:dev-mail-banner";
 /** Tells people that mail stays on this machine (no SMTP configured) and where to read it. */
 export function DevMailBanner({ className }: { className?: string }) {
   const { data } = useQuery(authConfigQuery);
+  const { data: session } = useQuery(sessionQuery);
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISS_KEY) === "1");
-  if (!data?.devMailbox || dismissed) return null;
+  // Guests have no mail (their address is a placeholder) until they create an account.
+  if (!data?.devMailbox || dismissed || session?.user.isGuest) return null;
   return (
     <div
       role="status"

@@ -4,6 +4,8 @@ import type { Deps } from "../context";
 import { claimFirstAdmin, knownDevice, liftBan, recordLogin, setUpNewUser, signInState } from "./auth.repo";
 import type { Mailer } from "./mail/mailer";
 import { newSignInMail, twoFactorEnabledMail } from "./mail/templates";
+import { limitGuestCreation } from "./guest";
+import { completeGuestUpgrade } from "./guest-upgrade";
 import { ACCOUNT_RULES, consume } from "./rate-limit";
 import { describeDevice } from "./user-agent";
 
@@ -41,6 +43,9 @@ export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["da
       },
       update: {
         after: async (user, ctx) => {
+          // A guest who confirmed the address they gave in "Save your work" becomes a full account.
+          if ((user as { isAnonymous?: boolean }).isAnonymous === true && user.emailVerified)
+            await completeGuestUpgrade(deps, user.id, GUEST_CREDITS);
           // verify-totp only updates the user when it switches two-factor on (the enable flow).
           if (ctx?.path === "/two-factor/verify-totp" && user.twoFactorEnabled === true) {
             await mailer.deliver(
@@ -88,6 +93,7 @@ export function authHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["hooks"
   const link = (path: string) => `${deps.env.APP_URL.replace(/\/$/, "")}${path}`;
   return {
     before: createAuthMiddleware(async (ctx) => {
+      await limitGuestCreation(deps, ctx.path, ctx.request?.headers ?? ctx.headers);
       const rule = ACCOUNT_RULES[ctx.path];
       const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : undefined;
       if (rule && email && ctx.request) {

@@ -6,6 +6,7 @@ import { adminUserRoutes } from "../modules/admin/admin.routes";
 import { aliasRoutes } from "./alias.routes";
 import { type Auth, createAuth } from "./auth";
 import { translateAuthError } from "./bridge";
+import { guestRoutes } from "./guest.routes";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { crossSiteGuard } from "./csrf";
 import { devMailboxRoutes } from "./mail/dev-mailbox.routes";
@@ -71,6 +72,7 @@ export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
   app.use("/api/*", sessionMiddleware(auth));
 
   app.route("/api/auth", aliasRoutes(auth, mailer));
+  app.route("/api/auth/guest", guestRoutes(auth, mailer));
   app.on(["GET", "POST"], "/api/auth/*", (c) => handleAuth(c, auth));
 
   const authCookieNames = async () => Object.values((await auth.$context).authCookies).map((cookie) => cookie.name);

@@ -59,6 +59,7 @@ export function sessionMiddleware(auth: Auth) {
           email: user.email,
           name: user.name,
           role: isAdminEmail(deps, user.email) ? "admin" : (user.role ?? "user"),
+          isGuest: (user as { isAnonymous?: boolean | null }).isAnonymous === true,
         });
         sessions.set(c, {
           id: session.id,

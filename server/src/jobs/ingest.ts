@@ -2,6 +2,7 @@ import type { Deps } from "../context";
 import type { Db } from "../db/client";
 import { images } from "../db/schema";
 import { stableUuid } from "../lib/ids";
+import { decodePool } from "../lib/decode-pool";
 import { processGeneratedImage, type ProcessedImage } from "../lib/image-processing";
 import type { ProviderResult } from "../providers/types";
 import { originalKey, variantKey } from "../storage/keys";
@@ -23,7 +24,7 @@ export async function storeOutputs(deps: Deps, job: JobRow, result: ProviderResu
   return Promise.all(
     result.images.map(async (img, index) => {
       const imageId = stableUuid(`${job.id}:${index}`);
-      const processed = await processGeneratedImage(img.data);
+      const processed = await processGeneratedImage(img.data, decodePool(deps.env.DECODE_CONCURRENCY));
       const key = originalKey(job.userId, imageId, EXT[processed.format]);
       await deps.storage.put(key, processed.original, { contentType: processed.contentType });
       const keys = [key];

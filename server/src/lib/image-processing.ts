@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
+import { type DecodePool, decodePool } from "./decode-pool";
 
 export interface ProcessedImage {
   width: number;
@@ -21,35 +22,38 @@ export type VariantName = keyof typeof VARIANTS;
 
 const CONTENT_TYPES = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" } as const;
 
-/** Decodes an engine's output (never trusting its claimed type), and derives thumbnails and hashes. */
-export async function processGeneratedImage(data: Buffer): Promise<ProcessedImage> {
-  const meta = await sharp(data, { limitInputPixels: 100_000_000 }).metadata();
+/** Engine outputs larger than this are refused (an 8× upscale of 1024² is 67 megapixels). */
+const OUTPUT_MAX_PIXELS = 100_000_000;
+
+interface Derived {
+  meta: { format?: string; width?: number; height?: number; hasAlpha: boolean };
+  variants: { name: VariantName; data: Uint8Array; width: number; height: number }[];
+  thumb: { data: Uint8Array; width: number; height: number };
+  grey: Uint8Array;
+}
+
+const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/**
+ * Decodes an engine's output (never trusting its claimed type), and derives thumbnails and hashes. The pixel
+ * work runs in the bounded decode pool (off the main thread, never more than DECODE_CONCURRENCY at once).
+ */
+export async function processGeneratedImage(data: Buffer, pool: DecodePool = decodePool()): Promise<ProcessedImage> {
+  const variantSizes = (Object.entries(VARIANTS) as [VariantName, number][]).map(([name, size]) => ({ name, size }));
+  const d = await pool.run<Derived>("derive", { data, variants: variantSizes, maxPixels: OUTPUT_MAX_PIXELS });
+  const meta = d.meta;
   const format = meta.format === "jpeg" || meta.format === "png" || meta.format === "webp" ? meta.format : undefined;
   if (!format || !meta.width || !meta.height) throw new Error(`unsupported image output (${meta.format ?? "unknown"})`);
-  const [variants, thumbhash, phash] = await Promise.all([
-    Promise.all(
-      (Object.entries(VARIANTS) as [VariantName, number][]).map(async ([name, size]) => {
-        const { data: out, info } = await sharp(data)
-          .rotate()
-          .resize(size, size, { fit: "inside", withoutEnlargement: true })
-          .webp({ quality: 80, alphaQuality: 90 })
-          .toBuffer({ resolveWithObject: true });
-        return { name, data: out, contentType: "image/webp" as const, width: info.width, height: info.height };
-      }),
-    ),
-    thumbHashOf(data),
-    differenceHash(data),
-  ]);
   return {
     width: meta.width,
     height: meta.height,
     format,
     contentType: CONTENT_TYPES[format],
     original: data,
-    variants,
-    thumbhash,
-    phash,
-    hasAlpha: Boolean(meta.hasAlpha),
+    variants: d.variants.map((v) => ({ ...v, data: toBuffer(v.data), contentType: "image/webp" as const })),
+    thumbhash: Buffer.from(rgbaToThumbHash(d.thumb.width, d.thumb.height, d.thumb.data)).toString("base64"),
+    phash: dHashOf(d.grey),
+    hasAlpha: meta.hasAlpha,
   };
 }
 
@@ -60,7 +64,11 @@ export async function thumbHashOf(data: Buffer): Promise<string> {
 
 /** dHash: 9×8 greyscale, one bit per horizontal gradient. Near-duplicates differ in few bits. */
 export async function differenceHash(data: Buffer): Promise<string> {
-  const pixels = await sharp(data).greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer();
+  return dHashOf(await sharp(data).greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer());
+}
+
+/** The dHash of 9×8 greyscale pixels. */
+function dHashOf(pixels: Uint8Array): string {
   let hash = 0n;
   for (let y = 0; y < 8; y++) {
     for (let x = 0; x < 8; x++) {

@@ -1,7 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Bell, Coins, LogOut, Menu, Moon, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
-import { useState } from "react";
+import { Bell, Coins, LogOut, Menu, Moon, Save, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -16,6 +16,7 @@ import {
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
 import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
+import { accountLabel } from "./account-label";
 import { InstallButton } from "./install-button";
 import { Logo } from "./logo";
 import { SyncStatusButton } from "./sync-status";
@@ -26,11 +27,25 @@ interface TopBarProps {
   credits?: number;
 }
 
+/** A guest sees fal.ai models as unavailable; once the account is created they open up: refetch the catalog. */
+function useModelsFollowGuestStatus(guest: boolean) {
+  const queryClient = useQueryClient();
+  const last = useRef(guest);
+  useEffect(() => {
+    if (last.current === guest) return;
+    last.current = guest;
+    void queryClient.invalidateQueries({ queryKey: ["models"] });
+  }, [guest, queryClient]);
+}
+
 export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }: TopBarProps) {
   const { data: session } = useQuery(sessionQuery);
   const signOut = useSignOut();
   const user = session?.user;
-  const userName = nameProp ?? user?.name;
+  const label = accountLabel(user, nameProp);
+  const guest = label.guest;
+  const userName = label.name;
+  useModelsFollowGuestStatus(guest);
   const credits = creditsProp ?? user?.creditsBalance;
   const [theme, setTheme] = useState<ThemePreference>(getThemePreference);
   const changeTheme = (value: string) => {
@@ -113,16 +128,23 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           <DropdownMenuContent align="end" className="w-56">
             <DropdownMenuLabel className="grid gap-0.5">
               <span className="flex items-center gap-2">
-                <span className="truncate">{userName ?? "Guest"}</span>
+                <span className="truncate">{userName}</span>
                 {user?.role === "admin" && (
                   <span className="inline-flex items-center gap-1 rounded-md bg-primary/15 px-1.5 py-0.5 text-[11px] font-medium text-primary-strong">
                     <ShieldCheck className="size-3" aria-hidden="true" /> Admin
                   </span>
                 )}
               </span>
-              {user && <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>}
+              {label.detail && <span className="truncate text-xs font-normal text-muted-foreground">{label.detail}</span>}
             </DropdownMenuLabel>
             <DropdownMenuSeparator />
+            {guest && (
+              <DropdownMenuItem asChild>
+                <Link to="/settings" search={{ tab: "account" }} hash="save-work">
+                  <Save aria-hidden="true" /> Save your work — create an account
+                </Link>
+              </DropdownMenuItem>
+            )}
             <DropdownMenuItem asChild>
               <Link to="/settings">
                 <Settings aria-hidden="true" /> Settings

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AccountTab } from "@/features/account/components/account-tab";
 import { PreferencesTab } from "@/features/account/components/preferences-tab";
+import { ServerStorageCard } from "@/features/account/components/server-storage-card";
 
 const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
 type Tab = (typeof TABS)[number];
@@ -76,7 +77,10 @@ function SettingsPage() {
           <PreferencesTab />
         </TabsContent>
         <TabsContent value="offline" className="mt-3">
-          <OfflineSettings />
+          <div className="grid gap-6">
+            <ServerStorageCard />
+            <OfflineSettings />
+          </div>
         </TabsContent>
         {Object.entries(COMING).map(([t, c]) => (
           <TabsContent key={t} value={t} className="mt-3">

@@ -31,6 +31,7 @@ export function toMeUser(row: repo.UserRow, hasPassword: boolean, isAdmin: boole
     sessionTimeoutMinutes: typeof prefs.sessionTimeoutMinutes === "number" ? prefs.sessionTimeoutMinutes : null,
     onboardingState: row.onboardingState ?? {},
     hasPassword,
+    isGuest: row.isAnonymous,
     createdAt: iso(row.createdAt),
     lastLogin: row.lastLogin ? iso(row.lastLogin) : null,
   };

@@ -3,12 +3,14 @@ import { type CostEstimate, estimateCredits, type Job, validateGenerationParams 
 import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { projects } from "../../db/schema";
+import { assertGuestMayUse } from "../../auth/guest";
 import { AppError } from "../../lib/errors";
 import type { Operation } from "../../providers/types";
 import { reservedCredits } from "../../jobs/follow-up";
 import { finishJob, getJob, insertJob, type JobRow, listJobs, queuePosition } from "../../jobs/queue.repo";
 import { applyCredits, balanceOf } from "../credits/credits.repo";
 import type { CatalogEntry } from "../models/models.service";
+import { assertRoom } from "../usage/quota.service";
 
 export interface EnqueueInput {
   operation: Operation;
@@ -31,6 +33,7 @@ async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Pro
   const model = await ctx.deps.catalog.get(modelId);
   if (!model) throw new AppError("VALIDATION_FAILED", `Unknown model "${modelId}"`, { issues: [{ path: ["modelId"], message: "Unknown model" }] });
   if (!model.isActive) throw new AppError("UNAVAILABLE", `${model.displayName} is turned off by an administrator`);
+  assertGuestMayUse(ctx.user, model);
   if (!model.available) throw new AppError("UNAVAILABLE", `${model.displayName} is unavailable: ${model.unavailableReason}`);
   if (!model.operations.includes(operation)) {
     throw new AppError("VALIDATION_FAILED", `${model.displayName} cannot do ${operation}`, { issues: [{ path: ["modelId"], message: `Does not support ${operation}` }] });
@@ -64,6 +67,7 @@ function estimate(model: CatalogEntry, operation: Operation, p: Record<string, u
 export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: JobRow; created: boolean }> {
   const model = await usableModel(ctx, input.modelId, input.operation);
   const parameters = normalise(model, input.operation, input.parameters);
+  await assertRoom(ctx, 0);
   if (input.projectId) {
     const [p] = await ctx.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), eq(projects.userId, ctx.user.id)));
     if (!p) throw new AppError("NOT_FOUND", "Project not found");

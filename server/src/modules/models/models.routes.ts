@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { catalogFor } from "../../auth/guest";
 import type { AppEnv } from "../../context";
 import { AppError } from "../../lib/errors";
 import { validate } from "../../lib/validate";
@@ -8,11 +9,11 @@ import { requireAdmin } from "../../middleware/require-user";
 /** The model catalog: public (the landing and the studio both read it). */
 export const modelRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const list = await c.get("deps").catalog.list();
+    const list = catalogFor(c.get("user"), await c.get("deps").catalog.list());
     return c.json({ items: list.filter((m) => m.isActive) });
   })
   .get("/featured", async (c) => {
-    const list = await c.get("deps").catalog.list();
+    const list = catalogFor(c.get("user"), await c.get("deps").catalog.list());
     return c.json({ items: list.filter((m) => m.isActive && m.featured) });
   })
   .get("/categories", async (c) => {
@@ -25,7 +26,7 @@ export const modelRoutes = new Hono<AppEnv>()
   .get("/:id{.+}", async (c) => {
     const model = await c.get("deps").catalog.get(c.req.param("id"));
     if (!model) throw new AppError("NOT_FOUND", "Model not found");
-    return c.json(model);
+    return c.json(catalogFor(c.get("user"), [model])[0]!);
   });
 
 export const adminModelRoutes = new Hono<AppEnv>().use(requireAdmin).put(

@@ -1,11 +1,13 @@
 /**
  * Decides whether uploaded bytes are an image we accept, from the content alone (never the name or MIME type):
- * magic bytes first (SVG/XML/HTML and anything unknown are refused before any decoder runs), then markup or
- * trailing data hidden in an otherwise valid image (polyglots), then the pixel count from the header, then a
- * full decode by sharp with `limitInputPixels`, so decompression bombs fail fast.
+ * magic bytes first (SVG/XML/HTML and anything unknown are refused before any decoder runs), then the pixel
+ * count from the header (decompression bombs fail here, fast), then — in the bounded decode pool, off the
+ * main thread — markup or trailing data hidden in an otherwise valid image (polyglots) and a full decode by
+ * sharp with `limitInputPixels`.
  */
 import { LIMITS } from "@image-studio/shared";
 import sharp, { type Metadata } from "sharp";
+import { type DecodePool, DecodeRefused } from "../../lib/decode-pool";
 import { AppError } from "../../lib/errors";
 
 export type SniffedFormat = "png" | "jpeg" | "webp" | "gif" | "avif";
@@ -34,24 +36,6 @@ function looksLikeMarkup(b: Buffer): boolean {
   return head.startsWith("<") || head.includes("<svg");
 }
 
-const MARKUP = /<(script|svg|html|body|iframe|\?php|!doctype|\?xml)[\s>]/i;
-
-/** Data after the image's end marker: the classic way to smuggle a second file (zip, HTML, script) along. */
-function trailingBytes(b: Buffer, format: SniffedFormat): number {
-  if (format === "png") {
-    const iend = b.lastIndexOf(Buffer.from("IEND"));
-    return iend < 0 ? 0 : Math.max(0, b.length - (iend + 8)); // "IEND" + 4-byte CRC
-  }
-  if (format === "jpeg") {
-    let end = b.length;
-    while (end > 0 && (b[end - 1] === 0x00 || b[end - 1] === 0x0a || b[end - 1] === 0x0d)) end--;
-    if (b[end - 2] === 0xff && b[end - 1] === 0xd9) return 0;
-    const eoi = b.lastIndexOf(Buffer.from([0xff, 0xd9]));
-    return eoi < 0 ? 0 : b.length - eoi - 2; // no end marker at all: truncated, the decoder says so
-  }
-  return 0;
-}
-
 const bad = (message: string) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
 
 export interface CheckedImage {
@@ -61,8 +45,17 @@ export interface CheckedImage {
   hasAlpha: boolean;
 }
 
-/** Throws a 400/413/415 AppError with a clear message, or returns what the bytes are. */
-export async function checkImageBytes(data: Buffer): Promise<CheckedImage> {
+export interface CheckOptions {
+  /** The largest accepted image, in pixels (UPLOAD_MAX_MEGAPIXELS). */
+  maxPixels: number;
+}
+
+/**
+ * The cheap checks, on the main thread, before any decode: size, markup, magic bytes and the pixel count read
+ * from the header. A pixel bomb is refused here in a millisecond, without ever reaching the decode pool.
+ * Throws a 400/413/415 AppError with a clear message, or returns what the bytes claim to be.
+ */
+export async function checkImageBytes(data: Buffer, opts: CheckOptions): Promise<CheckedImage> {
   if (data.length === 0) throw bad("The file is empty");
   if (data.length > LIMITS.uploadMaxBytes) {
     throw new AppError("PAYLOAD_TOO_LARGE", `Uploads can be at most ${LIMITS.uploadMaxBytes / 1024 / 1024} MB`);
@@ -78,72 +71,56 @@ export async function checkImageBytes(data: Buffer): Promise<CheckedImage> {
       "UNSUPPORTED_MEDIA",
       "This is not a PNG, JPEG, WebP, GIF or AVIF image (checked by its content, not its name)",
     );
-  const text = data.toString("latin1");
-  if (MARKUP.test(text) || trailingBytes(data, format) > 16) {
-    throw bad("The file carries extra data besides the image (a polyglot file); export it again as a plain image");
-  }
   let meta: Metadata;
   try {
-    meta = await sharp(data, { limitInputPixels: false }).metadata();
+    meta = await sharp(data, { limitInputPixels: false }).metadata(); // the header only: no pixels decoded
   } catch {
     throw bad("The image could not be decoded: it is damaged or incomplete");
   }
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw bad("The image has no size: it is damaged or incomplete");
-  if (width * height > LIMITS.uploadMaxPixels) {
+  if (width * height > opts.maxPixels) {
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
-      `The image is ${width}×${height} pixels; uploads can be at most ${LIMITS.uploadMaxPixels / 1_000_000} megapixels`,
+      `The image is ${width}×${height} pixels; uploads can be at most ${+(opts.maxPixels / 1_000_000).toFixed(1)} megapixels`,
     );
   }
   return { format, width, height, hasAlpha: meta.hasAlpha ?? false };
 }
 
+export interface CleanedImage {
+  data: Buffer;
+  format: "png" | "webp";
+  contentType: "image/png" | "image/webp";
+  width: number;
+  height: number;
+}
+
 /**
- * Decodes fully (rejecting truncated data and anything past the pixel limit) and re-encodes: EXIF and every
- * other metadata chunk are dropped, orientation is applied. Masks become opaque greyscale PNGs.
+ * In the decode pool: the polyglot scan (markup or data hidden after the image), then a full decode (rejecting
+ * truncated data and anything past the pixel limit) and a re-encode — EXIF and every other metadata chunk
+ * dropped, orientation applied. Masks become opaque greyscale PNGs.
  */
-export async function reencode(data: Buffer, opts: { mask: boolean; hasAlpha: boolean }) {
-  const base = () =>
-    sharp(data, { limitInputPixels: LIMITS.uploadMaxPixels, failOn: "truncated", pages: 1 }).autoOrient();
+export async function reencode(
+  pool: DecodePool,
+  data: Buffer,
+  opts: CheckOptions & { mask: boolean; checked: CheckedImage },
+): Promise<CleanedImage> {
   try {
-    if (opts.mask) {
-      const out = await base()
-        .flatten({ background: "#000000" })
-        .greyscale()
-        .png({ compressionLevel: 9 })
-        .toBuffer({ resolveWithObject: true });
-      return {
-        data: out.data,
-        format: "png" as const,
-        contentType: "image/png",
-        width: out.info.width,
-        height: out.info.height,
-      };
-    }
-    if (opts.hasAlpha) {
-      const out = await base().png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
-      return {
-        data: out.data,
-        format: "png" as const,
-        contentType: "image/png",
-        width: out.info.width,
-        height: out.info.height,
-      };
-    }
-    const out = await base().webp({ quality: 95 }).toBuffer({ resolveWithObject: true });
-    return {
-      data: out.data,
-      format: "webp" as const,
-      contentType: "image/webp",
-      width: out.info.width,
-      height: out.info.height,
-    };
+    const out = await pool.run<CleanedImage>("upload", {
+      data,
+      format: opts.checked.format,
+      mask: opts.mask,
+      hasAlpha: opts.checked.hasAlpha,
+      maxPixels: opts.maxPixels,
+    });
+    return { ...out, data: Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength) };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (/pixel limit/i.test(message))
-      throw new AppError("PAYLOAD_TOO_LARGE", "The image has more pixels than uploads allow");
+    if (!(err instanceof DecodeRefused)) throw err;
+    if (err.kind === "polyglot")
+      throw bad("The file carries extra data besides the image (a polyglot file); export it again as a plain image");
+    if (err.kind === "pixels") throw new AppError("PAYLOAD_TOO_LARGE", "The image has more pixels than uploads allow");
     throw bad("The image could not be decoded: it is damaged or incomplete");
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { images, projects } from "../../db/schema";
+import { images, projects, uploads } from "../../db/schema";
 
 /**
  * Bytes (originals, as recorded at ingest) and counts of one user's stored objects, grouped three ways. Rows of a
@@ -54,4 +54,19 @@ export async function byModel(db: Db, userId: string) {
     .where(sql`NOT ${o.inTrash}`)
     .groupBy(o.modelId)
     .orderBy(sql`2 DESC`);
+}
+
+/** Bytes and count of one user's uploads (sources, masks, style references) not yet expired. */
+export async function uploadsTotal(db: Db, userId: string) {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${uploads.byteSize}), 0)::bigint`, count })
+    .from(uploads)
+    .where(eq(uploads.userId, userId));
+  return row;
+}
+
+/** Everything counted against the quota: images (live and in the trash) and uploads. */
+export async function usedBytes(db: Db, userId: string): Promise<number> {
+  const [groups, up] = await Promise.all([totals(db, userId), uploadsTotal(db, userId)]);
+  return groups.reduce((sum, g) => sum + Number(g.bytes), 0) + Number(up?.bytes ?? 0);
 }

@@ -1,4 +1,4 @@
-import type { MeUser, SessionInfo, UpdateProfileRequest } from "@image-studio/shared";
+import type { MeUser, SessionInfo, StorageUsage, UpdateProfileRequest } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { authClient, authResult } from "@/lib/auth-client";
@@ -102,3 +102,23 @@ export async function downloadExport() {
 
 export const deleteAccount = (body: { password?: string; confirm: "DELETE" }) =>
   api<{ ok: true; message: string }>("/api/account/delete", { method: "POST", body: { ...body } });
+
+// ---- guests: "Save your work — create an account" ----
+
+export interface GuestUpgradeResult {
+  email: string;
+  verificationSent: true;
+  message: string;
+}
+
+/** The guest's own account gets the email, name and password; the link in the mail finishes it. */
+export const upgradeGuest = (body: { name: string; email: string; password: string }) =>
+  api<GuestUpgradeResult>("/api/auth/guest/upgrade", { method: "POST", body });
+
+// ---- storage on the server ----
+
+export const storageUsageQuery = queryOptions({
+  queryKey: ["usage", "storage"] as const,
+  queryFn: () => api<StorageUsage>("/api/usage/storage"),
+  staleTime: 30_000,
+});

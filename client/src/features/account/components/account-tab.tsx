@@ -3,6 +3,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { sessionQuery } from "@/lib/session";
 import { ConnectedAccountsCard } from "./connected-accounts-card";
 import { DangerZoneCard } from "./danger-zone-card";
+import { GuestUpgradeCard } from "./guest-upgrade-card";
 import { PasswordCard } from "./password-card";
 import { ProfileCard } from "./profile-card";
 import { SessionsCard } from "./sessions-card";
@@ -20,6 +21,14 @@ export function AccountTab() {
     );
   }
   const { user } = data;
+  if (user.isGuest) {
+    return (
+      <div className="grid max-w-3xl gap-6">
+        <GuestUpgradeCard />
+        <SessionsCard user={user} />
+      </div>
+    );
+  }
   return (
     <div className="grid max-w-3xl gap-6">
       <ProfileCard user={user} />
