@@ -4,6 +4,7 @@ import type { AppEnv } from "../context";
 import { AppError } from "../lib/errors";
 import { AUTH_BASE_PATH, type Auth } from "./auth";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
+import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
 
 /** Friendlier words for Better Auth's error codes (shown in the UI as they are). */
 const MESSAGES: Record<string, string> = {
@@ -92,6 +93,8 @@ export function authHeaders<E extends AppEnv>(c: Context<E>, extra?: Record<stri
   if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", new URL(deps.env.APP_URL).origin);
   const ip = clientIp(c, deps.env.TRUST_PROXY);
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
+  const own = requestOrigin(c, deps.env.TRUST_PROXY);
+  if (own) headers.set(OWN_ORIGIN_HEADER, own);
   for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
   return headers;
 }

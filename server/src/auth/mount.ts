@@ -8,6 +8,7 @@ import { type Auth, createAuth } from "./auth";
 import { translateAuthError } from "./bridge";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { crossSiteGuard } from "./csrf";
+import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
 import { devMailboxRoutes } from "./mail/dev-mailbox.routes";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { accountDeletedMail } from "./mail/templates";
@@ -22,9 +23,12 @@ async function handleAuth(c: Context<AppEnv>, auth: Auth): Promise<Response> {
   const raw = c.req.raw;
   const headers = new Headers(raw.headers);
   headers.delete(CLIENT_IP_HEADER);
+  headers.delete(OWN_ORIGIN_HEADER);
   const env = c.get("deps").env;
   const ip = clientIp(c, env.TRUST_PROXY);
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
+  const own = requestOrigin(c, env.TRUST_PROXY);
+  if (own) headers.set(OWN_ORIGIN_HEADER, own);
   // Same rule as the cross-site guard: no Origin and no Fetch Metadata means a non-browser client (curl, the CLI).
   if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", new URL(env.APP_URL).origin);
   const hasBody = raw.method !== "GET" && raw.method !== "HEAD";
@@ -66,7 +70,7 @@ export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
   const auth = createAuth(deps, mailer);
   if (mailer.kind === "dev-mailbox") deps.log.info("no SMTP_URL: mail goes to the dev mailbox at /dev/mailbox");
 
-  const guard = crossSiteGuard(deps.env.APP_URL);
+  const guard = crossSiteGuard(deps.env.APP_URL, deps.env.TRUST_PROXY);
   app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/webhooks/") ? next() : guard(c, next)));
   app.use("/api/*", sessionMiddleware(auth));
 
