@@ -5,7 +5,8 @@ import { avatarServeRoutes, avatarUploadRoutes } from "../modules/account/avatar
 import { adminUserRoutes } from "../modules/admin/admin.routes";
 import { aliasRoutes } from "./alias.routes";
 import { type Auth, createAuth } from "./auth";
-import { translateAuthError } from "./bridge";
+import { notFoundHandler } from "../middleware/error-handler";
+import { errorDetails, translateAuthError } from "./bridge";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { crossSiteGuard } from "./csrf";
 import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
@@ -35,18 +36,17 @@ async function handleAuth(c: Context<AppEnv>, auth: Auth): Promise<Response> {
   const res = await auth.handler(
     new Request(raw.url, { method: raw.method, headers, body: hasBody ? await raw.arrayBuffer() : undefined }),
   );
-  if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
+  if (res.status < 400) return res;
+  // Unknown and disabled paths: Better Auth answers an empty or plain-text 404; ours is the JSON error body.
+  if (res.status === 404 && !res.headers.get("content-type")?.includes("application/json")) return notFoundHandler(c);
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   const t = translateAuthError(res.status, body, res.headers);
   const out = new Headers(res.headers);
   out.delete("content-length");
+  out.set("content-type", "application/json");
   if (t.retryAfter) out.set("Retry-After", t.retryAfter);
-  const error = {
-    code: t.code,
-    message: t.message,
-    ...(t.reason ? { details: { reason: t.reason } } : {}),
-    requestId: c.get("requestId"),
-  };
+  const details = errorDetails(t);
+  const error = { code: t.code, message: t.message, ...(details ? { details } : {}), requestId: c.get("requestId") };
   return new Response(JSON.stringify({ ...body, error }), { status: res.status, headers: out });
 }
 

@@ -33,7 +33,8 @@ describe("dev mailbox: who may read it by default", () => {
 
   it("is not fooled by forwarding headers from a remote socket", async () => {
     for (const app of [t, proxied]) {
-      for (const headers of [{ "X-Forwarded-For": "127.0.0.1" }, { "X-Real-IP": "::1" }]) {
+      const spoofs: Record<string, string>[] = [{ "X-Forwarded-For": "127.0.0.1" }, { "X-Real-IP": "::1" }];
+      for (const headers of spoofs) {
         await expectError(await fromSocket(app, "203.0.113.9", "/api/dev/mailbox", { headers }), 404, "NOT_FOUND");
       }
     }
