@@ -137,6 +137,24 @@ describe("two-factor authentication", () => {
     expect(other.status, await other.clone().text()).toBe(200);
   });
 
+  it("accepts a code once even when several sign-ins send it at the same moment", async () => {
+    const u = await signUp(t);
+    const now = freezeClock();
+    const { totpURI } = await enable2fa(t, u);
+    const pendings: string[] = [];
+    for (let i = 0; i < 5; i++)
+      pendings.push(
+        cookieFrom(await jsonRequest(t, "/api/auth/login", { body: { email: u.email, password: u.password } })),
+      );
+    const code = totpFromUri(totpURI, now + 30_000);
+    const statuses = await Promise.all(
+      pendings.map((cookie) =>
+        jsonRequest(t, "/api/auth/two-factor/verify-totp", { cookie, body: { code } }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([200, 401, 401, 401, 401]);
+  });
+
   it("accepts each backup code once", async () => {
     const u = await signUp(t);
     const { backupCodes } = await enable2fa(t, u);
