@@ -41,6 +41,17 @@ export function isLoopback(ip: string | undefined): boolean {
 }
 
 /**
+ * Whether the request was addressed to this machine by a name that can't be rebound: localhost, a loopback
+ * address, or APP_URL's host. A page on a domain that an attacker re-points at 127.0.0.1 (DNS rebinding) still
+ * sends its own name as Host, and is refused.
+ */
+export function addressedLocally(c: Context, appUrl: string): boolean {
+  const host = new URL(c.req.url).hostname.toLowerCase();
+  const bare = host.startsWith("[") ? host.slice(1, -1) : host;
+  return host === "localhost" || isLoopback(bare) || host === new URL(appUrl).hostname.toLowerCase();
+}
+
+/**
  * Whether a request comes from this machine. Decided by the socket, never by headers alone: the peer must be a
  * loopback address. A request relayed by a proxy on this machine (it carries X-Forwarded-For, X-Real-IP or
  * Forwarded) is local only when TRUST_PROXY is on and the client the proxy reports is itself a loopback address;

@@ -31,6 +31,17 @@ describe("dev mailbox: who may read it by default", () => {
     await expectError(await t.request("/api/dev/mailbox"), 404, "NOT_FOUND");
   });
 
+  it("refuses a page on another name pointed at this machine (DNS rebinding)", async () => {
+    expect((await fromSocket(t, "127.0.0.1", "http://127.0.0.1:3000/api/dev/mailbox")).status).toBe(200);
+    expect((await fromSocket(t, "::1", "http://[::1]:3000/api/dev/mailbox")).status).toBe(200);
+    expect((await fromSocket(t, "127.0.0.1", "http://localhost:3000/api/dev/mailbox")).status).toBe(200);
+    await expectError(
+      await fromSocket(t, "127.0.0.1", "http://rebind.attacker.example:3000/api/dev/mailbox"),
+      404,
+      "NOT_FOUND",
+    );
+  });
+
   it("is not fooled by forwarding headers from a remote socket", async () => {
     for (const app of [t, proxied]) {
       const spoofs: Record<string, string>[] = [{ "X-Forwarded-For": "127.0.0.1" }, { "X-Real-IP": "::1" }];

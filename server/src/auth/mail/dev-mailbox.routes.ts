@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../context";
 import { AppError } from "../../lib/errors";
 import { validate } from "../../lib/validate";
-import { isLocalRequest } from "../client-ip";
+import { addressedLocally, isLocalRequest } from "../client-ip";
 import { clearDevMail, listDevMail, type Mailer } from "./mailer";
 
 const query = z.object({
@@ -27,7 +27,7 @@ export function devMailboxRoutes(mailer: Mailer) {
       throw new AppError("NOT_FOUND", "The dev mailbox is off because SMTP is configured");
     const { env } = c.get("deps");
     if (env.DEV_MAILBOX === "off") throw new AppError("NOT_FOUND", "The dev mailbox is off (DEV_MAILBOX=off)");
-    if (env.DEV_MAILBOX === "local" && !isLocalRequest(c, env.TRUST_PROXY))
+    if (env.DEV_MAILBOX === "local" && !(isLocalRequest(c, env.TRUST_PROXY) && addressedLocally(c, env.APP_URL)))
       throw new AppError("NOT_FOUND", REMOTE_MESSAGE(env.APP_URL), { reason: "DEV_MAILBOX_LOCAL_ONLY" });
   };
   return new Hono<AppEnv>()
