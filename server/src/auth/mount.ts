@@ -68,7 +68,15 @@ export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
     log: deps.log,
   });
   const auth = createAuth(deps, mailer);
-  if (mailer.kind === "dev-mailbox") deps.log.info("no SMTP_URL: mail goes to the dev mailbox at /dev/mailbox");
+  if (mailer.kind === "dev-mailbox" && deps.env.DEV_MAILBOX !== "off") {
+    const who =
+      deps.env.DEV_MAILBOX === "open"
+        ? "readable by anyone who can reach this server (DEV_MAILBOX=open)"
+        : "readable only in a browser on this machine (DEV_MAILBOX=open lets other devices read it)";
+    deps.log.info(
+      `no SMTP_URL: mail goes to the dev mailbox at ${new URL("/dev/mailbox", deps.env.APP_URL).href}, ${who}`,
+    );
+  }
 
   const guard = crossSiteGuard(deps.env.APP_URL, deps.env.TRUST_PROXY);
   app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/webhooks/") ? next() : guard(c, next)));
