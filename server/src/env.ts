@@ -17,7 +17,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** The public origin, used for links in mail and OAuth callbacks. Default: http://localhost:<PORT>. */
+  APP_URL: z.url().optional(),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: optionalUrl,
   S3_ENDPOINT: optionalUrl,
@@ -34,10 +35,11 @@ const schema = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Image Studio <no-reply@localhost>"),
   /**
-   * Who may read the dev mailbox (used while SMTP_URL is unset): open = anyone (default outside production),
-   * local = only requests from this machine (default in production), off = nobody.
+   * Who may read the dev mailbox (used while SMTP_URL is unset): local = only requests whose socket comes from
+   * this machine (the default in every mode: the mail holds sign-in links), open = anyone (explicit opt-in, for a
+   * trusted network), off = nobody.
    */
-  DEV_MAILBOX: z.enum(["open", "local", "off"]).optional(),
+  DEV_MAILBOX: z.enum(["open", "local", "off"]).default("local"),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   GITHUB_CLIENT_ID: z.string().optional(),
   GITHUB_CLIENT_SECRET: z.string().optional(),
@@ -76,9 +78,9 @@ const schema = z.object({
 });
 
 type Raw = z.infer<typeof schema>;
-export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "DEV_MAILBOX"> & {
+export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "APP_URL"> & {
   BETTER_AUTH_SECRET: string;
-  DEV_MAILBOX: "open" | "local" | "off";
+  APP_URL: string;
   dataDir: string;
   storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
   isProduction: boolean;
@@ -106,7 +108,7 @@ export function parseEnv(source: Record<string, string | undefined> = loadProces
     dataDir,
     isProduction,
     BETTER_AUTH_SECRET: raw.BETTER_AUTH_SECRET ?? devSecret(dataDir, isProduction),
-    DEV_MAILBOX: raw.DEV_MAILBOX ?? (isProduction ? "local" : "open"),
+    APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
     storage: storageConfig(raw, dataDir),
   };
 }

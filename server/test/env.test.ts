@@ -31,16 +31,44 @@ describe("parseEnv", () => {
   });
 
   it("requires every S3 key once S3 is configured", () => {
-    expect(() => parseEnv({ DATA_DIR: tmp(), S3_ENDPOINT: "http://localhost:9000", S3_BUCKET: "b" })).toThrow(/S3_ACCESS_KEY is required/);
-    const env = parseEnv({ DATA_DIR: tmp(), S3_ENDPOINT: "http://localhost:9000", S3_BUCKET: "b", S3_ACCESS_KEY: "a", S3_SECRET_KEY: "s" });
+    expect(() => parseEnv({ DATA_DIR: tmp(), S3_ENDPOINT: "http://localhost:9000", S3_BUCKET: "b" })).toThrow(
+      /S3_ACCESS_KEY is required/,
+    );
+    const env = parseEnv({
+      DATA_DIR: tmp(),
+      S3_ENDPOINT: "http://localhost:9000",
+      S3_BUCKET: "b",
+      S3_ACCESS_KEY: "a",
+      S3_SECRET_KEY: "s",
+    });
     expect(env.storage).toMatchObject({ driver: "s3", bucket: "b", forcePathStyle: true });
   });
 
   it("requires a secret in production", () => {
-    expect(() => parseEnv({ DATA_DIR: tmp(), NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required in production/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), NODE_ENV: "production" })).toThrow(
+      /BETTER_AUTH_SECRET is required in production/,
+    );
   });
 
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATA_DIR: tmp(), DATABASE_URL: "", SMTP_URL: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("keeps the dev mailbox to this machine unless opened explicitly, in every mode", () => {
+    expect(parseEnv({ DATA_DIR: tmp() }).DEV_MAILBOX).toBe("local");
+    expect(parseEnv({ DATA_DIR: tmp(), NODE_ENV: "test" }).DEV_MAILBOX).toBe("local");
+    expect(parseEnv({ DATA_DIR: tmp(), NODE_ENV: "production", BETTER_AUTH_SECRET: "x".repeat(32) }).DEV_MAILBOX).toBe(
+      "local",
+    );
+    expect(parseEnv({ DATA_DIR: tmp(), DEV_MAILBOX: "open" }).DEV_MAILBOX).toBe("open");
+    expect(() => parseEnv({ DATA_DIR: tmp(), DEV_MAILBOX: "everyone" })).toThrow(/DEV_MAILBOX/);
+  });
+
+  it("derives APP_URL from PORT unless it is set", () => {
+    expect(parseEnv({ DATA_DIR: tmp() }).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ DATA_DIR: tmp(), PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseEnv({ DATA_DIR: tmp(), PORT: "4100", APP_URL: "https://studio.example" }).APP_URL).toBe(
+      "https://studio.example",
+    );
   });
 });

@@ -3,6 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
+import {
+  resolveSiteUrl,
+  robotsTxt,
+  SITE_ORIGIN_PLACEHOLDER as BUILD_PLACEHOLDER,
+  sitemapXml,
+} from "../../client/landing/build/seo";
+import { SITE_ORIGIN_PLACEHOLDER } from "../src/lib/static";
 import { createTestApp, type TestApp } from "./harness";
 
 describe("serving the built client", () => {
@@ -50,5 +57,35 @@ describe("serving the built client", () => {
     expect(res.headers.get("content-type")).toContain("application/json");
     const missing = await app.request("/assets/missing.js");
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("the landing's public URLs", () => {
+  it("name APP_URL, filled in when served (the build carries a placeholder, never localhost:3000)", async () => {
+    expect(SITE_ORIGIN_PLACEHOLDER).toBe(BUILD_PLACEHOLDER);
+    expect(resolveSiteUrl({ APP_URL: "http://localhost:3000" })).toBe(BUILD_PLACEHOLDER);
+    const t = await createTestApp({ APP_URL: "https://studio.example/" });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "spa-"));
+    const site = resolveSiteUrl({});
+    const share = `https://x.com/intent/post?url=${encodeURIComponent(site)}`;
+    const landing = `<link rel="canonical" href="${site}/" /><meta property="og:image" content="${site}/og-image.jpg" /><a href="${share}">Share</a>`;
+    writeFileSync(path.join(dir, "index.html"), landing);
+    writeFileSync(path.join(dir, "robots.txt"), robotsTxt(site));
+    writeFileSync(path.join(dir, "sitemap.xml"), sitemapXml(site, "2026-01-01"));
+    const app = createApp(t.deps, { staticDir: dir });
+    for (const p of ["/", "/index.html"]) {
+      const html = await (await app.request(p)).text();
+      expect(html).toContain('<link rel="canonical" href="https://studio.example/" />');
+      expect(html).toContain('content="https://studio.example/og-image.jpg"');
+      expect(html).toContain(`url=${encodeURIComponent("https://studio.example")}"`);
+      expect(html).not.toContain("invalid");
+    }
+    const robots = await app.request("/robots.txt");
+    expect(robots.headers.get("content-type")).toContain("text/plain");
+    expect(await robots.text()).toContain("Sitemap: https://studio.example/sitemap.xml");
+    const sitemap = await app.request("/sitemap.xml");
+    expect(sitemap.headers.get("content-type")).toContain("xml");
+    expect(await sitemap.text()).toContain("<loc>https://studio.example/</loc>");
+    await t.close();
   });
 });

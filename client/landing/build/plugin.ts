@@ -15,7 +15,7 @@ import type { LandingData, LandingModel, RenderedLanding } from "../types";
 import { buildArtwork, engineDigest, type EmittedFile, type SketchRenderer } from "./artwork";
 import { GALLERY_ART, HERO_ART, HERO_PROMPT } from "./artwork-specs";
 import { landingFont, visibleText } from "./font";
-import { resolveSiteUrl, robotsTxt, sitemapXml } from "./seo";
+import { resolveSiteUrl, robotsTxt, SITE_ORIGIN_PLACEHOLDER, sitemapXml } from "./seo";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -40,7 +40,10 @@ interface Prepared {
 }
 
 export interface LandingOptions {
-  /** Published origin for canonical/Open Graph/sitemap URLs. Default: SITE_URL, else APP_URL, else localhost. */
+  /**
+   * Published origin for canonical/Open Graph/sitemap URLs. Default: SITE_URL; without it the build carries a
+   * placeholder that the server fills with its APP_URL (dev server: its own address).
+   */
   siteUrl?: string;
 }
 
@@ -110,6 +113,8 @@ export function landingPage(options: LandingOptions = {}): Plugin {
     configResolved(resolved) {
       config = resolved;
       siteUrl = options.siteUrl ?? resolveSiteUrl(process.env);
+      if (siteUrl === SITE_ORIGIN_PLACEHOLDER && resolved.command === "serve")
+        siteUrl = `http://localhost:${resolved.server.port ?? 5173}`;
     },
     async buildStart() {
       if (config.command !== "build" || config.build.ssr) return;

@@ -18,9 +18,16 @@ export function sitemapXml(siteUrl: string, lastmod: string): string {
   ].join("\n");
 }
 
-/** The origin the site is published at, from SITE_URL or APP_URL (no trailing slash). */
+/**
+ * Stands for the site's origin in the built landing page, robots.txt and sitemap.xml when no SITE_URL is given at
+ * build time: the server replaces it with its APP_URL when it serves those files (server/src/lib/static.ts keeps
+ * the same string), so one build works at whatever address it is started.
+ */
+export const SITE_ORIGIN_PLACEHOLDER = "https://site-origin.image-studio.invalid";
+
+/** The origin the site is published at (no trailing slash): SITE_URL when set at build time, else the placeholder. */
 export function resolveSiteUrl(env: Record<string, string | undefined>): string {
-  const raw = env.SITE_URL || env.APP_URL || "http://localhost:3000";
-  const url = new URL(raw);
+  if (!env.SITE_URL) return SITE_ORIGIN_PLACEHOLDER;
+  const url = new URL(env.SITE_URL);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }

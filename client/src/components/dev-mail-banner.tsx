@@ -7,6 +7,16 @@ import { cn } from "@/lib/cn";
 
 const DISMISS_KEY = "image-studio:dev-mail-banner";
 
+/** How to reach the dev mailbox: by default only a browser on the server's own machine may read it. */
+export function DevMailboxHint({ className }: { className?: string }) {
+  return (
+    <p className={cn("text-xs text-muted-foreground", className)}>
+      It opens only in a browser on the server's own machine. To read it from another device, like your phone, start the
+      server with <code className="font-mono">DEV_MAILBOX=open</code> — only on a network you trust.
+    </p>
+  );
+}
+
 /** Tells people that mail stays on this machine (no SMTP configured) and where to read it. */
 export function DevMailBanner({ className }: { className?: string }) {
   const { data } = useQuery(authConfigQuery);
@@ -31,7 +41,8 @@ export function DevMailBanner({ className }: { className?: string }) {
         >
           dev mailbox
         </Link>
-        .
+        , which opens on the server's own machine (from other devices only if the server was started with{" "}
+        <code className="font-mono text-xs">DEV_MAILBOX=open</code>).
       </p>
       <button
         type="button"

@@ -21,6 +21,7 @@ import * as account from "../modules/account/account.service";
 import type { Auth } from "./auth";
 import { callAuth, mergeCookies } from "./bridge";
 import type { Mailer } from "./mail/mailer";
+import { refusingCommonPasswords } from "./password-policy";
 import { currentSession } from "./session";
 
 /** Better Auth's reset-password body says `newPassword`; the documented API says `password`. Both work. */
@@ -29,8 +30,10 @@ const resetBody = z.preprocess(
     v && typeof v === "object" && !("password" in v) && "newPassword" in v
       ? { ...v, password: (v as { newPassword: unknown }).newPassword }
       : v,
-  resetPasswordRequestSchema,
+  refusingCommonPasswords(resetPasswordRequestSchema, "password"),
 );
+const registerBody = refusingCommonPasswords(registerRequestSchema, "password");
+const changePasswordBody = refusingCommonPasswords(changePasswordRequestSchema, "newPassword");
 
 const LINK_ERRORS = new Set(["INVALID_TOKEN", "TOKEN_EXPIRED", "USER_NOT_FOUND"]);
 const reasonOf = (err: AppError) => (err.details as { reason?: string } | undefined)?.reason;
@@ -62,7 +65,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
         };
         return c.json(body);
       })
-      .post("/register", validate("json", registerRequestSchema), async (c) => {
+      .post("/register", validate("json", registerBody), async (c) => {
         const { name, email, password } = c.req.valid("json");
         // Known and new addresses get the same answer (no account enumeration); known ones get a notice by mail.
         await callAuth(c, auth, { method: "POST", path: "/sign-up/email", body: { name, email, password } });
@@ -178,7 +181,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
       .put("/profile", requireUser, validate("json", updateProfileRequestSchema), async (c) => {
         return c.json({ user: await account.updateProfile(ctxOf(c), c.req.valid("json")) });
       })
-      .put("/change-password", requireUser, validate("json", changePasswordRequestSchema), async (c) => {
+      .put("/change-password", requireUser, validate("json", changePasswordBody), async (c) => {
         const { currentPassword, newPassword } = c.req.valid("json");
         await callAuth(c, auth, {
           method: "POST",

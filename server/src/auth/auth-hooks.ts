@@ -6,6 +6,14 @@ import type { Mailer } from "./mail/mailer";
 import { newSignInMail, twoFactorEnabledMail } from "./mail/templates";
 import { limitGuestCreation } from "./guest";
 import { completeGuestUpgrade } from "./guest-upgrade";
+import {
+  checkNewPassword,
+  claimSignInAttempt,
+  claimTotpCode,
+  settleSignInAttempt,
+  settleTotpCode,
+  validateSignUp,
+} from "./auth-guards";
 import { ACCOUNT_RULES, consume } from "./rate-limit";
 import { describeDevice } from "./user-agent";
 
@@ -87,15 +95,22 @@ export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["da
   };
 }
 
-/** Endpoint hooks: per-account rate limits, forced session revocation on password change, sign-in notices. */
+/**
+ * Endpoint hooks: input and password rules on Better Auth's raw routes, per-account rate limits, sign-in lockout
+ * per (IP, account), single-use TOTP codes, forced session revocation on password change, sign-in notices.
+ */
 export function authHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["hooks"] {
   const db = deps.database.db;
   const link = (path: string) => `${deps.env.APP_URL.replace(/\/$/, "")}${path}`;
   return {
     before: createAuthMiddleware(async (ctx) => {
       await limitGuestCreation(deps, ctx.path, ctx.request?.headers ?? ctx.headers);
+      const signUpBody = ctx.path === "/sign-up/email" ? validateSignUp(ctx.body) : undefined;
+      if (ctx.path === "/reset-password" || ctx.path === "/change-password") checkNewPassword(ctx.body);
       const rule = ACCOUNT_RULES[ctx.path];
       const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : undefined;
+      if (ctx.path === "/sign-in/email" && email && ctx.request) await claimSignInAttempt(db, ctx, email);
+      if (ctx.path === "/two-factor/verify-totp") await claimTotpCode(db, ctx);
       if (rule && email && ctx.request) {
         const decision = await consume(db, `acct:${ctx.path}:${email}`, rule);
         if (!decision.allowed) {
@@ -113,8 +128,11 @@ export function authHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["hooks"
         // A password change always signs out every other session.
         return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
       }
+      if (signUpBody) return { context: { body: signUpBody } };
     }),
     after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/sign-in/email" && ctx.request) await settleSignInAttempt(db, ctx);
+      if (ctx.path === "/two-factor/verify-totp") await settleTotpCode(db, ctx);
       if (!SIGN_IN_PATHS.has(ctx.path)) return;
       const created = ctx.context.newSession;
       if (!created) return; // failed, or a two-factor challenge is pending

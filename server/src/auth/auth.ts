@@ -7,6 +7,7 @@ import type { Deps } from "../context";
 import * as schema from "../db/schema";
 import { authHooks, databaseHooks } from "./auth-hooks";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { OWN_ORIGIN_HEADER, trustedOrigins } from "./origin";
 import type { Mailer } from "./mail/mailer";
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./mail/templates";
 import { consume, IP_RULES } from "./rate-limit";
@@ -34,7 +35,8 @@ export function createAuth(deps: Deps, mailer: Mailer) {
     baseURL: appUrl,
     basePath: AUTH_BASE_PATH,
     secret: env.BETTER_AUTH_SECRET,
-    trustedOrigins: [new URL(appUrl).origin],
+    // APP_URL, and the origin the request was addressed to (set by us, never taken from the client): same-origin.
+    trustedOrigins: (request) => trustedOrigins(appUrl, request?.headers.get(OWN_ORIGIN_HEADER) ?? undefined),
     telemetry: { enabled: false },
     logger: {
       level: env.LOG_LEVEL === "debug" ? "debug" : "warn",

@@ -4,6 +4,7 @@ import type { AppEnv } from "../context";
 import { AppError } from "../lib/errors";
 import { AUTH_BASE_PATH, type Auth } from "./auth";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
+import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
 
 /** Friendlier words for Better Auth's error codes (shown in the UI as they are). */
 const MESSAGES: Record<string, string> = {
@@ -44,11 +45,19 @@ export interface TranslatedError {
   message: string;
   reason?: string;
   retryAfter?: string;
+  /** Field issues of a validation failure (shape of the shared error body's `details.issues`). */
+  issues?: { path: (string | number)[]; message: string }[];
+}
+
+/** The error body's `details`: Better Auth's reason code and, for validation failures, the field issues. */
+export function errorDetails(t: TranslatedError): Record<string, unknown> | undefined {
+  if (!t.reason && !t.issues) return undefined;
+  return { ...(t.reason ? { reason: t.reason } : {}), ...(t.issues ? { issues: t.issues } : {}) };
 }
 
 /** Better Auth's `{ code?, message }` error (any status ≥ 400) in the product's vocabulary. */
 export function translateAuthError(status: number, body: unknown, headers: Headers): TranslatedError {
-  const b = (body && typeof body === "object" ? body : {}) as { code?: string; message?: string };
+  const b = (body && typeof body === "object" ? body : {}) as { code?: string; message?: string; issues?: unknown };
   const code = codeFor(status, b.code);
   const retryAfter = headers.get("retry-after") ?? headers.get("x-retry-after") ?? undefined;
   const message =
@@ -57,16 +66,18 @@ export function translateAuthError(status: number, body: unknown, headers: Heade
         ? b.message
         : `Too many attempts. Try again in ${retryAfter ?? "a few"} seconds.`
       : ((b.code && MESSAGES[b.code]) ?? b.message ?? "The request could not be completed.");
-  return { code, message, reason: b.code, retryAfter: retryAfter ?? (code === "RATE_LIMITED" ? "60" : undefined) };
+  const issues = Array.isArray(b.issues) ? (b.issues as TranslatedError["issues"]) : undefined;
+  return {
+    code,
+    message,
+    reason: b.code,
+    retryAfter: retryAfter ?? (code === "RATE_LIMITED" ? "60" : undefined),
+    ...(issues ? { issues } : {}),
+  };
 }
 
 export function toAppError(t: TranslatedError): AppError {
-  return new AppError(
-    t.code,
-    t.message,
-    t.reason ? { reason: t.reason } : undefined,
-    t.retryAfter ? { "Retry-After": t.retryAfter } : undefined,
-  );
+  return new AppError(t.code, t.message, errorDetails(t), t.retryAfter ? { "Retry-After": t.retryAfter } : undefined);
 }
 
 const FORWARDED_HEADERS = [
@@ -92,6 +103,8 @@ export function authHeaders<E extends AppEnv>(c: Context<E>, extra?: Record<stri
   if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", new URL(deps.env.APP_URL).origin);
   const ip = clientIp(c, deps.env.TRUST_PROXY);
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
+  const own = requestOrigin(c, deps.env.TRUST_PROXY);
+  if (own) headers.set(OWN_ORIGIN_HEADER, own);
   for (const [k, v] of Object.entries(extra ?? {})) headers.set(k, v);
   return headers;
 }

@@ -5,10 +5,12 @@ import { avatarServeRoutes, avatarUploadRoutes } from "../modules/account/avatar
 import { adminUserRoutes } from "../modules/admin/admin.routes";
 import { aliasRoutes } from "./alias.routes";
 import { type Auth, createAuth } from "./auth";
-import { translateAuthError } from "./bridge";
+import { notFoundHandler } from "../middleware/error-handler";
+import { errorDetails, translateAuthError } from "./bridge";
 import { guestRoutes } from "./guest.routes";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { crossSiteGuard } from "./csrf";
+import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
 import { devMailboxRoutes } from "./mail/dev-mailbox.routes";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { accountDeletedMail } from "./mail/templates";
@@ -23,27 +25,29 @@ async function handleAuth(c: Context<AppEnv>, auth: Auth): Promise<Response> {
   const raw = c.req.raw;
   const headers = new Headers(raw.headers);
   headers.delete(CLIENT_IP_HEADER);
+  headers.delete(OWN_ORIGIN_HEADER);
   const env = c.get("deps").env;
   const ip = clientIp(c, env.TRUST_PROXY);
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
+  const own = requestOrigin(c, env.TRUST_PROXY);
+  if (own) headers.set(OWN_ORIGIN_HEADER, own);
   // Same rule as the cross-site guard: no Origin and no Fetch Metadata means a non-browser client (curl, the CLI).
   if (!headers.has("origin") && !headers.has("sec-fetch-site")) headers.set("origin", new URL(env.APP_URL).origin);
   const hasBody = raw.method !== "GET" && raw.method !== "HEAD";
   const res = await auth.handler(
     new Request(raw.url, { method: raw.method, headers, body: hasBody ? await raw.arrayBuffer() : undefined }),
   );
-  if (res.status < 400 || !res.headers.get("content-type")?.includes("application/json")) return res;
+  if (res.status < 400) return res;
+  // Unknown and disabled paths: Better Auth answers an empty or plain-text 404; ours is the JSON error body.
+  if (res.status === 404 && !res.headers.get("content-type")?.includes("application/json")) return notFoundHandler(c);
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   const t = translateAuthError(res.status, body, res.headers);
   const out = new Headers(res.headers);
   out.delete("content-length");
+  out.set("content-type", "application/json");
   if (t.retryAfter) out.set("Retry-After", t.retryAfter);
-  const error = {
-    code: t.code,
-    message: t.message,
-    ...(t.reason ? { details: { reason: t.reason } } : {}),
-    requestId: c.get("requestId"),
-  };
+  const details = errorDetails(t);
+  const error = { code: t.code, message: t.message, ...(details ? { details } : {}), requestId: c.get("requestId") };
   return new Response(JSON.stringify({ ...body, error }), { status: res.status, headers: out });
 }
 
@@ -65,9 +69,17 @@ export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
     log: deps.log,
   });
   const auth = createAuth(deps, mailer);
-  if (mailer.kind === "dev-mailbox") deps.log.info("no SMTP_URL: mail goes to the dev mailbox at /dev/mailbox");
+  if (mailer.kind === "dev-mailbox" && deps.env.DEV_MAILBOX !== "off") {
+    const who =
+      deps.env.DEV_MAILBOX === "open"
+        ? "readable by anyone who can reach this server (DEV_MAILBOX=open)"
+        : "readable only in a browser on this machine (DEV_MAILBOX=open lets other devices read it)";
+    deps.log.info(
+      `no SMTP_URL: mail goes to the dev mailbox at ${new URL("/dev/mailbox", deps.env.APP_URL).href}, ${who}`,
+    );
+  }
 
-  const guard = crossSiteGuard(deps.env.APP_URL);
+  const guard = crossSiteGuard(deps.env.APP_URL, deps.env.TRUST_PROXY);
   app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/webhooks/") ? next() : guard(c, next)));
   app.use("/api/*", sessionMiddleware(auth));
 

@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimits } from "../db/schema";
 
@@ -39,14 +39,32 @@ export async function consume(db: Db, key: string, rule: RateRule, now = Date.no
   return { allowed: false, retryAfter: Math.max(1, Math.ceil((Number(row.windowStart) + windowMs - now) / 1000)) };
 }
 
+/** Takes back one count from `key` (an attempt that turned out not to count, e.g. a successful sign-in). */
+export async function refund(db: Db, key: string) {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}
+
+/** Forgets a counter (e.g. a one-time claim that turned out unused). */
+export async function forget(db: Db, key: string) {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
 /** Forgets counters whose window ended more than a day ago. */
 export async function prune(db: Db, now = Date.now()) {
   await db.delete(rateLimits).where(lt(rateLimits.lastRequest, now - 24 * 3600 * 1000));
 }
 
+/**
+ * Failed sign-ins per (client IP, account): a wrong password from one address can't lock the owner out
+ * elsewhere, and successful sign-ins are given back (auth-guards.ts).
+ */
+export const SIGN_IN_FAILURE_RULE: RateRule = { window: 15 * 60, max: 10 };
+
 /** Per-account limits (keyed by the normalised email), on top of Better Auth's per-IP limits. */
 export const ACCOUNT_RULES: Record<string, RateRule> = {
-  "/sign-in/email": { window: 15 * 60, max: 10 },
   "/sign-up/email": { window: 60 * 60, max: 5 },
   "/request-password-reset": { window: 60 * 60, max: 5 },
   "/send-verification-email": { window: 60 * 60, max: 6 },

@@ -119,4 +119,13 @@ describe("a guest turns the demo session into a full account, keeping every imag
     });
     expect(anon.status).toBe(401);
   });
+
+  it("refuses a common password on its field, as registering does", async () => {
+    const g = await guest();
+    const res = await upgrade(g, { name: "Dana", email: `common-${g.id}@example.test`, password: "password123" });
+    expect(res.status).toBe(400);
+    const body = errorBodySchema.parse(await res.json());
+    expect(JSON.stringify(body.error.details)).toContain("password");
+    expect(body.error.message).toMatch(/common/i);
+  });
 });

@@ -23,7 +23,11 @@ describe("Try demo: guest accounts", () => {
     expect(row!.isAnonymous).toBe(true);
     expect(row!.role).toBe("user");
     expect(row!.creditsBalance).toBe(GUEST_CREDITS);
-    const job = await jsonRequest(t, "/api/generate/text-to-image", { body: { prompt: "a demo sunset", modelId: "local/sketch" }, cookie, ip });
+    const job = await jsonRequest(t, "/api/generate/text-to-image", {
+      body: { prompt: "a demo sunset", modelId: "local/sketch" },
+      cookie,
+      ip,
+    });
     expect(job.status).toBe(202);
   });
 });

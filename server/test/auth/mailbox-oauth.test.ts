@@ -36,16 +36,6 @@ describe("dev mailbox", () => {
     await smtp.close();
   });
 
-  it("in production answers only this machine, so sign-in links in the mail are not readable from afar", async () => {
-    const prod = await createTestApp({ DEV_MAILBOX: "local", TRUST_PROXY: "true" });
-    const from = (ip: string) => prod.request("/api/dev/mailbox", { headers: { "x-forwarded-for": ip } });
-    await expectError(await from("203.0.113.7"), 404, "NOT_FOUND");
-    await expectError(await from("10.0.0.1, 198.51.100.4"), 404, "NOT_FOUND");
-    expect((await from("127.0.0.1")).status).toBe(200);
-    expect((await from("::1")).status).toBe(200);
-    await prod.close();
-  });
-
   it("can be switched off, and then the sign-in page does not point to it", async () => {
     const off = await createTestApp({ DEV_MAILBOX: "off" });
     await expectError(await off.request("/api/dev/mailbox"), 404, "NOT_FOUND");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cookieFrom, createTestApp, jsonRequest, mailTo, signUp, type SignedUpUser, type TestApp } from "../harness";
 import { expectError, totpFromUri } from "./helpers";
 
@@ -36,6 +36,15 @@ describe("two-factor authentication", () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
+  // Each TOTP code is accepted once, so tests pick codes of neighbouring 30-second steps (all within the accepted
+  // window) from a clock that stands still, so no step boundary passes in the middle of a test.
+  const freezeClock = () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    return Date.now();
+  };
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it("needs the password to start, and is only on after a code is confirmed", async () => {
     const u = await signUp(t);
@@ -60,6 +69,7 @@ describe("two-factor authentication", () => {
 
   it("enforces a TOTP code at sign-in and mails a notice when it is turned on", async () => {
     const u = await signUp(t);
+    const now = freezeClock();
     const { totpURI, cookie } = await enable2fa(t, u);
     const me = (await (await jsonRequest(t, "/api/auth/me", { cookie })).json()) as {
       user: { twoFactorEnabled: boolean };
@@ -81,14 +91,14 @@ describe("two-factor authentication", () => {
     expect(wrong.status).toBe(401);
     const ok = await jsonRequest(t, "/api/auth/two-factor/verify-totp", {
       cookie: pending,
-      body: { code: totpFromUri(totpURI) },
+      body: { code: totpFromUri(totpURI, now - 30_000) },
     });
     expect(ok.status).toBe(200);
     expect((await jsonRequest(t, "/api/auth/me", { cookie: cookieFrom(ok, pending) })).status).toBe(200);
 
     // API clients can send the code with the password in one call.
     const oneShot = await jsonRequest(t, "/api/auth/login", {
-      body: { email: u.email, password: u.password, code: totpFromUri(totpURI) },
+      body: { email: u.email, password: u.password, code: totpFromUri(totpURI, now + 30_000) },
     });
     expect(oneShot.status).toBe(200);
     expect(await oneShot.json()).toMatchObject({ twoFactorRequired: false, user: { twoFactorEnabled: true } });
@@ -97,6 +107,52 @@ describe("two-factor authentication", () => {
       body: { email: u.email, password: u.password, code: "123456" },
     });
     await expectError(badCode, 401, "UNAUTHORIZED");
+  });
+
+  it("accepts each TOTP code once: a replayed code is refused, also to another sign-in", async () => {
+    const u = await signUp(t);
+    const now = freezeClock();
+    const { totpURI } = await enable2fa(t, u); // used the current code
+    const pending = () =>
+      jsonRequest(t, "/api/auth/login", { body: { email: u.email, password: u.password } }).then((r) => cookieFrom(r));
+    const verify = async (cookie: string, at: number) =>
+      jsonRequest(t, "/api/auth/two-factor/verify-totp", { cookie, body: { code: totpFromUri(totpURI, at) } });
+
+    const first = await pending();
+    const replayed = await expectError(await verify(first, now), 401, "UNAUTHORIZED");
+    expect(replayed.details).toMatchObject({ reason: "TOTP_CODE_REUSED" });
+    expect(replayed.message).toMatch(/already used/);
+    // A wrong code is refused as always; the next code works, once.
+    await expectError(await verify(first, now - 90_000), 401, "UNAUTHORIZED");
+    const ok = await verify(first, now + 30_000);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    await expectError(await verify(await pending(), now + 30_000), 401, "UNAUTHORIZED");
+    const oneShot = await jsonRequest(t, "/api/auth/login", {
+      body: { email: u.email, password: u.password, code: totpFromUri(totpURI, now + 30_000) },
+    });
+    await expectError(oneShot, 401, "UNAUTHORIZED");
+    const other = await jsonRequest(t, "/api/auth/login", {
+      body: { email: u.email, password: u.password, code: totpFromUri(totpURI, now - 30_000) },
+    });
+    expect(other.status, await other.clone().text()).toBe(200);
+  });
+
+  it("accepts a code once even when several sign-ins send it at the same moment", async () => {
+    const u = await signUp(t);
+    const now = freezeClock();
+    const { totpURI } = await enable2fa(t, u);
+    const pendings: string[] = [];
+    for (let i = 0; i < 5; i++)
+      pendings.push(
+        cookieFrom(await jsonRequest(t, "/api/auth/login", { body: { email: u.email, password: u.password } })),
+      );
+    const code = totpFromUri(totpURI, now + 30_000);
+    const statuses = await Promise.all(
+      pendings.map((cookie) =>
+        jsonRequest(t, "/api/auth/two-factor/verify-totp", { cookie, body: { code } }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([200, 401, 401, 401, 401]);
   });
 
   it("accepts each backup code once", async () => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../../context";
 import { AppError } from "../../lib/errors";
 import { validate } from "../../lib/validate";
-import { clientIp } from "../client-ip";
+import { addressedLocally, isLocalRequest } from "../client-ip";
 import { clearDevMail, listDevMail, type Mailer } from "./mailer";
 
 const query = z.object({
@@ -12,10 +12,14 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** DELETE ?to= clears one recipient's mail; without it, everything. */
+const clearQuery = query.pick({ to: true });
+
 /**
  * /api/dev/mailbox — the mail the app would have sent, newest first. Exists only while no SMTP server is
  * configured (then every message lands here instead); with SMTP_URL set it answers 404. DEV_MAILBOX decides
- * who may read it: anyone, only this machine (the production default: the mail holds sign-in links), or nobody.
+ * who may read it: only this machine (the default: the mail holds sign-in and reset links), anyone (open, an
+ * explicit opt-in for a trusted network), or nobody. Clearing it also needs a signed-in admin, in every mode.
  */
 export function devMailboxRoutes(mailer: Mailer) {
   const ensureOn = (c: Context<AppEnv>) => {
@@ -23,8 +27,8 @@ export function devMailboxRoutes(mailer: Mailer) {
       throw new AppError("NOT_FOUND", "The dev mailbox is off because SMTP is configured");
     const { env } = c.get("deps");
     if (env.DEV_MAILBOX === "off") throw new AppError("NOT_FOUND", "The dev mailbox is off (DEV_MAILBOX=off)");
-    if (env.DEV_MAILBOX === "local" && !isLoopback(clientIp(c, env.TRUST_PROXY)))
-      throw new AppError("NOT_FOUND", "The dev mailbox can only be read on the server's own machine (DEV_MAILBOX=local)");
+    if (env.DEV_MAILBOX === "local" && !(isLocalRequest(c, env.TRUST_PROXY) && addressedLocally(c, env.APP_URL)))
+      throw new AppError("NOT_FOUND", REMOTE_MESSAGE(env.APP_URL), { reason: "DEV_MAILBOX_LOCAL_ONLY" });
   };
   return new Hono<AppEnv>()
     .get("/mailbox", validate("query", query), async (c) => {
@@ -42,16 +46,16 @@ export function devMailboxRoutes(mailer: Mailer) {
       c.header("Cache-Control", "no-store");
       return c.json({ items });
     })
-    .delete("/mailbox", async (c) => {
+    .delete("/mailbox", validate("query", clearQuery), async (c) => {
       ensureOn(c);
-      await clearDevMail(c.get("deps").database.db);
+      const user = c.get("user");
+      if (!user) throw new AppError("UNAUTHORIZED", "Sign in as an administrator to clear the dev mailbox");
+      if (user.role !== "admin") throw new AppError("FORBIDDEN", "Only administrators can clear the dev mailbox");
+      await clearDevMail(c.get("deps").database.db, c.req.valid("query").to);
       return c.json({ ok: true });
     });
 }
 
-/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. In-process requests (no address at all) count as local. */
-export function isLoopback(ip: string | undefined): boolean {
-  if (ip === undefined) return true;
-  const v4 = ip.startsWith("::ffff:") ? ip.slice(7) : ip;
-  return v4.startsWith("127.") || ip === "::1";
-}
+const REMOTE_MESSAGE = (appUrl: string) =>
+  `The dev mailbox can only be read on the server's own machine: open ${new URL("/dev/mailbox", appUrl).href} there, ` +
+  "or restart the server with DEV_MAILBOX=open (only on a trusted network) to read it from other devices.";

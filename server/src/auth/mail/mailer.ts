@@ -55,6 +55,7 @@ export async function listDevMail(db: Db, opts: { to?: string; limit: number }) 
     .limit(opts.limit);
 }
 
-export async function clearDevMail(db: Db) {
-  await db.delete(devMail);
+/** Empties the dev mailbox (or one recipient's part of it). */
+export async function clearDevMail(db: Db, to?: string) {
+  await db.delete(devMail).where(to ? eq(devMail.to, to.toLowerCase()) : undefined);
 }

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { api, ApiError } from "@/lib/api";
 import { cn } from "@/lib/cn";
+import { errorReason } from "@/lib/form-errors";
 
 const mailboxQuery = {
   queryKey: ["dev", "mailbox"] as const,
@@ -56,7 +57,7 @@ export function DevMailboxPage() {
         </Link>
         <h1 className="text-lg font-semibold">Dev mailbox</h1>
         <Badge variant="warning" className="hidden sm:inline-flex">
-          Mail stays on this machine
+          Mail stays on the server's machine
         </Badge>
         <div className="ml-auto flex items-center gap-1">
           <Button
@@ -78,13 +79,13 @@ export function DevMailboxPage() {
           <EmptyState
             icon={Mail}
             title={
-              error instanceof ApiError && error.status === 404 ? "The dev mailbox is off" : "Couldn't load the mailbox"
+              errorReason(error) === "DEV_MAILBOX_LOCAL_ONLY"
+                ? "The dev mailbox opens on the server's machine"
+                : error instanceof ApiError && error.status === 404
+                  ? "The dev mailbox is off"
+                  : "Couldn't load the mailbox"
             }
-            description={
-              error instanceof ApiError && error.status === 404
-                ? "An SMTP server is configured, so mail is really sent."
-                : error.message
-            }
+            description={error.message}
           />
         ) : isPending ? (
           <div className="grid gap-2">

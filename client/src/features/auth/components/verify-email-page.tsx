@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CircleCheck, MailCheck, TriangleAlert } from "lucide-react";
 import { useEffect } from "react";
+import { DevMailboxHint } from "@/components/dev-mail-banner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/api";
@@ -113,9 +114,12 @@ function CheckInbox({ email }: { email?: string }) {
     >
       <StatusIcon tone="mail" />
       {config?.devMailbox && (
-        <Button asChild variant="secondary" size="lg" className="mb-4 w-full">
-          <Link to="/dev/mailbox">Open the dev mailbox</Link>
-        </Button>
+        <>
+          <Button asChild variant="secondary" size="lg" className="mb-2 w-full">
+            <Link to="/dev/mailbox">Open the dev mailbox</Link>
+          </Button>
+          <DevMailboxHint className="mb-4 text-center" />
+        </>
       )}
       <p className="mb-3 text-center text-sm text-muted-foreground">
         Nothing arrived? Check your spam folder, or send it again.
