@@ -48,6 +48,25 @@ const admin = (kind?: Kind, opts: RowOptions = {}): Row => ({ access: "admin", k
 
 const ids1 = (i: Ids) => ({ imageIds: [i.image] });
 const t2i = { prompt: "a lighthouse", modelId: LOCAL_MODEL };
+/** Every filter of the gallery list (the corpus varies each key). */
+const GALLERY_QUERY = {
+  sort: "date",
+  order: "desc",
+  cursor: "",
+  limit: "10",
+  q: "harbour",
+  from: "2020-01-01",
+  to: "2999-12-31",
+  tags: "a",
+  modelId: LOCAL_MODEL,
+  minRating: "1",
+  minWidth: "1",
+  minMegapixels: "0",
+  favorite: "false",
+  aspect: "square",
+  trash: "false",
+  projectId: "none",
+};
 const NEW_PASSWORD = "another long passphrase 42";
 const AUTH = "Better Auth's own endpoints: sign-in and sign-up are open by nature, the rest check their session or token";
 const MAILBOX = "mail of a server without SMTP: local-only by default (DEV_MAILBOX), covered by the auth tests";
@@ -68,7 +87,7 @@ export const MATRIX: Record<string, Row> = {
   "PUT /api/auth/change-password": user({ throwaway: true, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
   "GET /api/auth/*": pub(AUTH, { path: () => "/api/auth/get-session" }),
   "POST /api/auth/*": pub(AUTH, { path: () => "/api/auth/sign-in/email", body: { email: "nobody@example.test", password: TEST_PASSWORD } }),
-  "GET /api/dev/mailbox": pub(MAILBOX, { query: { to: "nobody@example.test" } }),
+  "GET /api/dev/mailbox": pub(MAILBOX, { query: { to: "nobody@example.test", limit: "5" } }),
   "DELETE /api/dev/mailbox": pub(MAILBOX, { noCall: "empties the mailbox other test files read their links from" }),
   "POST /api/account/avatar": user({ multipart: "avatar", status: 201 }),
   "DELETE /api/account/avatar": user(),
@@ -79,15 +98,17 @@ export const MATRIX: Record<string, Row> = {
   "PUT /api/account/onboarding": user({ body: { step: "welcome", done: true } }),
   "GET /api/account/export": user(),
   "POST /api/account/delete": user({ throwaway: true, body: { password: TEST_PASSWORD, confirm: "DELETE" } }),
-  "GET /api/avatars/:userId": pub("avatars are public unless their owner hides them (then a 404: profile tests)", { path: (i) => `/api/avatars/${i.user}`, also: ["user"] }),
-  "GET /api/admin/users": admin(),
+  "GET /api/avatars/:userId": pub("avatars are public unless their owner hides them (then a 404: profile tests)", { path: (i) => `/api/avatars/${i.user}`, also: ["user"], query: { size: "64", v: "1" } }),
+  "GET /api/admin/users": admin(undefined, { query: { q: "a", page: "1", pageSize: "5", status: "all" } }),
   "GET /api/admin/users/:id": admin("user"),
   "PATCH /api/admin/users/:id": admin("user", { body: { isActive: true } }),
   "POST /api/admin/users/:id/ban": admin("user", { body: { reason: "spam" } }),
   "POST /api/admin/users/:id/unban": admin("user"),
   "POST /api/admin/users/:id/credits": admin("user", { body: { amount: 5, note: "gift" } }),
   "GET /api/admin/stats": admin(),
-  "PUT /api/admin/models/:id/toggle": admin(undefined, { path: () => `/api/admin/models/${LOCAL_MODEL}/toggle`, body: { isActive: true } }),
+  // The catalog is global (and the database is shared with other test files on PostgreSQL): the suite toggles a
+  // model that does not exist, so the admin's answer is a 404 and no other test sees a model switch off.
+  "PUT /api/admin/models/:id/toggle": admin(undefined, { path: () => "/api/admin/models/local/no-such-model/toggle", body: { isActive: true }, status: 404 }),
   // Catalog and health
   "GET /api/health": pub("liveness for monitors and the app's offline check"),
   "GET /api/models": pub("the model catalog is public (landing page)"),
@@ -99,8 +120,8 @@ export const MATRIX: Record<string, Row> = {
   "POST /api/generate/text-to-image": user({ body: t2i, status: 202 }),
   "POST /api/images/generate": user({ body: t2i, status: 202 }),
   "POST /api/generate/estimate": user({ body: { modelId: LOCAL_MODEL, operation: "text-to-image", parameters: {} } }),
-  "GET /api/generate/queue": user({ query: { limit: "10" } }),
-  "GET /api/generate/history": user({ query: { limit: "10" } }),
+  "GET /api/generate/queue": user({ query: { limit: "10", cursor: "2026-01-01T00:00:00Z" } }),
+  "GET /api/generate/history": user({ query: { limit: "10", cursor: "2026-01-01T00:00:00Z" } }),
   "GET /api/generate/events": user({ stream: true }),
   "GET /api/generate/queue/:id": owned("job"),
   "GET /api/generate/queue/:id/status": owned("job"),
@@ -117,13 +138,13 @@ export const MATRIX: Record<string, Row> = {
   "POST /api/images/:id/style-transfer": owned("image", { body: (i) => ({ styleUploadId: i.upload }), also: ["upload"], status: 202 }),
   "GET /api/images/:id/lineage": owned("image"),
   // Gallery
-  "GET /api/images": user({ query: { sort: "date", limit: "10" } }),
+  "GET /api/images": user({ query: GALLERY_QUERY }),
   "GET /api/images/facets": user(),
-  "GET /api/images/duplicates": user(),
+  "GET /api/images/duplicates": user({ query: { threshold: "4", cursor: "0", limit: "5" } }),
   "GET /api/images/trash/settings": user(),
   "PUT /api/images/trash/settings": user({ body: { autoDeleteDays: 30 } }),
   "POST /api/images/trash/empty": user(),
-  "GET /api/images/metadata/export": user({ query: { format: "csv" } }),
+  "GET /api/images/metadata/export": user({ query: { format: "csv", q: "x", from: "2020-01-01", to: "2999-12-31", tags: "a", minRating: "1" } }),
   "POST /api/images/metadata/export": owned("image", { body: ids1, other: 200 }),
   "POST /api/images/bulk-download": owned("image", { body: ids1 }),
   "POST /api/images/bulk-delete": owned("image", { body: ids1, other: 200 }),
@@ -149,16 +170,16 @@ export const MATRIX: Record<string, Row> = {
   "POST /api/images/:id/comments": owned("image", { body: { text: "nice" }, status: 201 }),
   "PUT /api/images/:id/comments/:commentId": owned("image", { body: { text: "edited" } }),
   "DELETE /api/images/:id/comments/:commentId": owned("image"),
-  "GET /api/search/images": user({ query: { q: "harbour" } }),
+  "GET /api/search/images": user({ query: { q: "harbour", cursor: "", limit: "10" } }),
   "GET /api/usage/storage": user(),
   // Projects
-  "GET /api/search/projects": user({ query: { q: "project" } }),
-  "GET /api/projects": user({ query: { archived: "all" } }),
+  "GET /api/search/projects": user({ query: { q: "project", limit: "5" } }),
+  "GET /api/projects": user({ query: { archived: "all", templates: "false", tag: "x", q: "p" } }),
   "POST /api/projects": user({ body: () => ({ id: randomUUID(), name: "Mine" }), status: 201 }),
   "GET /api/projects/:id": owned("project"),
   "PUT /api/projects/:id": owned("project", { body: { name: "Renamed" } }),
   "DELETE /api/projects/:id": owned("project"),
-  "GET /api/projects/:id/images": owned("project"),
+  "GET /api/projects/:id/images": owned("project", { query: { sort: "date", cursor: "", limit: "5", from: "2020-01-01" } }),
   "POST /api/projects/:id/images/add": owned("project", { body: ids1 }),
   "DELETE /api/projects/:id/images/:imageId": owned("project"),
   "POST /api/projects/:id/duplicate": owned("project", { body: {}, status: 201 }),
@@ -190,6 +211,6 @@ export const MATRIX: Record<string, Row> = {
   "PUT /api/prompts/:id": owned("prompt", { body: { title: "Renamed" } }),
   "DELETE /api/prompts/:id": owned("prompt"),
   // Sync (the per-mutation matrix is in server/src/modules/sync/sync.authz.test.ts)
-  "GET /api/sync/pull": user(),
+  "GET /api/sync/pull": user({ query: { cursor: "0", limit: "10" } }),
   "POST /api/sync/push": user({ body: () => ({ mutations: [{ id: randomUUID(), type: "prompt.create", prompt: { id: randomUUID(), title: "t", promptText: "p" } }] }) }),
 };

@@ -1,6 +1,5 @@
 import { TEST_ORIGIN, jsonRequest, type SignedUpUser, type TestApp } from "../harness";
 import { makePng } from "../images/fixtures";
-import { upload } from "../iteration/helpers";
 import type { Row } from "./matrix";
 import type { Ids } from "./world";
 
@@ -43,8 +42,7 @@ export const bodyOf = (row: Row, ids: Ids): unknown => (typeof row.body === "fun
 export async function send(t: TestApp, who: SignedUpUser | null, key: string, row: Row, ids: Ids, init: { path?: string; body?: unknown; rawBody?: string } = {}): Promise<Response> {
   const method = key.slice(0, key.indexOf(" "));
   const path = init.path ?? pathOf(key, row, ids) + queryString(row.query);
-  if (row.multipart === "upload") return upload(t, who, await pngOf());
-  if (row.multipart === "avatar") return avatar(t, who, await pngOf());
+  if (row.multipart) return multipart(t, who, path, await pngOf());
   if (init.rawBody !== undefined) {
     const headers: Record<string, string> = { Origin: TEST_ORIGIN, "Content-Type": "application/json", "X-Forwarded-For": who?.ip ?? "10.99.0.1" };
     if (who) headers.Cookie = who.cookie;
@@ -52,7 +50,7 @@ export async function send(t: TestApp, who: SignedUpUser | null, key: string, ro
   }
   const body = "body" in init ? init.body : bodyOf(row, ids);
   const res = await jsonRequest(t, path, { method, body, cookie: who?.cookie, ip: who?.ip });
-  if (row.stream) await res.body?.cancel();
+  if (row.stream && res.status < 400) await res.body?.cancel();
   return res;
 }
 
@@ -63,10 +61,11 @@ async function pngOf(): Promise<Buffer> {
   return (png ??= await makePng({ width: 300, height: 300, hue: 30 }));
 }
 
-function avatar(t: TestApp, who: SignedUpUser | null, data: Buffer) {
+/** A PNG in the multipart field `file`, as the upload and avatar forms send it. */
+function multipart(t: TestApp, who: SignedUpUser | null, path: string, data: Buffer) {
   const form = new FormData();
-  form.set("file", new Blob([new Uint8Array(data)], { type: "image/png" }), "me.png");
+  form.set("file", new Blob([new Uint8Array(data)], { type: "image/png" }), "image.png");
   const headers: Record<string, string> = { Origin: TEST_ORIGIN, "X-Forwarded-For": who?.ip ?? "10.99.0.2" };
   if (who) headers.Cookie = who.cookie;
-  return t.request("/api/account/avatar", { method: "POST", headers, body: form });
+  return t.request(path, { method: "POST", headers, body: form });
 }

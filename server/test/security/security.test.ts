@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessTests, matrixCounts } from "./access";
+import { corpusCount, corpusTests } from "./corpus";
 import { MATRIX } from "./matrix";
 import { apiRoutes } from "./routes";
 import { createWorld, type World } from "./world";
@@ -26,4 +27,8 @@ describe(`route table: ${c.routes} routes in the matrix`, () => {
 
 describe(`access matrix: ${c.owned} owned × {owner, other user, anonymous}, ${c.user} signed-in, ${c.admin} admin, ${c.public} public`, () => {
   accessTests(() => w);
+});
+
+describe(`bad-input corpus: ${corpusCount()} requests over ${c.routes} routes, never a 5xx`, () => {
+  corpusTests(() => w);
 });
