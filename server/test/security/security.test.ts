@@ -3,6 +3,7 @@ import { accessTests, matrixCounts } from "./access";
 import { corpusCount, corpusTests } from "./corpus";
 import { MATRIX } from "./matrix";
 import { apiRoutes } from "./routes";
+import { uploadTests } from "./uploads";
 import { createWorld, type World } from "./world";
 
 /**
@@ -31,4 +32,8 @@ describe(`access matrix: ${c.owned} owned × {owner, other user, anonymous}, ${c
 
 describe(`bad-input corpus: ${corpusCount()} requests over ${c.routes} routes, never a 5xx`, () => {
   corpusTests(() => w);
+});
+
+describe("upload corpus: privacy (the hostile files: server/test/iteration/uploads.test.ts)", () => {
+  uploadTests(() => w);
 });
