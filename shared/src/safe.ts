@@ -59,11 +59,21 @@ export const safeDateTime = () => z.iso.datetime({ offset: true }).refine(inDate
 /** An ISO date (`2026-05-01`) or date-time in the accepted range. */
 export const safeDate = () => z.union([z.iso.datetime({ offset: true }), z.iso.date()]).refine(inDateRange, DATE_RANGE_MESSAGE);
 
+/** Bytes of a string in UTF-8 (no TextEncoder: shared code runs without DOM or Node typings). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : c >= 0xdc00 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
 /** Free-form JSON (settings, model parameters): at most `maxBytes` when serialised and LIMITS.jsonMaxDepth deep. */
 export function jsonWithin(maxBytes: number) {
   return <T>(v: T, ctx: z.core.$RefinementCtx<T>) => {
     if (jsonDepth(v) > LIMITS.jsonMaxDepth) ctx.addIssue({ code: "custom", message: `Nested too deeply (at most ${LIMITS.jsonMaxDepth} levels)` });
-    else if (new TextEncoder().encode(JSON.stringify(v) ?? "").length > maxBytes)
+    else if (utf8Length(JSON.stringify(v) ?? "") > maxBytes)
       ctx.addIssue({ code: "custom", message: `Must be under ${Math.round(maxBytes / 1024)} KB` });
   };
 }

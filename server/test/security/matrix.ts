@@ -14,7 +14,7 @@ import { type Ids, type Kind, LOCAL_MODEL } from "./world";
  *
  * Bodies and paths may be functions of the fresh ids. `sample` bodies/queries also seed the bad-input corpus.
  */
-export type Body = unknown | ((ids: Ids) => unknown);
+export type Body = Record<string, unknown> | ((ids: Ids) => unknown);
 export interface RowOptions {
   body?: Body;
   query?: Record<string, string>;
