@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { LIMITS } from "@image-studio/shared";
-import type { SignedUpUser } from "../harness";
+import { type SignedUpUser, signUp } from "../harness";
 import { MATRIX, type Row } from "./matrix";
 import { bodyOf, pathOf, queryString, send } from "./routes";
 import { fresh, type Ids, type World } from "./world";
@@ -101,7 +101,8 @@ async function runRow(w: World, key: string, row: Row) {
   const ids = await fresh(w, [...(row.kind ? [row.kind] : []), ...(row.also ?? [])]);
   if (row.kind) ids.id = ids[row.kind];
   const swap = (s: string) => KINDS.reduce((acc, k) => acc.replaceAll(PLACEHOLDER[k], ids[k] ?? PLACEHOLDER[k]), s);
-  const who = callerOf(w, row);
+  // Rows that sign out or delete their caller get a user of their own, should a hostile variant get through.
+  const who = row.throwaway ? await signUp(w.t) : callerOf(w, row);
   const failures: string[] = [];
   for (const c of casesOf(key, row)) {
     const path = pathOf(key, row, ids) + queryString(c.query ?? row.query);
