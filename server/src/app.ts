@@ -4,7 +4,7 @@ import { LIMITS } from "@image-studio/shared";
 import type { AppEnv, Deps } from "./context";
 import { mountAuth } from "./auth/mount";
 import { mountSpa } from "./lib/static";
-import { notFoundHandler, onError } from "./middleware/error-handler";
+import { bodilessErrorsAsJson, notFoundHandler, onError } from "./middleware/error-handler";
 import { bodyLimits, inputGuard } from "./middleware/input-guard";
 import { requestContext } from "./middleware/request";
 import { securityHeaders } from "./middleware/security";
@@ -43,6 +43,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     }),
   );
   app.use("/api/*", inputGuard);
+  app.use("/api/*", bodilessErrorsAsJson);
 
   mountAuth(app, deps);
 

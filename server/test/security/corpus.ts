@@ -9,7 +9,7 @@ import { fresh, type Ids, type World } from "./world";
  * The bad-input corpus: for every route, NUL in the query; for every sample query key, hostile values (huge,
  * out-of-range dates and numbers, forged cursors); for every JSON body, each field replaced by hostile values,
  * plus wrong shapes, malformed and deeply nested JSON and an oversized body. Never a 5xx; the cases the input
- * guard owns (NUL, nesting, size) must get exactly its answer.
+ * guard owns (NUL, nesting, size) must get exactly its answer, and every 4xx carries the product's error body.
  */
 interface Case {
   name: string;
@@ -93,6 +93,14 @@ function bodyCases(key: string, row: Row): Case[] {
 export const casesOf = (key: string, row: Row): Case[] => (row.noCall ? [] : [...queryCases(row), ...bodyCases(key, row)]);
 export const corpusCount = () => Object.entries(MATRIX).reduce((n, [k, r]) => n + casesOf(k, r).length, 0);
 
+function hasErrorBody(text: string): boolean {
+  try {
+    return typeof (JSON.parse(text) as { error?: { code?: unknown } }).error?.code === "string";
+  } catch {
+    return false;
+  }
+}
+
 function callerOf(w: World, row: Row): SignedUpUser | null {
   return row.access === "owned" ? w.owner : row.access === "admin" ? w.admin : row.access === "user" ? w.other : null;
 }
@@ -110,6 +118,7 @@ async function runRow(w: World, key: string, row: Row) {
     const text = row.stream && res.status < 400 ? "" : await res.text();
     const bad = res.status >= 500 || (c.status !== undefined && res.status !== c.status);
     if (bad) failures.push(`${c.name}: ${res.status} ${text.slice(0, 160)}`);
+    else if (res.status >= 400 && !hasErrorBody(text)) failures.push(`${c.name}: ${res.status} without the error body: ${text.slice(0, 160)}`);
   }
   expect(failures).toEqual([]);
 }

@@ -135,4 +135,13 @@ describe("input guard: NUL, nesting, body size, dates and cursors", () => {
     expect(form.status).toBe(200);
     expect(((await form.json()) as { id: string }[]).map((r) => r.id)).toEqual([img.id]);
   });
+
+  it("answers Better Auth's bodiless 404s with the JSON error shape", async () => {
+    for (const method of ["GET", "POST"]) {
+      const res = await jsonRequest(t, "/api/auth/no-such-endpoint", { method, body: method === "POST" ? {} : undefined });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/application\/json/);
+      expect((await err(res)).code).toBe("NOT_FOUND");
+    }
+  });
 });
