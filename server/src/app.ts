@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { LIMITS } from "@image-studio/shared";
 import type { AppEnv, Deps } from "./context";
 import { mountAuth } from "./auth/mount";
-import { AppError } from "./lib/errors";
 import { mountSpa } from "./lib/static";
-import { notFoundHandler, onError } from "./middleware/error-handler";
+import { bodilessErrorsAsJson, notFoundHandler, onError } from "./middleware/error-handler";
+import { bodyLimits, inputGuard } from "./middleware/input-guard";
 import { requestContext } from "./middleware/request";
 import { securityHeaders } from "./middleware/security";
 import { generateRoutes, imagesGenerateRoute } from "./modules/generation/generation.routes";
@@ -21,7 +20,7 @@ import { collectionRoutes } from "./modules/collections/collections.routes";
 import { storageUsageRoutes } from "./modules/usage/storage-usage.routes";
 import { settingsRoutes } from "./modules/settings/settings.routes";
 import { promptRoutes } from "./modules/prompts/prompts.routes";
-import { syncRoutes } from "./modules/sync/sync.routes";
+import { PUSH_MAX_BYTES, syncRoutes } from "./modules/sync/sync.routes";
 
 export interface AppOptions {
   /** Built client directory to serve (SPA with history fallback); omitted in API-only tests. */
@@ -34,15 +33,17 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.use("*", requestContext(deps));
   app.use("*", securityHeaders({ isProduction: deps.env.isProduction }));
   app.use("*", compress());
+  // Size first (uploads keep their own limit, JSON gets 1 MB), then NUL, malformed and over-deep input: 4xx, never 500.
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: LIMITS.uploadMaxBytes + 1024 * 1024,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", "The request body is too large");
-      },
+    bodyLimits({
+      multipartMaxBytes: LIMITS.uploadMaxBytes + 1024 * 1024,
+      otherMaxBytes: LIMITS.jsonBodyMaxBytes,
+      larger: { "/api/sync/push": PUSH_MAX_BYTES },
     }),
   );
+  app.use("/api/*", inputGuard);
+  app.use("/api/*", bodilessErrorsAsJson);
 
   mountAuth(app, deps);
 

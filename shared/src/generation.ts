@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { jsonWithin } from "./safe";
 
 export const JOB_STATUS = ["pending", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatusName = (typeof JOB_STATUS)[number];
@@ -17,7 +18,8 @@ export const generationParametersSchema = z
     sampler: z.string().optional(),
     stylePreset: z.string().optional(),
   })
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .superRefine(jsonWithin(LIMITS.jsonBlobMaxBytes));
 export type GenerationParameters = z.infer<typeof generationParametersSchema>;
 
 const clientId = z

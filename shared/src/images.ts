@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { safeDate } from "./safe";
 
 /** Contracts of the gallery API (/api/images, /api/search/images, /api/usage/storage). */
 
@@ -28,7 +29,7 @@ const queryList = <T extends z.ZodType>(item: T, max: number) =>
     z.array(item).max(max).optional(),
   );
 
-const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const isoDate = safeDate();
 
 export const tagSchema = z
   .string()

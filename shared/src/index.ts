@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./health";
 export * from "./limits";
+export * from "./safe";
 export * from "./generation";
 export * from "./catalog";
 export * from "./params";

@@ -14,5 +14,10 @@ export const LIMITS = {
   avatarMaxBytes: 5 * 1024 * 1024,
   pageSizeDefault: 50,
   pageSizeMax: 200,
+  /** JSON request bodies (uploads are multipart and have their own limit). */
   jsonBodyMaxBytes: 1024 * 1024,
+  /** Deepest nesting a JSON body may have. */
+  jsonMaxDepth: 32,
+  /** Free-form JSON blobs (model parameters, project defaults). */
+  jsonBlobMaxBytes: 16 * 1024,
 } as const;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { imageListQuerySchema, imageSummarySchema, tagSchema } from "./images";
 import { LIMITS } from "./limits";
+import { jsonWithin } from "./safe";
 import { BUILTIN_PROJECT_TEMPLATE_IDS } from "./project-templates";
 
 /** Contracts of the projects API (/api/projects, /api/search/projects). */
@@ -8,7 +9,7 @@ import { BUILTIN_PROJECT_TEMPLATE_IDS } from "./project-templates";
 export const projectSettingsSchema = z
   .object({
     defaultModelId: z.string().min(1).max(200).optional(),
-    defaultParameters: z.record(z.string(), z.unknown()).optional(),
+    defaultParameters: z.record(z.string(), z.unknown()).superRefine(jsonWithin(LIMITS.jsonBlobMaxBytes)).optional(),
     promptStarters: z.array(z.string().trim().min(1).max(LIMITS.promptMaxLength)).max(50).optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import type { ErrorBody, ErrorCode } from "@image-studio/shared";
 import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
@@ -13,6 +14,9 @@ function body(c: Context<AppEnv>, code: ErrorCode, message: string, details?: un
 export function zodIssues(err: ZodError) {
   return err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }));
 }
+
+const codeOf = (status: number): ErrorCode =>
+  status === 413 ? "PAYLOAD_TOO_LARGE" : status === 401 ? "UNAUTHORIZED" : status === 404 ? "NOT_FOUND" : status === 429 ? "RATE_LIMITED" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
 
 /** The one place errors become responses: AppError, zod failures, Hono's HTTP errors, and unknown errors. */
 export function onError(err: Error, c: Context<AppEnv>) {
@@ -28,8 +32,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code: ErrorCode = status === 413 ? "PAYLOAD_TOO_LARGE" : status === 401 ? "UNAUTHORIZED" : status === 404 ? "NOT_FOUND" : status === 429 ? "RATE_LIMITED" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-    return c.json(body(c, code, err.message || "Request failed"), status as ContentfulStatusCode);
+    return c.json(body(c, codeOf(status), err.message || "Request failed"), status as ContentfulStatusCode);
   }
   c.get("log")?.error("unhandled error", { err });
   return c.json(body(c, "INTERNAL", "Something went wrong on our side. Please try again."), 500);
@@ -38,3 +41,18 @@ export function onError(err: Error, c: Context<AppEnv>) {
 export function notFoundHandler(c: Context<AppEnv>) {
   return c.json(body(c, "NOT_FOUND", `No API route for ${c.req.method} ${c.req.path}`), 404);
 }
+
+/**
+ * Error answers without a body (Better Auth's 404 for an unknown /api/auth path, for one) get the product's
+ * error body, so every /api error is `{ error: { code, message, requestId } }`.
+ */
+export const bodilessErrorsAsJson = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const res = c.res;
+  if (res.status < 400 || c.req.method === "HEAD" || res.headers.get("content-type")) return;
+  const headers = new Headers(res.headers);
+  headers.delete("content-length");
+  headers.set("content-type", "application/json");
+  const message = res.status === 404 ? `No API route for ${c.req.method} ${c.req.path}` : "Request failed";
+  c.res = new Response(JSON.stringify(body(c, codeOf(res.status), message)), { status: res.status, headers });
+});

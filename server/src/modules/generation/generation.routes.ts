@@ -1,4 +1,4 @@
-import { costEstimateRequestSchema, LIMITS, textToImageRequestSchema } from "@image-studio/shared";
+import { costEstimateRequestSchema, LIMITS, safeDateTime, textToImageRequestSchema } from "@image-studio/shared";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
@@ -12,7 +12,7 @@ import * as generation from "./generation.service";
 const idParam = z.object({ id: z.uuid("Job ids are UUIDs") });
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.iso.datetime({ offset: true }).optional(),
+  cursor: safeDateTime().optional(),
 });
 async function textToImage(c: Parameters<typeof ctxOf>[0], body: z.output<typeof textToImageRequestSchema>) {
   const ctx = ctxOf(c);

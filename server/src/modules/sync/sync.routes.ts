@@ -9,7 +9,7 @@ import { pull } from "./sync.pull";
 import { push } from "./sync.push";
 
 /** Generous for SYNC_PUSH_MAX mutations of up to 1000 image ids each, far below the upload limit. */
-const PUSH_MAX_BYTES = SYNC_PUSH_MAX * 48 * 1024;
+export const PUSH_MAX_BYTES = SYNC_PUSH_MAX * 48 * 1024;
 
 /** /api/sync — the offline sync protocol (shared/src/sync.ts). Anonymous is 401; only the caller's rows move. */
 export const syncRoutes = new Hono<AppEnv>()
