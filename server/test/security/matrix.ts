@@ -78,6 +78,8 @@ export const MATRIX: Record<string, Row> = {
   "POST /api/auth/login": pub("signing in", { body: { email: "nobody@example.test", password: TEST_PASSWORD } }),
   "POST /api/auth/logout": pub("signing out without a session changes nothing"),
   "GET /api/auth/me": user(),
+  // A full account has nothing to upgrade (409); a guest gets 202 (server/test/auth/guest-upgrade.test.ts).
+  "POST /api/auth/guest/upgrade": user({ status: 409, body: () => ({ name: "Dana", email: `g-${randomUUID()}@example.test`, password: TEST_PASSWORD }) }),
   "GET /api/auth/session": pub("answers null when signed out (the app's session polling)"),
   "POST /api/auth/verify-email": pub("the emailed token is the credential", { body: { token: "x" } }),
   "POST /api/auth/resend-verification": pub("same answer for every address", { body: { email: "nobody@example.test" } }),
@@ -88,7 +90,8 @@ export const MATRIX: Record<string, Row> = {
   "GET /api/auth/*": pub(AUTH, { path: () => "/api/auth/get-session" }),
   "POST /api/auth/*": pub(AUTH, { path: () => "/api/auth/sign-in/email", body: { email: "nobody@example.test", password: TEST_PASSWORD } }),
   "GET /api/dev/mailbox": pub(MAILBOX, { query: { to: "nobody@example.test", limit: "5" } }),
-  "DELETE /api/dev/mailbox": pub(MAILBOX, { noCall: "empties the mailbox other test files read their links from" }),
+  // Clears only the named recipient's mail, so the other test files' links stay where they are.
+  "DELETE /api/dev/mailbox": admin(undefined, { query: { to: "nobody@example.test" } }),
   "POST /api/account/avatar": user({ multipart: "avatar", status: 201 }),
   "DELETE /api/account/avatar": user(),
   "GET /api/account/sessions": user(),
