@@ -75,6 +75,8 @@ export const images = pgTable(
     index("images_user_model_idx").on(t.userId, t.modelId),
     index("images_prompt_trgm").using("gin", sql`${t.prompt} gin_trgm_ops`),
     index("images_user_phash_idx").on(t.userId, t.phash),
+    // "Is this stored original still used by another row?" (duplicated projects share originals).
+    index("images_user_file_idx").on(t.userId, t.filePath),
     check("images_rating_range", sql`${t.rating} IS NULL OR (${t.rating} BETWEEN 1 AND 5)`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "images_user_file_idx" ON "images" USING btree ("user_id","file_path");
