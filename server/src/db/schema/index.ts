@@ -10,3 +10,4 @@ export * from "./usage";
 export * from "./sharing";
 export * from "./settings";
 export * from "./system";
+export * from "./instances";
