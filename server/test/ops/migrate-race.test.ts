@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client";
-import { postgresUrl, scratchDatabase } from "./pg-scratch";
+import { postgresUrl, scratchDatabase } from "./databases";
 
 const base = postgresUrl();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { type Database, openDatabase } from "../../src/db/client";
 
 /** The run's PostgreSQL server (TEST_DATABASE_URL), or undefined on PGlite. */
 export const postgresUrl = (): string | undefined => inject("databaseUrl") || undefined;
@@ -21,4 +22,28 @@ export async function scratchDatabase(base: string): Promise<{ url: string; drop
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/**
+ * A migrated database of the test's own, for checks that read whole-table figures (queue depth, live processes)
+ * which other test files sharing the run's PostgreSQL database would disturb. PGlite: a new in-memory one.
+ */
+export async function isolatedDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const base = postgresUrl();
+  if (!base) {
+    const database = await openDatabase({});
+    await database.migrate();
+    return { database, drop: () => database.close() };
+  }
+  const scratch = await scratchDatabase(base);
+  const database = await openDatabase({ url: scratch.url, poolSize: 4 });
+  await database.migrate();
+  return {
+    database,
+    url: scratch.url,
+    drop: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
 }
