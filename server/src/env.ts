@@ -60,8 +60,8 @@ const schema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** A job whose worker stopped renewing is taken over this long after the last renewal (ms); ≥ 2 heartbeats. */
   WORKER_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
-  /** Standalone worker: serve /live and /ready on this port (unset: no health server). */
-  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Standalone worker: serve /live and /ready on this port (unset: no health server; 0: any free port, logged). */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Apply pending migrations at start-up; false when a deploy step runs `pnpm db:migrate` first. */
   MIGRATE_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

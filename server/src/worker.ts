@@ -10,7 +10,7 @@ async function main() {
   const log = createLogger(env.LOG_LEVEL).child({ process: "worker" });
   const deps = await createDeps(env, log, { role: "worker" });
   const worker = startWorker(deps);
-  const health = env.WORKER_HEALTH_PORT ? await serveWorkerHealth(deps, worker, env.WORKER_HEALTH_PORT) : undefined;
+  const health = env.WORKER_HEALTH_PORT !== undefined ? await serveWorkerHealth(deps, worker, env.WORKER_HEALTH_PORT) : undefined;
   if (health) log.info("worker health listening", { port: health.port, paths: ["/live", "/ready"] });
   let stopping = false;
   const stop = async (signal: string) => {
