@@ -68,6 +68,9 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
 });
 
+/** Every key the server reads (for checks that .env.example documents them all). */
+export const ENV_KEYS = Object.keys(schema.shape);
+
 type Raw = z.infer<typeof schema>;
 export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "DEV_MAILBOX"> & {
   BETTER_AUTH_SECRET: string;
