@@ -20,7 +20,9 @@ export async function migratePostgresLocked(pool: pg.Pool, migrationsFolder: str
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [MIGRATION_LOCK_KEY.toString()]);
+    const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [
+      MIGRATION_LOCK_KEY.toString(),
+    ]);
     if (!rows[0]?.ok) {
       log?.info("another process is migrating the database; waiting for it");
       await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
@@ -28,7 +30,9 @@ export async function migratePostgresLocked(pool: pg.Pool, migrationsFolder: str
     try {
       await migratePg(drizzlePg(client), { migrationsFolder });
     } finally {
-      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]).catch((err: Error) => (broken = err));
+      await client
+        .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()])
+        .catch((err: Error) => (broken = err));
     }
   } catch (err) {
     broken = err as Error;
@@ -43,11 +47,15 @@ type Query = (sql: string) => Promise<{ rows: Record<string, unknown>[] }>;
 
 /** Tags of the migrations in the folder this database has not applied yet (drizzle compares journal timestamps). */
 export async function pendingMigrations(query: Query, migrationsFolder: string): Promise<string[]> {
-  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { when: number; tag: string }[] };
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number; tag: string }[];
+  };
   const exists = await query("select to_regclass('drizzle.__drizzle_migrations') is not null as ok");
   let last = -1;
   if (exists.rows[0]?.ok) {
-    const { rows } = await query("select coalesce(max(created_at), -1)::text as last from drizzle.__drizzle_migrations");
+    const { rows } = await query(
+      "select coalesce(max(created_at), -1)::text as last from drizzle.__drizzle_migrations",
+    );
     last = Number(rows[0]?.last ?? -1);
   }
   return journal.entries.filter((e) => e.when > last).map((e) => e.tag);

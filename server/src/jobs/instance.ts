@@ -7,7 +7,10 @@ import { type InstanceRow, type NewInstance, registerInstance, removeInstance, u
 
 /** A one-way fingerprint of the auth secret: equal secrets give equal fingerprints, and it reveals nothing else. */
 export function secretFingerprint(secret: string): string {
-  return createHmac("sha256", secret).update("image-studio/auth-secret-fingerprint/v1").digest("base64url").slice(0, 22);
+  return createHmac("sha256", secret)
+    .update("image-studio/auth-secret-fingerprint/v1")
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /** Another live process on this database signs sessions with a different BETTER_AUTH_SECRET. */
@@ -19,7 +22,10 @@ function mismatchMessage(conflicts: InstanceRow[]): string {
   const now = Date.now();
   const who = conflicts
     .slice(0, 3)
-    .map((c) => `${c.role} on ${c.hostname} (pid ${c.pid}, seen ${Math.max(0, Math.round((now - c.lastSeenAt.getTime()) / 1000))}s ago)`)
+    .map(
+      (c) =>
+        `${c.role} on ${c.hostname} (pid ${c.pid}, seen ${Math.max(0, Math.round((now - c.lastSeenAt.getTime()) / 1000))}s ago)`,
+    )
     .join(", ");
   return (
     `Refusing to start: BETTER_AUTH_SECRET differs from the one used by ${conflicts.length} running process(es) on this database: ${who}. ` +
@@ -88,6 +94,8 @@ export class InstanceHeartbeat {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await removeInstance(this.db, this.id).catch((err: unknown) => this.log.warn("could not remove this process's heartbeat row", { err }));
+    await removeInstance(this.db, this.id).catch((err: unknown) =>
+      this.log.warn("could not remove this process's heartbeat row", { err }),
+    );
   }
 }

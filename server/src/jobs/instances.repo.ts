@@ -14,7 +14,11 @@ const live = (liveMs: number) => sql`${instances.lastSeenAt} > now() - ${`${live
  * Registers a starting process unless a live one (seen within `liveMs`) signs sessions with another secret;
  * returns those conflicting processes instead. Rows of processes that stopped beating are removed on the way.
  */
-export async function registerInstance(db: Db, row: NewInstance, liveMs: number): Promise<{ conflicts: InstanceRow[] }> {
+export async function registerInstance(
+  db: Db,
+  row: NewInstance,
+  liveMs: number,
+): Promise<{ conflicts: InstanceRow[] }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REGISTER_LOCK_KEY.toString()}::bigint)`);
     await tx.delete(instances).where(sql`not (${live(liveMs)})`);
@@ -35,7 +39,12 @@ export async function upsertInstance(db: Db, row: NewInstance): Promise<void> {
     .values({ ...row, lastSeenAt: sql`now()` })
     .onConflictDoUpdate({
       target: instances.id,
-      set: { lastSeenAt: sql`now()`, activeJobs: row.activeJobs ?? 0, workerId: row.workerId ?? null, workerConcurrency: row.workerConcurrency ?? 0 },
+      set: {
+        lastSeenAt: sql`now()`,
+        activeJobs: row.activeJobs ?? 0,
+        workerId: row.workerId ?? null,
+        workerConcurrency: row.workerConcurrency ?? 0,
+      },
     });
 }
 
@@ -44,7 +53,10 @@ export async function removeInstance(db: Db, id: string): Promise<void> {
 }
 
 /** Processes that ran a worker and beat within `liveMs`. */
-export async function liveWorkers(db: Db, liveMs: number): Promise<{ count: number; capacity: number; active: number }> {
+export async function liveWorkers(
+  db: Db,
+  liveMs: number,
+): Promise<{ count: number; capacity: number; active: number }> {
   const [row] = await db
     .select({
       count: sql<number>`count(*)::int`,

@@ -27,7 +27,11 @@ export function errorDetails(err: unknown, depth = 0): ErrorDetails {
 export function describeError(err: unknown): string {
   const parts: string[] = [];
   for (let d: ErrorDetails | undefined = errorDetails(err); d; d = d.cause) {
-    const extra = [d.code && `code ${String(d.code)}`, d.detail && String(d.detail), d.constraint && `constraint ${String(d.constraint)}`].filter(Boolean);
+    const extra = [
+      d.code && `code ${String(d.code)}`,
+      d.detail && String(d.detail),
+      d.constraint && `constraint ${String(d.constraint)}`,
+    ].filter(Boolean);
     parts.push(`${d.message.split("\n")[0]}${extra.length ? ` (${extra.join("; ")})` : ""}`);
   }
   return parts.join(" ← caused by: ");

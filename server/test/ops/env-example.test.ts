@@ -16,7 +16,12 @@ describe(".env.example", () => {
     expect(values.NODE_ENV).toBe("production");
     expect(() => parseEnv({ ...values, DATA_DIR: dataDir() })).toThrow(/BETTER_AUTH_SECRET is required in production/);
     const env = parseEnv({ ...values, DATA_DIR: dataDir(), BETTER_AUTH_SECRET: "s".repeat(40) });
-    expect(env).toMatchObject({ isProduction: true, WORKER_LEASE_MS: 15_000, WORKER_HEARTBEAT_MS: 5000, MIGRATE_ON_START: true });
+    expect(env).toMatchObject({
+      isProduction: true,
+      WORKER_LEASE_MS: 15_000,
+      WORKER_HEARTBEAT_MS: 5000,
+      MIGRATE_ON_START: true,
+    });
   });
 
   it("mentions every key the server reads", () => {

@@ -54,33 +54,58 @@ describe("processes sharing one database", () => {
   it("a process that stopped beating (killed) does not block a new secret after the lease time", async () => {
     const { database, drop } = await isolatedDatabase();
     cleanups.push(drop);
-    const killed = new InstanceHeartbeat(database.db, { role: "worker", version: "test", secret: SECRET_A }, { heartbeatMs: 60_000, liveMs: 60_000 }, log);
+    const killed = new InstanceHeartbeat(
+      database.db,
+      { role: "worker", version: "test", secret: SECRET_A },
+      { heartbeatMs: 60_000, liveMs: 60_000 },
+      log,
+    );
     await killed.start(); // never stopped: its row stays, as after kill -9
-    const fresh = new InstanceHeartbeat(database.db, { role: "api", version: "test", secret: SECRET_B }, { heartbeatMs: 60_000, liveMs: 0 }, log);
+    const fresh = new InstanceHeartbeat(
+      database.db,
+      { role: "api", version: "test", secret: SECRET_B },
+      { heartbeatMs: 60_000, liveMs: 0 },
+      log,
+    );
     cleanups.push(() => fresh.stop());
     await expect(fresh.start()).resolves.toBeUndefined();
   });
 
-  it.skipIf(!postgresUrl())("of two processes started at once with different secrets, exactly one runs (PostgreSQL)", async () => {
-    const { database, drop } = await isolatedDatabase();
-    cleanups.push(drop);
-    const results = await Promise.allSettled([processOn(database.db, SECRET_A).start(), processOn(database.db, SECRET_B).start()]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SecretMismatchError)).toHaveLength(1);
-  });
+  it.skipIf(!postgresUrl())(
+    "of two processes started at once with different secrets, exactly one runs (PostgreSQL)",
+    async () => {
+      const { database, drop } = await isolatedDatabase();
+      cleanups.push(drop);
+      const results = await Promise.allSettled([
+        processOn(database.db, SECRET_A).start(),
+        processOn(database.db, SECRET_B).start(),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SecretMismatchError)).toHaveLength(1);
+    },
+  );
 
-  it.skipIf(!postgresUrl())("a second API process with another BETTER_AUTH_SECRET does not start (PostgreSQL)", async () => {
-    const { url, drop } = await isolatedDatabase();
-    cleanups.push(drop);
-    const envFor = (secret: string) => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), "image-studio-secret-"));
-      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-      return parseEnv({ NODE_ENV: "production", DATA_DIR: dir, DATABASE_URL: url!, BETTER_AUTH_SECRET: secret, LOG_LEVEL: "silent" });
-    };
-    const first = await createDeps(envFor(SECRET_A), log);
-    cleanups.push(() => closeDeps(first));
-    await expect(createDeps(envFor(SECRET_B), log)).rejects.toThrow(/Refusing to start: BETTER_AUTH_SECRET differs/);
-    const same = await createDeps(envFor(SECRET_A), log);
-    await closeDeps(same);
-  });
+  it.skipIf(!postgresUrl())(
+    "a second API process with another BETTER_AUTH_SECRET does not start (PostgreSQL)",
+    async () => {
+      const { url, drop } = await isolatedDatabase();
+      cleanups.push(drop);
+      const envFor = (secret: string) => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), "image-studio-secret-"));
+        cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+        return parseEnv({
+          NODE_ENV: "production",
+          DATA_DIR: dir,
+          DATABASE_URL: url!,
+          BETTER_AUTH_SECRET: secret,
+          LOG_LEVEL: "silent",
+        });
+      };
+      const first = await createDeps(envFor(SECRET_A), log);
+      cleanups.push(() => closeDeps(first));
+      await expect(createDeps(envFor(SECRET_B), log)).rejects.toThrow(/Refusing to start: BETTER_AUTH_SECRET differs/);
+      const same = await createDeps(envFor(SECRET_A), log);
+      await closeDeps(same);
+    },
+  );
 });

@@ -25,7 +25,14 @@ async function emptyInstall(extra: Record<string, string> = {}) {
     cleanups.push(scratch.drop);
     url = scratch.url;
   }
-  const env = parseEnv({ NODE_ENV: "test", DATA_DIR: dir, LOG_LEVEL: "silent", BETTER_AUTH_SECRET: "x".repeat(32), ...(url ? { DATABASE_URL: url } : {}), ...extra });
+  const env = parseEnv({
+    NODE_ENV: "test",
+    DATA_DIR: dir,
+    LOG_LEVEL: "silent",
+    BETTER_AUTH_SECRET: "x".repeat(32),
+    ...(url ? { DATABASE_URL: url } : {}),
+    ...extra,
+  });
   return env;
 }
 
@@ -48,7 +55,10 @@ describe("database at start-up", () => {
     await expect(refused).rejects.toThrow(EnvError);
     await expect(refused).rejects.toThrow(/MIGRATE_ON_START=false.*pnpm db:migrate/s);
     // The deploy step (what `pnpm db:migrate` runs), then the process starts without migrating.
-    const migrator = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : path.join(env.dataDir, "pglite") });
+    const migrator = await openDatabase({
+      url: env.DATABASE_URL,
+      dataDir: env.DATABASE_URL ? undefined : path.join(env.dataDir, "pglite"),
+    });
     expect((await migrator.pendingMigrations()).length).toBeGreaterThan(0);
     await migrator.migrate();
     await migrator.close();
@@ -60,7 +70,10 @@ describe("database at start-up", () => {
   it("logs and reports a failing migration with the database's own cause", async () => {
     const env = await emptyInstall();
     // Something already in the way of the first migration's tables: PostgreSQL answers 42P07 (duplicate table).
-    const blocker = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : path.join(env.dataDir, "pglite") });
+    const blocker = await openDatabase({
+      url: env.DATABASE_URL,
+      dataDir: env.DATABASE_URL ? undefined : path.join(env.dataDir, "pglite"),
+    });
     await blocker.db.execute(sql`create table users (id int)`);
     await blocker.close();
     const { lines, log } = capturingLogger();
@@ -69,6 +82,9 @@ describe("database at start-up", () => {
     const logged = lines.find((l) => l.msg === "database start-up failed");
     expect(logged).toBeDefined();
     expect(JSON.stringify(logged)).toContain("Failed query");
-    expect((logged!.err as { cause?: { code?: string; message?: string } }).cause).toMatchObject({ code: "42P07", message: expect.stringContaining('"users" already exists') });
+    expect((logged!.err as { cause?: { code?: string; message?: string } }).cause).toMatchObject({
+      code: "42P07",
+      message: expect.stringContaining('"users" already exists'),
+    });
   });
 });

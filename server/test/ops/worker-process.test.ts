@@ -59,7 +59,13 @@ function startWorkerProcess(env: Record<string, string>) {
 describe("a standalone worker process", () => {
   it("serves /live and /ready on its health port and logs its start and stop", { timeout: 60_000 }, async () => {
     const base = postgresUrl();
-    const env: Record<string, string> = { NODE_ENV: "production", BETTER_AUTH_SECRET: "w".repeat(40), WORKER_HEALTH_PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" };
+    const env: Record<string, string> = {
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: "w".repeat(40),
+      WORKER_HEALTH_PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+    };
     if (base) {
       const scratch = await scratchDatabase(base);
       cleanups.push(scratch.drop);
@@ -75,7 +81,11 @@ describe("a standalone worker process", () => {
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
     const body = readinessSchema.parse(await ready.json());
-    expect(body).toMatchObject({ status: "ready", database: { ok: true }, worker: { id: started.id, running: true, activeJobs: 0 } });
+    expect(body).toMatchObject({
+      status: "ready",
+      database: { ok: true },
+      worker: { id: started.id, running: true, activeJobs: 0 },
+    });
 
     proc.child.kill("SIGTERM");
     expect(await proc.next("worker stopping")).toMatchObject({ signal: "SIGTERM", id: started.id });

@@ -18,13 +18,22 @@ export function workerHealthApp(deps: Deps, worker: Worker) {
     .get("/ready", async (c) => {
       const database = await checkDatabase(deps);
       const ready = database.ok && worker.isRunning;
-      const body: Readiness = { status: ready ? "ready" : "unavailable", database, worker: { id: worker.id, running: worker.isRunning, activeJobs: worker.activeJobs } };
+      const body: Readiness = {
+        status: ready ? "ready" : "unavailable",
+        database,
+        worker: { id: worker.id, running: worker.isRunning, activeJobs: worker.activeJobs },
+      };
       return c.json(body, ready ? 200 : 503);
     });
 }
 
 /** Serves the probes on `port` (0: any free port); rejects when the port cannot be bound. */
-export function serveWorkerHealth(deps: Deps, worker: Worker, port: number, hostname = deps.env.HOST): Promise<HealthServer> {
+export function serveWorkerHealth(
+  deps: Deps,
+  worker: Worker,
+  port: number,
+  hostname = deps.env.HOST,
+): Promise<HealthServer> {
   const app = workerHealthApp(deps, worker);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname });
