@@ -13,12 +13,16 @@ import { seedDatabase } from "./seed";
 async function main() {
   const env = loadEnv();
   const log = createLogger(env.LOG_LEVEL).child({ process: "migrate" });
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : path.join(env.dataDir, "pglite") });
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : path.join(env.dataDir, "pglite"),
+  });
   try {
-    const pending = await database.pendingMigrations();
     await database.migrate(log);
+    const left = await database.pendingMigrations();
+    if (left.length) throw new Error(`migrations still pending after migrating: ${left.join(", ")}`);
     await seedDatabase(database.db);
-    log.info("migrations applied", { database: database.kind, applied: pending });
+    log.info("database schema is up to date", { database: database.kind });
   } catch (err) {
     log.error("migration failed", { err });
     throw err;
