@@ -54,10 +54,15 @@ export async function openMigratedDatabase(env: Env, log: Logger): Promise<Datab
     return database;
   } catch (err) {
     await database?.close().catch(() => {});
-    if (err instanceof EnvError) throw err;
-    log.error("database start-up failed", { err });
-    throw new Error(`Database start-up failed: ${describeError(err)}`, { cause: err });
+    throw startupFailure("database", err, log);
   }
+}
+
+/** A configuration refusal passes as is; anything else is logged with its cause and rethrown naming it. */
+function startupFailure(stage: string, err: unknown, log: Logger): unknown {
+  if (err instanceof EnvError) return err;
+  log.error(`${stage} start-up failed`, { err });
+  return new Error(`${stage[0]!.toUpperCase()}${stage.slice(1)} start-up failed: ${describeError(err)}`, { cause: err });
 }
 
 /** Registers this process in `instances` (refused beside a live process with another auth secret) and starts its heartbeat. */
@@ -68,7 +73,7 @@ async function startInstance(env: Env, database: Database, log: Logger, role: "a
     return instance;
   } catch (err) {
     await database.close().catch(() => {});
-    throw err;
+    throw startupFailure("process registration", err, log);
   }
 }
 
@@ -78,7 +83,11 @@ export async function createDeps(env: Env, log: Logger = createLogger(env.LOG_LE
   const instance = await startInstance(env, database, log, opts.role ?? "api");
   const storage = createStorage(env.storage);
   const events = new EventBus(database.pool, log);
-  await events.start();
+  await events.start().catch(async (err: unknown) => {
+    await instance.stop();
+    await database.close().catch(() => {});
+    throw startupFailure("event bus", err, log);
+  });
   const providers = createProviders(env, log);
   log.info("services ready", {
     database: database.kind,
