@@ -6,6 +6,7 @@ import type { Storage } from "./storage";
 import type { EventBus } from "./jobs/events";
 import type { ProviderRegistry } from "./providers/registry";
 import type { ModelCatalog } from "./modules/models/models.service";
+import type { InstanceHeartbeat } from "./jobs/instance";
 
 /** Long-lived services a process owns; createApp(deps) receives them so tests can swap any part. */
 export interface Deps {
@@ -20,6 +21,8 @@ export interface Deps {
   catalog: ModelCatalog;
   /** Where fal should POST results (webhook mode), or undefined to poll. */
   webhookUrl?: string;
+  /** This process's heartbeat row (absent in tests that build deps by hand). */
+  instance?: InstanceHeartbeat;
 }
 
 export interface SessionUser {

@@ -58,6 +58,14 @@ const schema = z.object({
   WORKER_IN_PROCESS: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   USER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** How often a worker renews its jobs' leases and every process its heartbeat row (ms). */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** A job whose worker stopped renewing is taken over this long after the last renewal (ms); ≥ 2 heartbeats. */
+  WORKER_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  /** Standalone worker: serve /live and /ready on this port (unset: no health server; 0: any free port, logged). */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Apply pending migrations at start-up; false when a deploy step runs `pnpm db:migrate` first. */
+  MIGRATE_ON_START: bool.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: bool.default(false),
   // Abuse limits (issue 13 item 6): guests, storage and image decoding.
@@ -76,6 +84,9 @@ const schema = z.object({
   /** Full image decodes (uploads, engine outputs) run at once in the decode pool's worker threads. */
   DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
+
+/** Every key the server reads (for checks that .env.example documents them all). */
+export const ENV_KEYS = Object.keys(schema.shape);
 
 type Raw = z.infer<typeof schema>;
 export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "APP_URL"> & {
@@ -101,6 +112,9 @@ export function parseEnv(source: Record<string, string | undefined> = loadProces
     throw new EnvError(`Invalid configuration: ${key} ${issue.message}`);
   }
   const raw = parsed.data;
+  if (raw.WORKER_LEASE_MS < 2 * raw.WORKER_HEARTBEAT_MS) {
+    throw new EnvError("Invalid configuration: WORKER_LEASE_MS must be at least twice WORKER_HEARTBEAT_MS");
+  }
   const isProduction = raw.NODE_ENV === "production";
   const dataDir = path.resolve(raw.DATA_DIR);
   return {

@@ -1,20 +1,33 @@
 import { closeDeps, createDeps, startWorker } from "./bootstrap";
 import { EnvError, env as loadEnv } from "./env";
+import { describeError } from "./lib/error-details";
+import { createLogger } from "./lib/logger";
+import { serveWorkerHealth } from "./modules/health/worker-health";
 
 // The background worker: the same code as the API's in-process worker, as its own process for scale.
 async function main() {
-  const deps = await createDeps(loadEnv());
+  const env = loadEnv();
+  const log = createLogger(env.LOG_LEVEL).child({ process: "worker" });
+  const deps = await createDeps(env, log, { role: "worker" });
   const worker = startWorker(deps);
-  const stop = async () => {
+  const health = env.WORKER_HEALTH_PORT !== undefined ? await serveWorkerHealth(deps, worker, env.WORKER_HEALTH_PORT) : undefined;
+  if (health) log.info("worker health listening", { port: health.port, paths: ["/live", "/ready"] });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("worker stopping", { signal, id: worker.id, activeJobs: worker.activeJobs });
     await worker.stop();
+    await health?.close();
     await closeDeps(deps);
+    log.info("worker stopped", { id: worker.id });
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(err instanceof EnvError ? `${err.message}\n` : `Worker failed: ${String(err)}\n`);
+  process.stderr.write(err instanceof EnvError ? `${err.message}\n` : `Worker failed to start: ${describeError(err)}\n${err instanceof Error ? (err.stack ?? "") : ""}\n`);
   process.exit(1);
 });

@@ -5,10 +5,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { migratePostgresLocked, type MigrateLog, pendingMigrations } from "./migrate";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -20,7 +20,10 @@ export interface Database {
   kind: "postgres" | "pglite";
   /** node-postgres pool when on PostgreSQL (LISTEN/NOTIFY needs raw clients). */
   pool?: pg.Pool;
-  migrate(): Promise<void>;
+  /** Applies pending migrations; on PostgreSQL under an advisory lock, so processes started at once take turns. */
+  migrate(log?: MigrateLog): Promise<void>;
+  /** Tags of migrations not applied yet (empty when the schema is current). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,6 @@ function resolveMigrationsDir(): string {
   const candidates = [path.join(here, "migrations"), path.join(here, "db", "migrations")];
   return candidates.find((c) => existsSync(path.join(c, "meta"))) ?? candidates[0]!;
 }
-
 
 export interface OpenOptions {
   /** PostgreSQL connection string; PGlite when absent. */
@@ -51,7 +53,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       kind: "postgres",
       pool,
-      migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+      migrate: (log) => migratePostgresLocked(pool, MIGRATIONS_DIR, log),
+      pendingMigrations: () => pendingMigrations((q) => pool.query(q), MIGRATIONS_DIR),
       close: () => pool.end(),
     };
   }
@@ -62,6 +65,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    pendingMigrations: () => pendingMigrations((q) => client.query<Record<string, unknown>>(q), MIGRATIONS_DIR),
     close: () => client.close(),
   };
 }

@@ -11,6 +11,8 @@ import { extendLease, finishJob, type JobRow, retryLater, updateOwned } from "./
 export interface RunOptions {
   workerId: string;
   leaseMs: number;
+  /** How often the lease is renewed while the job runs. */
+  heartbeatMs: number;
   pollMs: number;
   /** Resolves early when something (a webhook) says this job may have changed. */
   waitForPoke: (ms: number) => Promise<void>;
@@ -29,7 +31,7 @@ export async function runJob(deps: Deps, job: JobRow, opts: RunOptions): Promise
     extendLease(deps.database.db, job.id, opts.workerId, opts.leaseMs)
       .then((ok) => (lost ||= !ok))
       .catch(() => {});
-  }, Math.max(200, Math.floor(opts.leaseMs / 3)));
+  }, Math.max(50, opts.heartbeatMs));
   try {
     const requestId = await submitOrResume(deps, provider, job, opts);
     deps.events.publish(job.userId, { type: "started", jobId: job.id });

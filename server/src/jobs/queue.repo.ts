@@ -182,3 +182,22 @@ export async function countActive(db: Db, userId: string): Promise<number> {
     .where(and(eq(q.userId, userId), inArray(q.status, ["pending", "processing"])));
   return row?.n ?? 0;
 }
+
+/**
+ * Queue figures for health: waiting jobs, jobs under a live lease, and how long the longest-waiting runnable job
+ * has waited (a due pending job since it became due, or a job whose lease expired since the expiry).
+ */
+export async function queueFigures(db: Db): Promise<{ pending: number; running: number; runnable: number; oldestWaitSeconds: number | null }> {
+  const due = sql`(${q.status} = 'pending' and ${q.runAfter} <= now())`;
+  const expired = sql`(${q.status} = 'processing' and ${q.leaseExpiresAt} <= now())`;
+  const [row] = await db
+    .select({
+      pending: sql<number>`count(*) filter (where ${q.status} = 'pending')::int`,
+      running: sql<number>`count(*) filter (where ${q.status} = 'processing' and ${q.leaseExpiresAt} > now())::int`,
+      runnable: sql<number>`count(*) filter (where ${due} or ${expired})::int`,
+      oldestWaitSeconds: sql<number | null>`extract(epoch from now() - min(case when ${due} then greatest(${q.createdAt}, ${q.runAfter}) when ${expired} then ${q.leaseExpiresAt} end))::float8`,
+    })
+    .from(q)
+    .where(inArray(q.status, ["pending", "processing"]));
+  return { pending: row?.pending ?? 0, running: row?.running ?? 0, runnable: row?.runnable ?? 0, oldestWaitSeconds: row?.oldestWaitSeconds ?? null };
+}

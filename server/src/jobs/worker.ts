@@ -6,11 +6,17 @@ import { claimNext, pendingPositions } from "./queue.repo";
 
 /** Waiting jobs told their new position after each claim; later ones learn it when they poll. */
 const POSITION_UPDATES = 50;
+/** Defaults of WORKER_LEASE_MS / WORKER_HEARTBEAT_MS: a dead worker's job is taken over within ~15 s. */
+export const DEFAULT_LEASE_MS = 15_000;
+export const DEFAULT_HEARTBEAT_MS = 5_000;
 
 export interface WorkerOptions {
   concurrency: number;
   userConcurrency: number;
+  /** How long a claimed job stays this worker's without a renewal. */
   leaseMs?: number;
+  /** How often running jobs' leases are renewed (default: a third of the lease). */
+  heartbeatMs?: number;
   pollMs?: number;
   /** How often to look for due jobs without a wake-up (retries, expired leases). */
   idleMs?: number;
@@ -58,6 +64,19 @@ export class Worker {
     return this.running.size;
   }
 
+  /** Started and not stopped: claiming jobs. */
+  get isRunning() {
+    return !this.stopped;
+  }
+
+  get concurrency() {
+    return this.opts.concurrency;
+  }
+
+  private get leaseMs() {
+    return this.opts.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
   private pokeAll() {
     for (const p of [...this.pokes]) p();
   }
@@ -80,12 +99,13 @@ export class Worker {
     let claimed = 0;
     try {
       while (!this.stopped && this.running.size < this.opts.concurrency) {
-        const job = await claimNext(this.deps.database.db, this.id, this.opts.leaseMs ?? 30_000, this.opts.userConcurrency);
+        const job = await claimNext(this.deps.database.db, this.id, this.leaseMs, this.opts.userConcurrency);
         if (!job) break;
         claimed++;
         const p = runJob(this.deps, job, {
           workerId: this.id,
-          leaseMs: this.opts.leaseMs ?? 30_000,
+          leaseMs: this.leaseMs,
+          heartbeatMs: this.opts.heartbeatMs ?? Math.floor(this.leaseMs / 3),
           pollMs: this.opts.pollMs ?? (this.deps.webhookUrl ? 5000 : 500),
           waitForPoke: this.waitForPoke,
         })

@@ -1,3 +1,5 @@
+import { errorDetails } from "./error-details";
+
 /** A small structured logger: one JSON line per event, level-filtered. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
@@ -19,7 +21,7 @@ export function createLogger(
 ): Logger {
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const err = fields?.err instanceof Error ? { err: { name: fields.err.name, message: fields.err.message, stack: fields.err.stack } } : {};
+    const err = fields?.err instanceof Error ? { err: errorDetails(fields.err) } : {};
     write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields, ...err }));
   };
   return {

@@ -11,3 +11,4 @@ export * from "./sharing";
 export * from "./settings";
 export * from "./system";
 export * from "./uploads";
+export * from "./instances";
