@@ -113,7 +113,9 @@ export const MATRIX: Record<string, Row> = {
   // model that does not exist, so the admin's answer is a 404 and no other test sees a model switch off.
   "PUT /api/admin/models/:id/toggle": admin(undefined, { path: () => "/api/admin/models/local/no-such-model/toggle", body: { isActive: true }, status: 404 }),
   // Catalog and health
-  "GET /api/health": pub("liveness for monitors and the app's offline check"),
+  "GET /api/health": pub("health for monitors and the app's offline check: figures only, no user data"),
+  "GET /api/health/live": pub("liveness probe for a load balancer: the process answers"),
+  "GET /api/health/ready": pub("readiness probe: database reachable and migrated; queue figures, no user data"),
   "GET /api/models": pub("the model catalog is public (landing page)"),
   "GET /api/models/featured": pub("the model catalog is public (landing page)"),
   "GET /api/models/categories": pub("the model catalog is public (landing page)"),
