@@ -58,6 +58,10 @@ const schema = z.object({
   USER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   TRUST_PROXY: bool.default(false),
+  /** On SIGTERM: how long in-flight requests and running jobs may take before they are cut off / released. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Bearer token for GET /metrics (Prometheus); unset = the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 type Raw = z.infer<typeof schema>;
