@@ -13,6 +13,8 @@ import { generateRoutes, imagesGenerateRoute } from "./modules/generation/genera
 import { webhookRoutes } from "./modules/generation/webhook.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { iterationRoutes } from "./modules/iteration/iteration.routes";
+import { httpMetrics } from "./modules/metrics/metrics.middleware";
+import { metricsRoutes } from "./modules/metrics/metrics.routes";
 import { imageRoutes } from "./modules/images/images.routes";
 import { adminModelRoutes, modelRoutes } from "./modules/models/models.routes";
 import { searchRoutes } from "./modules/search/search.routes";
@@ -32,6 +34,7 @@ export interface AppOptions {
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext(deps));
+  app.use("*", httpMetrics(deps));
   app.use("*", securityHeaders({ isProduction: deps.env.isProduction }));
   app.use("*", compress());
   app.use(
@@ -65,6 +68,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route("/sync", syncRoutes);
   app.route("/api", api);
   app.all("/api/*", notFoundHandler);
+  app.route("/metrics", metricsRoutes);
 
   if (opts.staticDir) mountSpa(app, opts.staticDir);
   app.onError(onError);

@@ -5,6 +5,7 @@ import { createApp } from "./app";
 import { closeDeps, createDeps, startWorker } from "./bootstrap";
 import { EnvError, env as loadEnv } from "./env";
 import { closeConnectionsWhileDraining, closeServer, drainFor } from "./lib/shutdown";
+import { instrumentJobs } from "./modules/metrics/metrics.jobs";
 import { startTrashCleanup } from "./modules/images/trash.service";
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
   const deps = await createDeps(env);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, "../../client/dist");
+  instrumentJobs(deps);
   const app = createApp(deps, { staticDir });
   const worker = env.WORKER_IN_PROCESS ? startWorker(deps) : undefined;
   const trashCleanup = startTrashCleanup(deps);
