@@ -43,7 +43,10 @@ export function reconnectDelayMs(): number {
  * Marks every response sent while draining with `Connection: close`, so keep-alive clients open their next
  * request elsewhere. Wraps the fetch handler given to @hono/node-server's `serve`.
  */
-export function closeConnectionsWhileDraining(drain: Drain, fetch: (req: Request, env: HttpBindings | Http2Bindings) => unknown) {
+export function closeConnectionsWhileDraining(
+  drain: Drain,
+  fetch: (req: Request, env: HttpBindings | Http2Bindings) => unknown,
+) {
   return (req: Request, env: HttpBindings | Http2Bindings) => {
     const out = env.outgoing;
     if (drain.draining && out instanceof ServerResponse && !out.headersSent) out.setHeader("Connection", "close");

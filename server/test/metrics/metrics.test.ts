@@ -48,9 +48,15 @@ describe("GET /metrics", () => {
     await t.request(`/api/images/${id}`);
     await t.request("/api/health");
     const text = await (await scrape()).text();
-    expect(value(text, "image_studio_http_requests_total", { method: "GET", route: "/api/images/:id", status: "401" })).toBe(1);
-    expect(value(text, "image_studio_http_requests_total", { route: "/api/health", status: "200" })).toBeGreaterThanOrEqual(1);
-    expect(value(text, "image_studio_http_request_duration_seconds_count", { method: "GET", route: "/api/health" })).toBeGreaterThanOrEqual(1);
+    expect(
+      value(text, "image_studio_http_requests_total", { method: "GET", route: "/api/images/:id", status: "401" }),
+    ).toBe(1);
+    expect(
+      value(text, "image_studio_http_requests_total", { route: "/api/health", status: "200" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      value(text, "image_studio_http_request_duration_seconds_count", { method: "GET", route: "/api/health" }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(id);
   });
 
@@ -65,10 +71,18 @@ describe("GET /metrics", () => {
     const user = await createUser(t.deps, { credits: 1000 });
     const ctx = ctxFor(t.deps, user);
     for (const p of ["one", "two"]) {
-      await generation.enqueue(ctx, { operation: "text-to-image", prompt: p, negativePrompt: "", modelId: "local/sketch-fast", parameters: { width: 128, height: 128, numImages: 1 } });
+      await generation.enqueue(ctx, {
+        operation: "text-to-image",
+        prompt: p,
+        negativePrompt: "",
+        modelId: "local/sketch-fast",
+        parameters: { width: 128, height: 128, numImages: 1 },
+      });
     }
     const text = await (await scrape()).text();
-    expect(value(text, "image_studio_queue_jobs", { status: "pending", model: "local/sketch-fast" })).toBeGreaterThanOrEqual(2);
+    expect(
+      value(text, "image_studio_queue_jobs", { status: "pending", model: "local/sketch-fast" }),
+    ).toBeGreaterThanOrEqual(2);
     expect(value(text, "image_studio_queue_oldest_pending_seconds")).toBeGreaterThanOrEqual(0);
     expect(value(text, "image_studio_queue_expired_leases")).toBeGreaterThanOrEqual(0);
     expect(value(text, "image_studio_process_resident_memory_bytes")).toBeGreaterThan(0);
@@ -103,8 +117,14 @@ describe("GET /metrics", () => {
       const s = await (await scrape()).text();
       return value(s, "image_studio_job_run_seconds_count", { model: "local/sketch", status: "completed" }) ? s : null;
     });
-    expect(value(text, "image_studio_job_run_seconds_count", { model: "local/sketch", status: "completed" })).toBeGreaterThanOrEqual(1);
-    expect(value(text, "image_studio_job_total_seconds_count", { model: "local/sketch", status: "completed" })).toBeGreaterThanOrEqual(1);
-    expect(value(text, "image_studio_provider_errors_total", { provider: "local", call: "status", kind: "not_found" })).toBe(1);
+    expect(
+      value(text, "image_studio_job_run_seconds_count", { model: "local/sketch", status: "completed" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      value(text, "image_studio_job_total_seconds_count", { model: "local/sketch", status: "completed" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      value(text, "image_studio_provider_errors_total", { provider: "local", call: "status", kind: "not_found" }),
+    ).toBe(1);
   });
 });

@@ -16,7 +16,10 @@ function deferred<T = undefined>() {
 async function listen(t: TestApp): Promise<{ server: ServerType; base: string }> {
   const drain = drainFor(t.deps);
   const ready = deferred<AddressInfo>();
-  const server = serve({ fetch: closeConnectionsWhileDraining(drain, t.app.fetch), port: 0, hostname: "127.0.0.1" }, ready.resolve);
+  const server = serve(
+    { fetch: closeConnectionsWhileDraining(drain, t.app.fetch), port: 0, hostname: "127.0.0.1" },
+    ready.resolve,
+  );
   const { port } = await ready.promise;
   return { server, base: `http://127.0.0.1:${port}` };
 }
@@ -49,7 +52,8 @@ describe("graceful shutdown of the HTTP server", () => {
     u = await signUp(t);
     pngs = [await makePng({ width: 200, height: 150, hue: 10 }), await makePng({ width: 160, height: 160, hue: 200 })];
     images = [];
-    for (const [i, png] of pngs.entries()) images.push(await storeImage(t, u.user.id, png, { prompt: `drain test ${i}` }));
+    for (const [i, png] of pngs.entries())
+      images.push(await storeImage(t, u.user.id, png, { prompt: `drain test ${i}` }));
     // The ZIP stream pauses before reading the second original until the test opens the gate: a download in flight.
     const storage = t.deps.storage;
     const get = storage.get.bind(storage);

@@ -55,7 +55,10 @@ describe("a stopping worker finishes or releases its jobs", () => {
     // Without the release, the lease (3 s) would still hold the job here and nobody could claim it.
     const taken = await claimNext(t.deps.database.db, "next-worker", 3000, 5);
     expect(taken?.id).toBe(job.id);
-    await t.deps.database.db.update(generationQueue).set({ status: "cancelled", leaseOwner: null, leaseExpiresAt: null }).where(eq(generationQueue.id, job.id));
+    await t.deps.database.db
+      .update(generationQueue)
+      .set({ status: "cancelled", leaseOwner: null, leaseExpiresAt: null })
+      .where(eq(generationQueue.id, job.id));
   });
 
   it("lets a job that ends within the drain time finish instead of releasing it", async () => {

@@ -23,7 +23,9 @@ export function instrumentJobs(deps: Deps): AppMetrics {
   deps.events.publish = (userId: string, event: JobEvent) => {
     publish(userId, event);
     if (event.type === "completed" || event.type === "cancelled" || (event.type === "failed" && !event.willRetry)) {
-      void observeEnd(deps, m, event.jobId).catch((err: unknown) => deps.log.warn("job metrics failed", { jobId: event.jobId, err }));
+      void observeEnd(deps, m, event.jobId).catch((err: unknown) =>
+        deps.log.warn("job metrics failed", { jobId: event.jobId, err }),
+      );
     }
   };
   return m;
@@ -36,7 +38,13 @@ async function observeEnd(deps: Deps, m: AppMetrics, jobId: string) {
   const end = job.completedAt.getTime();
   m.jobTotalSeconds.observe(labels, Math.max(0, end - job.createdAt.getTime()) / 1000);
   if (job.startedAt) m.jobRunSeconds.observe(labels, Math.max(0, end - job.startedAt.getTime()) / 1000);
-  deps.log.info("job ended", { jobId, modelId: job.modelId, status: job.status, retries: job.retryCount, errorCode: job.errorCode ?? undefined });
+  deps.log.info("job ended", {
+    jobId,
+    modelId: job.modelId,
+    status: job.status,
+    retries: job.retryCount,
+    errorCode: job.errorCode ?? undefined,
+  });
 }
 
 /** The same engine, with each ProviderError counted (by engine, call and kind) on its way through. */
@@ -49,7 +57,11 @@ function countErrors(provider: ImageProvider, m: AppMetrics): ImageProvider {
         try {
           return await original(...args);
         } catch (err) {
-          m.providerErrors.inc({ provider: provider.id, call, kind: err instanceof ProviderError ? err.kind : "unexpected" });
+          m.providerErrors.inc({
+            provider: provider.id,
+            call,
+            kind: err instanceof ProviderError ? err.kind : "unexpected",
+          });
           throw err;
         }
       },

@@ -85,7 +85,8 @@ export class AppMetrics {
     });
     let storage: { at: number; value: Promise<Awaited<ReturnType<typeof storedBytes>>> } | undefined;
     const storageFigures = () => {
-      if (!storage || Date.now() - storage.at > STORAGE_REFRESH_MS) storage = { at: Date.now(), value: storedBytes(db()) };
+      if (!storage || Date.now() - storage.at > STORAGE_REFRESH_MS)
+        storage = { at: Date.now(), value: storedBytes(db()) };
       return storage.value;
     };
     new Gauge({

@@ -19,7 +19,9 @@ export async function queueFigures(db: Db): Promise<QueueFigures> {
     .groupBy(q.status, q.modelId);
   const [facts] = await db
     .select({
-      oldest: sql<number | null>`extract(epoch from now() - min(${q.runAfter}) filter (where ${q.status} = 'pending' and ${q.runAfter} <= now()))::float8`,
+      oldest: sql<
+        number | null
+      >`extract(epoch from now() - min(${q.runAfter}) filter (where ${q.status} = 'pending' and ${q.runAfter} <= now()))::float8`,
       expired: sql<number>`(count(*) filter (where ${q.status} = 'processing' and ${q.leaseExpiresAt} < now()))::int`,
     })
     .from(q)
