@@ -57,6 +57,9 @@ export class AppMetrics {
   constructor(deps: Deps) {
     collectDefaultMetrics({ register: this.registry, prefix: "image_studio_" });
     const db = () => deps.database.db;
+    // A scrape collects the three queue gauges together: they share one query round while it is in flight.
+    let queue: ReturnType<typeof queueFigures> | undefined;
+    const queueNow = () => (queue ??= queueFigures(db()).finally(() => (queue = undefined)));
     new Gauge({
       name: "image_studio_queue_jobs",
       help: "Jobs waiting (pending) or running (processing) in the shared queue, by model (cluster-wide)",
@@ -64,7 +67,7 @@ export class AppMetrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const r of (await queueFigures(db())).byModel) this.set({ status: r.status, model: r.modelId }, r.n);
+        for (const r of (await queueNow()).byModel) this.set({ status: r.status, model: r.modelId }, r.n);
       },
     });
     new Gauge({
@@ -72,7 +75,7 @@ export class AppMetrics {
       help: "Age of the oldest job due to run and still pending; 0 when none (cluster-wide)",
       registers: [this.registry],
       async collect() {
-        this.set((await queueFigures(db())).oldestPendingSeconds);
+        this.set((await queueNow()).oldestPendingSeconds);
       },
     });
     new Gauge({
@@ -80,7 +83,7 @@ export class AppMetrics {
       help: "Running jobs whose worker stopped renewing the lease (crashed or stalled) (cluster-wide)",
       registers: [this.registry],
       async collect() {
-        this.set((await queueFigures(db())).expiredLeases);
+        this.set((await queueNow()).expiredLeases);
       },
     });
     let storage: { at: number; value: Promise<Awaited<ReturnType<typeof storedBytes>>> } | undefined;
