@@ -12,6 +12,8 @@ import { generateRoutes, imagesGenerateRoute } from "./modules/generation/genera
 import { webhookRoutes } from "./modules/generation/webhook.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { iterationRoutes } from "./modules/iteration/iteration.routes";
+import { httpMetrics } from "./modules/metrics/metrics.middleware";
+import { metricsRoutes } from "./modules/metrics/metrics.routes";
 import { imageRoutes } from "./modules/images/images.routes";
 import { adminModelRoutes, modelRoutes } from "./modules/models/models.routes";
 import { searchRoutes } from "./modules/search/search.routes";
@@ -31,6 +33,7 @@ export interface AppOptions {
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext(deps));
+  app.use("*", httpMetrics(deps));
   app.use("*", securityHeaders({ isProduction: deps.env.isProduction }));
   app.use("*", compress());
   // Size first (uploads keep their own limit, JSON gets 1 MB), then NUL, malformed and over-deep input: 4xx, never 500.
@@ -66,6 +69,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route("/sync", syncRoutes);
   app.route("/api", api);
   app.all("/api/*", notFoundHandler);
+  app.route("/metrics", metricsRoutes);
 
   if (opts.staticDir) mountSpa(app, opts.staticDir);
   app.onError(onError);

@@ -83,6 +83,10 @@ const schema = z.object({
   UPLOAD_MAX_MEGAPIXELS: z.coerce.number().min(1).max(268).default(25),
   /** Full image decodes (uploads, engine outputs) run at once in the decode pool's worker threads. */
   DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** On SIGTERM: how long in-flight requests and running jobs may take before they are cut off / released. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Bearer token for GET /metrics (Prometheus); unset = the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 /** Every key the server reads (for checks that .env.example documents them all). */

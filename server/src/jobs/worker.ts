@@ -3,6 +3,7 @@ import os from "node:os";
 import type { Deps } from "../context";
 import { runJob } from "./process-job";
 import { claimNext, pendingPositions } from "./queue.repo";
+import { releaseOwned } from "./release.repo";
 
 /** Waiting jobs told their new position after each claim; later ones learn it when they poll. */
 const POSITION_UPDATES = 50;
@@ -51,13 +52,28 @@ export class Worker {
     void this.tick();
   }
 
-  /** Stops claiming; waits for running jobs (their leases would hand them to another worker anyway). */
-  async stop(timeoutMs = 10_000) {
+  /**
+   * Stops claiming and lets running jobs finish for up to `timeoutMs` (SHUTDOWN_DRAIN_SECONDS by default); jobs
+   * still running then are released — pending again, lease cleared — so another worker takes them over at once
+   * instead of after the lease. Resolves with the number released.
+   */
+  async stop(timeoutMs = this.deps.env.SHUTDOWN_DRAIN_SECONDS * 1000): Promise<number> {
     this.stopped = true;
     clearInterval(this.timer);
     this.unsubscribe?.();
     this.pokeAll();
-    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, timeoutMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      Promise.allSettled([...this.running]).then(() => true),
+      new Promise<false>((r) => (timer = setTimeout(() => r(false), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    // Also after a full drain: a claim that was in flight when stop() began may have landed since.
+    const released = await releaseOwned(this.deps.database.db, this.id);
+    for (const job of released) this.deps.events.publish(job.userId, { type: "queued", jobId: job.id });
+    if (released.length) this.deps.events.wakeWorkers();
+    if (released.length || !drained) this.deps.log.info("worker released its unfinished jobs", { id: this.id, jobs: released.map((j) => j.id) });
+    return released.length;
   }
 
   get activeJobs() {

@@ -57,7 +57,7 @@ function startWorkerProcess(env: Record<string, string>) {
 }
 
 describe("a standalone worker process", () => {
-  it("serves /live and /ready on its health port and logs its start and stop", { timeout: 60_000 }, async () => {
+  it("serves /live, /ready and /metrics on its health port and logs its start and stop", { timeout: 60_000 }, async () => {
     const base = postgresUrl();
     const env: Record<string, string> = {
       NODE_ENV: "production",
@@ -65,6 +65,7 @@ describe("a standalone worker process", () => {
       WORKER_HEALTH_PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
+      METRICS_TOKEN: "worker-metrics-token-0123",
     };
     if (base) {
       const scratch = await scratchDatabase(base);
@@ -86,6 +87,11 @@ describe("a standalone worker process", () => {
       database: { ok: true },
       worker: { id: started.id, running: true, activeJobs: 0 },
     });
+    // Its job metrics, for a scraper holding the token (as on the API).
+    expect((await fetch(`${url}/metrics`)).status).toBe(401);
+    const metrics = await fetch(`${url}/metrics`, { headers: { Authorization: "Bearer worker-metrics-token-0123" } });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain("image_studio_job");
 
     proc.child.kill("SIGTERM");
     expect(await proc.next("worker stopping")).toMatchObject({ signal: "SIGTERM", id: started.id });

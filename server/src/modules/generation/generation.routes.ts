@@ -7,6 +7,7 @@ import { validate } from "../../lib/validate";
 import { ctxOf, requireUser } from "../../middleware/require-user";
 import type { Operation } from "../../providers/types";
 import type { JobEvent } from "../../jobs/events";
+import { drainFor, reconnectDelayMs } from "../../lib/shutdown";
 import * as generation from "./generation.service";
 
 const idParam = z.object({ id: z.uuid("Job ids are UUIDs") });
@@ -67,9 +68,17 @@ export const generateRoutes = new Hono<AppEnv>()
         unsubscribe();
         wake?.();
       });
+      // This process is shutting down: end the stream with a retry hint so the browser reconnects elsewhere.
+      const drain = drainFor(ctx.deps);
+      const onDrain = () => wake?.();
+      drain.signal.addEventListener("abort", onDrain);
       await stream.writeSSE({ event: "ready", data: "{}" });
       let id = 0;
       while (!stream.aborted && !stream.closed) {
+        if (drain.draining && !queue.length) {
+          await stream.writeSSE({ event: "reconnect", data: "{}", retry: reconnectDelayMs() });
+          break;
+        }
         const next = queue.shift();
         if (next) {
           await stream.writeSSE({ event: next.type, data: JSON.stringify(next), id: String(++id) });
@@ -80,8 +89,9 @@ export const generateRoutes = new Hono<AppEnv>()
           setTimeout(resolve, 15_000);
         });
         wake = undefined;
-        if (!queue.length && !stream.aborted) await stream.write(": ping\n\n");
+        if (!queue.length && !stream.aborted && !drain.draining) await stream.write(": ping\n\n");
       }
+      drain.signal.removeEventListener("abort", onDrain);
       unsubscribe();
     });
   });

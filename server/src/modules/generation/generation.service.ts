@@ -101,6 +101,8 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: Job
     return { job, created };
   });
   if (result.created) {
+    // The request's log line (it carries requestId) that ties the request to the job's own lines (jobId).
+    ctx.log.info("job queued", { jobId: result.job.id, modelId: model.id, operation: input.operation });
     ctx.deps.events.publish(ctx.user.id, { type: "queued", jobId: result.job.id });
     ctx.deps.events.wakeWorkers();
   }

@@ -4,6 +4,7 @@ import type { Liveness, Readiness } from "@image-studio/shared";
 import { Hono } from "hono";
 import type { Deps } from "../../context";
 import type { Worker } from "../../jobs/worker";
+import { scrape } from "../metrics/metrics.routes";
 import { checkDatabase } from "./health.service";
 
 export interface HealthServer {
@@ -11,7 +12,10 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-/** A standalone worker's probes: GET /live (answers) and GET /ready (database answers and the worker claims jobs). */
+/**
+ * A standalone worker's probes: GET /live (answers), GET /ready (database answers and the worker claims jobs), and
+ * GET /metrics (its job metrics, for a scraper holding METRICS_TOKEN, as on the API).
+ */
 export function workerHealthApp(deps: Deps, worker: Worker) {
   return new Hono()
     .get("/live", (c) => c.json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) } satisfies Liveness))
@@ -24,6 +28,12 @@ export function workerHealthApp(deps: Deps, worker: Worker) {
         worker: { id: worker.id, running: worker.isRunning, activeJobs: worker.activeJobs },
       };
       return c.json(body, ready ? 200 : 503);
+    })
+    .get("/metrics", async (c) => {
+      const out = await scrape(deps, c.req.header("authorization"));
+      if (out.status !== 200) return c.text(out.status === 404 ? "Not found" : "A valid metrics token is required", out.status);
+      c.header("Cache-Control", "no-store");
+      return c.body(out.body, 200, { "Content-Type": out.contentType });
     });
 }
 
