@@ -26,6 +26,9 @@ function startApi() {
       PORT: "0",
       HOST: "127.0.0.1",
       TRUST_PROXY: "true",
+      // The harness's sign-up flow sends Origin TEST_ORIGIN and reads its mail as a remote visitor would.
+      APP_URL: TEST_ORIGIN,
+      DEV_MAILBOX: "open",
       SHUTDOWN_DRAIN_SECONDS: "20",
     },
     stdio: ["ignore", "pipe", "pipe"],
