@@ -1,5 +1,6 @@
 import type { TrashSettings } from "@image-studio/shared";
 import type { Ctx, Deps } from "../../context";
+import { startPeriodic } from "../../lib/periodic";
 import * as images from "./images.service";
 import * as repo from "./trash.repo";
 
@@ -37,23 +38,9 @@ export async function runTrashCleanup(deps: Deps, now = deps.clock.now()): Promi
 
 /** The periodic task the API process starts: a first pass soon after boot, then every `intervalMs`. */
 export function startTrashCleanup(deps: Deps, opts: { intervalMs?: number; firstRunMs?: number } = {}) {
-  const intervalMs = opts.intervalMs ?? 60 * 60 * 1000;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runTrashCleanup(deps)
-      .catch((err: unknown) => deps.log.warn("trash cleanup pass failed", { err }))
-      .finally(() => (running = undefined));
-  };
-  const first = setTimeout(tick, opts.firstRunMs ?? 30_000);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic("trash cleanup", () => runTrashCleanup(deps), {
+    log: deps.log,
+    intervalMs: opts.intervalMs ?? 60 * 60 * 1000,
+    firstRunMs: opts.firstRunMs ?? 30_000,
+  });
 }

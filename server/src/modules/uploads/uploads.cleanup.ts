@@ -1,4 +1,5 @@
 import type { Deps } from "../../context";
+import { startPeriodic } from "../../lib/periodic";
 import * as repo from "./uploads.repo";
 
 const HOUR_MS = 3_600_000;
@@ -32,22 +33,9 @@ export async function runUploadCleanup(
 
 /** The periodic task the API process starts: a first pass soon after boot, then every `intervalMs`. */
 export function startUploadCleanup(deps: Deps, opts: { intervalMs?: number; firstRunMs?: number } = {}) {
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = runUploadCleanup(deps)
-      .catch((err: unknown) => deps.log.warn("upload cleanup pass failed", { err }))
-      .finally(() => (running = undefined));
-  };
-  const first = setTimeout(tick, opts.firstRunMs ?? 60_000);
-  const timer = setInterval(tick, opts.intervalMs ?? HOUR_MS);
-  first.unref();
-  timer.unref();
-  return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic("upload cleanup", () => runUploadCleanup(deps), {
+    log: deps.log,
+    intervalMs: opts.intervalMs ?? HOUR_MS,
+    firstRunMs: opts.firstRunMs ?? 60_000,
+  });
 }
