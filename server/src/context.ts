@@ -41,6 +41,8 @@ export interface Ctx {
   user: SessionUser;
   log: Logger;
   now: Date;
+  /** The HTTP request this work serves (log correlation; jobs keep it). */
+  requestId?: string;
 }
 
 /** Hono's typed variables. */

@@ -62,6 +62,7 @@ export async function queueFollowUp(tx: Db, job: JobRow, from: FollowUpSource | 
     projectId: job.projectId,
     clientId: followUpClientId(job.id),
     batchId: job.batchId,
+    requestId: job.requestId,
     operation: next.operation,
     prompt: job.prompt,
     negativePrompt: job.negativePrompt,

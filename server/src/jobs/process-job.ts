@@ -142,7 +142,7 @@ function describe(err: unknown): { message: string; code: string; retryable: boo
 
 async function fail(deps: Deps, job: JobRow, workerId: string, err: unknown) {
   const { message, code, retryable } = describe(err);
-  if (!(err instanceof ProviderError)) deps.log.error("job failed", { jobId: job.id, err });
+  if (!(err instanceof ProviderError)) deps.log.error("job failed", { jobId: job.id, requestId: job.requestId ?? undefined, err });
   const db = deps.database.db;
   await db.insert(usageLogs).values({ userId: job.userId, jobId: job.id, action: job.operation, modelId: job.modelId, creditsUsed: 0, success: false, errorMessage: message });
   if (retryable && job.retryCount < job.maxRetries) {

@@ -125,7 +125,7 @@ export class Worker {
           pollMs: this.opts.pollMs ?? (this.deps.webhookUrl ? 5000 : 500),
           waitForPoke: this.waitForPoke,
         })
-          .catch((err) => this.deps.log.error("job runner crashed", { jobId: job.id, err }))
+          .catch((err) => this.deps.log.error("job runner crashed", { jobId: job.id, requestId: job.requestId ?? undefined, err }))
           .finally(() => {
             this.running.delete(p);
             void this.tick();

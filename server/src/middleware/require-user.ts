@@ -19,9 +19,14 @@ export const requireAdmin = createMiddleware<AuthedEnv>(async (c, next) => {
 });
 
 /** The service context for an authenticated request. */
-export function ctxOf(c: { get(key: "deps"): AppEnv["Variables"]["deps"]; get(key: "user"): SessionUser | null; get(key: "log"): AppEnv["Variables"]["log"] }): Ctx {
+export function ctxOf(c: {
+  get(key: "deps"): AppEnv["Variables"]["deps"];
+  get(key: "user"): SessionUser | null;
+  get(key: "log"): AppEnv["Variables"]["log"];
+  get(key: "requestId"): string;
+}): Ctx {
   const user = c.get("user");
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue");
   const deps = c.get("deps");
-  return { db: deps.database.db, deps, user, log: c.get("log"), now: deps.clock.now() };
+  return { db: deps.database.db, deps, user, log: c.get("log"), now: deps.clock.now(), requestId: c.get("requestId") };
 }

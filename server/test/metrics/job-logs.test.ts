@@ -14,7 +14,7 @@ describe("request ids reach the job's log lines", () => {
   });
   afterAll(() => t.close());
 
-  it("logs the queued job under the request's id, and the job's end under the same job id", async () => {
+  it("logs the queued job under the request's id, and the job's end under the same job and request ids", async () => {
     instrumentJobs(t.deps);
     const u = await signUp(t);
     const requestId = `req-${Date.now()}-trace`;
@@ -38,6 +38,6 @@ describe("request ids reach the job's log lines", () => {
     w.start();
     const ended = await waitFor(async () => lines.find((l) => l.msg === "job ended" && l.jobId === jobId));
     await w.stop(60_000);
-    expect(ended).toMatchObject({ status: "completed", modelId: "local/sketch-fast" });
+    expect(ended).toMatchObject({ status: "completed", modelId: "local/sketch-fast", requestId });
   });
 });

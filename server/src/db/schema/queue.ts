@@ -20,6 +20,8 @@ export const generationQueue = pgTable(
     /** Client-minted idempotency key: the same clientId twice makes one job. */
     clientId: text("client_id"),
     batchId: uuid("batch_id"),
+    /** The id of the request that queued the job, carried into the job's log lines. */
+    requestId: text("request_id"),
     operation: text("operation").notNull().default("text-to-image"),
     prompt: text("prompt").notNull().default(""),
     negativePrompt: text("negative_prompt").notNull().default(""),

@@ -79,6 +79,7 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: Job
       projectId: input.projectId ?? null,
       clientId: input.clientId ?? null,
       batchId: input.batchId ?? null,
+      requestId: ctx.requestId ?? null,
       operation: input.operation,
       prompt: input.prompt,
       negativePrompt: input.negativePrompt,

@@ -40,6 +40,7 @@ async function observeEnd(deps: Deps, m: AppMetrics, jobId: string) {
   if (job.startedAt) m.jobRunSeconds.observe(labels, Math.max(0, end - job.startedAt.getTime()) / 1000);
   deps.log.info("job ended", {
     jobId,
+    requestId: job.requestId ?? undefined,
     modelId: job.modelId,
     status: job.status,
     retries: job.retryCount,

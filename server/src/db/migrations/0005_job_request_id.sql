@@ -1,0 +1,1 @@
+ALTER TABLE "generation_queue" ADD COLUMN "request_id" text;
