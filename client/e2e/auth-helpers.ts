@@ -50,14 +50,17 @@ export async function signUpInContext(
   return { email, password: E2E_PASSWORD };
 }
 
-/** Fills the sign-in form (and the two-factor step when a secret is given). */
-export async function signInWithForm(page: Page, email: string, password: string, twoFactor?: { secret: string }) {
+/**
+ * Fills the sign-in form (and the two-factor step when a secret is given; `at` picks the moment whose code is typed —
+ * a code is accepted once, so a second sign-in types the next one, as a person waiting for it would).
+ */
+export async function signInWithForm(page: Page, email: string, password: string, twoFactor?: { secret: string; at?: number }) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   if (twoFactor) {
-    await page.getByLabel("Authentication code").fill(totp(twoFactor.secret));
+    await page.getByLabel("Authentication code").fill(totp(twoFactor.secret, twoFactor.at));
     await page.getByRole("button", { name: "Verify and sign in" }).click();
   }
   await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000, interval: 100 }).toBe("/dashboard");
