@@ -26,13 +26,13 @@ export function IterationJobs({ sourceId, tone = "page", className }: { sourceId
   return <JobList sourceId={sourceId} jobs={jobs} tone={tone} className={className} />;
 }
 
-/** The same, docked in a corner of the screen (the image page, the lightbox): it never moves the layout. */
+/** The same, docked under the top bar (the image page, the lightbox; toasts stay bottom right): it never moves the layout. */
 export function IterationDock({ sourceId, tone = "page" }: { sourceId: string; tone?: "page" | "dark" }) {
   return (
     <IterationJobs
       sourceId={sourceId}
       tone={tone}
-      className="fixed right-4 bottom-4 z-40 max-h-[45dvh] w-[min(22rem,calc(100vw-2rem))] overflow-y-auto overscroll-contain"
+      className="fixed top-18 right-4 z-40 max-h-[45dvh] w-[min(22rem,calc(100vw-2rem))] overflow-y-auto overscroll-contain"
     />
   );
 }
