@@ -40,12 +40,13 @@ describe("guest", () => {
       .toBeTruthy();
 
     await page.goto("/gallery");
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    expect(await page.getByText("Email is local.").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Account menu" }).click();
     const menu = page.getByRole("menu");
     await menu.getByText("Guest", { exact: true }).waitFor();
     expect(await menu.innerText()).not.toMatch(/temp-|guest\.image-studio\.invalid/);
-    expect(await page.getByText("Email is local.").count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
 
     await menu.getByRole("menuitem", { name: "Save your work — create an account" }).click();
     await page.waitForURL((url) => url.pathname === "/settings");
