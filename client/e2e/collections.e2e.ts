@@ -102,6 +102,9 @@ describe("collections", () => {
 
   it("reorders with a mouse, and drops an image on a side bar project without scrolling the window", async () => {
     const project = (await (await context.request.post("/api/projects", { data: { name: "Kettle project" } })).json()) as Project;
+    // A short window: the page scrolls, and the side bar's targets sit near its bottom edge (where a drag used to
+    // auto-scroll the window away from under the cursor).
+    await page.setViewportSize({ width: 1280, height: 560 });
     await page.goto(`/collections/${col.id}`);
     await poll(() => tileIds(page)).toEqual(ids);
     await mouseDrag(page, tile(page, ids[0]!), tile(page, ids[1]!));
@@ -121,6 +124,7 @@ describe("collections", () => {
     expect(inProject.items.map((i) => i.id)).toEqual([ids[3]]);
     // The board is unchanged by a drop elsewhere.
     expect(await tileIds(page)).toEqual(reordered);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("opens an image with a tap on a phone, and offline", async () => {
