@@ -150,4 +150,58 @@ describe("collections", () => {
     await phone.close();
     expect(errors).toEqual([]);
   });
+
+  it("saves a collection at display size, showing the size first; offline, the lightbox shows the 1280 px copy", { timeout: 120_000 }, async () => {
+    const res = await context.request.post("/api/generate/text-to-image", {
+      data: { prompt: "e2e collection: a wide harbour", modelId: "local/sketch-fast", parameters: { width: 1600, height: 1024 } },
+    });
+    expect(res.status(), await res.text()).toBe(202);
+    let wide: string | undefined;
+    for (let i = 0; i < 240 && !wide; i++) {
+      wide = ((await (await context.request.get("/api/images?limit=50")).json()) as ImageList).items.find((x) => x.width === 1600)?.id;
+      if (!wide) await new Promise((r) => setTimeout(r, 250));
+    }
+    const saved = (await (await context.request.post("/api/collections", { data: { name: "Harbour" } })).json()) as CollectionDetail;
+    await context.request.post(`/api/collections/${saved.id}/images`, { data: { imageIds: [wide, ids[0]] } });
+    await page.goto(`/collections/${saved.id}`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload(); // now the service worker answers this page's requests
+    await poll(() => tileIds(page).then((x) => x.length)).toBe(2);
+
+    await page.getByRole("button", { name: "Make available offline" }).click();
+    const estimate = page.getByTestId("offline-estimate");
+    await poll(() => estimate.innerText()).toMatch(/^2 images at display size \(up to 1280 px\): about [\d.]+ (KB|MB)\.$/);
+    expect(await page.getByRole("checkbox", { name: /Keep the originals too/ }).getAttribute("aria-checked")).toBe("false");
+    await page.getByRole("button", { name: /^Save about/ }).click();
+    await page.getByRole("button", { name: /^Available offline \([\d.]+ (KB|MB)\) · Remove$/ }).waitFor({ timeout: 60_000 });
+
+    const kept = await page.evaluate(
+      (key) =>
+        new Promise<{ keys: string[]; width: number }>((resolve, reject) => {
+          const open = indexedDB.open("image-studio");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction("blobs").objectStore("blobs").getAll();
+            req.onsuccess = async () => {
+              const rows = (req.result as { key: string; pins: string[]; blob: Blob }[]).filter((r) => r.pins.includes(key));
+              const display = rows.find((r) => r.key.endsWith(":display-1280") && r.blob.size > 0 && r.key.length > 0);
+              const bitmaps = await Promise.all(rows.filter((r) => r.key.endsWith(":display-1280")).map((r) => createImageBitmap(r.blob)));
+              resolve({ keys: rows.map((r) => r.key.split(":")[1]!).sort(), width: display ? Math.max(...bitmaps.map((b) => b.width)) : 0 });
+            };
+          };
+        }),
+      `collection:${saved.id}`,
+    );
+    expect(kept.keys).toEqual(["display-1280", "display-1280", "thumb-256", "thumb-256"]);
+    expect(kept.width).toBe(1280);
+
+    await context.setOffline(true);
+    const index = (await tileIds(page)).indexOf(wide!);
+    await tile(page, wide!).hover();
+    await tile(page, wide!).getByRole("button", { name: `Quick preview of image ${index + 1}` }).click();
+    const shown = page.locator(".yarl__slide_current img").first();
+    await poll(() => shown.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(1280);
+    await page.getByRole("button", { name: "Close viewer" }).click();
+    await context.setOffline(false);
+  });
 });
