@@ -85,11 +85,11 @@ export function CollectionPage({ collectionId }: { collectionId: string }) {
     <div className="space-y-6">
       <header className="space-y-2" key={col.version}>
         <h1 className="sr-only">{col.name}</h1>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Input
             aria-label="Collection name"
             defaultValue={col.name}
-            className="text-xl font-bold"
+            className="min-w-0 basis-full text-xl font-bold sm:flex-1 sm:basis-48"
             onBlur={(e) =>
               e.target.value.trim() && e.target.value !== col.name && save.mutate({ name: e.target.value })
             }
