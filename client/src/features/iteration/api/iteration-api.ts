@@ -46,7 +46,7 @@ type Derive =
   | { kind: "outpaint"; body: OutpaintRequest }
   | { kind: "style-transfer"; body: StyleTransferRequest };
 
-export const LABEL: Record<Derive["kind"], string> = {
+const LABEL: Record<Derive["kind"], string> = {
   variation: "Variation",
   upscale: "Upscale",
   remix: "Remix",
