@@ -90,6 +90,8 @@ describe("offline", () => {
 
     await page.goto(`/projects/${projectId}`);
     await page.getByRole("button", { name: "Make available offline" }).click();
+    await page.getByRole("checkbox", { name: /Keep the originals too/ }).click();
+    await page.getByRole("button", { name: /^Save about/ }).click();
     await page.getByRole("button", { name: /Available offline/ }).waitFor({ timeout: 30_000 });
     const blobs = await idb<{ key: string; pins: string[] }>(page, "blobs");
     for (const id of imageIds.slice(0, 4)) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cacheFile, evictUnpinned, isQuotaError, putBlob } from "./blobs";
+import { bestBlob, cacheFile, evictUnpinned, getBlob, isQuotaError, putBlob } from "./blobs";
+import { estimateBytes } from "./display";
 import { type BlobRow, db, OfflineDB, setDatabase } from "./db";
 import { localImagePage } from "./local-queries";
 import { enqueue } from "./outbox";
@@ -57,18 +58,45 @@ describe("blob cache", () => {
     expect(await db().blobs.count()).toBe(1);
   });
 
-  it("saves a project offline (thumbnails + originals, pinned) and unsaving releases them", async () => {
+  it("saves a project offline (thumbnails + display copies, pinned) and unsaving releases them", async () => {
     const pid = uuid(77);
     await db().images.bulkPut([makeImage(uuid(1), { projectId: pid }), makeImage(uuid(2), { projectId: pid }), makeImage(uuid(3))]);
     const fetcher = vi.fn(async () => new Response(new Blob(["img"]), { status: 200 }));
-    const saved = await saveGallery("project", pid, "Trip", undefined, fetcher as unknown as typeof fetch);
-    expect(saved).toMatchObject({ status: "ready", imageIds: [uuid(1), uuid(2)], bytes: 12 });
+    const saved = await saveGallery("project", pid, "Trip", { fetcher: fetcher as unknown as typeof fetch });
+    // 256 px originals are their own display copy: 3 bytes each for thumb and display, the original not kept.
+    expect(saved).toMatchObject({ status: "ready", imageIds: [uuid(1), uuid(2)], bytes: 12, originals: false });
     expect(fetcher).toHaveBeenCalledTimes(4);
+    expect((await db().blobs.toArray()).map((b) => b.variant).sort()).toEqual(["display-1280", "display-1280", "thumb-256", "thumb-256"]);
     expect((await db().blobs.toArray()).every((b) => b.pins.includes(`project:${pid}`))).toBe(true);
     await cacheFile(uuid(1), "thumb-256", "collection:c", fetcher as unknown as typeof fetch);
     expect(fetcher).toHaveBeenCalledTimes(4); // already on the device: only a second pin
     await unsaveGallery(`project:${pid}`);
     expect((await db().blobs.toArray()).map((b) => [b.key, b.pins])).toEqual([[`${uuid(1)}:thumb-256`, ["collection:c"]]]);
+  });
+
+  it("makes 1280 px display copies of big images, keeps originals only on request, and counts every pinned byte", async () => {
+    const cid = uuid(88);
+    await db().images.bulkPut([makeImage(uuid(1), { width: 2048, height: 1024, fileSize: 4000 })]);
+    await db().collections.put({ id: cid, items: [{ imageId: uuid(1), position: "a" }] } as never);
+    const fetcher = vi.fn(async (url: string) => new Response(new Blob([url.endsWith("original") ? "o".repeat(4000) : "t".repeat(50)]), { status: 200 }));
+    const resize = vi.fn(async (_b: Blob, w: number, h: number) => new Blob(["d".repeat(w + h)]));
+    const opts = { fetcher: fetcher as unknown as typeof fetch, resize };
+    expect(estimateBytes([makeImage(uuid(1), { width: 2048, height: 1024, fileSize: 4000 })], false)).toBe(25_000 + Math.round(4000 * (1280 * 640) / (2048 * 1024)));
+
+    const display = await saveGallery("collection", cid, "Wide", opts);
+    expect(resize).toHaveBeenCalledWith(expect.any(Blob), 1280, 640);
+    expect(display.bytes).toBe(50 + 1920); // thumb + display: a wide picture's earlier "0.0 MB" is gone
+    expect(await getBlob(uuid(1), "original")).toBeUndefined();
+    // Offline, the lightbox's preview and original requests get the display copy.
+    expect((await bestBlob(uuid(1), "preview-768"))?.variant).toBe("display-1280");
+    expect((await bestBlob(uuid(1), "original"))?.variant).toBe("display-1280");
+
+    const full = await saveGallery("collection", cid, "Wide", { ...opts, originals: true });
+    expect(full).toMatchObject({ originals: true, bytes: 50 + 1920 + 4000 });
+    expect((await bestBlob(uuid(1), "original"))?.variant).toBe("original");
+    // Back to display size only: the original goes, the rest stays.
+    expect((await saveGallery("collection", cid, "Wide", opts)).bytes).toBe(50 + 1920);
+    expect(await getBlob(uuid(1), "original")).toBeUndefined();
   });
 
   it("clearing offline data keeps unsent changes unless told otherwise", async () => {

@@ -90,9 +90,19 @@ export async function cachedBytes(): Promise<{ total: number; pinned: number; co
   return { total, pinned, count };
 }
 
-/** The file to show for a request, falling back to a bigger or smaller variant the device has. */
+/**
+ * The file to show for a request, falling back to the nearest bigger, else smaller, variant the device has; a saved
+ * gallery's 1280 px display copy (display-1280) answers for the preview and, without the original, for it.
+ */
+export const VARIANT_ORDER: Record<string, string[]> = {
+  "thumb-256": ["thumb-256", "preview-768", "display-1280", "original"],
+  "preview-768": ["preview-768", "display-1280", "original", "thumb-256"],
+  "display-1280": ["display-1280", "original", "preview-768", "thumb-256"],
+  original: ["original", "display-1280", "preview-768", "thumb-256"],
+};
+
 export async function bestBlob(imageId: string, variant: string): Promise<BlobRow | undefined> {
-  const order = variant === "thumb-256" ? ["thumb-256", "preview-768", "original"] : variant === "preview-768" ? ["preview-768", "original", "thumb-256"] : ["original", "preview-768", "thumb-256"];
+  const order = VARIANT_ORDER[variant] ?? VARIANT_ORDER.original!;
   const rows = await db().blobs.bulkGet(order.map((v) => blobKey(imageId, v)));
   return rows.find((r): r is BlobRow => !!r);
 }

@@ -66,7 +66,10 @@ export interface SavedGallery {
   imageIds: string[];
   savedAt: number;
   status: "downloading" | "ready" | "error";
+  /** Bytes of the files it pins on this device. */
   bytes: number;
+  /** Originals kept too (else thumbnails and 1280 px display copies). Saved before this existed: originals. */
+  originals?: boolean;
   error?: string;
 }
 

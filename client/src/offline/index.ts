@@ -3,7 +3,8 @@ export { db, type BlobRow, type LocalJob, type OutboxEntry, type SavedGallery } 
 export { enqueue, enqueueMany, dismissFailed, failedEntries, pendingCount, queuedGenerations, type NewMutation } from "./outbox";
 export { localCollectionDetail, localCollections, localImage, localImagePage, localProject, localProjects, localProjectStats, localSettings, isLocalCursor, overlayPending, toSummary } from "./local-queries";
 export { cachedBytes, cacheFile, getBlob, bestBlob, blobKey } from "./blobs";
-export { saveGallery, unsaveGallery, savedGalleries, savedKey, autoCache } from "./saved";
+export { saveGallery, unsaveGallery, savedGalleries, savedKey, autoCache, galleryEstimate, type SaveOptions } from "./saved";
+export { DISPLAY_MAX, DISPLAY_VARIANT } from "./display";
 export { clearOfflineData, requestPersistence, storageInfo, type StorageInfo } from "./storage";
 export { getStatus, observe, subscribeStatus, type SyncStatus } from "./status";
 export { SyncRejected, type SyncReport } from "./sync";

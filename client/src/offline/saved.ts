@@ -1,13 +1,21 @@
-import type { ImageDetail, ImageVariant } from "@image-studio/shared";
+import type { ImageDetail } from "@image-studio/shared";
 import { cacheFile, evictUnpinned, unpin } from "./blobs";
 import { db, type SavedGallery } from "./db";
+import { cacheDisplay, estimateBytes, type Resize } from "./display";
 
 /**
- * Saved galleries ("make available offline"): a project's or a collection's thumbnails and originals, pinned so
- * a full disk never evicts them. Plus an automatic cache of favourites and recent images within a budget.
+ * Saved galleries ("make available offline"): a project's or a collection's thumbnails and display-size copies
+ * (1280 px, made on the device), and the originals when asked, pinned so a full disk never evicts them. Plus an
+ * automatic cache of favourites and recent images within a budget.
  */
 
-export const SAVED_VARIANTS: ImageVariant[] = ["thumb-256", "original"];
+export interface SaveOptions {
+  /** Keep the full-size originals too (display copies and thumbnails always). */
+  originals?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  fetcher?: typeof fetch;
+  resize?: Resize;
+}
 export const AUTO_BUDGET_BYTES = 200 * 1024 * 1024;
 export const AUTO_RECENT = 200;
 
@@ -31,31 +39,60 @@ async function pool<T>(items: T[], width: number, fn: (t: T) => Promise<void>) {
   );
 }
 
+/** What saving a gallery would take on this device, before it is saved (from the device's copy of the library). */
+export async function galleryEstimate(kind: SavedGallery["kind"], id: string): Promise<{ images: number; displayBytes: number; originalBytes: number }> {
+  const images = await galleryImages(kind, id);
+  return { images: images.length, displayBytes: estimateBytes(images, false), originalBytes: estimateBytes(images, true) };
+}
+
+/** Bytes of the files a saved gallery pins (shared files count for each gallery that keeps them). */
+export async function pinnedBytes(key: string): Promise<number> {
+  let total = 0;
+  await db().blobs.where("pins").equals(key).each((r) => void (total += r.size));
+  return total;
+}
+
 /**
- * Downloads a project or collection for offline use. `onProgress(done, total)` reports files. The image list
- * comes from the device's copy, so sync first (the caller does) for the freshest membership.
+ * Downloads a project or collection for offline use: thumbnails and display copies, and the originals when asked.
+ * `onProgress(done, total)` reports images. The image list comes from the device's copy, so sync first (the
+ * caller does) for the freshest membership.
  */
-export async function saveGallery(kind: SavedGallery["kind"], id: string, name: string, onProgress?: (done: number, total: number) => void, fetcher: typeof fetch = fetch): Promise<SavedGallery> {
+export async function saveGallery(kind: SavedGallery["kind"], id: string, name: string, opts: SaveOptions = {}): Promise<SavedGallery> {
+  const { originals = false, onProgress, fetcher = fetch, resize } = opts;
   const d = db();
   const key = savedKey(kind, id);
   const images = await galleryImages(kind, id);
-  const row: SavedGallery = { key, kind, id, name, imageIds: images.map((i) => i.id), savedAt: Date.now(), status: "downloading", bytes: 0 };
+  const row: SavedGallery = { key, kind, id, name, imageIds: images.map((i) => i.id), savedAt: Date.now(), status: "downloading", bytes: 0, originals };
   await d.saved.put(row);
-  const files = images.flatMap((i) => SAVED_VARIANTS.map((v) => [i.id, v] as const));
   let done = 0;
   try {
-    await pool(files, 4, async ([imageId, variant]) => {
-      const stored = await cacheFile(imageId, variant, key, fetcher); // (not `+= await`: parallel workers)
-      row.bytes += stored;
-      onProgress?.(++done, files.length);
+    await pool(images, 3, async (image) => {
+      await cacheFile(image.id, "thumb-256", key, fetcher);
+      // The original first when it is kept: the display copy is then made from the device's bytes.
+      if (originals) await cacheFile(image.id, "original", key, fetcher);
+      await cacheDisplay(image, key, fetcher, resize);
+      onProgress?.(++done, images.length);
     });
+    // Keeping display copies only now: originals an earlier save kept for this gallery go.
+    if (!originals) await dropPin(key, "original");
     row.status = "ready";
   } catch (err) {
     row.status = "error";
     row.error = err instanceof Error ? err.message : String(err);
   }
+  row.bytes = await pinnedBytes(key);
   await d.saved.put(row);
   return row;
+}
+
+/** Takes one gallery's pin off its files of one variant; files nobody else pins are deleted. */
+async function dropPin(key: string, variant: string) {
+  const d = db();
+  await d.transaction("rw", d.blobs, async () => {
+    const rows = (await d.blobs.where("pins").equals(key).toArray()).filter((r) => r.variant === variant);
+    await d.blobs.bulkDelete(rows.filter((r) => r.pins.length === 1).map((r) => r.key));
+    await d.blobs.bulkPut(rows.filter((r) => r.pins.length > 1).map((r) => ({ ...r, pins: r.pins.filter((p) => p !== key) })));
+  });
 }
 
 /** Stops keeping a gallery offline (its files go unless another gallery pins them). */
@@ -70,7 +107,7 @@ export const savedGalleries = () => db().saved.orderBy("savedAt").reverse().toAr
 export async function refreshSavedGalleries(fetcher: typeof fetch = fetch) {
   for (const g of await savedGalleries()) {
     const images = await galleryImages(g.kind, g.id);
-    if (images.some((i) => !g.imageIds.includes(i.id))) await saveGallery(g.kind, g.id, g.name, undefined, fetcher);
+    if (images.some((i) => !g.imageIds.includes(i.id))) await saveGallery(g.kind, g.id, g.name, { originals: g.originals ?? true, fetcher });
   }
 }
 

@@ -14,6 +14,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
+import { useBalanceFollowsJobs } from "@/lib/jobs/use-balance-follows-jobs";
 import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
 import { accountLabel } from "./account-label";
@@ -46,6 +47,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
   const guest = label.guest;
   const userName = label.name;
   useModelsFollowGuestStatus(guest);
+  useBalanceFollowsJobs();
   const credits = creditsProp ?? user?.creditsBalance;
   const [theme, setTheme] = useState<ThemePreference>(getThemePreference);
   const changeTheme = (value: string) => {

@@ -82,6 +82,9 @@ export function ImageDndProvider({ children }: { children: ReactNode }) {
     <DndContext
       sensors={sensors}
       collisionDetection={detectTarget}
+      // The targets sit in the fixed side bar (or the drop tray): scrolling the page towards them only moved
+      // the page under the cursor and the drop never landed.
+      autoScroll={false}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => set(null)}

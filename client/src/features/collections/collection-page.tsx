@@ -2,7 +2,9 @@ import type { CollectionDetail } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Sparkles, Trash2 } from "lucide-react";
+import { useState } from "react";
 import { toast } from "sonner";
+import { ImageLightbox } from "@/components/lightbox/image-lightbox";
 import { ImagePickerDialog } from "@/components/image-picker-dialog";
 import { Badge } from "@/components/ui/badge";
 import { SaveOfflineButton } from "@/components/offline/save-offline-button";
@@ -25,6 +27,7 @@ import { SortableBoard } from "./components/sortable-board";
 /** One collection: editable name and description, and its board (reorderable unless smart). */
 export function CollectionPage({ collectionId }: { collectionId: string }) {
   const { data: col, error } = useQuery(collectionOptions(collectionId));
+  const [preview, setPreview] = useState(-1);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const key = collectionKeys.detail(collectionId);
@@ -82,11 +85,11 @@ export function CollectionPage({ collectionId }: { collectionId: string }) {
     <div className="space-y-6">
       <header className="space-y-2" key={col.version}>
         <h1 className="sr-only">{col.name}</h1>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Input
             aria-label="Collection name"
             defaultValue={col.name}
-            className="text-xl font-bold"
+            className="min-w-0 basis-full text-xl font-bold sm:flex-1 sm:basis-48"
             onBlur={(e) =>
               e.target.value.trim() && e.target.value !== col.name && save.mutate({ name: e.target.value })
             }
@@ -119,7 +122,7 @@ export function CollectionPage({ collectionId }: { collectionId: string }) {
           {col.images.length} images
           {col.isSmart
             ? " · fills itself from its saved filter"
-            : " · drag to reorder (or focus a handle and press space, then the arrow keys)"}
+            : " · click an image to open it; drag it to reorder or onto a project or collection in the side bar (keyboard: focus its handle, press space, then the arrow keys)"}
         </p>
       </header>
       {col.images.length === 0 ? (
@@ -138,8 +141,10 @@ export function CollectionPage({ collectionId }: { collectionId: string }) {
           sortable={!col.isSmart}
           onMove={onMove}
           onRemove={col.isSmart ? undefined : (id) => remove.mutate(id)}
+          onPreview={setPreview}
         />
       )}
+      {preview >= 0 && <ImageLightbox images={col.images} index={preview} onIndexChange={setPreview} onClose={() => setPreview(-1)} />}
     </div>
   );
 }

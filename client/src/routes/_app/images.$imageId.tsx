@@ -2,6 +2,7 @@ import type { ImageDetail } from "@image-studio/shared";
 import { createFileRoute } from "@tanstack/react-router";
 import { imageDetailOptions } from "@/features/gallery/api/queries";
 import { ImagePage } from "@/features/gallery/components/image-page/image-page";
+import { IterationDock } from "@/features/iteration/components/iteration-jobs";
 import { QuickIterate } from "@/features/iteration/components/quick-iterate";
 
 export const Route = createFileRoute("/_app/images/$imageId")({
@@ -11,7 +12,12 @@ export const Route = createFileRoute("/_app/images/$imageId")({
 
 function ImageRoute() {
   const { imageId } = Route.useParams();
-  return <ImagePage key={imageId} imageId={imageId} iterate={(image) => <QuickIterate image={iterable(image)} />} />;
+  return (
+    <>
+      <ImagePage key={imageId} imageId={imageId} iterate={(image) => <QuickIterate image={iterable(image)} />} />
+      <IterationDock sourceId={imageId} />
+    </>
+  );
 }
 
 /** What the iteration tools need from the image page's detail (run again uses the settings and seed). */

@@ -1,4 +1,6 @@
 import { createFileRoute } from "@tanstack/react-router";
+import { IterateSlotContext } from "@/components/image/iterate-slot";
+import { tileIterate } from "@/features/iteration/components/tile-iterate";
 import { StudioPage } from "@/features/studio/components/studio-page";
 import { studioSearchSchema } from "@/features/studio/lib/prefill";
 
@@ -8,5 +10,9 @@ export const Route = createFileRoute("/_app/studio")({
 });
 
 function StudioRoute() {
-  return <StudioPage search={Route.useSearch()} />;
+  return (
+    <IterateSlotContext value={tileIterate}>
+      <StudioPage search={Route.useSearch()} />
+    </IterateSlotContext>
+  );
 }

@@ -1,18 +1,11 @@
 import type { CollectionImage } from "@image-studio/shared";
-import {
-  closestCenter,
-  DndContext,
-  type DragEndEvent,
-  KeyboardSensor,
-  PointerSensor,
-  TouchSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-} from "@dnd-kit/core";
-import { rectSortingStrategy, SortableContext, sortableKeyboardCoordinates, useSortable } from "@dnd-kit/sortable";
+import { type DragEndEvent, useDndMonitor } from "@dnd-kit/core";
+import { rectSortingStrategy, SortableContext, useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { GripVertical, X } from "lucide-react";
+import { Link } from "@tanstack/react-router";
+import { Expand, GripVertical, X } from "lucide-react";
+import { type KeyboardEvent, useMemo } from "react";
+import type { ImageDragData } from "@/components/image-dnd/drag-model";
 import { BlurImage } from "@/components/image/blur-image";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -23,107 +16,88 @@ interface BoardProps {
   sortable: boolean;
   onMove: (imageId: string, toIndex: number) => void;
   onRemove?: (imageId: string) => void;
+  /** Opens the lightbox at this image. */
+  onPreview: (index: number) => void;
 }
 
-const labelOf = (images: CollectionImage[], id: string | number) => {
-  const i = images.findIndex((x) => x.id === id);
-  const img = images[i];
-  return img ? `image ${i + 1}${img.prompt ? ` (${img.prompt.slice(0, 40)})` : ""}` : "image";
-};
+const labelOf = (image: CollectionImage, index: number) => `image ${index + 1}${image.prompt ? ` (${image.prompt.slice(0, 40)})` : ""}`;
 
-function Tile({
-  image,
-  index,
-  sortable,
-  onRemove,
-}: {
-  image: CollectionImage;
-  index: number;
-  sortable: boolean;
-  onRemove?: (id: string) => void;
-}) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: image.id,
-    disabled: !sortable,
-  });
+function Tile({ image, index, sortable, onRemove, onPreview }: { image: CollectionImage; index: number } & Pick<BoardProps, "sortable" | "onRemove" | "onPreview">) {
+  // The app's image drag (ImageDndProvider): the same drag reorders the board or lands on a side bar target.
+  const data = useMemo<ImageDragData>(() => ({ type: "images", imageId: image.id, label: labelOf(image, index), imageIds: () => [image.id] }), [image, index]);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: image.id, data, disabled: !sortable });
+  const { onKeyDown, ...pointer } = listeners ?? {};
   return (
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Transform.toString(transform), transition }}
       data-testid="collection-tile"
       data-image-id={image.id}
-      className={cn(
-        "group relative aspect-square overflow-hidden rounded-lg bg-muted",
-        isDragging && "z-10 opacity-80 shadow-lg",
-      )}
+      className={cn("group relative aspect-square overflow-hidden rounded-lg bg-muted", sortable && "touch-manipulation", isDragging && "z-10 opacity-60 ring-2 ring-primary")}
+      {...pointer}
     >
-      <BlurImage image={image} className="size-full" />
+      <Link
+        to="/images/$imageId"
+        params={{ imageId: image.id }}
+        draggable={false}
+        aria-label={`Open ${labelOf(image, index)}`}
+        className="block size-full rounded-lg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset"
+      >
+        <BlurImage image={image} className="size-full" alt="" />
+      </Link>
       {sortable && (
         <button
           type="button"
+          ref={setActivatorNodeRef}
           {...attributes}
-          {...listeners}
+          onKeyDown={onKeyDown as ((e: KeyboardEvent<HTMLButtonElement>) => void) | undefined}
           aria-label={`Move image ${index + 1}`}
-          className="absolute top-1 left-1 flex size-8 cursor-grab touch-none items-center justify-center rounded-md bg-background/80 focus-visible:ring-2 focus-visible:ring-ring"
+          title="Drag to reorder or onto a project or collection in the side bar (keyboard: space, then the arrow keys)"
+          className="absolute top-1 left-1 flex size-11 cursor-grab touch-none items-center justify-center rounded-md bg-background/80 focus-visible:ring-2 focus-visible:ring-ring active:cursor-grabbing"
         >
-          <GripVertical className="size-4" />
+          <GripVertical className="size-4" aria-hidden="true" />
         </button>
       )}
+      <div className="absolute right-1 bottom-1 flex gap-1 opacity-0 transition-opacity duration-200 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100">
+        <Button size="icon" variant="secondary" aria-label={`Quick preview of image ${index + 1}`} className="size-11" onClick={() => onPreview(index)}>
+          <Expand aria-hidden="true" />
+        </Button>
+      </div>
       {onRemove && (
         <Button
           size="icon"
           variant="secondary"
           aria-label={`Remove image ${index + 1} from the collection`}
-          className="absolute top-1 right-1 size-7 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100"
+          className="absolute top-1 right-1 size-11 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100"
           onClick={() => onRemove(image.id)}
         >
-          <X />
+          <X aria-hidden="true" />
         </Button>
       )}
     </li>
   );
 }
 
-/** An ordered grid: drag with a mouse, a finger (press and hold) or the keyboard (space, arrows, space). */
-export function SortableBoard({ images, sortable, onMove, onRemove }: BoardProps) {
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${labelOf(images, active.id)}.`,
-    onDragOver: ({ active, over }) =>
-      over
-        ? `${labelOf(images, active.id)} is over position ${images.findIndex((x) => x.id === over.id) + 1}.`
-        : undefined,
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `${labelOf(images, active.id)} dropped at position ${images.findIndex((x) => x.id === over.id) + 1}.`
-        : "Dropped.",
-    onDragCancel: ({ active }) => `Moving ${labelOf(images, active.id)} was cancelled.`,
-  };
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    onMove(
-      String(active.id),
-      images.findIndex((x) => x.id === over.id),
-    );
-  };
+/**
+ * An ordered grid: drag an image (mouse, or a finger after press and hold) to another place on the board or onto
+ * a project or collection in the side bar; from the keyboard, its handle picks it up (space), the arrow keys go
+ * from place to place and target to target, space drops. A click, tap or Enter opens the image.
+ */
+export function SortableBoard({ images, sortable, onMove, onRemove, onPreview }: BoardProps) {
+  useDndMonitor({
+    onDragEnd: ({ active, over }: DragEndEvent) => {
+      if (!over || active.id === over.id) return;
+      const to = images.findIndex((x) => x.id === over.id);
+      if (to >= 0 && images.some((x) => x.id === active.id)) onMove(String(active.id), to);
+    },
+  });
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      onDragEnd={onDragEnd}
-      accessibility={{ announcements }}
-    >
-      <SortableContext items={images.map((i) => i.id)} strategy={rectSortingStrategy}>
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-3" data-testid="collection-board">
-          {images.map((img, i) => (
-            <Tile key={img.id} image={img} index={i} sortable={sortable} onRemove={onRemove} />
-          ))}
-        </ul>
-      </SortableContext>
-    </DndContext>
+    <SortableContext items={images.map((i) => i.id)} strategy={rectSortingStrategy}>
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-3" data-testid="collection-board">
+        {images.map((img, i) => (
+          <Tile key={img.id} image={img} index={i} sortable={sortable} onRemove={onRemove} onPreview={onPreview} />
+        ))}
+      </ul>
+    </SortableContext>
   );
 }

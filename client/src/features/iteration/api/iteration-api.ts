@@ -14,7 +14,9 @@ import type {
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { ApiError, api } from "@/lib/api";
-import { jobKeys } from "@/lib/jobs/job-api";
+import { jobKeys, storeJob } from "@/lib/jobs/job-api";
+import { sessionKeys } from "@/lib/session";
+import { trackInplaceJob } from "../lib/inplace-jobs";
 
 export { type ModelEntry, modelsQuery as modelsOptions } from "@/lib/models";
 
@@ -54,15 +56,22 @@ const LABEL: Record<Derive["kind"], string> = {
   "style-transfer": "Style transfer",
 };
 
-/** Queues one derivation of an image; the job then shows in the queue like any generation. */
-export function useDerive(imageId: string) {
+/**
+ * Queues one derivation of an image; its progress and results then show in place (image page, lightbox) as well
+ * as in the queue like any generation.
+ */
+export function useDerive(imageId: string, opts: { onQueued?: (job: Job) => void } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (d: Derive): Promise<Job> =>
       api<Job>(`/api/images/${imageId}/${d.kind}`, { method: "POST", body: d.body as Record<string, unknown> }),
     onSuccess: (job, d) => {
-      toast.success(`${LABEL[d.kind]} queued`, { description: "It appears in the gallery when it's done." });
-      void qc.invalidateQueries({ queryKey: jobKeys.all });
+      toast.success(`${LABEL[d.kind]} queued`, { description: "Its progress and results show with this image." });
+      storeJob(qc, job);
+      trackInplaceJob(imageId, { jobId: job.id, label: LABEL[d.kind] });
+      opts.onQueued?.(job);
+      void qc.invalidateQueries({ queryKey: jobKeys.lists() });
+      void qc.invalidateQueries({ queryKey: sessionKeys.me }); // credits were held
       void qc.invalidateQueries({ queryKey: iterationKeys.lineage(imageId) });
       return job;
     },

@@ -16,10 +16,13 @@ import { Slider } from "@/components/ui/slider";
 import { Textarea } from "@/components/ui/textarea";
 import { api } from "@/lib/api";
 import { applyServerErrors } from "@/lib/form-errors";
-import { jobKeys } from "@/lib/jobs/job-api";
+import { jobKeys, storeJob } from "@/lib/jobs/job-api";
+import { sessionKeys } from "@/lib/session";
 import { modelsQuery } from "@/lib/models";
 import { uploadImage } from "../api/iteration-api";
+import { trackInplaceJob } from "../lib/inplace-jobs";
 import { takeSharedImage } from "../lib/shared-image";
+import { IterationJobs } from "./iteration-jobs";
 import { ImagePicker } from "./image-picker";
 import { SourceDrop } from "./source-drop";
 
@@ -29,6 +32,9 @@ const formSchema = z.object({
   strength: z.number().min(0.05).max(1),
 });
 type Values = z.infer<typeof formSchema>;
+
+/** In-place results on this page, whatever the picture came from. */
+const PAGE_JOBS = "image-to-image";
 
 export type Source = { kind: "file"; file: Blob; name: string; url: string } | { kind: "image"; id: string };
 
@@ -65,9 +71,13 @@ export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageI
       const from = source.kind === "image" ? { sourceImageId: source.id } : { uploadId: (await uploadImage(source.file, "source", source.name)).uploadId };
       return api<Job>("/api/generate/image-to-image", { method: "POST", body: { ...from, prompt: v.prompt, modelId: v.modelId, strength: v.strength } });
     },
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: jobKeys.all });
-      toast.success("Image-to-image queued", { description: "It appears in your queue and gallery when it's done.", action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) } });
+    onSuccess: (job) => {
+      storeJob(qc, job);
+      trackInplaceJob(PAGE_JOBS, { jobId: job.id, label: "Image to image" });
+      if (source?.kind === "image") trackInplaceJob(source.id, { jobId: job.id, label: "Image to image" });
+      void qc.invalidateQueries({ queryKey: jobKeys.lists() });
+      void qc.invalidateQueries({ queryKey: sessionKeys.me }); // credits were held
+      toast.success("Image-to-image queued", { description: "Its progress and result show below.", action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) } });
     },
     onError: (err) => {
       const message = applyServerErrors(err, form.setError, ["prompt", "modelId", "strength"]);
@@ -140,6 +150,7 @@ export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageI
             Generate from this picture
           </Button>
           {!source && <p className="text-sm text-muted-foreground">Choose a picture first.</p>}
+          <IterationJobs sourceId={PAGE_JOBS} />
         </form>
       </div>
     </>

@@ -3,6 +3,7 @@ import { ArrowUpCircle, Layers, Palette, Scissors, Shuffle } from "lucide-react"
 import { type SyntheticEvent, useState } from "react";
 import { useDerive } from "../api/iteration-api";
 import { useLockSeed } from "../hooks/use-lock-seed";
+import { IterationDock } from "./iteration-jobs";
 import { StyleTransferDialog } from "./style-transfer-dialog";
 
 const btn = "yarl__button inline-grid place-items-center disabled:opacity-40";
@@ -11,7 +12,8 @@ const stop = (e: SyntheticEvent) => e.stopPropagation();
 
 /**
  * One-click variation, 2× upscale, remix (same prompt, new seed) and background removal in the lightbox, and
- * style transfer with a reference picture. "Keep seed" (set on the image page) applies here too.
+ * style transfer with a reference picture. "Keep seed" (set on the image page) applies here too. Their progress
+ * and results show in place, docked in the viewer's corner.
  */
 export function LightboxIterate({ image }: { image: LightboxImage }) {
   const derive = useDerive(image.id);
@@ -69,6 +71,9 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       >
         <Palette className="size-6" aria-hidden="true" />
       </button>
+      <span className="contents" onKeyDown={stop} onPointerDown={stop} onWheel={stop}>
+        <IterationDock sourceId={image.id} tone="dark" />
+      </span>
       {styleOpen && (
         <span className="contents" onKeyDown={stop} onPointerDown={stop} onWheel={stop}>
           <StyleTransferDialog imageId={image.id} lockSeed={lockSeed} open onOpenChange={setStyleOpen} />

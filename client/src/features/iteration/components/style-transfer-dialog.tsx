@@ -1,4 +1,4 @@
-import type { StyleTransferRequest } from "@image-studio/shared";
+import type { Job, StyleTransferRequest } from "@image-studio/shared";
 import { useMutation } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { useEffect, useState } from "react";
@@ -41,8 +41,11 @@ export function StyleTransferDialog({
   lockSeed: initialLock = false,
   open,
   onOpenChange,
+  onQueued,
 }: {
   imageId: string;
+  /** Each job it starts (the studio follows it in its results). */
+  onQueued?: (job: Job) => void;
   lockSeed?: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -51,7 +54,7 @@ export function StyleTransferDialog({
   const [strength, setStrength] = useState(0.6);
   const [prompt, setPrompt] = useState("");
   const [lockSeed, setLockSeed] = useState(initialLock);
-  const derive = useDerive(imageId);
+  const derive = useDerive(imageId, { onQueued });
   useEffect(() => () => void (reference?.kind === "file" && URL.revokeObjectURL(reference.url)), [reference]);
 
   const send = useMutation({

@@ -15,6 +15,8 @@ export interface JobActions {
   onVary: (job: Job) => void;
   onCancel: (job: Job) => void;
   onRetry: (job: Job) => void;
+  /** A job started from a result's iterate menu (variation, upscale…): the studio follows it. */
+  onDerived?: (job: Job) => void;
 }
 
 interface JobCardProps extends JobActions {
@@ -24,7 +26,7 @@ interface JobCardProps extends JobActions {
 }
 
 /** One generation in the results: skeletons and progress while it runs, then its images and details. */
-export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry }: JobCardProps) {
+export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry, onDerived }: JobCardProps) {
   const queryClient = useQueryClient();
   const { data: job, isError, error } = useQuery(jobQuery(queryClient, jobId, { live }));
   if (!job) {
@@ -57,7 +59,7 @@ export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry }
       <div className={cn("grid gap-2", count > 1 ? "grid-cols-2" : "max-w-lg grid-cols-1", active && "mt-3")}>
         {job.status === "completed"
           ? job.imageIds.map((id, i) => (
-              <ResultImage key={id} imageId={id} index={i} count={job.imageIds.length} prompt={job.prompt} modelId={job.modelId} seed={baseSeed === undefined ? undefined : baseSeed + i} {...size} />
+              <ResultImage key={id} imageId={id} index={i} count={job.imageIds.length} prompt={job.prompt} modelId={job.modelId} seed={baseSeed === undefined ? undefined : baseSeed + i} onDerived={onDerived} {...size} />
             ))
           : active
             ? Array.from({ length: count }, (_, i) => <Skeleton key={i} className="w-full rounded-lg" style={{ aspectRatio: `${size.width} / ${size.height}` }} />)

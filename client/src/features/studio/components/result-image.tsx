@@ -1,6 +1,9 @@
+import type { Job } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, ExternalLink, Heart } from "lucide-react";
+import { useContext } from "react";
 import { toast } from "sonner";
+import { IterateSlotContext } from "@/components/image/iterate-slot";
 import { BlurImage } from "@/components/image/blur-image";
 import { isLocalModel } from "@/components/model/engine-label";
 import { buttonVariants } from "@/components/ui/button";
@@ -17,12 +20,18 @@ interface ResultImageProps {
   seed?: number;
   width: number;
   height: number;
+  /** A job started from this image's iterate menu. */
+  onDerived?: (job: Job) => void;
 }
 
 const iconButton = cn(buttonVariants({ variant: "outline", size: "icon" }), "size-8 bg-background/90 backdrop-blur");
 
-/** One generated image: ThumbHash blur-up into the preview; favourite, download and open on hover/focus (always on touch). */
-export function ResultImage({ imageId, index, count, prompt, modelId, seed, width, height }: ResultImageProps) {
+/**
+ * One generated image: ThumbHash blur-up into the preview; favourite, iterate, download and open on hover/focus
+ * (always on touch).
+ */
+export function ResultImage({ imageId, index, count, prompt, modelId, seed, width, height, onDerived }: ResultImageProps) {
+  const iterate = useContext(IterateSlotContext); // iteration slot: the gallery's quick iterations
   const queryClient = useQueryClient();
   const urls = imageUrls(imageId);
   const detail = useQuery(imageQuery(imageId));
@@ -70,6 +79,7 @@ export function ResultImage({ imageId, index, count, prompt, modelId, seed, widt
         >
           <Heart className={cn("size-4", favorite && "fill-current")} aria-hidden="true" />
         </button>
+        {iterate?.({ id: imageId, width: detail.data?.width ?? width, height: detail.data?.height ?? height, prompt, label: `Image ${index + 1}` }, onDerived)}
         <a className={iconButton} href={urls.download} download aria-label={`Download image ${index + 1}`}>
           <Download className="size-4" aria-hidden="true" />
         </a>

@@ -185,6 +185,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
           }}
           onCancel={(job) => cancel.mutate(job)}
           onRetry={(job) => retry.mutate(job)}
+          onDerived={(job) => studio.addResult(job.id)}
           headerActions={
             <Button type="button" variant="ghost" size="sm" aria-pressed={historyOpen} onClick={toggleHistory}>
               <History aria-hidden="true" />
