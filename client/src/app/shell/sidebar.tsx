@@ -56,16 +56,20 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
   return (
     <aside
       className={cn(
-        "sticky top-14 hidden h-[calc(100dvh-3.5rem)] shrink-0 flex-col border-r border-border bg-background transition-[width] duration-300 ease-in-out md:flex",
+        "relative hidden shrink-0 flex-col border-r border-border bg-background transition-[width] duration-300 ease-in-out md:flex",
         collapsed ? "w-16" : "w-60",
       )}
     >
-      <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+      <div className="relative flex min-h-0 flex-1 flex-col overflow-y-auto">
         <SidebarNav collapsed={collapsed} />
         <SidebarTargets collapsed={collapsed} />
       </div>
       <div className="flex flex-col gap-1 border-t border-border p-2">
-        <Button variant="ghost" className={cn("justify-start gap-3", collapsed && "justify-center px-2")} onClick={handleSignOut}>
+        <Button
+          variant="ghost"
+          className={cn("justify-start gap-3", collapsed && "justify-center px-2")}
+          onClick={handleSignOut}
+        >
           <LogOut className="size-5" aria-hidden="true" />
           <span className={cn(collapsed && "sr-only")}>Log out</span>
         </Button>
@@ -77,7 +81,11 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
           aria-label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
           aria-expanded={!collapsed}
         >
-          {collapsed ? <PanelLeftOpen className="size-5" aria-hidden="true" /> : <PanelLeftClose className="size-5" aria-hidden="true" />}
+          {collapsed ? (
+            <PanelLeftOpen className="size-5" aria-hidden="true" />
+          ) : (
+            <PanelLeftClose className="size-5" aria-hidden="true" />
+          )}
           {!collapsed && <span>Collapse</span>}
         </Button>
       </div>

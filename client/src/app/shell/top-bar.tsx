@@ -1,6 +1,19 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Bell, Coins, LogOut, Menu, Moon, Save, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
+import {
+  Bell,
+  Coins,
+  LogOut,
+  Menu,
+  Moon,
+  Save,
+  Search,
+  Settings,
+  ShieldCheck,
+  Sparkles,
+  Sun,
+  SunMoon,
+} from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -55,11 +68,15 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
   };
   const ThemeIcon = theme === "dark" ? Moon : theme === "light" ? Sun : SunMoon;
   return (
-    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-border bg-background/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:px-4">
+    <header className="relative z-40 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-background/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:px-4">
       <Button variant="ghost" size="icon" className="md:hidden" onClick={onOpenMenu} aria-label="Open menu">
         <Menu className="size-5" aria-hidden="true" />
       </Button>
-      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold" aria-label="Image Studio — dashboard">
+      <Link
+        to="/dashboard"
+        className="flex items-center gap-2 rounded-lg font-semibold"
+        aria-label="Image Studio — dashboard"
+      >
         <Logo className="size-7" />
         <span className="hidden sm:inline">Image Studio</span>
       </Link>
@@ -68,7 +85,10 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           Search images, prompts and projects
         </label>
         <div className="relative w-full">
-          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+          <Search
+            className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden="true"
+          />
           <input
             id="global-search"
             type="search"
@@ -90,7 +110,10 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           </Link>
         </Button>
         {credits !== undefined && (
-          <span className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs sm:flex" title="Credit balance">
+          <span
+            className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs sm:flex"
+            title="Credit balance"
+          >
             <Coins className="size-4 text-warning-strong" aria-hidden="true" />
             <span>{credits.toLocaleString()}</span>
             <span className="sr-only">credits</span>
@@ -135,7 +158,9 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
                   </span>
                 )}
               </span>
-              {label.detail && <span className="truncate text-xs font-normal text-muted-foreground">{label.detail}</span>}
+              {label.detail && (
+                <span className="truncate text-xs font-normal text-muted-foreground">{label.detail}</span>
+              )}
             </DropdownMenuLabel>
             <DropdownMenuSeparator />
             {guest && (

@@ -1,5 +1,15 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { Bell, Bot, CloudOff, CreditCard, KeyRound, Lock, type LucideIcon, SlidersHorizontal, UserRound } from "lucide-react";
+import {
+  Bell,
+  Bot,
+  CloudOff,
+  CreditCard,
+  KeyRound,
+  Lock,
+  type LucideIcon,
+  SlidersHorizontal,
+  UserRound,
+} from "lucide-react";
 import { z } from "zod";
 import { PageHeader } from "@/app/shell/page-header";
 import { OfflineSettings } from "@/components/offline/offline-settings";
@@ -8,8 +18,18 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AccountTab } from "@/features/account/components/account-tab";
 import { PreferencesTab } from "@/features/account/components/preferences-tab";
 import { ServerStorageCard } from "@/features/account/components/server-storage-card";
+import { titled } from "@/app/page-title";
 
-const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
+const TABS = [
+  "account",
+  "preferences",
+  "offline",
+  "models",
+  "notifications",
+  "privacy",
+  "api-keys",
+  "billing",
+] as const;
 type Tab = (typeof TABS)[number];
 
 const LABELS: Record<Tab, { label: string; icon: LucideIcon }> = {
@@ -47,6 +67,7 @@ const COMING: Partial<Record<Tab, { title: string; description: string }>> = {
 };
 
 export const Route = createFileRoute("/_app/settings")({
+  head: titled("Settings"),
   validateSearch: z.object({ tab: z.enum(TABS).optional().catch(undefined) }),
   component: SettingsPage,
 });

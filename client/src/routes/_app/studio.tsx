@@ -1,8 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { StudioPage } from "@/features/studio/components/studio-page";
 import { studioSearchSchema } from "@/features/studio/lib/prefill";
+import { titled } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/studio")({
+  head: titled("Generate"),
   validateSearch: studioSearchSchema,
   component: StudioRoute,
 });

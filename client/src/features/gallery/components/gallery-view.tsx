@@ -45,7 +45,14 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const filterCount = activeFilterCount(search) + (search.q ? 1 : 0);
-  const clear = () => onSearchChange(Object.fromEntries(Object.keys(search).filter((k) => k !== "view" && k !== "sort" && k !== "order").map((k) => [k, undefined])));
+  const clear = () =>
+    onSearchChange(
+      Object.fromEntries(
+        Object.keys(search)
+          .filter((k) => k !== "view" && k !== "sort" && k !== "order")
+          .map((k) => [k, undefined]),
+      ),
+    );
   const toggleFilters = () => {
     if (!desktop) return setSheetOpen((o) => !o);
     setFiltersOpen((o) => {
@@ -60,7 +67,11 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
     <>
       <div className="flex items-start gap-6">
         {desktop && filtersOpen && (
-          <aside id="gallery-filters" aria-label="Filters" className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
+          <aside
+            id="gallery-filters"
+            aria-label="Filters"
+            className="sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block"
+          >
             {panel}
           </aside>
         )}
@@ -94,8 +105,16 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
           ) : (
             <VirtualGrid {...viewProps} masonry={view === "masonry"} />
           )}
-          {isFetchingNextPage && <p className="py-6 text-center text-sm text-muted-foreground" role="status">Loading more images…</p>}
-          {!hasNextPage && items.length > 60 && <p className="py-8 text-center text-sm text-muted-foreground">That's all {items.length.toLocaleString()} images.</p>}
+          {isFetchingNextPage && (
+            <p className="py-6 text-center text-sm text-muted-foreground" role="status">
+              Loading more images…
+            </p>
+          )}
+          {!hasNextPage && items.length > 60 && (
+            <p className="py-8 text-center text-sm text-muted-foreground">
+              That's all {items.length.toLocaleString()} images.
+            </p>
+          )}
           <div className={selection.count ? "h-24" : undefined} />
         </div>
       </div>
@@ -112,7 +131,14 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
       )}
       <BulkToolbar ids={selection.selected} mode={mode} h={h.bulk} />
       <GalleryDialogs h={h} count={selection.count} ids={selection.selected} onDone={selection.clear} />
-      <GalleryLightbox items={items} index={preview} onIndex={setPreview} actions={h.actions} mode={mode} onNearEnd={loadMore} />
+      <GalleryLightbox
+        items={items}
+        index={preview}
+        onIndex={setPreview}
+        actions={h.actions}
+        mode={mode}
+        onNearEnd={loadMore}
+      />
     </>
   );
 }

@@ -10,7 +10,13 @@ import { JobStatusBadge } from "@/components/jobs/job-status";
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
 
 /** Past generations; choosing one restores its settings into the form. */
-export function HistoryPanel({ onRestore, headingId = "history-heading" }: { onRestore: (job: Job) => void; headingId?: string }) {
+export function HistoryPanel({
+  onRestore,
+  headingId = "history-heading",
+}: {
+  onRestore: (job: Job) => void;
+  headingId?: string;
+}) {
   const history = useQuery(historyQuery(50));
   return (
     <section aria-labelledby={headingId} className="flex min-h-0 flex-col">
@@ -19,7 +25,7 @@ export function HistoryPanel({ onRestore, headingId = "history-heading" }: { onR
         History
       </h2>
       <p className="px-4 pb-2 text-xs text-muted-foreground">Choose one to restore its settings.</p>
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
+      <div className="relative min-h-0 flex-1 overflow-y-auto px-2 pb-4">
         {history.isPending ? (
           <div className="grid gap-2 px-2" aria-busy="true">
             <span className="sr-only">Loading history…</span>
@@ -43,7 +49,12 @@ export function HistoryPanel({ onRestore, headingId = "history-heading" }: { onR
                 >
                   <span className="grid size-12 shrink-0 place-items-center overflow-hidden rounded-md bg-muted">
                     {job.imageIds[0] ? (
-                      <img src={imageUrls(job.imageIds[0]).thumb} alt="" loading="lazy" className="size-full object-cover" />
+                      <img
+                        src={imageUrls(job.imageIds[0]).thumb}
+                        alt=""
+                        loading="lazy"
+                        className="size-full object-cover"
+                      />
                     ) : (
                       <ImageOff className="size-4 text-muted-foreground" aria-hidden="true" />
                     )}

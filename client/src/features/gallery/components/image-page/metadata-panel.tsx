@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { Wand2 } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { paramLabel, paramValue } from "../../lib/param-labels";
 import { formatBytes, formatDate } from "../format";
 import { CopyButton } from "./copy-button";
 
@@ -29,11 +30,11 @@ function PromptBlock({ title, text }: { title: string; text: string }) {
   );
 }
 
-const show = (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v));
-
 /** Everything about how an image was made, with copy buttons and "use these settings". */
 export function MetadataPanel({ image }: { image: ImageDetail }) {
-  const params = Object.entries(image.parameters).filter(([k, v]) => !HIDDEN_PARAMS.has(k) && v !== undefined && v !== null && v !== "");
+  const params = Object.entries(image.parameters).filter(
+    ([k, v]) => !HIDDEN_PARAMS.has(k) && v !== undefined && v !== null && v !== "",
+  );
   return (
     <div className="flex flex-col gap-3">
       <PromptBlock title="Prompt" text={image.prompt} />
@@ -53,8 +54,8 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
           </Row>
         )}
         {params.map(([k, v]) => (
-          <Row key={k} label={k}>
-            {show(v)}
+          <Row key={k} label={paramLabel(image.modelId, k)}>
+            {paramValue(v)}
           </Row>
         ))}
         <Row label="Dimensions">
@@ -72,11 +73,31 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
       </dl>
       <div className="flex flex-wrap gap-2">
         <Button asChild variant="secondary" size="sm">
-          <Link to="/studio" search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId, parameters: image.parameters }}>
+          <Link
+            to="/studio"
+            search={{
+              prompt: image.prompt,
+              negativePrompt: image.negativePrompt || undefined,
+              modelId: image.modelId,
+              parameters: image.parameters,
+            }}
+          >
             <Wand2 aria-hidden="true" /> Use these settings
           </Link>
         </Button>
-        <CopyButton text={JSON.stringify({ prompt: image.prompt, negativePrompt: image.negativePrompt, modelId: image.modelId, parameters: image.parameters }, null, 2)} label="Copy all settings as JSON" />
+        <CopyButton
+          text={JSON.stringify(
+            {
+              prompt: image.prompt,
+              negativePrompt: image.negativePrompt,
+              modelId: image.modelId,
+              parameters: image.parameters,
+            },
+            null,
+            2,
+          )}
+          label="Copy all settings as JSON"
+        />
       </div>
     </div>
   );
