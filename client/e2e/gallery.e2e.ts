@@ -19,9 +19,7 @@ async function signUp(request: APIRequestContext): Promise<void> {
   expect(reg.status(), await reg.text()).toBe(201);
   let token = "";
   for (let i = 0; i < 50 && !token; i++) {
-    const box = (await (await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json()) as {
-      items: { text: string }[];
-    };
+    const box = (await (await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json()) as { items: { text: string }[] };
     token = decodeURIComponent(/[?&]token=([^\s&"<]+)/.exec(box.items[0]?.text ?? "")?.[1] ?? "");
     if (!token) await new Promise((r) => setTimeout(r, 100));
   }
@@ -38,11 +36,7 @@ async function generate(request: APIRequestContext, jobs: number): Promise<strin
   ];
   for (let i = 0; i < jobs; i++) {
     const res = await request.post("/api/generate/text-to-image", {
-      data: {
-        prompt: `e2e scene ${i}: a ${["violet", "teal", "amber"][i % 3]} landscape with mountains`,
-        modelId: "local/sketch-fast",
-        parameters: { numImages: 4, ...shapes[i % 3] },
-      },
+      data: { prompt: `e2e scene ${i}: a ${["violet", "teal", "amber"][i % 3]} landscape with mountains`, modelId: "local/sketch-fast", parameters: { numImages: 4, ...shapes[i % 3] } },
     });
     expect(res.status(), await res.text()).toBe(202);
   }
@@ -51,9 +45,7 @@ async function generate(request: APIRequestContext, jobs: number): Promise<strin
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (
-        await request.get(`/api/images?limit=200${cursor ? `&cursor=${cursor}` : ""}`)
-      ).json()) as ImageList;
+      const page = (await (await request.get(`/api/images?limit=200${cursor ? `&cursor=${cursor}` : ""}`)).json()) as ImageList;
       ids.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -71,10 +63,7 @@ async function swipe(cdp: CDPSession, x: number, y: number, dx: number, dy: numb
   const steps = 8;
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
   for (let i = 1; i <= steps; i++) {
-    await cdp.send("Input.dispatchTouchEvent", {
-      type: "touchMove",
-      touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }],
-    });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }] });
     await new Promise((r) => setTimeout(r, 16));
   }
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
@@ -84,9 +73,7 @@ describe("gallery", () => {
   let browser: Browser;
   let state: StorageState;
   let ids: string[];
-  const context = async (
-    opts: { width?: number; height?: number; touch?: boolean; colorScheme?: "light" | "dark" } = {},
-  ) => {
+  const context = async (opts: { width?: number; height?: number; touch?: boolean; colorScheme?: "light" | "dark" } = {}) => {
     const ctx = await browser.newContext({
       baseURL: baseURL(),
       storageState: state,
@@ -101,10 +88,7 @@ describe("gallery", () => {
 
   beforeAll(async () => {
     browser = await launch();
-    const setup = await browser.newContext({
-      baseURL: baseURL(),
-      extraHTTPHeaders: { "x-forwarded-for": visitorIp() },
-    });
+    const setup = await browser.newContext({ baseURL: baseURL(), extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
     await signUp(setup.request);
     ids = await generate(setup.request, JOBS);
     state = await setup.storageState();
@@ -137,13 +121,7 @@ describe("gallery", () => {
     // The first tile has long left the DOM.
     expect(await page.locator(`[data-image-id="${ids[0]}"]`).count()).toBe(0);
     // Images really load (blur-up placeholder replaced by the WebP thumbnail).
-    const loaded = () =>
-      page.evaluate(
-        () =>
-          [...document.querySelectorAll<HTMLImageElement>('[data-testid="gallery-tile"] img')].filter(
-            (i) => i.complete && i.naturalWidth > 0,
-          ).length,
-      );
+    const loaded = () => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="gallery-tile"] img')].filter((i) => i.complete && i.naturalWidth > 0).length);
     await expect.poll(loaded, { timeout: 10_000 }).toBeGreaterThan(5);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -183,10 +161,7 @@ describe("gallery", () => {
     await checkbox(chosen[0]!).click();
     await checkbox(chosen[2]!).click({ modifiers: ["Shift"] });
     await expect.poll(() => page.getByText("3 selected").isVisible()).toBe(true);
-    await page
-      .getByRole("toolbar", { name: "Selected images" })
-      .getByRole("button", { name: /Delete/ })
-      .click();
+    await page.getByRole("toolbar", { name: "Selected images" }).getByRole("button", { name: /Delete/ }).click();
     await expect.poll(() => page.getByText("Moved 3 images to the trash").isVisible()).toBe(true);
     for (const id of chosen) expect(await page.locator(`[data-image-id="${id}"]`).count()).toBe(0);
 
@@ -201,8 +176,7 @@ describe("gallery", () => {
     await expect.poll(() => page.getByRole("heading", { name: "The trash is empty" }).isVisible()).toBe(true);
 
     await page.getByRole("navigation", { name: "Gallery views" }).getByRole("link", { name: "All images" }).click();
-    for (const id of chosen)
-      await expect.poll(() => page.locator(`[data-image-id="${id}"]`).count(), { timeout: 10_000 }).toBe(1);
+    for (const id of chosen) await expect.poll(() => page.locator(`[data-image-id="${id}"]`).count(), { timeout: 10_000 }).toBe(1);
     const api = (await (await ctx.request.get(`/api/images/${chosen[1]}`)).json()) as { deletedAt: string | null };
     expect(api.deletedAt).toBeNull();
     expect(errors).toEqual([]);
@@ -214,9 +188,7 @@ describe("gallery", () => {
     const page = await ctx.newPage();
     const errors = watchErrors(page);
     await page.goto(`/images/${ids[5]}`);
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 })
-      .toContain("e2e scene");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 }).toContain("e2e scene");
     await expect.poll(() => page.getByText("local/sketch-fast").first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("button", { name: "Zoom in" }).isVisible()).toBe(true);
     const use = page.getByRole("link", { name: "Use these settings" });

@@ -8,7 +8,11 @@ import { TopBar } from "./top-bar";
 const COLLAPSED_KEY = "sidebar-collapsed";
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === "1");
+  // Until you choose, tablets (and small laptops) get the icon rail: the page needs the width more than labels.
+  const [collapsed, setCollapsed] = useState(() => {
+    const chosen = localStorage.getItem(COLLAPSED_KEY);
+    return chosen === null ? window.matchMedia("(max-width: 1279px)").matches : chosen === "1";
+  });
   const [menuOpen, setMenuOpen] = useState(false);
   const toggle = () =>
     setCollapsed((c) => {

@@ -23,7 +23,7 @@ export function SidebarNav({ collapsed = false, onNavigate }: SidebarNavProps) {
             to={to}
             onClick={onNavigate}
             className={cn(
-              "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition-colors duration-200 ease-in-out hover:bg-surface hover:text-foreground",
+              "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium pointer-coarse:py-3 text-muted-foreground transition-colors duration-200 ease-in-out hover:bg-surface hover:text-foreground",
               "data-[status=active]:bg-primary/10 data-[status=active]:text-primary-strong",
               collapsed && "justify-center px-2",
             )}
@@ -65,11 +65,7 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
         <SidebarTargets collapsed={collapsed} />
       </div>
       <div className="flex flex-col gap-1 border-t border-border p-2">
-        <Button
-          variant="ghost"
-          className={cn("justify-start gap-3", collapsed && "justify-center px-2")}
-          onClick={handleSignOut}
-        >
+        <Button variant="ghost" className={cn("justify-start gap-3", collapsed && "justify-center px-2")} onClick={handleSignOut}>
           <LogOut className="size-5" aria-hidden="true" />
           <span className={cn(collapsed && "sr-only")}>Log out</span>
         </Button>
@@ -81,11 +77,7 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
           aria-label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
           aria-expanded={!collapsed}
         >
-          {collapsed ? (
-            <PanelLeftOpen className="size-5" aria-hidden="true" />
-          ) : (
-            <PanelLeftClose className="size-5" aria-hidden="true" />
-          )}
+          {collapsed ? <PanelLeftOpen className="size-5" aria-hidden="true" /> : <PanelLeftClose className="size-5" aria-hidden="true" />}
           {!collapsed && <span>Collapse</span>}
         </Button>
       </div>

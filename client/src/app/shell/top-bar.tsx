@@ -1,19 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import {
-  Bell,
-  Coins,
-  LogOut,
-  Menu,
-  Moon,
-  Save,
-  Search,
-  Settings,
-  ShieldCheck,
-  Sparkles,
-  Sun,
-  SunMoon,
-} from "lucide-react";
+import { Bell, Coins, LogOut, Menu, Moon, Save, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -72,11 +59,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
       <Button variant="ghost" size="icon" className="md:hidden" onClick={onOpenMenu} aria-label="Open menu">
         <Menu className="size-5" aria-hidden="true" />
       </Button>
-      <Link
-        to="/dashboard"
-        className="flex items-center gap-2 rounded-lg font-semibold"
-        aria-label="Image Studio — dashboard"
-      >
+      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold pointer-coarse:min-h-11" aria-label="Image Studio — dashboard">
         <Logo className="size-7" />
         <span className="hidden sm:inline">Image Studio</span>
       </Link>
@@ -85,15 +68,12 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           Search images, prompts and projects
         </label>
         <div className="relative w-full">
-          <Search
-            className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-            aria-hidden="true"
-          />
+          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
           <input
             id="global-search"
             type="search"
             placeholder="Search images, prompts, projects…"
-            className="h-9 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm outline-none transition-shadow duration-200 placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring"
+            className="h-9 pointer-coarse:h-11 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm outline-none transition-shadow duration-200 placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring"
           />
         </div>
       </form>
@@ -110,10 +90,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           </Link>
         </Button>
         {credits !== undefined && (
-          <span
-            className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs sm:flex"
-            title="Credit balance"
-          >
+          <span className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs sm:flex" title="Credit balance">
             <Coins className="size-4 text-warning-strong" aria-hidden="true" />
             <span>{credits.toLocaleString()}</span>
             <span className="sr-only">credits</span>
@@ -158,9 +135,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
                   </span>
                 )}
               </span>
-              {label.detail && (
-                <span className="truncate text-xs font-normal text-muted-foreground">{label.detail}</span>
-              )}
+              {label.detail && <span className="truncate text-xs font-normal text-muted-foreground">{label.detail}</span>}
             </DropdownMenuLabel>
             <DropdownMenuSeparator />
             {guest && (

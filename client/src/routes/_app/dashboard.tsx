@@ -13,11 +13,7 @@ function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" />
-      <EmptyState
-        icon={LayoutDashboard}
-        title="Your overview lives here"
-        description="Recent generations, credits, projects and activity will appear here as soon as you start creating."
-      />
+      <EmptyState icon={LayoutDashboard} title="Your overview lives here" description="Recent generations, credits, projects and activity will appear here as soon as you start creating." />
     </>
   );
 }

@@ -19,11 +19,7 @@ function Favorites() {
   const navigate = Route.useNavigate();
   return (
     <LightboxExtrasContext value={lightboxIterate}>
-      <GalleryPage
-        mode="favorites"
-        search={search}
-        onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
-      />
+      <GalleryPage mode="favorites" search={search} onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })} />
     </LightboxExtrasContext>
   );
 }

@@ -19,11 +19,7 @@ function Gallery() {
   const navigate = Route.useNavigate();
   return (
     <LightboxExtrasContext value={lightboxIterate}>
-      <GalleryPage
-        mode="all"
-        search={search}
-        onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })}
-      />
+      <GalleryPage mode="all" search={search} onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })} />
     </LightboxExtrasContext>
   );
 }

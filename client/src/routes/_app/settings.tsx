@@ -1,15 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
-import {
-  Bell,
-  Bot,
-  CloudOff,
-  CreditCard,
-  KeyRound,
-  Lock,
-  type LucideIcon,
-  SlidersHorizontal,
-  UserRound,
-} from "lucide-react";
+import { Bell, Bot, CloudOff, CreditCard, KeyRound, Lock, type LucideIcon, SlidersHorizontal, UserRound } from "lucide-react";
 import { z } from "zod";
 import { PageHeader } from "@/app/shell/page-header";
 import { OfflineSettings } from "@/components/offline/offline-settings";
@@ -20,16 +10,7 @@ import { PreferencesTab } from "@/features/account/components/preferences-tab";
 import { ServerStorageCard } from "@/features/account/components/server-storage-card";
 import { titled } from "@/app/page-title";
 
-const TABS = [
-  "account",
-  "preferences",
-  "offline",
-  "models",
-  "notifications",
-  "privacy",
-  "api-keys",
-  "billing",
-] as const;
+const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
 type Tab = (typeof TABS)[number];
 
 const LABELS: Record<Tab, { label: string; icon: LucideIcon }> = {

@@ -25,18 +25,11 @@ const GAP = 12;
  * smoothly as 100. Grid: square tiles in rows. Masonry: each image at its own aspect ratio in the shortest lane
  * (heights are known from the metadata, so nothing is measured). Scrolls with the app's <main>.
  */
-export function VirtualGrid({
-  items,
-  mode,
-  selection,
-  cb,
-  hasMore,
-  loadMore,
-  masonry,
-}: VirtualViewProps & { masonry: boolean }) {
+export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, masonry }: VirtualViewProps & { masonry: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, top } = useElementBox(ref);
-  const cols = columnsFor(width, width < 640 ? 150 : 220);
+  // Denser on tablets (about 150 px tiles, four across a portrait iPad), roomier on wide screens.
+  const cols = columnsFor(width, width < 1100 ? 140 : 200, width >= 560 ? 4 : 2);
   const size = width ? (width - GAP * (cols - 1)) / cols : 200;
   const rows = masonry ? items.length : Math.ceil(items.length / cols);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
@@ -93,9 +86,7 @@ export function VirtualGrid({
         }
         return items
           .slice(row.index * cols, row.index * cols + cols)
-          .map((image, c) =>
-            tile(image, row.index * cols + c, { left: c * (size + GAP), top: y, width: size, height: size }),
-          );
+          .map((image, c) => tile(image, row.index * cols + c, { left: c * (size + GAP), top: y, width: size, height: size }));
       })}
     </div>
   );

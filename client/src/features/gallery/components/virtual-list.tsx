@@ -13,13 +13,7 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
-    getScrollElement: () => scrollRootOf(ref.current),
-    count: items.length,
-    estimateSize: () => ROW,
-    overscan: 8,
-    scrollMargin: top,
-    getItemKey: (i) => items[i]!.id,
-  });
+    getScrollElement: () => scrollRootOf(ref.current), count: items.length, estimateSize: () => ROW, overscan: 8, scrollMargin: top, getItemKey: (i) => items[i]!.id });
   const virtual = v.getVirtualItems();
   const last = virtual[virtual.length - 1];
   useEffect(() => {
@@ -28,10 +22,7 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
 
   return (
     <div className="@container rounded-xl border border-border bg-card">
-      <div
-        className={cn(COLS, "border-b border-border px-3 py-2 text-xs font-medium text-muted-foreground")}
-        aria-hidden="true"
-      >
+      <div className={cn(COLS, "border-b border-border px-3 py-2 text-xs font-medium text-muted-foreground")} aria-hidden="true">
         <span />
         <span />
         <span>Prompt</span>

@@ -10,13 +10,7 @@ import { JobStatusBadge } from "@/components/jobs/job-status";
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "short" });
 
 /** Past generations; choosing one restores its settings into the form. */
-export function HistoryPanel({
-  onRestore,
-  headingId = "history-heading",
-}: {
-  onRestore: (job: Job) => void;
-  headingId?: string;
-}) {
+export function HistoryPanel({ onRestore, headingId = "history-heading" }: { onRestore: (job: Job) => void; headingId?: string }) {
   const history = useQuery(historyQuery(50));
   return (
     <section aria-labelledby={headingId} className="flex min-h-0 flex-col">
@@ -49,12 +43,7 @@ export function HistoryPanel({
                 >
                   <span className="grid size-12 shrink-0 place-items-center overflow-hidden rounded-md bg-muted">
                     {job.imageIds[0] ? (
-                      <img
-                        src={imageUrls(job.imageIds[0]).thumb}
-                        alt=""
-                        loading="lazy"
-                        className="size-full object-cover"
-                      />
+                      <img src={imageUrls(job.imageIds[0]).thumb} alt="" loading="lazy" className="size-full object-cover" />
                     ) : (
                       <ImageOff className="size-4 text-muted-foreground" aria-hidden="true" />
                     )}

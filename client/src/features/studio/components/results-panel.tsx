@@ -20,18 +20,7 @@ interface ResultsPanelProps extends JobActions {
 }
 
 /** The right panel: this session's generations, newest first, with the quick-actions toolbar underneath. */
-export function ResultsPanel({
-  jobIds,
-  live,
-  eta,
-  onClear,
-  headerActions,
-  toolbar,
-  emptyAction,
-  scrollRef,
-  className,
-  ...actions
-}: ResultsPanelProps) {
+export function ResultsPanel({ jobIds, live, eta, onClear, headerActions, toolbar, emptyAction, scrollRef, className, ...actions }: ResultsPanelProps) {
   return (
     <section aria-labelledby="results-heading" className={cn("flex min-h-0 min-w-0 flex-1 flex-col", className)}>
       <div className="flex items-center justify-between gap-2 border-b border-border px-4 py-3">
@@ -40,10 +29,7 @@ export function ResultsPanel({
             Studio
           </h1>
           <span
-            className={cn(
-              "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs",
-              live ? "bg-success/15 text-success-strong" : "bg-muted text-muted-foreground",
-            )}
+            className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs", live ? "bg-success/15 text-success-strong" : "bg-muted text-muted-foreground")}
             title={live ? "Progress updates arrive live" : "Live updates unavailable: checking every few seconds"}
           >
             <Radio className="size-3" aria-hidden="true" />
@@ -52,13 +38,7 @@ export function ResultsPanel({
         </div>
         <div className="flex items-center gap-1">
           {jobIds.length > 0 && (
-            <Button
-              type="button"
-              variant="ghost"
-              size="sm"
-              onClick={onClear}
-              aria-label="Clear results (images stay in your gallery)"
-            >
+            <Button type="button" variant="ghost" size="sm" onClick={onClear} aria-label="Clear results (images stay in your gallery)">
               <Trash2 aria-hidden="true" />
               <span className="hidden sm:inline">Clear</span>
             </Button>

@@ -30,14 +30,7 @@ export function StudioPage({ search }: { search: StudioSearch }) {
   }
   const list = models.data ? studioModels(models.data) : [];
   if (!models.data || defaults.isPending) return <StudioSkeleton />;
-  if (!list.length)
-    return (
-      <EmptyState
-        icon={AlertCircle}
-        title="No image models are turned on"
-        description="Ask an administrator to enable a text-to-image model."
-      />
-    );
+  if (!list.length) return <EmptyState icon={AlertCircle} title="No image models are turned on" description="Ask an administrator to enable a text-to-image model." />;
   return <Studio models={list} search={search} defaults={defaults.data} />;
 }
 

@@ -60,9 +60,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
       } else {
         const ahead = job.queuePosition;
         toast.success("Added to the queue", {
-          description: ahead
-            ? `${ahead} job${ahead === 1 ? "" : "s"} ahead of it. Keep editing; it shows up in your results.`
-            : "It starts shortly. Keep editing.",
+          description: ahead ? `${ahead} job${ahead === 1 ? "" : "s"} ahead of it. Keep editing; it shows up in your results.` : "It starts shortly. Keep editing.",
           action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) },
         });
       }
@@ -90,10 +88,8 @@ export function Studio({ models, search, defaults }: StudioProps) {
   const live = useJobEvents(
     useCallback(
       (e) => {
-        if (e.type === "completed" && studio.results.includes(e.jobId))
-          setAnnouncement(`${e.imageIds.length} image${e.imageIds.length === 1 ? "" : "s"} ready.`);
-        if (e.type === "failed" && !e.willRetry && studio.results.includes(e.jobId))
-          setAnnouncement(`A generation failed: ${e.errorMessage}`);
+        if (e.type === "completed" && studio.results.includes(e.jobId)) setAnnouncement(`${e.imageIds.length} image${e.imageIds.length === 1 ? "" : "s"} ready.`);
+        if (e.type === "failed" && !e.willRetry && studio.results.includes(e.jobId)) setAnnouncement(`A generation failed: ${e.errorMessage}`);
       },
       [studio.results],
     ),
@@ -104,21 +100,9 @@ export function Studio({ models, search, defaults }: StudioProps) {
 
   const history = useQuery(historyQuery(50));
   const typical = useMemo(() => typicalRunSeconds(history.data?.items ?? []), [history.data]);
-  const eta = useCallback(
-    (job: Job) =>
-      estimateRemainingSeconds(job, {
-        typical,
-        speedOf: (id) => models.find((m) => m.id === id)?.speed,
-        now: Date.now(),
-      }),
-    [typical, models],
-  );
+  const eta = useCallback((job: Job) => estimateRemainingSeconds(job, { typical, speedOf: (id) => models.find((m) => m.id === id)?.speed, now: Date.now() }), [typical, models]);
 
-  const cancel = useMutation({
-    mutationFn: (job: Job) => cancelJob(job.id),
-    onSuccess: (job) => storeJob(queryClient, job),
-    onError: (e) => toast.error(e.message),
-  });
+  const cancel = useMutation({ mutationFn: (job: Job) => cancelJob(job.id), onSuccess: (job) => storeJob(queryClient, job), onError: (e) => toast.error(e.message) });
   const retry = useMutation({
     mutationFn: (job: Job) => retryJob(job.id),
     onSuccess: (job) => {
@@ -145,25 +129,13 @@ export function Studio({ models, search, defaults }: StudioProps) {
 
   const footer = (
     <>
-      {model.available && (
-        <CostEstimate
-          estimate={currentEstimate}
-          loading={estimate.isFetching}
-          error={estimate.error}
-          free={model.pricing.credits === 0}
-        />
-      )}
+      {model.available && <CostEstimate estimate={currentEstimate} loading={estimate.isFetching} error={estimate.error} free={model.pricing.credits === 0} />}
       {serverError && (
         <p role="alert" className="text-sm text-destructive-strong">
           {serverError}
         </p>
       )}
-      <GenerateBar
-        onSubmit={(mode) => void submit(mode)}
-        pending={pending}
-        disabledReason={disabledReason}
-        hideReason={model.available}
-      />
+      <GenerateBar onSubmit={(mode) => void submit(mode)} pending={pending} disabledReason={disabledReason} hideReason={model.available} />
     </>
   );
   const controls = (
@@ -197,13 +169,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
     <FormProvider {...form}>
       <div ref={fillRef} style={fillStyle} {...fill} className="-mx-4 -mb-6 first:-mt-6 flex min-h-0 md:-mx-8">
         {isDesktop && (
-          <aside
-            aria-label="Generation controls"
-            className={cn(
-              "relative shrink-0 overflow-y-auto border-r border-border bg-surface/40",
-              (studioWidth ?? 0) >= 900 ? "w-[380px]" : "w-[300px]",
-            )}
-          >
+          <aside aria-label="Generation controls" className={cn("relative shrink-0 overflow-y-auto border-r border-border bg-surface/40", (studioWidth ?? 0) >= 900 ? "w-[380px]" : "w-[300px]")}>
             {controls}
           </aside>
         )}
@@ -245,10 +211,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
           }
         />
         {isWide && historyPinned && (
-          <aside
-            aria-label="Generation history"
-            className="relative flex w-72 shrink-0 flex-col border-l border-border bg-surface/40"
-          >
+          <aside aria-label="Generation history" className="relative flex w-72 shrink-0 flex-col border-l border-border bg-surface/40">
             <HistoryPanel onRestore={restoreFromHistory} />
           </aside>
         )}
@@ -269,9 +232,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
           <SheetContent side="bottom" data-studio-sheet="" className="flex h-[92dvh] max-h-[92dvh] flex-col gap-0 p-0">
             <SheetHeader className="border-b border-border">
               <SheetTitle>Generation settings</SheetTitle>
-              <SheetDescription className="sr-only">
-                Model, prompt and parameters. Generate is at the bottom.
-              </SheetDescription>
+              <SheetDescription className="sr-only">Model, prompt and parameters. Generate is at the bottom.</SheetDescription>
             </SheetHeader>
             <div className="relative min-h-0 flex-1 overflow-y-auto">{controls}</div>
           </SheetContent>

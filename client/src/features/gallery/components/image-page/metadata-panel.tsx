@@ -32,9 +32,7 @@ function PromptBlock({ title, text }: { title: string; text: string }) {
 
 /** Everything about how an image was made, with copy buttons and "use these settings". */
 export function MetadataPanel({ image }: { image: ImageDetail }) {
-  const params = Object.entries(image.parameters).filter(
-    ([k, v]) => !HIDDEN_PARAMS.has(k) && v !== undefined && v !== null && v !== "",
-  );
+  const params = Object.entries(image.parameters).filter(([k, v]) => !HIDDEN_PARAMS.has(k) && v !== undefined && v !== null && v !== "");
   return (
     <div className="flex flex-col gap-3">
       <PromptBlock title="Prompt" text={image.prompt} />
@@ -73,31 +71,11 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
       </dl>
       <div className="flex flex-wrap gap-2">
         <Button asChild variant="secondary" size="sm">
-          <Link
-            to="/studio"
-            search={{
-              prompt: image.prompt,
-              negativePrompt: image.negativePrompt || undefined,
-              modelId: image.modelId,
-              parameters: image.parameters,
-            }}
-          >
+          <Link to="/studio" search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId, parameters: image.parameters }}>
             <Wand2 aria-hidden="true" /> Use these settings
           </Link>
         </Button>
-        <CopyButton
-          text={JSON.stringify(
-            {
-              prompt: image.prompt,
-              negativePrompt: image.negativePrompt,
-              modelId: image.modelId,
-              parameters: image.parameters,
-            },
-            null,
-            2,
-          )}
-          label="Copy all settings as JSON"
-        />
+        <CopyButton text={JSON.stringify({ prompt: image.prompt, negativePrompt: image.negativePrompt, modelId: image.modelId, parameters: image.parameters }, null, 2)} label="Copy all settings as JSON" />
       </div>
     </div>
   );
