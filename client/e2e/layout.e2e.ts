@@ -201,6 +201,11 @@ describe("layout", () => {
     await panel.getByRole("link", { name: "Open image page" }).click();
     await poll(() => new URL(page.url()).pathname).toBe(`/images/${ids[0]}`);
     await page.locator("main img.yarl__slide_image").first().waitFor();
+    // The image page puts the picture first here too, its actions in one compact bar under it.
+    const picture = (await page.locator("main img.yarl__slide_image").first().boundingBox())!;
+    const bar = (await page.getByRole("group", { name: "Image actions" }).boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(picture.y + picture.height - 1);
+    expect(bar.height).toBeLessThanOrEqual(60);
     expect(await smallTargets(page)).toEqual([]);
     expect(errors).toEqual([]);
     await tablet.close();

@@ -27,6 +27,8 @@ export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (im
   const actions = useImageActions();
   const navigate = useNavigate();
   const phone = !useMediaQuery("(min-width: 768px)");
+  // Below laptop width the picture comes first and the actions fit one compact bar (an overflow sheet for the rest).
+  const compact = !useMediaQuery("(min-width: 1024px)");
   const neighbours = useNeighbours(imageId);
   const go = (id: string) => void navigate({ to: "/images/$imageId", params: { imageId: id } });
   const swipeRef = useImageSwipe({
@@ -78,8 +80,8 @@ export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (im
           <Trash2 className="size-4" aria-hidden="true" /> This image is in the trash.
         </p>
       )}
-      {/* Phones: the picture first, then a compact bar; larger screens: the whole bar above the picture. */}
-      {!phone && <ImageActionsBar image={image} actions={actions} iterate={iterate} />}
+      {/* Phones and tablets: the picture first, then a compact bar; laptops: the whole bar above the picture. */}
+      {!compact && <ImageActionsBar image={image} actions={actions} iterate={iterate} />}
       <div className="grid gap-4 md:gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex min-w-0 flex-col gap-3">
           <div ref={swipeRef} className="touch-pan-y">
@@ -88,7 +90,7 @@ export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (im
               className="h-[min(60dvh,calc(100vw+4rem))] min-h-72 md:h-[60dvh] md:min-h-80 lg:h-[calc(100dvh-14rem)]"
             />
           </div>
-          {phone && (
+          {compact && (
             <ImageActionsCompact image={image} actions={actions} iterate={iterate} neighbours={neighbours} go={go} />
           )}
         </div>
