@@ -63,7 +63,8 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
   return (
     <>
       <div className="flex items-start gap-4 lg:gap-6">
-        {desktop && filtersOpen && (
+        {/* The selected image's panel takes the filters' place while it is open. */}
+        {desktop && filtersOpen && single < 0 && (
           <aside id="gallery-filters" aria-label="Filters" className="sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
             {panel}
           </aside>

@@ -11,7 +11,10 @@ interface SelectedPanelProps {
   onClear: () => void;
 }
 
-/** Tablets and up: the one selected image beside the grid — a larger look, its details and where to go next. */
+/**
+ * Tablets and up: the one selected image beside the grid — a larger look, its details and where to go next. Its
+ * height leaves room for the selection bar at the bottom of the screen.
+ */
 export function SelectedPanel({ image, onView, onClear }: SelectedPanelProps) {
   const label = image.altText || image.prompt || "Untitled image";
   const rows: [string, string][] = [
@@ -23,7 +26,7 @@ export function SelectedPanel({ image, onView, onClear }: SelectedPanelProps) {
   return (
     <aside
       aria-label="Selected image"
-      className="sticky top-0 flex max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 animate-fade-in flex-col gap-3 overflow-y-auto rounded-xl border border-border bg-card p-3 xl:w-72"
+      className="sticky top-0 flex max-h-[calc(100dvh-12rem)] w-60 shrink-0 animate-fade-in flex-col gap-3 overflow-y-auto rounded-xl border border-border bg-card p-3 xl:w-72"
     >
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">Selected</h2>
@@ -34,6 +37,16 @@ export function SelectedPanel({ image, onView, onClear }: SelectedPanelProps) {
       <button type="button" onClick={onView} aria-label={`View ${label}`} className="cursor-zoom-in overflow-hidden rounded-lg bg-muted">
         <BlurImage key={image.id} image={image} variant="preview-768" fit="contain" className="aspect-square w-full" alt="" />
       </button>
+      <div className="grid grid-cols-2 gap-2">
+        <Button asChild size="sm">
+          <Link to="/images/$imageId" params={{ imageId: image.id }} aria-label="Open image page">
+            <ExternalLink aria-hidden="true" /> Open
+          </Link>
+        </Button>
+        <Button variant="outline" size="sm" onClick={onView} aria-label="View large">
+          <Maximize2 aria-hidden="true" /> View
+        </Button>
+      </div>
       <p className="line-clamp-4 text-sm">{image.prompt || <span className="text-muted-foreground">No prompt</span>}</p>
       <dl className="divide-y divide-border text-xs">
         {rows.map(([k, v]) => (
@@ -44,16 +57,6 @@ export function SelectedPanel({ image, onView, onClear }: SelectedPanelProps) {
         ))}
       </dl>
       {image.tags.length > 0 && <p className="text-xs text-muted-foreground">{image.tags.map((t) => `#${t}`).join(" ")}</p>}
-      <div className="grid gap-2">
-        <Button asChild size="sm">
-          <Link to="/images/$imageId" params={{ imageId: image.id }}>
-            <ExternalLink aria-hidden="true" /> Open image page
-          </Link>
-        </Button>
-        <Button variant="outline" size="sm" onClick={onView}>
-          <Maximize2 aria-hidden="true" /> View large
-        </Button>
-      </div>
     </aside>
   );
 }
