@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
-import { baseURL, launch, visitorIp, watchErrors } from "./browser";
+import { axeViolations, baseURL, launch, visitorIp, watchErrors } from "./browser";
 
 /**
  * The app's layout at the sizes people use: the document never scrolls past the viewport on desktops and tablets
@@ -155,6 +155,7 @@ describe("layout", () => {
     await actions.getByRole("button", { name: "More actions" }).click();
     const more = page.getByRole("dialog", { name: "More actions" });
     await poll(() => more.getByRole("button", { name: "Delete" }).isVisible()).toBe(true);
+    expect(await settledAxe(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await poll(() => more.count()).toBe(0);
     // Parameters are labelled as in the studio, not with their raw keys.
@@ -197,6 +198,7 @@ describe("layout", () => {
     const panel = page.getByRole("complementary", { name: "Selected image" });
     await panel.waitFor();
     expect((await panel.boundingBox())!.x).toBeGreaterThan(grid.x);
+    expect(await settledAxe(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     await panel.getByRole("link", { name: "Open image page" }).click();
     await poll(() => new URL(page.url()).pathname).toBe(`/images/${ids[0]}`);
@@ -211,6 +213,14 @@ describe("layout", () => {
     await tablet.close();
   }, 60_000);
 });
+
+/** Axe's serious and critical findings once entrance animations have ended (mid-fade text has less contrast). */
+async function settledAxe(page: Page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+  return axeViolations(page);
+}
 
 /**
  * Interactive elements on screen smaller than 44 × 44 px (a control's invisible ::after hit area counts). Inline
