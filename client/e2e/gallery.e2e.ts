@@ -107,6 +107,8 @@ describe("gallery", () => {
     // Scroll to the end: the second page loads and the last image appears.
     const lastId = ids[ids.length - 1]!;
     let maxInDom = 0;
+    // The app scrolls in its <main>, not the window: wheel over the images.
+    await page.mouse.move(640, 500);
     for (let i = 0; i < 40; i++) {
       await page.mouse.wheel(0, 1500);
       await page.waitForTimeout(120);

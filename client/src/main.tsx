@@ -17,6 +17,8 @@ const router = createRouter({
   defaultPreload: "intent",
   defaultPreloadStaleTime: 0,
   scrollRestoration: true,
+  // App pages scroll inside <main>, not the window: a new page starts at its top, Back restores where you were.
+  scrollToTopSelectors: ["#main"],
 });
 
 declare module "@tanstack/react-router" {

@@ -6,12 +6,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { authClient, authResult } from "@/lib/auth-client";
 import { currentSession, refreshSession } from "@/lib/session";
+import { titled } from "@/app/page-title";
 
 /**
  * "Try demo": opens the studio on the local engine with a guest account (limited credits, no e-mail).
  * Signed-in visitors go straight to the studio.
  */
 export const Route = createFileRoute("/try")({
+  head: titled("Try the demo"),
   component: TryDemo,
 });
 

@@ -8,7 +8,11 @@ import { TopBar } from "./top-bar";
 const COLLAPSED_KEY = "sidebar-collapsed";
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === "1");
+  // Until you choose, tablets (and small laptops) get the icon rail: the page needs the width more than labels.
+  const [collapsed, setCollapsed] = useState(() => {
+    const chosen = localStorage.getItem(COLLAPSED_KEY);
+    return chosen === null ? window.matchMedia("(max-width: 1279px)").matches : chosen === "1";
+  });
   const [menuOpen, setMenuOpen] = useState(false);
   const toggle = () =>
     setCollapsed((c) => {
@@ -24,11 +28,19 @@ export function AppShell({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <div className="min-h-dvh bg-background text-foreground">
+        {/* The document never scrolls: the top bar and sidebar stay put and only <main> (and panels in it) scroll.
+            `relative` keeps absolutely placed helpers (radix's hidden native <select>s) inside the scroller. */}
+        <div className="flex h-dvh flex-col overflow-hidden bg-background text-foreground">
           <TopBar onOpenMenu={() => setMenuOpen(true)} />
-          <div className="flex">
+          <div className="flex min-h-0 flex-1">
             <Sidebar collapsed={collapsed} onToggle={toggle} />
-            <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8">
+            <main
+              id="main"
+              tabIndex={-1}
+              data-scroll-root=""
+              data-scroll-restoration-id="main"
+              className="relative min-w-0 flex-1 overflow-y-auto overscroll-contain has-[[data-fill-viewport]]:overflow-hidden px-4 py-6 outline-none md:px-8"
+            >
               {children}
             </main>
           </div>

@@ -9,7 +9,7 @@ import { cn } from "@/lib/cn";
 function TargetLink({ target, collapsed }: { target: DropTargetData; collapsed: boolean }) {
   const Icon = target.kind === "project" ? FolderKanban : LayoutGrid;
   const className = cn(
-    "flex items-center gap-2 rounded-lg px-3 py-1.5 text-sm text-muted-foreground transition-colors hover:bg-surface hover:text-foreground",
+    "flex items-center gap-2 rounded-lg px-3 py-1.5 pointer-coarse:py-3 text-sm text-muted-foreground transition-colors hover:bg-surface hover:text-foreground",
     "data-[status=active]:text-primary-strong",
     collapsed && "justify-center px-2",
   );

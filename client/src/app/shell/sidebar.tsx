@@ -23,7 +23,7 @@ export function SidebarNav({ collapsed = false, onNavigate }: SidebarNavProps) {
             to={to}
             onClick={onNavigate}
             className={cn(
-              "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition-colors duration-200 ease-in-out hover:bg-surface hover:text-foreground",
+              "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium pointer-coarse:py-3 text-muted-foreground transition-colors duration-200 ease-in-out hover:bg-surface hover:text-foreground",
               "data-[status=active]:bg-primary/10 data-[status=active]:text-primary-strong",
               collapsed && "justify-center px-2",
             )}
@@ -56,11 +56,11 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
   return (
     <aside
       className={cn(
-        "sticky top-14 hidden h-[calc(100dvh-3.5rem)] shrink-0 flex-col border-r border-border bg-background transition-[width] duration-300 ease-in-out md:flex",
+        "relative hidden shrink-0 flex-col border-r border-border bg-background transition-[width] duration-300 ease-in-out md:flex",
         collapsed ? "w-16" : "w-60",
       )}
     >
-      <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+      <div className="relative flex min-h-0 flex-1 flex-col overflow-y-auto">
         <SidebarNav collapsed={collapsed} />
         <SidebarTargets collapsed={collapsed} />
       </div>

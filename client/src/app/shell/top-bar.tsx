@@ -57,11 +57,11 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
   };
   const ThemeIcon = theme === "dark" ? Moon : theme === "light" ? Sun : SunMoon;
   return (
-    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b border-border bg-background/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:px-4">
+    <header className="relative z-40 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-background/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:px-4">
       <Button variant="ghost" size="icon" className="md:hidden" onClick={onOpenMenu} aria-label="Open menu">
         <Menu className="size-5" aria-hidden="true" />
       </Button>
-      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold" aria-label="Image Studio — dashboard">
+      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold pointer-coarse:min-h-11" aria-label="Image Studio — dashboard">
         <Logo className="size-7" />
         <span className="hidden sm:inline">Image Studio</span>
       </Link>
@@ -75,7 +75,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
             id="global-search"
             type="search"
             placeholder="Search images, prompts, projects…"
-            className="h-9 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm outline-none transition-shadow duration-200 placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring"
+            className="h-9 pointer-coarse:h-11 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm outline-none transition-shadow duration-200 placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring"
           />
         </div>
       </form>

@@ -22,10 +22,10 @@ const buttonVariants = cva(
         link: "text-primary-strong underline-offset-4 hover:underline",
       },
       size: {
-        sm: "h-8 gap-1.5 px-3 has-[>svg]:px-2.5",
-        default: "h-9 px-4 py-2 has-[>svg]:px-3",
+        sm: "h-8 gap-1.5 px-3 has-[>svg]:px-2.5 pointer-coarse:h-11 pointer-coarse:min-w-11",
+        default: "h-9 px-4 py-2 has-[>svg]:px-3 pointer-coarse:h-11",
         lg: "h-11 px-6 text-base has-[>svg]:px-4",
-        icon: "size-9",
+        icon: "size-9 pointer-coarse:size-11",
       },
     },
     defaultVariants: { variant: "default", size: "default" },

@@ -26,7 +26,7 @@ function SelectTrigger({
       data-size={size}
       className={cn(
         fieldClasses,
-        "flex w-full cursor-pointer items-center justify-between gap-2 whitespace-nowrap py-2 data-[size=default]:h-9 data-[size=sm]:h-8",
+        "flex w-full cursor-pointer items-center justify-between gap-2 whitespace-nowrap py-2 data-[size=default]:h-9 data-[size=sm]:h-8 pointer-coarse:data-[size=default]:h-11 pointer-coarse:data-[size=sm]:h-11",
         "data-[placeholder]:text-muted-foreground *:data-[slot=select-value]:line-clamp-1 *:data-[slot=select-value]:flex *:data-[slot=select-value]:items-center *:data-[slot=select-value]:gap-2",
         "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
         className,

@@ -1,6 +1,7 @@
 import { Slider as SliderPrimitive } from "radix-ui";
 import * as React from "react";
 import { cn } from "@/lib/cn";
+import { touchHitArea } from "./touch-target";
 
 interface SliderProps extends React.ComponentProps<typeof SliderPrimitive.Root> {
   /** Accessible names for the thumbs (e.g. ["Minimum", "Maximum"]); defaults to the slider's aria-label. */
@@ -54,7 +55,7 @@ function Slider({
           data-slot="slider-thumb"
           aria-label={thumbLabels?.[i] ?? ariaLabel}
           aria-labelledby={thumbLabels?.[i] ? undefined : ariaLabelledBy}
-          className="block size-4 shrink-0 cursor-grab rounded-full border-2 border-primary-strong bg-background shadow-sm transition-[box-shadow] duration-200 ease-in-out hover:ring-4 hover:ring-primary/20 active:cursor-grabbing disabled:pointer-events-none"
+          className={cn(touchHitArea, "block size-4 shrink-0 cursor-grab rounded-full border-2 border-primary-strong bg-background shadow-sm transition-[box-shadow] duration-200 ease-in-out hover:ring-4 hover:ring-primary/20 active:cursor-grabbing disabled:pointer-events-none")}
         />
       ))}
     </SliderPrimitive.Root>

@@ -1,12 +1,14 @@
 import { Switch as SwitchPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
+import { touchHitArea } from "./touch-target";
 
 function Switch({ className, ...props }: React.ComponentProps<typeof SwitchPrimitive.Root>) {
   return (
     <SwitchPrimitive.Root
       data-slot="switch"
       className={cn(
+        touchHitArea,
         "peer inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full border border-transparent shadow-xs transition-colors duration-200 ease-in-out",
         "data-[state=checked]:bg-primary data-[state=unchecked]:border-input data-[state=unchecked]:bg-muted",
         "disabled:cursor-not-allowed disabled:opacity-50",

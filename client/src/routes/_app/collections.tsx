@@ -1,8 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { collectionListOptions } from "@/features/collections/api";
 import { CollectionsPage } from "@/features/collections/collections-page";
+import { titled } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections")({
+  head: titled("Collections"),
   loader: ({ context }) => context.queryClient.prefetchQuery(collectionListOptions()),
   component: CollectionsPage,
 });

@@ -3,9 +3,16 @@ import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
 import { collectionOptions } from "@/features/collections/api";
 import { CollectionPage } from "@/features/collections/collection-page";
 import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
+import { titleHead } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections_/$collectionId")({
-  loader: ({ context, params }) => context.queryClient.prefetchQuery(collectionOptions(params.collectionId)),
+  loader: async ({ context, params }) => {
+    await context.queryClient.prefetchQuery(collectionOptions(params.collectionId));
+    return {
+      title: context.queryClient.getQueryData(collectionOptions(params.collectionId).queryKey)?.name ?? "Collection",
+    };
+  },
+  head: ({ loaderData }) => titleHead(loaderData?.title ?? "Collection"),
   component: CollectionRoute,
 });
 

@@ -2,8 +2,10 @@ import { createFileRoute } from "@tanstack/react-router";
 import { LayoutDashboard } from "lucide-react";
 import { PageHeader } from "@/app/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { titled } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/dashboard")({
+  head: titled("Dashboard"),
   component: DashboardPage,
 });
 

@@ -4,9 +4,16 @@ import { imageDetailOptions } from "@/features/gallery/api/queries";
 import { ImagePage } from "@/features/gallery/components/image-page/image-page";
 import { IterationDock } from "@/features/iteration/components/iteration-jobs";
 import { QuickIterate } from "@/features/iteration/components/quick-iterate";
+import { titleHead } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/images/$imageId")({
-  loader: ({ context, params }) => context.queryClient.prefetchQuery(imageDetailOptions(params.imageId)),
+  loader: async ({ context, params }) => {
+    await context.queryClient.prefetchQuery(imageDetailOptions(params.imageId));
+    // The prompt names the page (the tab, history and task switcher).
+    const image = context.queryClient.getQueryData(imageDetailOptions(params.imageId).queryKey);
+    return { title: image ? image.prompt || "Untitled image" : "Image" };
+  },
+  head: ({ loaderData }) => titleHead(loaderData?.title ?? "Image"),
   component: ImageRoute,
 });
 

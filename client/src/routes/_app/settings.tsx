@@ -8,6 +8,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AccountTab } from "@/features/account/components/account-tab";
 import { PreferencesTab } from "@/features/account/components/preferences-tab";
 import { ServerStorageCard } from "@/features/account/components/server-storage-card";
+import { titled } from "@/app/page-title";
 
 const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
 type Tab = (typeof TABS)[number];
@@ -47,6 +48,7 @@ const COMING: Partial<Record<Tab, { title: string; description: string }>> = {
 };
 
 export const Route = createFileRoute("/_app/settings")({
+  head: titled("Settings"),
   validateSearch: z.object({ tab: z.enum(TABS).optional().catch(undefined) }),
   component: SettingsPage,
 });

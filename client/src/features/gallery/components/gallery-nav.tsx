@@ -16,7 +16,7 @@ export function GalleryNav() {
         <Link
           key={to}
           to={to}
-          className="-mb-px flex shrink-0 items-center gap-2 border-b-2 border-transparent px-3 py-2 text-sm font-medium text-muted-foreground transition-colors duration-200 hover:text-foreground data-[status=active]:border-primary data-[status=active]:text-primary-strong"
+          className="-mb-px flex shrink-0 items-center gap-2 border-b-2 border-transparent px-3 py-2 pointer-coarse:py-3 text-sm font-medium text-muted-foreground transition-colors duration-200 hover:text-foreground data-[status=active]:border-primary data-[status=active]:text-primary-strong"
         >
           <Icon className="size-4" aria-hidden="true" />
           {label}

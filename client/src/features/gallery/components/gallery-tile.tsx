@@ -116,7 +116,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
           {...handleAttributes}
           onKeyDown={handleKeyDown}
           aria-label={`Drag ${label} to a project or collection`}
-          className="absolute top-2 right-2 flex size-7 animate-fade-in cursor-grab items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 focus-visible:ring-2 focus-visible:ring-ring"
+          className="absolute top-2 right-2 flex size-7 animate-fade-in cursor-grab after:absolute after:-inset-2 after:content-[''] items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 focus-visible:ring-2 focus-visible:ring-ring"
         >
           <GripVertical className="size-4" aria-hidden="true" />
         </button>

@@ -107,7 +107,7 @@ export function GalleryToolbar(p: ToolbarProps) {
             title={label}
             onClick={() => p.onView(value)}
             className={cn(
-              "grid size-8 place-items-center rounded-md text-muted-foreground transition-colors duration-200 hover:text-foreground",
+              "grid size-8 pointer-coarse:size-11 place-items-center rounded-md text-muted-foreground transition-colors duration-200 hover:text-foreground",
               p.view === value && "bg-primary/15 text-primary-strong",
             )}
           >

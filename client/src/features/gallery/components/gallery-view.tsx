@@ -12,6 +12,7 @@ import { GalleryDialogs } from "./gallery-dialogs";
 import { GalleryLightbox } from "./gallery-lightbox";
 import { GalleryEmpty, GalleryError, GallerySkeleton } from "./gallery-states";
 import { GalleryToolbar } from "./gallery-toolbar";
+import { SelectedPanel } from "./selected-panel";
 import { FilterPanel } from "./filter-sidebar";
 import { VirtualGrid } from "./virtual-grid";
 import { VirtualList } from "./virtual-list";
@@ -30,6 +31,7 @@ export interface GalleryViewProps {
 /** A gallery view — all images, favourites or trash — with filters, search, sort, views, selection and viewer. */
 export function GalleryView({ mode, search, onSearchChange, extra }: GalleryViewProps) {
   const desktop = useMediaQuery("(min-width: 1024px)");
+  const tablet = useMediaQuery("(min-width: 768px)");
   const [filtersOpen, setFiltersOpen] = useState(() => localStorage.getItem(FILTERS_KEY) !== "0");
   const [sheetOpen, setSheetOpen] = useState(false);
   const [preview, setPreview] = useState(-1);
@@ -54,13 +56,16 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
     });
   };
   const panel = <FilterPanel mode={mode} search={search} onChange={onSearchChange} onClear={clear} />;
+  // One image selected on a tablet or larger: its details in a panel beside the grid.
+  const single = tablet && selection.count === 1 ? items.findIndex((i) => i.id === selection.selected[0]) : -1;
   const viewProps = { items, mode, selection, cb: h.cb, hasMore: Boolean(hasNextPage), loadMore };
 
   return (
     <>
-      <div className="flex items-start gap-6">
-        {desktop && filtersOpen && (
-          <aside id="gallery-filters" aria-label="Filters" className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
+      <div className="flex items-start gap-4 lg:gap-6">
+        {/* The selected image's panel takes the filters' place while it is open. */}
+        {desktop && filtersOpen && single < 0 && (
+          <aside id="gallery-filters" aria-label="Filters" className="sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
             {panel}
           </aside>
         )}
@@ -98,6 +103,7 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
           {!hasNextPage && items.length > 60 && <p className="py-8 text-center text-sm text-muted-foreground">That's all {items.length.toLocaleString()} images.</p>}
           <div className={selection.count ? "h-24" : undefined} />
         </div>
+        {single >= 0 && <SelectedPanel image={items[single]!} onView={() => setPreview(single)} onClear={selection.clear} />}
       </div>
       {!desktop && (
         <Sheet open={sheetOpen} onOpenChange={setSheetOpen}>

@@ -1,7 +1,8 @@
 import type { ImageSummary } from "@image-studio/shared";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { idsToDrag } from "@/components/image-dnd/drag-model";
+import { scrollRootOf } from "@/lib/scroll-root";
 import { columnsFor, useElementBox } from "../hooks/use-element-width";
 import type { Selection } from "../hooks/use-selection";
 import type { GalleryMode } from "../search";
@@ -22,15 +23,19 @@ const GAP = 12;
 /**
  * The virtualised image wall. Only the rows on screen (plus a few) exist in the DOM, so 100,000 images scroll as
  * smoothly as 100. Grid: square tiles in rows. Masonry: each image at its own aspect ratio in the shortest lane
- * (heights are known from the metadata, so nothing is measured). Scrolls with the window.
+ * (heights are known from the metadata, so nothing is measured). Scrolls with the app's <main>.
  */
 export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, masonry }: VirtualViewProps & { masonry: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, top } = useElementBox(ref);
-  const cols = columnsFor(width, width < 640 ? 150 : 220);
+  // Denser on tablets (about 150 px tiles, four across a portrait iPad), roomier on wide screens.
+  const cols = columnsFor(width, width < 1100 ? 140 : 200, width >= 560 ? 4 : 2);
   const size = width ? (width - GAP * (cols - 1)) / cols : 200;
   const rows = masonry ? items.length : Math.ceil(items.length / cols);
-  const v = useWindowVirtualizer({
+  // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const v = useVirtualizer({
+    getScrollElement: () => scrollRootOf(ref.current),
     count: rows,
     estimateSize: (i) => (masonry ? Math.round((size * items[i]!.height) / items[i]!.width) + GAP : size + GAP),
     overscan: masonry ? 12 : 3,

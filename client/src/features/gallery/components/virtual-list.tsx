@@ -1,6 +1,7 @@
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { cn } from "@/lib/cn";
+import { scrollRootOf } from "@/lib/scroll-root";
 import { useElementBox } from "../hooks/use-element-width";
 import { COLS, ListRow, MID, ROW, WIDE } from "./list-row";
 import type { VirtualViewProps } from "./virtual-grid";
@@ -9,7 +10,10 @@ import type { VirtualViewProps } from "./virtual-grid";
 export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: VirtualViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { top } = useElementBox(ref);
-  const v = useWindowVirtualizer({ count: items.length, estimateSize: () => ROW, overscan: 8, scrollMargin: top, getItemKey: (i) => items[i]!.id });
+  // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const v = useVirtualizer({
+    getScrollElement: () => scrollRootOf(ref.current), count: items.length, estimateSize: () => ROW, overscan: 8, scrollMargin: top, getItemKey: (i) => items[i]!.id });
   const virtual = v.getVirtualItems();
   const last = virtual[virtual.length - 1];
   useEffect(() => {

@@ -19,7 +19,7 @@ export function HistoryPanel({ onRestore, headingId = "history-heading" }: { onR
         History
       </h2>
       <p className="px-4 pb-2 text-xs text-muted-foreground">Choose one to restore its settings.</p>
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
+      <div className="relative min-h-0 flex-1 overflow-y-auto px-2 pb-4">
         {history.isPending ? (
           <div className="grid gap-2 px-2" aria-busy="true">
             <span className="sr-only">Loading history…</span>

@@ -46,7 +46,7 @@ export function ResultsPanel({ jobIds, live, eta, onClear, headerActions, toolba
           {headerActions}
         </div>
       </div>
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto p-4">
+      <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-y-auto p-4">
         <OfflineQueuedJobs className="mx-auto mb-4 max-w-4xl" />
         {jobIds.length ? (
           <div className="mx-auto grid max-w-4xl grid-cols-1 gap-4">

@@ -35,9 +35,9 @@ export function StudioPage({ search }: { search: StudioSearch }) {
 }
 
 function StudioSkeleton() {
-  const { ref: fillRef, style: fillStyle } = useFillViewport<HTMLDivElement>();
+  const { ref: fillRef, style: fillStyle, fill } = useFillViewport<HTMLDivElement>();
   return (
-    <div ref={fillRef} style={fillStyle} className="-mx-4 -mb-6 first:-mt-6 flex md:-mx-8" aria-busy="true">
+    <div ref={fillRef} style={fillStyle} {...fill} className="-mx-4 -mb-6 first:-mt-6 flex md:-mx-8" aria-busy="true">
       <span className="sr-only">Loading the studio…</span>
       <div className="hidden w-[360px] shrink-0 gap-4 border-r border-border p-4 md:grid md:content-start">
         <Skeleton className="h-16" />

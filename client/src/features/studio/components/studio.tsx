@@ -38,7 +38,7 @@ const HISTORY_KEY = "studio-history-open";
 export function Studio({ models, search, defaults }: StudioProps) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { ref: fillRef, width: studioWidth, style: fillStyle } = useFillViewport<HTMLDivElement>();
+  const { ref: fillRef, width: studioWidth, style: fillStyle, fill } = useFillViewport<HTMLDivElement>();
   // The layout follows the space the studio actually has (the app sidebar may be open or collapsed):
   // two panels from ~680 px, the history as a third column from ~1100 px; below that, controls live in a sheet.
   const coarse = useMediaQuery("(min-width: 768px)");
@@ -167,9 +167,9 @@ export function Studio({ models, search, defaults }: StudioProps) {
 
   return (
     <FormProvider {...form}>
-      <div ref={fillRef} style={fillStyle} className="-mx-4 -mb-6 first:-mt-6 flex min-h-0 md:-mx-8">
+      <div ref={fillRef} style={fillStyle} {...fill} className="-mx-4 -mb-6 first:-mt-6 flex min-h-0 md:-mx-8">
         {isDesktop && (
-          <aside aria-label="Generation controls" className={cn("shrink-0 overflow-y-auto border-r border-border bg-surface/40", (studioWidth ?? 0) >= 900 ? "w-[380px]" : "w-[300px]")}>
+          <aside aria-label="Generation controls" className={cn("relative shrink-0 overflow-y-auto border-r border-border bg-surface/40", (studioWidth ?? 0) >= 900 ? "w-[380px]" : "w-[300px]")}>
             {controls}
           </aside>
         )}
@@ -212,7 +212,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
           }
         />
         {isWide && historyPinned && (
-          <aside aria-label="Generation history" className="flex w-72 shrink-0 flex-col border-l border-border bg-surface/40">
+          <aside aria-label="Generation history" className="relative flex w-72 shrink-0 flex-col border-l border-border bg-surface/40">
             <HistoryPanel onRestore={restoreFromHistory} />
           </aside>
         )}
@@ -235,7 +235,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
               <SheetTitle>Generation settings</SheetTitle>
               <SheetDescription className="sr-only">Model, prompt and parameters. Generate is at the bottom.</SheetDescription>
             </SheetHeader>
-            <div className="min-h-0 flex-1 overflow-y-auto">{controls}</div>
+            <div className="relative min-h-0 flex-1 overflow-y-auto">{controls}</div>
           </SheetContent>
         </Sheet>
       )}

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from "react";
+import { scrollRootOf } from "@/lib/scroll-root";
 
 /**
  * Height that makes an element reach exactly to the bottom of the viewport from where it starts, so the studio's
@@ -13,12 +14,14 @@ export function useFillViewport<T extends HTMLElement>() {
       const el = ref.current;
       if (!el) return;
       const rect = el.getBoundingClientRect();
-      const next = { top: Math.max(0, Math.round(rect.top + window.scrollY)), width: Math.round(rect.width) };
+      const scrolled = scrollRootOf(el)?.scrollTop ?? window.scrollY;
+      const next = { top: Math.max(0, Math.round(rect.top + scrolled)), width: Math.round(rect.width) };
       setBox((b) => (b && b.top === next.top && b.width === next.width ? b : next));
     };
     measure();
     const ro = new ResizeObserver(measure);
-    ro.observe(document.body);
+    const root = scrollRootOf(ref.current);
+    for (const child of root?.children ?? [document.body]) ro.observe(child);
     if (ref.current) ro.observe(ref.current);
     window.addEventListener("resize", measure);
     return () => {
@@ -29,6 +32,8 @@ export function useFillViewport<T extends HTMLElement>() {
   return {
     ref,
     width: box?.width ?? null,
+    /** Marks the element for the app shell, whose <main> then never scrolls (the panels inside do). */
+    fill: { "data-fill-viewport": "" },
     style: { height: box === null ? "calc(100dvh - 3.5rem)" : `calc(100dvh - ${box.top}px)` },
   };
 }

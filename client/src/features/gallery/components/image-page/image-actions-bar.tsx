@@ -8,6 +8,12 @@ import { cn } from "@/lib/cn";
 import type { ImageActions } from "../../hooks/use-image-actions";
 import { RatingStars } from "./rating-stars";
 
+export interface ImageActionProps {
+  image: ImageDetail;
+  actions: ImageActions;
+  iterate?: (image: ImageDetail) => ReactNode;
+}
+
 /** An action whose endpoint another part of the product has not shipped yet: visible, explained, disabled. */
 function Coming({ icon, label }: { icon: ReactNode; label: string }) {
   return (
@@ -24,29 +30,51 @@ function Coming({ icon, label }: { icon: ReactNode; label: string }) {
   );
 }
 
-/** Download, favourite, rate, remix, variation, upscale, share and delete for one image. */
-export function ImageActionsBar({ image, actions, iterate }: { image: ImageDetail; actions: ImageActions; iterate?: (image: ImageDetail) => ReactNode }) {
-  const navigate = useNavigate();
-  const trashed = image.deletedAt !== null;
+export function DownloadButton({ image, iconOnly = false }: { image: ImageDetail; iconOnly?: boolean }) {
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <Button asChild size="sm">
-        <a href={image.urls.download} download>
-          <Download aria-hidden="true" /> Download
-        </a>
-      </Button>
-      <Button
-        variant="outline"
-        size="sm"
-        aria-pressed={image.isFavorite}
-        onClick={() => actions.favorite.mutate({ ids: [image.id], favorite: !image.isFavorite })}
-      >
-        <Heart className={cn(image.isFavorite && "fill-accent text-accent")} aria-hidden="true" />
-        {image.isFavorite ? "Favourite" : "Add to favourites"}
-      </Button>
+    <Button asChild size={iconOnly ? "icon" : "sm"} aria-label={iconOnly ? "Download" : undefined}>
+      <a href={image.urls.download} download>
+        <Download aria-hidden="true" /> {!iconOnly && "Download"}
+      </a>
+    </Button>
+  );
+}
+
+export function FavoriteButton({
+  image,
+  actions,
+  iconOnly = false,
+}: {
+  image: ImageDetail;
+  actions: ImageActions;
+  iconOnly?: boolean;
+}) {
+  const label = image.isFavorite ? "Favourite" : "Add to favourites";
+  return (
+    <Button
+      variant="outline"
+      size={iconOnly ? "icon" : "sm"}
+      aria-pressed={image.isFavorite}
+      aria-label={iconOnly ? label : undefined}
+      onClick={() => actions.favorite.mutate({ ids: [image.id], favorite: !image.isFavorite })}
+    >
+      <Heart className={cn(image.isFavorite && "fill-accent text-accent")} aria-hidden="true" />
+      {!iconOnly && label}
+    </Button>
+  );
+}
+
+/** Rating, remix, the iteration tools, share and delete: the whole bar on larger screens, the overflow on phones. */
+export function SecondaryActions({ image, actions, iterate }: ImageActionProps) {
+  const navigate = useNavigate();
+  return (
+    <>
       <RatingStars value={image.rating} onChange={(rating) => actions.rate.mutate({ id: image.id, rating })} />
       <Button asChild variant="outline" size="sm">
-        <Link to="/studio" search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId }}>
+        <Link
+          to="/studio"
+          search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId }}
+        >
           <Shuffle aria-hidden="true" /> Remix
         </Link>
       </Button>
@@ -60,7 +88,7 @@ export function ImageActionsBar({ image, actions, iterate }: { image: ImageDetai
         </>
       )}
       <Coming icon={<Share2 aria-hidden="true" />} label="Share" />
-      {trashed ? (
+      {image.deletedAt !== null ? (
         <Button variant="secondary" size="sm" onClick={() => actions.restore.mutate({ ids: [image.id] })}>
           <RotateCcw aria-hidden="true" /> Restore
         </Button>
@@ -76,6 +104,17 @@ export function ImageActionsBar({ image, actions, iterate }: { image: ImageDetai
           <Trash2 aria-hidden="true" /> Delete
         </Button>
       )}
+    </>
+  );
+}
+
+/** Download, favourite, rate, remix, variation, upscale, share and delete for one image. */
+export function ImageActionsBar(props: ImageActionProps) {
+  return (
+    <div role="group" aria-label="Image actions" className="flex flex-wrap items-center gap-2">
+      <DownloadButton image={props.image} />
+      <FavoriteButton image={props.image} actions={props.actions} />
+      <SecondaryActions {...props} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ImageDetail } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, ImageOff, Trash2 } from "lucide-react";
 import { ZoomViewer } from "@/components/lightbox/zoom-viewer";
 import { Button } from "@/components/ui/button";
@@ -10,9 +10,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/api";
 import { imageDetailOptions } from "../../api/queries";
 import { useImageActions } from "../../hooks/use-image-actions";
+import { useImageSwipe } from "../../hooks/use-image-swipe";
+import { useMediaQuery } from "../../hooks/use-media-query";
+import { useNeighbours } from "../../hooks/use-neighbours";
 import { CommentsPanel } from "./comments-panel";
 import { DetailsEditor } from "./details-editor";
 import { ImageActionsBar } from "./image-actions-bar";
+import { ImageActionsCompact } from "./image-actions-compact";
 import { MetadataPanel } from "./metadata-panel";
 import { RelatedImages } from "./related-images";
 
@@ -21,6 +25,16 @@ import { RelatedImages } from "./related-images";
 export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (image: ImageDetail) => ReactNode }) {
   const { data: image, isPending, error } = useQuery(imageDetailOptions(imageId));
   const actions = useImageActions();
+  const navigate = useNavigate();
+  const phone = !useMediaQuery("(min-width: 768px)");
+  // Below laptop width the picture comes first and the actions fit one compact bar (an overflow sheet for the rest).
+  const compact = !useMediaQuery("(min-width: 1024px)");
+  const neighbours = useNeighbours(imageId);
+  const go = (id: string) => void navigate({ to: "/images/$imageId", params: { imageId: id } });
+  const swipeRef = useImageSwipe({
+    next: neighbours.next ? () => go(neighbours.next!) : undefined,
+    prev: neighbours.prev ? () => go(neighbours.prev!) : undefined,
+  });
   if (isPending) {
     return (
       <div aria-busy="true" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -45,23 +59,41 @@ export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (im
     );
   }
   return (
-    <article className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <Button asChild variant="ghost" size="sm">
+    <article className="flex flex-col gap-4 md:gap-6">
+      <div className="flex items-center gap-2 md:gap-3">
+        <Button
+          asChild
+          variant="ghost"
+          size={phone ? "icon" : "sm"}
+          aria-label={phone ? "Back to the gallery" : undefined}
+        >
           <Link to="/gallery">
-            <ArrowLeft aria-hidden="true" /> Gallery
+            <ArrowLeft aria-hidden="true" /> {!phone && "Gallery"}
           </Link>
         </Button>
-        <h1 className="line-clamp-1 min-w-0 flex-1 text-xl font-bold tracking-tight">{image.prompt || "Untitled image"}</h1>
+        <h1 className="line-clamp-1 min-w-0 flex-1 text-lg font-bold tracking-tight md:text-xl">
+          {image.prompt || "Untitled image"}
+        </h1>
       </div>
       {image.deletedAt && (
         <p className="flex items-center gap-2 rounded-xl border border-warning/40 bg-warning/10 px-4 py-2 text-sm text-warning-strong">
           <Trash2 className="size-4" aria-hidden="true" /> This image is in the trash.
         </p>
       )}
-      <ImageActionsBar image={image} actions={actions} iterate={iterate} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <ZoomViewer image={image} className="h-[60dvh] min-h-80 lg:h-[calc(100dvh-14rem)]" />
+      {/* Phones and tablets: the picture first, then a compact bar; laptops: the whole bar above the picture. */}
+      {!compact && <ImageActionsBar image={image} actions={actions} iterate={iterate} />}
+      <div className="grid gap-4 md:gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <div ref={swipeRef} className="touch-pan-y">
+            <ZoomViewer
+              image={image}
+              className="h-[min(60dvh,calc(100vw+4rem))] min-h-72 md:h-[60dvh] md:min-h-80 lg:h-[calc(100dvh-14rem)]"
+            />
+          </div>
+          {compact && (
+            <ImageActionsCompact image={image} actions={actions} iterate={iterate} neighbours={neighbours} go={go} />
+          )}
+        </div>
         <aside aria-label="Image details" className="flex flex-col gap-6 rounded-xl border border-border bg-card p-4">
           <MetadataPanel image={image} />
           <DetailsEditor key={image.id} image={image} actions={actions} />

@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { Wand2 } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { paramLabel, paramValue } from "../../lib/param-labels";
 import { formatBytes, formatDate } from "../format";
 import { CopyButton } from "./copy-button";
 
@@ -29,8 +30,6 @@ function PromptBlock({ title, text }: { title: string; text: string }) {
   );
 }
 
-const show = (v: unknown) => (typeof v === "object" ? JSON.stringify(v) : String(v));
-
 /** Everything about how an image was made, with copy buttons and "use these settings". */
 export function MetadataPanel({ image }: { image: ImageDetail }) {
   const params = Object.entries(image.parameters).filter(([k, v]) => !HIDDEN_PARAMS.has(k) && v !== undefined && v !== null && v !== "");
@@ -53,8 +52,8 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
           </Row>
         )}
         {params.map(([k, v]) => (
-          <Row key={k} label={k}>
-            {show(v)}
+          <Row key={k} label={paramLabel(image.modelId, k)}>
+            {paramValue(v)}
           </Row>
         ))}
         <Row label="Dimensions">

@@ -13,7 +13,7 @@ export function RatingStars({ value, onChange, size = "size-5" }: { value: numbe
           aria-checked={value === n}
           aria-label={`${n} star${n > 1 ? "s" : ""}`}
           onClick={() => onChange(value === n ? null : n)}
-          className="rounded p-0.5 transition-transform duration-200 hover:scale-110 motion-reduce:hover:scale-100"
+          className="rounded p-0.5 pointer-coarse:p-3 transition-transform duration-200 hover:scale-110 motion-reduce:hover:scale-100"
         >
           <Star className={cn(size, (value ?? 0) >= n ? "fill-warning text-warning" : "text-muted-foreground")} aria-hidden="true" />
         </button>

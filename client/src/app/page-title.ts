@@ -1,0 +1,33 @@
+import { useRouterState } from "@tanstack/react-router";
+import { useEffect } from "react";
+
+export const APP_NAME = "Image Studio";
+const MAX = 60;
+
+/** "Gallery · Image Studio": what the tab, the history and the installed app's task switcher show. */
+export function pageTitle(name?: string | null): string {
+  const text = name?.replace(/\s+/g, " ").trim();
+  if (!text) return APP_NAME;
+  const short = text.length > MAX ? `${text.slice(0, MAX - 1).trimEnd()}…` : text;
+  return `${short} · ${APP_NAME}`;
+}
+
+/** A route's `head`: `head: titled("Gallery")`, or `head: ({ loaderData }) => titleHead(loaderData?.name ?? "Project")`. */
+export const titleHead = (name?: string | null) => ({ meta: [{ title: pageTitle(name) }] });
+export const titled = (name: string) => () => titleHead(name);
+
+/** The deepest matched route's title, kept in document.title (used once, by the root route). */
+export function useDocumentTitle() {
+  const title = useRouterState({
+    select: (s) => {
+      for (let i = s.matches.length - 1; i >= 0; i--) {
+        const found = s.matches[i]!.meta?.find((m) => m?.title)?.title;
+        if (found) return found;
+      }
+      return APP_NAME;
+    },
+  });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}

@@ -1,0 +1,43 @@
+import { findModel } from "@image-studio/shared";
+
+/** Settings the studio draws itself (size, count, style) rather than from the model's parameter list. */
+const STUDIO_LABELS: Record<string, string> = {
+  aspectRatio: "Aspect ratio",
+  width: "Width",
+  height: "Height",
+  imageSize: "Size",
+  numImages: "Number of images",
+  stylePreset: "Style preset",
+  seed: "Seed",
+  negativePrompt: "Negative prompt",
+  loras: "LoRAs",
+};
+
+/** "guidanceScale" → "Guidance scale": the last resort for a key no model describes. */
+const humanize = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase()
+    .replace(/^\w/, (c) => c.toUpperCase());
+
+/** The label the studio shows for a parameter of this model. */
+export function paramLabel(modelId: string, key: string): string {
+  return STUDIO_LABELS[key] ?? findModel(modelId)?.params.find((p) => p.key === key)?.label ?? humanize(key);
+}
+
+/** A parameter's value as the studio shows it: switches read On/Off, LoRAs by name and weight. */
+export function paramValue(value: unknown): string {
+  if (typeof value === "boolean") return value ? "On" : "Off";
+  if (Array.isArray(value)) {
+    return value
+      .map((v) =>
+        v && typeof v === "object" && "path" in v
+          ? `${String(v.path).split("/").pop()} × ${String((v as { scale?: unknown }).scale ?? 1)}`
+          : String(v),
+      )
+      .join(", ");
+  }
+  if (value && typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
