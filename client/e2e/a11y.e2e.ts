@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
-import { axeViolations, baseURL, launch, visitorIp, watchErrors } from "./browser";
+import { animationsSettled, axeViolations, baseURL, launch, visitorIp, watchErrors } from "./browser";
 
 /**
  * Every app page, in both themes, on a laptop and a phone: axe finds nothing serious or critical, and each page
@@ -57,16 +57,7 @@ function routes(ids: { image: string; project: string; collection: string }): [s
 async function settle(page: Page) {
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 });
-  await animationsDone(page);
-}
-
-/** Entrance fades end first: mid-fade text has less contrast than it will have. */
-async function animationsDone(page: Page) {
-  await page.waitForFunction(
-    () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
-    undefined,
-    { timeout: 10_000 },
-  );
+  await animationsSettled(page);
 }
 
 describe("accessibility and titles on every page", () => {
@@ -116,7 +107,7 @@ describe("accessibility and titles on every page", () => {
           // until the page is clean or stops changing; a real finding stays and fails.
           let found = await axeViolations(page);
           for (let i = 0; i < 3 && found.length; i++) {
-            await animationsDone(page);
+            await animationsSettled(page);
             found = await axeViolations(page);
           }
           for (const v of found) findings.push(`${path}: ${v}`);

@@ -61,11 +61,18 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** Runs axe-core in the page; returns serious and critical violations. */
-export async function axeViolations(page: Page) {
-  // Colours are judged at rest: a page still fading in (route transitions, toasts) reads as low contrast mid-way.
-  await page.evaluate(() =>
-    Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+/** Resolves once every finite animation (entrance fades, route transitions, toasts) has ended; spinners don't count. */
+export async function animationsSettled(page: Page) {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
   );
+}
+
+export async function axeViolations(page: Page) {
+  // Colours are judged at rest: a page still fading in reads as low contrast mid-way.
+  await animationsSettled(page);
   // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') forbids injected <script> tags.
   await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {

@@ -155,7 +155,7 @@ describe("layout", () => {
     await actions.getByRole("button", { name: "More actions" }).click();
     const more = page.getByRole("dialog", { name: "More actions" });
     await poll(() => more.getByRole("button", { name: "Delete" }).isVisible()).toBe(true);
-    expect(await settledAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press("Escape");
     await poll(() => more.count()).toBe(0);
     // Parameters are labelled as in the studio, not with their raw keys.
@@ -198,7 +198,7 @@ describe("layout", () => {
     const panel = page.getByRole("complementary", { name: "Selected image" });
     await panel.waitFor();
     expect((await panel.boundingBox())!.x).toBeGreaterThan(grid.x);
-    expect(await settledAxe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     await panel.getByRole("link", { name: "Open image page" }).click();
     await poll(() => new URL(page.url()).pathname).toBe(`/images/${ids[0]}`);
@@ -213,14 +213,6 @@ describe("layout", () => {
     await tablet.close();
   }, 60_000);
 });
-
-/** Axe's serious and critical findings once entrance animations have ended (mid-fade text has less contrast). */
-async function settledAxe(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
-  );
-  return axeViolations(page);
-}
 
 /**
  * Interactive elements on screen smaller than 44 × 44 px (a control's invisible ::after hit area counts). Inline
