@@ -46,7 +46,7 @@ export function DevMailBanner({ className }: { className?: string }) {
       </p>
       <button
         type="button"
-        className="inline-flex size-7 shrink-0 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors duration-200 hover:bg-muted hover:text-foreground"
+        className="inline-flex size-7 shrink-0 cursor-pointer pointer-coarse:size-11 items-center justify-center rounded-md text-muted-foreground transition-colors duration-200 hover:bg-muted hover:text-foreground"
         aria-label="Dismiss"
         onClick={() => {
           sessionStorage.setItem(DISMISS_KEY, "1");
