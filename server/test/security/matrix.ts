@@ -32,6 +32,11 @@ export interface RowOptions {
   multipart?: "upload" | "avatar";
   /** A long-lived stream (SSE): only the status is read. */
   stream?: boolean;
+  /**
+   * A health report that answers 503 with `status: "degraded"` when a component is down — on the shared PostgreSQL
+   * test database, other files' jobs may wait with no worker. That 503 is the report, not a server error.
+   */
+  healthReport?: boolean;
   /** Never called by the suite (it would disturb other test files sharing the database); the reason says why. */
   noCall?: string;
 }
@@ -113,7 +118,7 @@ export const MATRIX: Record<string, Row> = {
   // model that does not exist, so the admin's answer is a 404 and no other test sees a model switch off.
   "PUT /api/admin/models/:id/toggle": admin(undefined, { path: () => "/api/admin/models/local/no-such-model/toggle", body: { isActive: true }, status: 404 }),
   // Catalog and health
-  "GET /api/health": pub("health for monitors and the app's offline check: figures only, no user data"),
+  "GET /api/health": pub("health for monitors and the app's offline check: figures only, no user data", { healthReport: true }),
   "GET /api/health/live": pub("liveness probe for a load balancer: the process answers"),
   "GET /api/health/ready": pub("readiness probe: database reachable and migrated; queue figures, no user data"),
   "GET /api/models": pub("the model catalog is public (landing page)"),
