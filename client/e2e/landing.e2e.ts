@@ -115,11 +115,11 @@ describe("landing page in the browser", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(HERO);
     const question = page.getByText(FAQ[0]!.question);
     await question.click();
-    expect(await page.getByText(FAQ[0]!.answer).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(FAQ[0]!.answer).isVisible()).toBe(true);
     await page.locator("[data-mobile-menu] summary").click();
-    expect(
-      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pricing" }).isVisible(),
-    ).toBe(true);
+    await expect
+      .poll(() => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pricing" }).isVisible())
+      .toBe(true);
     await context.close();
   });
 
