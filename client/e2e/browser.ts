@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -40,7 +41,8 @@ export async function newContext(browser: Browser, opts: PageOptions = {}): Prom
   });
 }
 
-let visitor = 0;
+// Each test file starts at its own random place, so files never share addresses (and per-address rate limits).
+let visitor = randomInt(0, 62_000);
 /** A distinct documentation-range address (TEST-NET-2) per browser context. */
 export function visitorIp(): string {
   visitor += 1;
