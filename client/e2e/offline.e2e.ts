@@ -127,6 +127,8 @@ describe("offline", () => {
     await page.getByLabel("Tags").fill("offline-tag");
     await page.getByLabel("Tags").press("Enter");
     await page.getByRole("button", { name: "Favourite" }).waitFor();
+    // The three edits are on the device (the outbox is IndexedDB: leaving the page mid-write would abort it).
+    await poll(async () => (await idb<{ mutation: { type: string } }>(page, "outbox")).length).toBe(3);
 
     // The prompt and model arrive as a prefill (like Remix does), so no draft restore can race the typing.
     await page.goto(`/studio?modelId=local%2Fsketch-fast&prompt=${encodeURIComponent("queued while offline: a lantern")}`);
