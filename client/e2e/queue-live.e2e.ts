@@ -36,12 +36,15 @@ describe("live queue", () => {
 
     const page = await here.newPage();
     const errors = watchErrors(page);
-    let navigations = 0;
-    page.on("framenavigated", (frame) => {
-      if (frame === page.mainFrame()) navigations += 1;
-    });
     await page.goto("/queue");
     await page.getByText("Progress updates arrive live.").waitFor();
+    // The studio in a second tab of the same browser: its history column follows too.
+    const studio = await here.newPage();
+    await studio.setViewportSize({ width: 1600, height: 900 });
+    await studio.goto("/studio");
+    await studio.getByText("Finished generations will appear here.").waitFor();
+    // A mark on each document: a reload would wipe it.
+    for (const p of [page, studio]) await p.evaluate(() => Object.assign(window, { queueLiveMark: true }));
 
     // A first job: the page lists it (from another device) and shows it finished.
     const first = "live queue: a violet kite over the dunes";
@@ -58,7 +61,8 @@ describe("live queue", () => {
     expect(await section(page, "In progress").getByText("Nothing is waiting or running.").isVisible()).toBe(true);
     await poll(() => section(page, "History").getByRole("article").count()).toBe(2);
 
-    expect(navigations).toBe(1);
+    for (const prompt of [first, second]) await studio.getByRole("button", { name: `Restore settings: ${prompt}`, exact: false }).waitFor();
+    for (const p of [page, studio]) expect(await p.evaluate(() => "queueLiveMark" in window)).toBe(true);
     expect(errors).toEqual([]);
     await here.close();
     await elsewhere.close();
