@@ -1,7 +1,7 @@
 import type { Job } from "@image-studio/shared";
 import { describe, expect, it } from "vitest";
 import { estimateRemainingSeconds, formatDuration, typicalRunSeconds } from "./eta";
-import { applyJobEvent, mergeStatus, progressPercent, requestedImages } from "./job-state";
+import { applyJobEvent, listsNeedRefetch, mergeStatus, progressPercent, requestedImages } from "./job-state";
 
 const ID = "00000000-0000-4000-8000-000000000001";
 const job = (over: Partial<Job> = {}): Job => ({
@@ -81,5 +81,25 @@ describe("eta", () => {
   it("formats durations", () => {
     expect(formatDuration(4.2)).toBe("about 4 s");
     expect(formatDuration(150)).toBe("about 3 min");
+  });
+});
+
+describe("listsNeedRefetch", () => {
+  it("refetches the lists when a job joins them or leaves the queue for the history", () => {
+    expect(listsNeedRefetch({ type: "queued", jobId: ID }, false)).toBe(true);
+    expect(listsNeedRefetch({ type: "completed", jobId: ID, imageIds: [] }, true)).toBe(true);
+    expect(listsNeedRefetch({ type: "cancelled", jobId: ID }, true)).toBe(true);
+    expect(listsNeedRefetch({ type: "failed", jobId: ID, errorMessage: "x", willRetry: false }, true)).toBe(true);
+  });
+
+  it("patches listed rows in place for progress, position and retried failures", () => {
+    expect(listsNeedRefetch({ type: "progress", jobId: ID, progress: 0.5 }, true)).toBe(false);
+    expect(listsNeedRefetch({ type: "position", jobId: ID, queuePosition: 1 }, true)).toBe(false);
+    expect(listsNeedRefetch({ type: "failed", jobId: ID, errorMessage: "x", willRetry: true }, true)).toBe(false);
+    expect(listsNeedRefetch({ type: "started", jobId: ID }, true)).toBe(false);
+  });
+
+  it("fetches a job that starts before the lists knew of it", () => {
+    expect(listsNeedRefetch({ type: "started", jobId: ID }, false)).toBe(true);
   });
 });

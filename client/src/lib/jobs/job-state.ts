@@ -36,6 +36,21 @@ export function applyJobEvent(job: Job, event: JobEventPayload): Job {
   }
 }
 
+/** Whether an event ends a job for good (a failure the worker will retry does not). */
+export const endsJob = (event: JobEventPayload): boolean =>
+  event.type === "completed" || event.type === "cancelled" || (event.type === "failed" && !event.willRetry);
+
+/**
+ * Whether the job lists (queue and history) must be fetched again after an event: a new job (from this tab or
+ * any other tab or device) is not in them yet, a finished one moves from the queue to the history, and a job
+ * that starts without the lists knowing it (its "queued" came before this page listened) must be added.
+ * Position and progress events only patch rows already listed.
+ */
+export function listsNeedRefetch(event: JobEventPayload, listed: boolean): boolean {
+  if (event.type === "queued" || endsJob(event)) return true;
+  return event.type === "started" && !listed;
+}
+
 /** Merges a /status answer into a full job. */
 export function mergeStatus(job: Job, status: JobStatusView): Job {
   const { queuePosition, ...rest } = status;

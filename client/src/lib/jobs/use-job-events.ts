@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { sessionKeys } from "@/lib/session";
 import { type JobPage, jobKeys } from "./job-api";
-import { applyJobEvent, isTerminal } from "./job-state";
+import { applyJobEvent, endsJob, isTerminal, listsNeedRefetch } from "./job-state";
 import { jobStream } from "./job-stream";
 
 /**
@@ -22,18 +22,19 @@ export function useJobEvents(onEvent?: (event: JobEventPayload) => void): boolea
       jobStream.subscribe((event) => {
         const apply = (job: Job | undefined) => (job ? applyJobEvent(job, event) : job);
         queryClient.setQueryData<Job>(jobKeys.detail(event.jobId), apply);
-        queryClient.setQueriesData<JobPage>({ queryKey: jobKeys.lists() }, (page) =>
-          page ? { ...page, items: page.items.map((j) => (j.id === event.jobId ? applyJobEvent(j, event) : j)) } : page,
-        );
+        let listed = false;
+        queryClient.setQueriesData<JobPage>({ queryKey: jobKeys.lists() }, (page) => {
+          if (!page?.items.some((j) => j.id === event.jobId)) return page;
+          listed = true;
+          return { ...page, items: page.items.map((j) => (j.id === event.jobId ? applyJobEvent(j, event) : j)) };
+        });
+        // The lists are fetched again (not patched by hand) when a job joins or leaves them: a "queued" event
+        // carries only the id, and a finished job moves from the queue to the history.
+        if (listsNeedRefetch(event, listed)) void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
         const known = queryClient.getQueryData<Job>(jobKeys.detail(event.jobId));
-        if (event.type === "queued" || isTerminal(known?.status) || (event.type === "failed" && !event.willRetry)) {
-          void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
-        }
         if (known && isTerminal(known.status)) void queryClient.invalidateQueries({ queryKey: jobKeys.detail(event.jobId), exact: true });
         // Finished jobs settle credits (charge or refund): refresh the balance the top bar shows.
-        if (event.type === "completed" || event.type === "cancelled" || (event.type === "failed" && !event.willRetry)) {
-          void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
-        }
+        if (endsJob(event)) void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
         handler.current?.(event);
       }),
     [queryClient],
