@@ -17,7 +17,11 @@ if (!chromium) {
   process.exit(0);
 }
 const pnpm = pnpmCommand();
-const run = (args, env = {}) => spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const run = (args, env = {}) => {
+  const r = spawnSync(pnpm[0], [...pnpm.slice(1), ...args], { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.error) console.error(`✘ could not run ${pnpm.join(" ")}: ${r.error.message}`);
+  return r.status ?? 1;
+};
 
 if (!process.env.E2E_SKIP_BUILD && run(["run", "build"]) !== 0) process.exit(1);
 process.exit(run(["exec", "vitest", "run", "--config", "client/e2e/vitest.config.ts", ...process.argv.slice(2)], { CHROMIUM_PATH: chromium }));
