@@ -10,7 +10,8 @@ import { axeViolations, launch, newContext, watchErrors } from "./browser";
  * credit balance follows.
  */
 
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 100 });
+// Generous: the local engine renders on the same two cores as the browser and the server.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 async function firstImage(request: APIRequestContext): Promise<string> {
   const res = await request.post("/api/generate/text-to-image", {
