@@ -8,7 +8,9 @@ import * as generation from "../../src/modules/generation/generation.service";
 import { LocalProvider } from "../../src/providers/local";
 import { ProviderRegistry } from "../../src/providers/registry";
 import { createUser, ctxFor, waitFor } from "../factories";
+import { seedDatabase } from "../../src/db/seed";
 import { createTestApp, type TestApp } from "../harness";
+import { isolatedDatabase } from "../ops/databases";
 
 const t2i = (prompt: string): generation.EnqueueInput => ({
   operation: "text-to-image",
@@ -21,11 +23,21 @@ const t2i = (prompt: string): generation.EnqueueInput => ({
 describe("a stopping worker finishes or releases its jobs", () => {
   let t: TestApp;
   let fastProviders: ProviderRegistry;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
     t = await createTestApp();
+    // A queue of its own: a worker claims the oldest due job of any user, and on the shared PostgreSQL database
+    // other test files leave jobs pending.
+    const isolated = await isolatedDatabase();
+    await seedDatabase(isolated.database.db);
+    t.deps.database = isolated.database;
+    drop = isolated.drop;
     fastProviders = t.deps.providers;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await drop();
+  });
 
   const claimedBy = (w: Worker, jobId: string) => async () => {
     const row = await getJobById(t.deps.database.db, jobId);
