@@ -23,7 +23,7 @@ export const NAV_LINKS = [
   { href: "#faq", label: "FAQ" },
 ] as const;
 
-export type FeatureIcon = "models" | "iterate" | "projects" | "offline" | "batch" | "share";
+export type FeatureIcon = "models" | "iterate" | "projects" | "offline" | "queue" | "private";
 
 export const FEATURES: { icon: FeatureIcon; title: string; text: string }[] = [
   {
@@ -47,14 +47,14 @@ export const FEATURES: { icon: FeatureIcon; title: string; text: string }[] = [
     text: "Install Image Studio like an app. Your images, prompts and metadata stay on the device; changes made offline sync when you are back.",
   },
   {
-    icon: "batch",
-    title: "A batch queue that keeps going",
-    text: "Queue many prompts, a grid of seeds or a CSV of ideas. Set priorities, pause and resume, and watch progress with a time estimate.",
+    icon: "queue",
+    title: "A queue that keeps going",
+    text: "Jobs survive restarts and crashes, run on as many workers as you start, and update live in every tab and on every device — credits held up front and refunded when a job fails.",
   },
   {
-    icon: "share",
-    title: "Share on your terms",
-    text: "Send a link to one image or a read-only project, with an expiry date or a password when you want one.",
+    icon: "private",
+    title: "Private, and safe on your network",
+    text: "Your images stay in your account. Run it on your own machine and open it from your phone on your network — the default start is built to face one.",
   },
 ];
 
@@ -130,6 +130,6 @@ export const FAQ: { id: string; question: string; answer: string }[] = [
     id: "rights",
     question: "Can I use the images commercially?",
     answer:
-      "That depends on the model's licence and fal.ai's terms, which differ between models — check the model's page (linked from each model card) before commercial use. Your images stay private to your account unless you share them.",
+      "That depends on the model's licence and fal.ai's terms, which differ between models — check the model's page (linked from each model card) before commercial use. Your images stay private to your account.",
   },
 ];

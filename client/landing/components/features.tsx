@@ -1,4 +1,4 @@
-import { CloudOff, FolderKanban, GitBranch, type LucideIcon, ListOrdered, Share2, Shapes } from "lucide-react";
+import { CloudOff, FolderKanban, GitBranch, type LucideIcon, ListOrdered, ShieldCheck, Shapes } from "lucide-react";
 import { FEATURES, type FeatureIcon } from "../content";
 import { wrap, SectionHeading } from "./ui";
 
@@ -7,8 +7,8 @@ const ICONS: Record<FeatureIcon, LucideIcon> = {
   iterate: GitBranch,
   projects: FolderKanban,
   offline: CloudOff,
-  batch: ListOrdered,
-  share: Share2,
+  queue: ListOrdered,
+  private: ShieldCheck,
 };
 
 export function Features() {

@@ -45,7 +45,7 @@ function tiers(signupCredits: number, price: ReturnType<typeof prices>): Tier[] 
         `Local sketch engine: ${price.sketchLabel}`,
         "Projects, collections and prompt library",
         "Offline galleries on every device",
-        "Share links for images and projects",
+        "Every iteration tool, with a lineage tree",
       ],
       cta: { href: ROUTES.signUp, label: "Sign up free" },
       featured: true,
@@ -55,7 +55,7 @@ function tiers(signupCredits: number, price: ReturnType<typeof prices>): Tier[] 
       price: usd(price.cheapestAi),
       per: "and up, per AI image",
       text: "Pay only for what you generate — no subscription.",
-      points: ["1 credit = US$0.001", "The cost is shown before you generate", "Usage history per model and month"],
+      points: ["1 credit = US$0.001", "The cost is shown before you generate", "Credits refunded when a job fails"],
       cta: { href: ROUTES.signUp, label: "Create an account" },
     },
   ];
