@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
+import { generateImage } from "./image-helpers";
 import { animationsSettled, axeViolations, baseURL, launch, visitorIp, watchErrors } from "./browser";
 
 /**
@@ -10,20 +11,6 @@ import { animationsSettled, axeViolations, baseURL, launch, visitorIp, watchErro
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 const PROMPT = "a11y: a violet lighthouse at dusk over a calm sea";
-
-async function makeImage(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/generate/text-to-image", {
-    data: { prompt: PROMPT, modelId: "local/sketch-fast", parameters: { numImages: 1 } },
-  });
-  expect(res.status(), await res.text()).toBe(202);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const page = (await (await request.get("/api/images?limit=5")).json()) as { items: { id: string }[] };
-    if (page.items[0]) return page.items[0].id;
-    if (Date.now() > deadline) throw new Error("the image was not generated in time");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function create(request: APIRequestContext, path: string, name: string): Promise<string> {
   const res = await request.post(path, { data: { name } });
@@ -70,7 +57,7 @@ describe("accessibility and titles on every page", () => {
     const setup = await browser.newContext({ baseURL: baseURL(), extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
     await signUpInContext(setup, "A11y Tester");
     ids = {
-      image: await makeImage(setup.request),
+      image: await generateImage(setup.request, PROMPT, { numImages: 1 }),
       project: await create(setup.request, "/api/projects", "A11y project"),
       collection: await create(setup.request, "/api/collections", "A11y collection"),
     };

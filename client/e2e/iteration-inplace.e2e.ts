@@ -1,8 +1,9 @@
-import type { ImageList, MeResponse } from "@image-studio/shared";
+import type { MeResponse } from "@image-studio/shared";
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
 import { axeViolations, launch, newContext, watchErrors } from "./browser";
+import { generateImage } from "./image-helpers";
 
 /**
  * Iterations report in place, like the studio: progress on the image page, in the lightbox and on the
@@ -12,19 +13,6 @@ import { axeViolations, launch, newContext, watchErrors } from "./browser";
 
 // Generous: the local engine renders on the same two cores as the browser and the server.
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
-
-async function firstImage(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/generate/text-to-image", {
-    data: { prompt: "e2e: a lighthouse on a cliff", modelId: "local/sketch-fast", parameters: { width: 256, height: 256 } },
-  });
-  expect(res.status(), await res.text()).toBe(202);
-  for (let i = 0; i < 240; i++) {
-    const id = ((await (await request.get("/api/images?limit=5")).json()) as ImageList).items[0]?.id;
-    if (id) return id;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("no image was generated");
-}
 
 const serverBalance = async (request: APIRequestContext) => ((await (await request.get("/api/auth/session")).json()) as MeResponse).user.creditsBalance;
 const headerBalance = async (page: Page) => Number((await page.getByTitle("Credit balance").innerText()).replace(/\D/g, ""));
@@ -47,7 +35,7 @@ describe("iteration results in place", () => {
     browser = await launch();
     context = await newContext(browser);
     await signUpInContext(context, "In-place Tester");
-    imageId = await firstImage(context.request);
+    imageId = await generateImage(context.request, "e2e: a lighthouse on a cliff");
     page = await context.newPage();
     errors = watchErrors(page);
   });

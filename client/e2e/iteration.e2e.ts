@@ -1,30 +1,14 @@
-import type { ImageList, Lineage } from "@image-studio/shared";
+import type { Lineage } from "@image-studio/shared";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
 import { launch, newContext, watchErrors } from "./browser";
+import { generateImage } from "./image-helpers";
 
 /**
  * Iterating on an image in a real browser: quick buttons, the mask editor, the family tree, the compare view,
  * style transfer and "run again" with one change.
  */
-
-async function firstImage(request: APIRequestContext): Promise<string> {
-  const res = await request.post("/api/generate/text-to-image", {
-    data: {
-      prompt: "e2e: a lighthouse on a cliff",
-      modelId: "local/sketch-fast",
-      parameters: { width: 256, height: 256 },
-    },
-  });
-  expect(res.status(), await res.text()).toBe(202);
-  for (let i = 0; i < 200; i++) {
-    const page = (await (await request.get("/api/images?limit=5")).json()) as ImageList;
-    if (page.items[0]) return page.items[0].id;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("no image was generated");
-}
 
 /** The image's lineage once it has `until` nodes (or satisfies `until`), polled while jobs finish. */
 async function lineage(request: APIRequestContext, id: string, until: number | ((tree: Lineage) => boolean)): Promise<Lineage> {
@@ -47,7 +31,7 @@ describe("iteration", () => {
     browser = await launch();
     context = await newContext(browser);
     await signUpInContext(context, "Iteration Tester");
-    imageId = await firstImage(context.request);
+    imageId = await generateImage(context.request, "e2e: a lighthouse on a cliff");
     page = await context.newPage();
     errors = watchErrors(page);
   });
