@@ -11,6 +11,7 @@ COPY client/package.json client/
 COPY server/package.json server/
 COPY shared/package.json shared/
 COPY bench/package.json bench/
+COPY cli/package.json cli/
 RUN pnpm install --frozen-lockfile
 COPY . .
 # The landing page is prerendered at build time: its canonical, Open Graph and sitemap URLs need the public origin.

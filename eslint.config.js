@@ -13,6 +13,12 @@ const features = (() => {
   }
 })();
 
+/**
+ * Features whose calls are typed from the server's routes (client/src/lib/rpc.ts): hand-typed `api<T>()` is
+ * refused there, so a new call cannot slip back to a cast. docs/decisions/typed-wire.md lists the rest.
+ */
+const typedWire = new Set(["account", "admin", "auth", "collections", "community", "dashboard", "developer", "image-edit", "models", "notifications", "prompts", "search", "settings", "usage", "video"]);
+
 /** Client features never import each other: shared code goes to components/, lib/ or offline/. */
 const featureBoundaries = features.map((name) => ({
   files: [`client/src/features/${name}/**/*.{ts,tsx}`],
@@ -27,6 +33,9 @@ const featureBoundaries = features.map((name) => ({
           },
           { group: ["@image-studio/server", "@image-studio/server/*"], allowTypeImports: true, message: "The client imports only types from the server." },
         ],
+        paths: typedWire.has(name)
+          ? [{ name: "@/lib/api", importNames: ["api", "unwrap"], message: "Call the API through the typed client: call(rpc.<area>...) from @/lib/rpc." }]
+          : [],
       },
     ],
   },

@@ -21,6 +21,11 @@ export default defineConfig({
       routesDirectory: path.join(client, "src/routes"),
       generatedRouteTree: path.join(client, "src/routeTree.gen.ts"),
       autoCodeSplitting: true,
+      // Loaders get their own chunk too: what they import (the offline engine, feature APIs) then loads with the
+      // page that needs it, not in the app entry before first paint (docs/decisions/performance.md).
+      codeSplittingOptions: {
+        defaultBehavior: [["loader"], ["component"], ["pendingComponent"], ["errorComponent"], ["notFoundComponent"]],
+      },
       quoteStyle: "double",
     }),
     react(),

@@ -181,6 +181,10 @@ try {
   const rows = [];
   for (const view of VIEWS) rows.push(await measure(browser, state, app.base, thumb, view));
   console.table(rows);
+  for (const r of rows) {
+    const [slow, frames] = r.framesOver50ms.split("/").map(Number);
+    console.log(`${r.view}: DOM nodes max ${r.domNodesMax}, long tasks p95 ${r.longTaskMsP95} ms, ${((100 * slow) / Math.max(1, frames)).toFixed(1)}% of frames over 50 ms`);
+  }
 } finally {
   await browser.close();
   await app.stop();

@@ -55,7 +55,8 @@ const QUERIES = [
   ["favourites", { favorite: true }],
   ["one project", { projectId: PROJECT }],
   ["tag", { tags: ["bench"] }],
-  ["sorted by prompt (in-memory)", { sort: "prompt", order: "asc" }],
+  ["sorted by prompt", { sort: "prompt", order: "asc" }],
+  ["sorted by rating", { sort: "rating" }],
 ];
 
 /** localImagePage timings in the page, when the build exposes it. */

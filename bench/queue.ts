@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { freshDatabaseUrl } from "./lib/fresh-database";
 import type { Deps } from "../server/src/context";
 import { openDatabase } from "../server/src/db/client";
 import { seedDatabase } from "../server/src/db/seed";
@@ -34,25 +34,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function freshDatabaseUrl(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `image_studio_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-queue-"));

@@ -31,7 +31,7 @@ export const freePort = () =>
  * Starts `node server/dist/index.js` and waits for /api/health. Resolves `{ base, stop }`; `stop()` ends the
  * server, waits for it to exit and removes its data directory.
  */
-export async function startApp({ tmpPrefix = "image-studio-bench-", timeoutMs = 60_000 } = {}) {
+export async function startApp({ tmpPrefix = "image-studio-bench-", timeoutMs = Number(process.env.BENCH_START_TIMEOUT_MS ?? 60_000) } = {}) {
   if (!existsSync(path.join(appRoot, "server/dist/index.js")) || !existsSync(path.join(appRoot, "client/dist/index.html"))) {
     throw new Error("Build first: pnpm build (server/dist and client/dist are needed).");
   }

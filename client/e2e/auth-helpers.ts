@@ -28,6 +28,15 @@ export function totp(base32Secret: string, at = Date.now()): string {
   );
 }
 
+/** Administrator of the e2e install: global-setup.ts makes it before any test file runs. */
+export const E2E_ADMIN_EMAIL = "e2e-admin@example.test";
+
+/** Signs the e2e install's admin (made by global-setup.ts) in within a browser context. */
+export async function signInAsAdmin(context: BrowserContext) {
+  const login = await context.request.post("/api/auth/login", { data: { email: E2E_ADMIN_EMAIL, password: E2E_PASSWORD } });
+  expect(login.status(), await login.text()).toBe(200);
+}
+
 export const newEmail = () => `e2e-${randomUUID().slice(0, 8)}@example.test`;
 
 /**

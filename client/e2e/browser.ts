@@ -53,7 +53,8 @@ export function visitorIp(): string {
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(msg.text());
+    // "Failed to load resource" names no resource: add the URL, so a failure says which request it was.
+    if (msg.type() === "error") errors.push(msg.location().url ? `${msg.text()} (${msg.location().url})` : msg.text());
   });
   page.on("pageerror", (err) => errors.push(err.message));
   return errors;

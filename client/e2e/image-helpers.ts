@@ -10,7 +10,8 @@ export async function generateImage(request: APIRequestContext, prompt: string, 
   const res = await request.post("/api/generate/text-to-image", { data: { prompt, modelId: "local/sketch-fast", parameters } });
   expect(res.status(), await res.text()).toBe(202);
   for (let i = 0; i < 240; i++) {
-    const id = ((await (await request.get("/api/images?limit=5")).json()) as ImageList).items[0]?.id;
+    // The picture of this prompt (an earlier one of the same account is already in the gallery).
+    const id = ((await (await request.get("/api/images?limit=5")).json()) as ImageList).items.find((i) => i.prompt === prompt)?.id;
     if (id) return id;
     await new Promise((r) => setTimeout(r, 250));
   }

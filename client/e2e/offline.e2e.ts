@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
 import { launch, newContext, watchErrors } from "./browser";
+import { idb } from "./idb";
 
 /**
  * Offline-first in a real browser against the built app: the service worker boots the shell offline, the gallery
@@ -27,28 +28,6 @@ async function allImages(context: BrowserContext): Promise<ImageList["items"]> {
 
 async function jobs(context: BrowserContext): Promise<Job[]> {
   return ((await (await context.request.get("/api/generate/queue?limit=200")).json()) as { items: Job[] }).items;
-}
-
-/** Rows of one IndexedDB store of the app's database, read in the page. */
-function idb<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open("image-studio");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) return resolve([]);
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
 }
 
 describe("offline", () => {

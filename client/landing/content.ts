@@ -48,13 +48,13 @@ export const FEATURES: { icon: FeatureIcon; title: string; text: string }[] = [
   },
   {
     icon: "queue",
-    title: "A queue that keeps going",
-    text: "Jobs survive restarts and crashes, run on as many workers as you start, and update live in every tab and on every device — credits held up front and refunded when a job fails.",
+    title: "Batches on a queue that keeps going",
+    text: "Run a list of prompts, a template or a CSV in one go, with pause, resume, priorities and a time estimate. Jobs survive restarts, update live on every device, and credits are held up front and refunded when a job fails.",
   },
   {
     icon: "private",
-    title: "Private, and safe on your network",
-    text: "Your images stay in your account. Run it on your own machine and open it from your phone on your network — the default start is built to face one.",
+    title: "Private, and shared on your terms",
+    text: "Your images stay in your account until you share a link — with a password, an expiry and downloads on or off, revocable at any time — or share projects with your team. The default start is safe to open from your phone on your network.",
   },
 ];
 

@@ -58,7 +58,7 @@ export interface LandingModel {
   quality: number;
   /** Credits per unit; 1 credit = US$0.001. */
   credits: number;
-  unit: "image" | "megapixel";
+  unit: "image" | "megapixel" | "second";
   priceConfirmed: boolean;
   /** Makes new images from a prompt (shown in the carousel); utilities appear only in the price table. */
   generates: boolean;

@@ -3,7 +3,6 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { toast } from "sonner";
 import { watchInstallPrompt } from "./lib/install";
 import { createQueryClient } from "./lib/query-client";
 import { registerServiceWorker } from "./lib/sw-register";
@@ -40,7 +39,8 @@ createRoot(document.getElementById("root")!).render(
 );
 
 // Offline-first: the service worker precaches the shell; an update waits until the user chooses to reload.
-registerServiceWorker((activate) => {
+void registerServiceWorker(async (activate) => {
+  const { toast } = await import("sonner");
   toast("A new version of Image Studio is ready", {
     description: "Reload to update. Anything not yet sent stays saved on this device.",
     duration: Number.POSITIVE_INFINITY,

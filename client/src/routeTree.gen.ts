@@ -11,12 +11,15 @@
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as AppRouteImport } from "./routes/_app"
+import { Route as CommunityRouteImport } from "./routes/community"
 import { Route as ForgotPasswordRouteImport } from "./routes/forgot-password"
 import { Route as ResetPasswordRouteImport } from "./routes/reset-password"
 import { Route as SignInRouteImport } from "./routes/sign-in"
 import { Route as SignUpRouteImport } from "./routes/sign-up"
 import { Route as TryRouteImport } from "./routes/try"
 import { Route as VerifyEmailRouteImport } from "./routes/verify-email"
+import { Route as AppAdminRouteImport } from "./routes/_app/admin"
+import { Route as AppBatchRouteImport } from "./routes/_app/batch"
 import { Route as AppCollectionsRouteImport } from "./routes/_app/collections"
 import { Route as AppCompareRouteImport } from "./routes/_app/compare"
 import { Route as AppDashboardRouteImport } from "./routes/_app/dashboard"
@@ -24,17 +27,27 @@ import { Route as AppDuplicatesRouteImport } from "./routes/_app/duplicates"
 import { Route as AppFavoritesRouteImport } from "./routes/_app/favorites"
 import { Route as AppGalleryRouteImport } from "./routes/_app/gallery"
 import { Route as AppImageToImageRouteImport } from "./routes/_app/image-to-image"
+import { Route as AppNotificationsRouteImport } from "./routes/_app/notifications"
 import { Route as AppProjectsRouteImport } from "./routes/_app/projects"
 import { Route as AppPromptsRouteImport } from "./routes/_app/prompts"
 import { Route as AppQueueRouteImport } from "./routes/_app/queue"
+import { Route as AppSearchRouteImport } from "./routes/_app/search"
 import { Route as AppSettingsRouteImport } from "./routes/_app/settings"
+import { Route as AppSharedRouteImport } from "./routes/_app/shared"
 import { Route as AppStudioRouteImport } from "./routes/_app/studio"
+import { Route as AppTeamsRouteImport } from "./routes/_app/teams"
 import { Route as AppTrashRouteImport } from "./routes/_app/trash"
+import { Route as AppUsageRouteImport } from "./routes/_app/usage"
 import { Route as DevMailboxRouteImport } from "./routes/dev.mailbox"
+import { Route as STokenRouteImport } from "./routes/s.$token"
+import { Route as UHandleRouteImport } from "./routes/u.$handle"
 import { Route as AppCollectionsCollectionIdRouteImport } from "./routes/_app/collections_.$collectionId"
 import { Route as AppImagesImageIdRouteImport } from "./routes/_app/images.$imageId"
 import { Route as AppLineageImageIdRouteImport } from "./routes/_app/lineage.$imageId"
+import { Route as AppModelsIndexRouteImport } from "./routes/_app/models.index"
+import { Route as AppModelsSplatRouteImport } from "./routes/_app/models.$"
 import { Route as AppProjectsProjectIdRouteImport } from "./routes/_app/projects_.$projectId"
+import { Route as AppUsageHistoryRouteImport } from "./routes/_app/usage_.history"
 
 const IndexRoute = IndexRouteImport.update({
   id: "/",
@@ -43,6 +56,11 @@ const IndexRoute = IndexRouteImport.update({
 } as any)
 const AppRoute = AppRouteImport.update({
   id: "/_app",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CommunityRoute = CommunityRouteImport.update({
+  id: "/community",
+  path: "/community",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ForgotPasswordRoute = ForgotPasswordRouteImport.update({
@@ -74,6 +92,16 @@ const VerifyEmailRoute = VerifyEmailRouteImport.update({
   id: "/verify-email",
   path: "/verify-email",
   getParentRoute: () => rootRouteImport,
+} as any)
+const AppAdminRoute = AppAdminRouteImport.update({
+  id: "/admin",
+  path: "/admin",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppBatchRoute = AppBatchRouteImport.update({
+  id: "/batch",
+  path: "/batch",
+  getParentRoute: () => AppRoute,
 } as any)
 const AppCollectionsRoute = AppCollectionsRouteImport.update({
   id: "/collections",
@@ -110,6 +138,11 @@ const AppImageToImageRoute = AppImageToImageRouteImport.update({
   path: "/image-to-image",
   getParentRoute: () => AppRoute,
 } as any)
+const AppNotificationsRoute = AppNotificationsRouteImport.update({
+  id: "/notifications",
+  path: "/notifications",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppProjectsRoute = AppProjectsRouteImport.update({
   id: "/projects",
   path: "/projects",
@@ -125,9 +158,19 @@ const AppQueueRoute = AppQueueRouteImport.update({
   path: "/queue",
   getParentRoute: () => AppRoute,
 } as any)
+const AppSearchRoute = AppSearchRouteImport.update({
+  id: "/search",
+  path: "/search",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSettingsRoute = AppSettingsRouteImport.update({
   id: "/settings",
   path: "/settings",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppSharedRoute = AppSharedRouteImport.update({
+  id: "/shared",
+  path: "/shared",
   getParentRoute: () => AppRoute,
 } as any)
 const AppStudioRoute = AppStudioRouteImport.update({
@@ -135,14 +178,34 @@ const AppStudioRoute = AppStudioRouteImport.update({
   path: "/studio",
   getParentRoute: () => AppRoute,
 } as any)
+const AppTeamsRoute = AppTeamsRouteImport.update({
+  id: "/teams",
+  path: "/teams",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppTrashRoute = AppTrashRouteImport.update({
   id: "/trash",
   path: "/trash",
   getParentRoute: () => AppRoute,
 } as any)
+const AppUsageRoute = AppUsageRouteImport.update({
+  id: "/usage",
+  path: "/usage",
+  getParentRoute: () => AppRoute,
+} as any)
 const DevMailboxRoute = DevMailboxRouteImport.update({
   id: "/dev/mailbox",
   path: "/dev/mailbox",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const STokenRoute = STokenRouteImport.update({
+  id: "/s/$token",
+  path: "/s/$token",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const UHandleRoute = UHandleRouteImport.update({
+  id: "/u/$handle",
+  path: "/u/$handle",
   getParentRoute: () => rootRouteImport,
 } as any)
 const AppCollectionsCollectionIdRoute =
@@ -161,20 +224,38 @@ const AppLineageImageIdRoute = AppLineageImageIdRouteImport.update({
   path: "/lineage/$imageId",
   getParentRoute: () => AppRoute,
 } as any)
+const AppModelsIndexRoute = AppModelsIndexRouteImport.update({
+  id: "/models/",
+  path: "/models/",
+  getParentRoute: () => AppRoute,
+} as any)
+const AppModelsSplatRoute = AppModelsSplatRouteImport.update({
+  id: "/models/$",
+  path: "/models/$",
+  getParentRoute: () => AppRoute,
+} as any)
 const AppProjectsProjectIdRoute = AppProjectsProjectIdRouteImport.update({
   id: "/projects_/$projectId",
   path: "/projects/$projectId",
   getParentRoute: () => AppRoute,
 } as any)
+const AppUsageHistoryRoute = AppUsageHistoryRouteImport.update({
+  id: "/usage_/history",
+  path: "/usage/history",
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
+  "/community": typeof CommunityRoute
   "/forgot-password": typeof ForgotPasswordRoute
   "/reset-password": typeof ResetPasswordRoute
   "/sign-in": typeof SignInRoute
   "/sign-up": typeof SignUpRoute
   "/try": typeof TryRoute
   "/verify-email": typeof VerifyEmailRoute
+  "/admin": typeof AppAdminRoute
+  "/batch": typeof AppBatchRoute
   "/collections": typeof AppCollectionsRoute
   "/compare": typeof AppCompareRoute
   "/dashboard": typeof AppDashboardRoute
@@ -182,26 +263,39 @@ export interface FileRoutesByFullPath {
   "/favorites": typeof AppFavoritesRoute
   "/gallery": typeof AppGalleryRoute
   "/image-to-image": typeof AppImageToImageRoute
+  "/notifications": typeof AppNotificationsRoute
   "/projects": typeof AppProjectsRoute
   "/prompts": typeof AppPromptsRoute
   "/queue": typeof AppQueueRoute
+  "/search": typeof AppSearchRoute
   "/settings": typeof AppSettingsRoute
+  "/shared": typeof AppSharedRoute
   "/studio": typeof AppStudioRoute
+  "/teams": typeof AppTeamsRoute
   "/trash": typeof AppTrashRoute
+  "/usage": typeof AppUsageRoute
   "/dev/mailbox": typeof DevMailboxRoute
+  "/s/$token": typeof STokenRoute
+  "/u/$handle": typeof UHandleRoute
   "/collections/$collectionId": typeof AppCollectionsCollectionIdRoute
   "/images/$imageId": typeof AppImagesImageIdRoute
   "/lineage/$imageId": typeof AppLineageImageIdRoute
+  "/models/$": typeof AppModelsSplatRoute
   "/projects/$projectId": typeof AppProjectsProjectIdRoute
+  "/usage/history": typeof AppUsageHistoryRoute
+  "/models/": typeof AppModelsIndexRoute
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
+  "/community": typeof CommunityRoute
   "/forgot-password": typeof ForgotPasswordRoute
   "/reset-password": typeof ResetPasswordRoute
   "/sign-in": typeof SignInRoute
   "/sign-up": typeof SignUpRoute
   "/try": typeof TryRoute
   "/verify-email": typeof VerifyEmailRoute
+  "/admin": typeof AppAdminRoute
+  "/batch": typeof AppBatchRoute
   "/collections": typeof AppCollectionsRoute
   "/compare": typeof AppCompareRoute
   "/dashboard": typeof AppDashboardRoute
@@ -209,28 +303,41 @@ export interface FileRoutesByTo {
   "/favorites": typeof AppFavoritesRoute
   "/gallery": typeof AppGalleryRoute
   "/image-to-image": typeof AppImageToImageRoute
+  "/notifications": typeof AppNotificationsRoute
   "/projects": typeof AppProjectsRoute
   "/prompts": typeof AppPromptsRoute
   "/queue": typeof AppQueueRoute
+  "/search": typeof AppSearchRoute
   "/settings": typeof AppSettingsRoute
+  "/shared": typeof AppSharedRoute
   "/studio": typeof AppStudioRoute
+  "/teams": typeof AppTeamsRoute
   "/trash": typeof AppTrashRoute
+  "/usage": typeof AppUsageRoute
   "/dev/mailbox": typeof DevMailboxRoute
+  "/s/$token": typeof STokenRoute
+  "/u/$handle": typeof UHandleRoute
   "/collections/$collectionId": typeof AppCollectionsCollectionIdRoute
   "/images/$imageId": typeof AppImagesImageIdRoute
   "/lineage/$imageId": typeof AppLineageImageIdRoute
+  "/models/$": typeof AppModelsSplatRoute
   "/projects/$projectId": typeof AppProjectsProjectIdRoute
+  "/usage/history": typeof AppUsageHistoryRoute
+  "/models": typeof AppModelsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
   "/_app": typeof AppRouteWithChildren
+  "/community": typeof CommunityRoute
   "/forgot-password": typeof ForgotPasswordRoute
   "/reset-password": typeof ResetPasswordRoute
   "/sign-in": typeof SignInRoute
   "/sign-up": typeof SignUpRoute
   "/try": typeof TryRoute
   "/verify-email": typeof VerifyEmailRoute
+  "/_app/admin": typeof AppAdminRoute
+  "/_app/batch": typeof AppBatchRoute
   "/_app/collections": typeof AppCollectionsRoute
   "/_app/compare": typeof AppCompareRoute
   "/_app/dashboard": typeof AppDashboardRoute
@@ -238,28 +345,41 @@ export interface FileRoutesById {
   "/_app/favorites": typeof AppFavoritesRoute
   "/_app/gallery": typeof AppGalleryRoute
   "/_app/image-to-image": typeof AppImageToImageRoute
+  "/_app/notifications": typeof AppNotificationsRoute
   "/_app/projects": typeof AppProjectsRoute
   "/_app/prompts": typeof AppPromptsRoute
   "/_app/queue": typeof AppQueueRoute
+  "/_app/search": typeof AppSearchRoute
   "/_app/settings": typeof AppSettingsRoute
+  "/_app/shared": typeof AppSharedRoute
   "/_app/studio": typeof AppStudioRoute
+  "/_app/teams": typeof AppTeamsRoute
   "/_app/trash": typeof AppTrashRoute
+  "/_app/usage": typeof AppUsageRoute
   "/dev/mailbox": typeof DevMailboxRoute
+  "/s/$token": typeof STokenRoute
+  "/u/$handle": typeof UHandleRoute
   "/_app/collections_/$collectionId": typeof AppCollectionsCollectionIdRoute
   "/_app/images/$imageId": typeof AppImagesImageIdRoute
   "/_app/lineage/$imageId": typeof AppLineageImageIdRoute
+  "/_app/models/$": typeof AppModelsSplatRoute
   "/_app/projects_/$projectId": typeof AppProjectsProjectIdRoute
+  "/_app/usage_/history": typeof AppUsageHistoryRoute
+  "/_app/models/": typeof AppModelsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | "/"
+    | "/community"
     | "/forgot-password"
     | "/reset-password"
     | "/sign-in"
     | "/sign-up"
     | "/try"
     | "/verify-email"
+    | "/admin"
+    | "/batch"
     | "/collections"
     | "/compare"
     | "/dashboard"
@@ -267,26 +387,39 @@ export interface FileRouteTypes {
     | "/favorites"
     | "/gallery"
     | "/image-to-image"
+    | "/notifications"
     | "/projects"
     | "/prompts"
     | "/queue"
+    | "/search"
     | "/settings"
+    | "/shared"
     | "/studio"
+    | "/teams"
     | "/trash"
+    | "/usage"
     | "/dev/mailbox"
+    | "/s/$token"
+    | "/u/$handle"
     | "/collections/$collectionId"
     | "/images/$imageId"
     | "/lineage/$imageId"
+    | "/models/$"
     | "/projects/$projectId"
+    | "/usage/history"
+    | "/models/"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
+    | "/community"
     | "/forgot-password"
     | "/reset-password"
     | "/sign-in"
     | "/sign-up"
     | "/try"
     | "/verify-email"
+    | "/admin"
+    | "/batch"
     | "/collections"
     | "/compare"
     | "/dashboard"
@@ -294,27 +427,40 @@ export interface FileRouteTypes {
     | "/favorites"
     | "/gallery"
     | "/image-to-image"
+    | "/notifications"
     | "/projects"
     | "/prompts"
     | "/queue"
+    | "/search"
     | "/settings"
+    | "/shared"
     | "/studio"
+    | "/teams"
     | "/trash"
+    | "/usage"
     | "/dev/mailbox"
+    | "/s/$token"
+    | "/u/$handle"
     | "/collections/$collectionId"
     | "/images/$imageId"
     | "/lineage/$imageId"
+    | "/models/$"
     | "/projects/$projectId"
+    | "/usage/history"
+    | "/models"
   id:
     | "__root__"
     | "/"
     | "/_app"
+    | "/community"
     | "/forgot-password"
     | "/reset-password"
     | "/sign-in"
     | "/sign-up"
     | "/try"
     | "/verify-email"
+    | "/_app/admin"
+    | "/_app/batch"
     | "/_app/collections"
     | "/_app/compare"
     | "/_app/dashboard"
@@ -322,22 +468,33 @@ export interface FileRouteTypes {
     | "/_app/favorites"
     | "/_app/gallery"
     | "/_app/image-to-image"
+    | "/_app/notifications"
     | "/_app/projects"
     | "/_app/prompts"
     | "/_app/queue"
+    | "/_app/search"
     | "/_app/settings"
+    | "/_app/shared"
     | "/_app/studio"
+    | "/_app/teams"
     | "/_app/trash"
+    | "/_app/usage"
     | "/dev/mailbox"
+    | "/s/$token"
+    | "/u/$handle"
     | "/_app/collections_/$collectionId"
     | "/_app/images/$imageId"
     | "/_app/lineage/$imageId"
+    | "/_app/models/$"
     | "/_app/projects_/$projectId"
+    | "/_app/usage_/history"
+    | "/_app/models/"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AppRoute: typeof AppRouteWithChildren
+  CommunityRoute: typeof CommunityRoute
   ForgotPasswordRoute: typeof ForgotPasswordRoute
   ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
@@ -345,6 +502,8 @@ export interface RootRouteChildren {
   TryRoute: typeof TryRoute
   VerifyEmailRoute: typeof VerifyEmailRoute
   DevMailboxRoute: typeof DevMailboxRoute
+  STokenRoute: typeof STokenRoute
+  UHandleRoute: typeof UHandleRoute
 }
 
 declare module "@tanstack/react-router" {
@@ -361,6 +520,13 @@ declare module "@tanstack/react-router" {
       path: ""
       fullPath: "/"
       preLoaderRoute: typeof AppRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/community": {
+      id: "/community"
+      path: "/community"
+      fullPath: "/community"
+      preLoaderRoute: typeof CommunityRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/forgot-password": {
@@ -404,6 +570,20 @@ declare module "@tanstack/react-router" {
       fullPath: "/verify-email"
       preLoaderRoute: typeof VerifyEmailRouteImport
       parentRoute: typeof rootRouteImport
+    }
+    "/_app/admin": {
+      id: "/_app/admin"
+      path: "/admin"
+      fullPath: "/admin"
+      preLoaderRoute: typeof AppAdminRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/batch": {
+      id: "/_app/batch"
+      path: "/batch"
+      fullPath: "/batch"
+      preLoaderRoute: typeof AppBatchRouteImport
+      parentRoute: typeof AppRoute
     }
     "/_app/collections": {
       id: "/_app/collections"
@@ -454,6 +634,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppImageToImageRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/notifications": {
+      id: "/_app/notifications"
+      path: "/notifications"
+      fullPath: "/notifications"
+      preLoaderRoute: typeof AppNotificationsRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/projects": {
       id: "/_app/projects"
       path: "/projects"
@@ -475,11 +662,25 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppQueueRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/search": {
+      id: "/_app/search"
+      path: "/search"
+      fullPath: "/search"
+      preLoaderRoute: typeof AppSearchRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/settings": {
       id: "/_app/settings"
       path: "/settings"
       fullPath: "/settings"
       preLoaderRoute: typeof AppSettingsRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/shared": {
+      id: "/_app/shared"
+      path: "/shared"
+      fullPath: "/shared"
+      preLoaderRoute: typeof AppSharedRouteImport
       parentRoute: typeof AppRoute
     }
     "/_app/studio": {
@@ -489,6 +690,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppStudioRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/teams": {
+      id: "/_app/teams"
+      path: "/teams"
+      fullPath: "/teams"
+      preLoaderRoute: typeof AppTeamsRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/trash": {
       id: "/_app/trash"
       path: "/trash"
@@ -496,11 +704,32 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppTrashRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/usage": {
+      id: "/_app/usage"
+      path: "/usage"
+      fullPath: "/usage"
+      preLoaderRoute: typeof AppUsageRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/dev/mailbox": {
       id: "/dev/mailbox"
       path: "/dev/mailbox"
       fullPath: "/dev/mailbox"
       preLoaderRoute: typeof DevMailboxRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/s/$token": {
+      id: "/s/$token"
+      path: "/s/$token"
+      fullPath: "/s/$token"
+      preLoaderRoute: typeof STokenRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/u/$handle": {
+      id: "/u/$handle"
+      path: "/u/$handle"
+      fullPath: "/u/$handle"
+      preLoaderRoute: typeof UHandleRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/_app/collections_/$collectionId": {
@@ -524,6 +753,20 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppLineageImageIdRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/models/": {
+      id: "/_app/models/"
+      path: "/models"
+      fullPath: "/models/"
+      preLoaderRoute: typeof AppModelsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    "/_app/models/$": {
+      id: "/_app/models/$"
+      path: "/models/$"
+      fullPath: "/models/$"
+      preLoaderRoute: typeof AppModelsSplatRouteImport
+      parentRoute: typeof AppRoute
+    }
     "/_app/projects_/$projectId": {
       id: "/_app/projects_/$projectId"
       path: "/projects/$projectId"
@@ -531,10 +774,19 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AppProjectsProjectIdRouteImport
       parentRoute: typeof AppRoute
     }
+    "/_app/usage_/history": {
+      id: "/_app/usage_/history"
+      path: "/usage/history"
+      fullPath: "/usage/history"
+      preLoaderRoute: typeof AppUsageHistoryRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
 interface AppRouteChildren {
+  AppAdminRoute: typeof AppAdminRoute
+  AppBatchRoute: typeof AppBatchRoute
   AppCollectionsRoute: typeof AppCollectionsRoute
   AppCompareRoute: typeof AppCompareRoute
   AppDashboardRoute: typeof AppDashboardRoute
@@ -542,19 +794,29 @@ interface AppRouteChildren {
   AppFavoritesRoute: typeof AppFavoritesRoute
   AppGalleryRoute: typeof AppGalleryRoute
   AppImageToImageRoute: typeof AppImageToImageRoute
+  AppNotificationsRoute: typeof AppNotificationsRoute
   AppProjectsRoute: typeof AppProjectsRoute
   AppPromptsRoute: typeof AppPromptsRoute
   AppQueueRoute: typeof AppQueueRoute
+  AppSearchRoute: typeof AppSearchRoute
   AppSettingsRoute: typeof AppSettingsRoute
+  AppSharedRoute: typeof AppSharedRoute
   AppStudioRoute: typeof AppStudioRoute
+  AppTeamsRoute: typeof AppTeamsRoute
   AppTrashRoute: typeof AppTrashRoute
+  AppUsageRoute: typeof AppUsageRoute
   AppCollectionsCollectionIdRoute: typeof AppCollectionsCollectionIdRoute
   AppImagesImageIdRoute: typeof AppImagesImageIdRoute
   AppLineageImageIdRoute: typeof AppLineageImageIdRoute
+  AppModelsSplatRoute: typeof AppModelsSplatRoute
   AppProjectsProjectIdRoute: typeof AppProjectsProjectIdRoute
+  AppUsageHistoryRoute: typeof AppUsageHistoryRoute
+  AppModelsIndexRoute: typeof AppModelsIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppAdminRoute: AppAdminRoute,
+  AppBatchRoute: AppBatchRoute,
   AppCollectionsRoute: AppCollectionsRoute,
   AppCompareRoute: AppCompareRoute,
   AppDashboardRoute: AppDashboardRoute,
@@ -562,16 +824,24 @@ const AppRouteChildren: AppRouteChildren = {
   AppFavoritesRoute: AppFavoritesRoute,
   AppGalleryRoute: AppGalleryRoute,
   AppImageToImageRoute: AppImageToImageRoute,
+  AppNotificationsRoute: AppNotificationsRoute,
   AppProjectsRoute: AppProjectsRoute,
   AppPromptsRoute: AppPromptsRoute,
   AppQueueRoute: AppQueueRoute,
+  AppSearchRoute: AppSearchRoute,
   AppSettingsRoute: AppSettingsRoute,
+  AppSharedRoute: AppSharedRoute,
   AppStudioRoute: AppStudioRoute,
+  AppTeamsRoute: AppTeamsRoute,
   AppTrashRoute: AppTrashRoute,
+  AppUsageRoute: AppUsageRoute,
   AppCollectionsCollectionIdRoute: AppCollectionsCollectionIdRoute,
   AppImagesImageIdRoute: AppImagesImageIdRoute,
   AppLineageImageIdRoute: AppLineageImageIdRoute,
+  AppModelsSplatRoute: AppModelsSplatRoute,
   AppProjectsProjectIdRoute: AppProjectsProjectIdRoute,
+  AppUsageHistoryRoute: AppUsageHistoryRoute,
+  AppModelsIndexRoute: AppModelsIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
@@ -579,6 +849,7 @@ const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AppRoute: AppRouteWithChildren,
+  CommunityRoute: CommunityRoute,
   ForgotPasswordRoute: ForgotPasswordRoute,
   ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
@@ -586,6 +857,8 @@ const rootRouteChildren: RootRouteChildren = {
   TryRoute: TryRoute,
   VerifyEmailRoute: VerifyEmailRoute,
   DevMailboxRoute: DevMailboxRoute,
+  STokenRoute: STokenRoute,
+  UHandleRoute: UHandleRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -9,6 +9,7 @@ import { Worker } from "./jobs/worker";
 import { describeError } from "./lib/error-details";
 import { systemClock } from "./lib/clock";
 import { createLogger, type Logger } from "./lib/logger";
+import { startWebhookDeliveries } from "./modules/developer-webhooks/deliver";
 import { ModelCatalog } from "./modules/models/models.service";
 import { FalProvider } from "./providers/fal";
 import { LocalProvider } from "./providers/local";
@@ -119,6 +120,8 @@ export function startWorker(deps: Deps): Worker {
     heartbeatMs: env.WORKER_HEARTBEAT_MS,
   });
   worker.start();
+  const deliveries = startWebhookDeliveries(deps);
+  worker.onStop(() => deliveries.stop());
   void deps.instance?.attachWorker(worker);
   deps.log.info("worker started", { id: worker.id, concurrency: env.WORKER_CONCURRENCY, leaseMs: env.WORKER_LEASE_MS, heartbeatMs: env.WORKER_HEARTBEAT_MS });
   return worker;

@@ -43,6 +43,11 @@ export interface Ctx {
   now: Date;
   /** The HTTP request this work serves (log correlation; jobs keep it). */
   requestId?: string;
+  /**
+   * Set when a team member acts on a project shared with them: `user` is then the owner (so owner-scoped queries
+   * reach the rows) and `actor` the member who acts. Only `modules/teams/teams.access.ts` sets it.
+   */
+  actor?: SessionUser;
 }
 
 /** Hono's typed variables. */

@@ -58,6 +58,8 @@ const schema = z.object({
   WORKER_IN_PROCESS: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   USER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Most jobs one batch may make (prompts × seeds × models). */
+  BATCH_MAX_JOBS: z.coerce.number().int().min(1).max(100_000).default(500),
   /** How often a worker renews its jobs' leases and every process its heartbeat row (ms). */
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** A job whose worker stopped renewing is taken over this long after the last renewal (ms); ≥ 2 heartbeats. */
@@ -85,8 +87,21 @@ const schema = z.object({
   DECODE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** On SIGTERM: how long in-flight requests and running jobs may take before they are cut off / released. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Stripe Checkout top-ups: both set = users can buy credits; unset = no purchase anywhere (routes answer 404). */
+  STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  /** The signing secret of the Stripe webhook endpoint (POST /api/webhooks/stripe), `whsec_…`. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** Where the Stripe API answers (default Stripe's own); point it at stripe-mock or a test server. */
+  STRIPE_API_URL: optionalUrl,
   /** Bearer token for GET /metrics (Prometheus); unset = the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Developer platform (issue 17): API keys and outgoing webhooks.
+  /** Requests one API key may make per minute (counted in the shared rate-limit table). */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Allow webhook endpoints on private, loopback and link-local addresses (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  /** How often the worker looks for webhook deliveries that are due (ms). */
+  WEBHOOK_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
 });
 
 /** Every key the server reads (for checks that .env.example documents them all). */

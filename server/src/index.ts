@@ -7,6 +7,7 @@ import { EnvError, env as loadEnv } from "./env";
 import { closeConnectionsWhileDraining, closeServer, drainFor } from "./lib/shutdown";
 import { instrumentJobs } from "./modules/metrics/metrics.jobs";
 import { startTrashCleanup } from "./modules/images/trash.service";
+import { startDraftCleanup } from "./modules/account-data/account-data.retention";
 import { startUploadCleanup } from "./modules/uploads/uploads.cleanup";
 
 async function main() {
@@ -19,6 +20,7 @@ async function main() {
   const worker = env.WORKER_IN_PROCESS ? startWorker(deps) : undefined;
   const trashCleanup = startTrashCleanup(deps);
   const uploadCleanup = startUploadCleanup(deps);
+  const draftCleanup = startDraftCleanup(deps);
   const drain = drainFor(deps);
   const server = serve({ fetch: closeConnectionsWhileDraining(drain, app.fetch), port: env.PORT, hostname: env.HOST }, (info) => {
     deps.log.info(`Image Studio listening on http://localhost:${info.port}`, { port: info.port });
@@ -39,6 +41,7 @@ async function main() {
     const [{ forced }, releasedJobs = 0] = await Promise.all([closeServer(server, { drain, drainMs, log: deps.log }), worker?.stop(drainMs)]);
     await trashCleanup.stop();
     await uploadCleanup.stop();
+    await draftCleanup.stop();
     await closeDeps(deps);
     deps.log.info("stopped", { signal, cutConnections: forced, releasedJobs });
     process.exit(0);

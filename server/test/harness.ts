@@ -18,6 +18,7 @@ import { ModelCatalog } from "../src/modules/models/models.service";
 import { FalProvider } from "../src/providers/fal";
 import { LocalProvider } from "../src/providers/local";
 import { ProviderRegistry } from "../src/providers/registry";
+import { isolatedDatabase, postgresUrl } from "./ops/databases";
 
 export interface TestApp {
   deps: Deps;
@@ -40,6 +41,18 @@ async function database(): Promise<Database> {
   return shared;
 }
 
+/**
+ * A database of this file's own, for tests that run a worker or reason about the whole queue (a worker claims
+ * any waiting job, so other files' jobs would run first or in between): on PostgreSQL a fresh migrated one,
+ * dropped on close; on PGlite the file's database already is its own.
+ */
+async function ownDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+  if (!postgresUrl()) return { db: await database(), drop: async () => {} };
+  const { database: db, drop } = await isolatedDatabase();
+  await seedDatabase(db.db);
+  return { db, drop };
+}
+
 /** Storage for tests: the S3 test server when S3_TEST_ENDPOINT is set, else a temp directory. */
 function testStorage(tmp: string) {
   const endpoint = process.env.S3_TEST_ENDPOINT;
@@ -57,7 +70,15 @@ function testStorage(tmp: string) {
   return createStorage({ driver: "local", root: path.join(tmp, "objects") });
 }
 
-export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** A database no other test file writes to (see ownDatabase). */
+  ownDatabase?: boolean;
+}
+
+export async function createTestApp(
+  envOverrides: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "image-studio-test-"));
   const env = parseEnv({
     NODE_ENV: "test",
@@ -72,7 +93,8 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     DEV_MAILBOX: "open",
     ...envOverrides,
   });
-  const db = await database();
+  const own = options.ownDatabase ? await ownDatabase() : undefined;
+  const db = own?.db ?? (await database());
   // The "first user of a fresh install is an admin" rule must not make a random test's user an admin.
   await db.db.insert(appMeta).values({ key: FIRST_ADMIN_KEY, value: { by: "test harness" } }).onConflictDoNothing();
   const log = createLogger("silent");
@@ -98,7 +120,10 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     deps,
     app,
     request: (p, init) => Promise.resolve(app.request(p, init)),
-    close: async () => rmSync(tmp, { recursive: true, force: true }),
+    close: async () => {
+      await own?.drop();
+      rmSync(tmp, { recursive: true, force: true });
+    },
   };
 }
 

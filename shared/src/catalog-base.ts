@@ -15,6 +15,7 @@ export const OPERATIONS = [
   "upscale",
   "remove-background",
   "style-transfer",
+  "image-to-video",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -25,6 +26,7 @@ export const SOURCE_SIZED_OPERATIONS: readonly Operation[] = [
   "outpaint",
   "upscale",
   "remove-background",
+  "image-to-video",
 ];
 
 export type ParamType = "int" | "float" | "enum" | "boolean" | "loras";
@@ -61,7 +63,8 @@ export type ModelCategory = "flux" | "stable-diffusion" | "aura" | "specialized"
 export type SizeMode = "image_size" | "aspect_ratio" | "none";
 
 export interface Pricing {
-  unit: "image" | "megapixel";
+  /** "second": video models, billed per second of output (credits × duration). */
+  unit: "image" | "megapixel" | "second";
   /** 1 credit = US$0.001. Megapixel prices are billed per image, rounding up to whole megapixels (1 MP = 1024×1024 px). */
   credits: number;
   /** false when fal publishes no firm price (compute-billed or conflicting sources): the value is our estimate. */
@@ -187,7 +190,7 @@ export type SamplerId = (typeof SAMPLERS)[number];
 
 const operationSchema = z.enum(OPERATIONS);
 const pricingSchema = z.object({
-  unit: z.enum(["image", "megapixel"]),
+  unit: z.enum(["image", "megapixel", "second"]),
   credits: z.number().min(0),
   priceConfirmed: z.boolean(),
   note: z.string().optional(),

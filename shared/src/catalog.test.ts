@@ -76,6 +76,7 @@ describe("catalog entries", () => {
   it("local models cost one nominal credit, have no fal endpoints and say plainly they are not AI", () => {
     const local = CATALOG.filter((m) => m.provider === "local");
     expect(local.map((m) => m.id).sort()).toEqual([
+      "local/animate",
       "local/inpaint",
       "local/remove-background",
       "local/sketch",
@@ -129,7 +130,16 @@ describe("catalog entries", () => {
       "upscale",
       "remove-background",
       "style-transfer",
+      "image-to-video",
     ]);
+  });
+
+  it("video models are billed per second of output; the local one per video", () => {
+    const kling = CATALOG.find((m) => m.id === "fal-ai/kling-video/v2.1/standard/image-to-video")!;
+    const size = { operation: "image-to-video" as const, width: 1024, height: 768, numImages: 1 };
+    expect(estimateCredits(kling, size)).toBe(280);
+    expect(estimateCredits(kling, { ...size, durationSeconds: 10 })).toBe(560);
+    expect(estimateCredits(CATALOG.find((m) => m.id === "local/animate")!, { ...size, durationSeconds: 4 })).toBe(1);
   });
 });
 

@@ -91,6 +91,8 @@ export interface CreditEstimateInput {
   /** Upscale factor (defaults to the model's `scale` default). */
   scale?: number;
   aspectRatio?: AspectRatioId;
+  /** Video models: seconds of output (defaults to the model's `duration` default). */
+  durationSeconds?: number;
 }
 
 /** Credits (1 credit = US$0.001) a request will cost, rounded up to a whole credit. */
@@ -99,6 +101,11 @@ export function estimateCredits(model: CatalogModel, input: CreditEstimateInput)
   if (pricing.credits === 0) return 0;
   const count = Math.max(1, Math.min(model.maxImages, Math.floor(input.numImages) || 1));
   if (pricing.unit === "image") return Math.ceil(pricing.credits * count);
+  if (pricing.unit === "second") {
+    const def = model.params.find((p) => p.key === "duration")?.default;
+    const seconds = input.durationSeconds ?? (typeof def === "number" ? def : 5);
+    return Math.ceil(pricing.credits * seconds * count);
+  }
   let { width, height } = input;
   if (input.operation === "upscale") {
     const defaultScale = model.params.find((p) => p.key === "scale")?.default;

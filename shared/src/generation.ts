@@ -1,6 +1,9 @@
 import { z } from "zod";
+import type { BatchEventPayload } from "./batch";
+import type { Notification } from "./notifications";
 import { LIMITS } from "./limits";
 import { jsonWithin } from "./safe";
+import { controlNetSchema, imagePromptsSchema } from "./conditioning";
 
 export const JOB_STATUS = ["pending", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatusName = (typeof JOB_STATUS)[number];
@@ -36,6 +39,12 @@ export const textToImageRequestSchema = z.object({
   projectId: z.uuid().nullish(),
   clientId: clientId.optional(),
   priority: z.number().int().min(-10).max(10).default(0),
+  /** The saved prompt or template this came from: counts a use of it (ignored when it is not the caller's). */
+  promptId: z.uuid().optional(),
+  /** ControlNet: a control image (one of yours or an upload) whose edges/depth/pose steer the layout. */
+  controlNet: controlNetSchema.optional(),
+  /** Image prompts (IP-adapter): reference images with weights that steer the look. */
+  imagePrompts: imagePromptsSchema.optional(),
 });
 export type TextToImageRequest = z.input<typeof textToImageRequestSchema>;
 
@@ -89,3 +98,9 @@ export type JobEventPayload =
   | { type: "completed"; jobId: string; imageIds: string[] }
   | { type: "failed"; jobId: string; errorMessage: string; willRetry: boolean }
   | { type: "cancelled"; jobId: string };
+
+/**
+ * Everything the user's live event stream carries: job events, plus events that are not about one job (a new
+ * notification for the bell). Modules add their kinds here; the client's stream listens by `type`.
+ */
+export type LiveEventPayload = JobEventPayload | { type: "notification"; notification: Notification } | BatchEventPayload;

@@ -47,6 +47,8 @@ export const imageFilterSchema = z.object({
   /** A project id, or "none" for images outside any project. */
   projectId: z.union([z.uuid(), z.literal("none")]).optional(),
   collectionId: z.uuid().optional(),
+  /** Images made by one batch's jobs. */
+  batchId: z.uuid().optional(),
   /** Images carrying every one of these tags. */
   tags: queryList(tagSchema, 20),
   favorite: queryBool.optional(),
@@ -57,6 +59,8 @@ export const imageFilterSchema = z.object({
   minRating: z.coerce.number().int().min(1).max(5).optional(),
   unrated: queryBool.optional(),
   hasParent: queryBool.optional(),
+  /** Only images or only videos (image-to-video results). */
+  mediaType: z.enum(["image", "video"]).optional(),
   /** Images in the trash instead of the live gallery. */
   trash: queryBool.optional(),
 });
@@ -82,6 +86,9 @@ export const imageSummarySchema = z.object({
   height: z.number().int(),
   fileSize: z.number().int(),
   format: z.string(),
+  /** "video": the original is a clip (MP4 or animated WebP); thumbnails and previews come from its poster frame. */
+  mediaType: z.enum(["image", "video"]),
+  durationSeconds: z.number().nullable(),
   thumbhash: z.string().nullable(),
   isFavorite: z.boolean(),
   rating: z.number().int().nullable(),
@@ -111,6 +118,8 @@ export const imageDetailSchema = imageSummarySchema.extend({
   metadata: z.record(z.string(), z.unknown()),
   updatedAt: z.string(),
   projectName: z.string().nullable(),
+  /** The team member who made it in its owner's shared project ("Made by"); null/absent when the owner did. */
+  madeBy: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
   urls: z.object({ original: z.string(), thumb: z.string(), preview: z.string(), download: z.string() }),
 });
 export type ImageDetail = z.infer<typeof imageDetailSchema>;
@@ -231,6 +240,8 @@ export const storageUsageSchema = z.object({
   trash: usageRow,
   byProject: z.array(usageRow.extend({ projectId: z.uuid().nullable(), projectName: z.string().nullable() })),
   byModel: z.array(usageRow.extend({ modelId: z.string() })),
+  /** Live images and videos counted apart (videos are larger). */
+  byMediaType: z.array(usageRow.extend({ mediaType: z.enum(["image", "video"]) })),
   /** Uploaded sources, masks and style references not yet expired. */
   uploads: usageRow,
   /** Bytes counted against the quota: images (live and in the trash) and uploads. */

@@ -36,6 +36,7 @@ export const DEFAULT_ITERATION_MODELS: Record<Exclude<Operation, "text-to-image"
   inpaint: { fal: "fal-ai/flux-pro/v1/fill", local: "local/inpaint" },
   outpaint: { fal: "fal-ai/flux-pro/v1/fill", local: "local/inpaint" },
   "style-transfer": { fal: "fal-ai/flux-pro/v1.1-ultra", local: "local/sketch" },
+  "image-to-video": { fal: "fal-ai/kling-video/v2.1/standard/image-to-video", local: "local/animate" },
 };
 /** The fal model that applies LoRAs to an existing image. */
 export const LORA_MODEL_ID = "fal-ai/flux-lora";

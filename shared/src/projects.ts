@@ -11,6 +11,8 @@ export const projectSettingsSchema = z
     defaultModelId: z.string().min(1).max(200).optional(),
     defaultParameters: z.record(z.string(), z.unknown()).superRefine(jsonWithin(LIMITS.jsonBlobMaxBytes)).optional(),
     promptStarters: z.array(z.string().trim().min(1).max(LIMITS.promptMaxLength)).max(50).optional(),
+    /** Put in front of every prompt generated into the project (e.g. "isometric game asset, "). */
+    promptPrefix: z.string().trim().max(500).optional(),
   })
   .strict();
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

@@ -6,7 +6,7 @@ import { LIMITS } from "./limits";
 export const THEMES = ["light", "dark", "auto"] as const;
 export const GALLERY_VIEW_MODES = ["grid", "masonry", "list"] as const;
 /** Keys of `settings` the API manages itself; PUT /api/settings cannot overwrite them. */
-export const RESERVED_SETTINGS_KEYS = ["presets"] as const;
+export const RESERVED_SETTINGS_KEYS = ["presets", "notificationPreferences"] as const;
 export const PRESETS_MAX = 100;
 const MISC_SETTINGS_MAX_BYTES = 64 * 1024;
 

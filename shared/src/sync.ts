@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { batchRequestSchema } from "./batch";
 import { collectionCreateSchema, collectionSchema, collectionUpdateSchema } from "./collections";
 import { jobSchema, textToImageRequestSchema } from "./generation";
 import { imageDetailSchema, tagSchema } from "./images";
@@ -6,6 +7,7 @@ import { LIMITS } from "./limits";
 import { projectCreateSchema, projectSchema, projectUpdateSchema } from "./projects";
 import { promptCreateSchema, promptSchema, promptUpdateSchema } from "./prompts";
 import { userSettingsSchema } from "./settings";
+import { syncSharedProjectSchema } from "./sync-shared";
 
 /**
  * Offline sync protocol (GET /api/sync/pull, POST /api/sync/push).
@@ -57,6 +59,8 @@ export const syncPullSchema = z.object({
   /** The user's settings and generation defaults, when they changed in this page (null otherwise). */
   settings: userSettingsSchema.nullable(),
   tombstones: z.array(tombstoneSchema),
+  /** Projects shared with the caller through teams, on the last page only (sync-shared.ts). */
+  shared: z.array(syncSharedProjectSchema).optional(),
   /** Pass back as `cursor` on the next pull. */
   cursor: z.string(),
   /** More changes wait past this page; pull again at once. */
@@ -107,6 +111,8 @@ export const syncMutationSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("prompt.delete"), promptId: uuid }),
   /** A generation queued offline; `request.clientId` is set to the mutation id by the server when absent. */
   z.object({ ...base, type: z.literal("generation.enqueue"), request: textToImageRequestSchema }),
+  /** A batch composed offline; `request.clientId` is set to the mutation id by the server when absent. */
+  z.object({ ...base, type: z.literal("batch.enqueue"), request: batchRequestSchema }),
 ]);
 export type SyncMutation = z.input<typeof syncMutationSchema>;
 export type SyncMutationType = SyncMutation["type"];

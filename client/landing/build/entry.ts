@@ -4,7 +4,11 @@
  */
 import { CATALOG } from "@image-studio/shared";
 import { renderSketchRaw } from "../../../server/src/providers/local/text-to-image";
+import { CONTROL_MODELS } from "../../../shared/src/catalog-control";
 import type { LandingModel } from "../types";
+
+/** Guided variants (ControlNet / image prompts) are listed in the price table, not as carousel cards. */
+const GUIDED = new Set(CONTROL_MODELS.map((m) => m.id));
 
 export { renderLanding } from "../render";
 
@@ -21,7 +25,7 @@ export function landingModels(): LandingModel[] {
     credits: m.pricing.credits,
     unit: m.pricing.unit,
     priceConfirmed: m.pricing.priceConfirmed,
-    generates: m.operations.includes("text-to-image"),
+    generates: m.operations.includes("text-to-image") && !GUIDED.has(m.id),
     ...(m.docsUrl ? { docsUrl: m.docsUrl } : {}),
   }));
 }

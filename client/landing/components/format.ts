@@ -12,11 +12,11 @@ export function usd(credits: number): string {
 /** "25 credits / MP" style labels: short for the badge, long with the dollar value for the card. */
 export function formatCost(m: Pick<LandingModel, "credits" | "unit" | "priceConfirmed">) {
   if (m.credits === 0) return { short: "Free", long: "Free — no credits" };
-  const per = m.unit === "megapixel" ? "megapixel" : "image";
+  const per = m.unit === "megapixel" ? "megapixel" : m.unit === "second" ? "second of video" : "image";
   const approx = m.priceConfirmed ? "" : "≈ ";
   const n = `${approx}${m.credits} credit${m.credits === 1 ? "" : "s"}`;
   return {
-    short: `${n} / ${m.unit === "megapixel" ? "MP" : "image"}`,
+    short: `${n} / ${m.unit === "megapixel" ? "MP" : m.unit === "second" ? "s" : "image"}`,
     long: `${n} per ${per} (${usd(m.credits)})`,
   };
 }

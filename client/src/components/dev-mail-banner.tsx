@@ -21,7 +21,7 @@ export function DevMailboxHint({ className }: { className?: string }) {
 export function DevMailBanner({ className }: { className?: string }) {
   const { data } = useQuery(authConfigQuery);
   const { data: session } = useQuery(sessionQuery);
-  const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISS_KEY) === "1");
+  const [dismissed, setDismissed] = useState(() => localStorage.getItem(DISMISS_KEY) === "1");
   // Guests have no mail (their address is a placeholder) until they create an account.
   if (!data?.devMailbox || dismissed || session?.user.isGuest) return null;
   return (
@@ -34,22 +34,28 @@ export function DevMailBanner({ className }: { className?: string }) {
     >
       <Mail className="size-4 shrink-0 text-warning-strong" aria-hidden="true" />
       <p className="min-w-0 flex-1">
-        <span className="font-medium">Email is local.</span> No mail server is configured, so messages land in the{" "}
+        <span className="font-medium">Email is local.</span>{" "}
+        <span className="hidden sm:inline">No mail server is configured, so messages</span>
+        <span className="sm:hidden">Messages</span> land in the{" "}
         <Link
           to="/dev/mailbox"
           className="font-medium text-primary-strong underline underline-offset-4 hover:no-underline"
         >
           dev mailbox
         </Link>
-        , which opens on the server's own machine (from other devices only if the server was started with{" "}
-        <code className="font-mono text-xs">DEV_MAILBOX=open</code>).
+        <span className="hidden sm:inline">
+          , which opens on the server's own machine (from other devices only if the server was started with{" "}
+          <code className="font-mono text-xs">DEV_MAILBOX=open</code>)
+        </span>
+        .
       </p>
       <button
         type="button"
         className="inline-flex size-7 shrink-0 cursor-pointer pointer-coarse:size-11 items-center justify-center rounded-md text-muted-foreground transition-colors duration-200 hover:bg-muted hover:text-foreground"
         aria-label="Dismiss"
         onClick={() => {
-          sessionStorage.setItem(DISMISS_KEY, "1");
+          // Remembered on this device: the hint is the same every visit.
+          localStorage.setItem(DISMISS_KEY, "1");
           setDismissed(true);
         }}
       >

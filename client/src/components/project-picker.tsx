@@ -1,4 +1,4 @@
-import type { Project } from "@image-studio/shared";
+import type { Project, SharedProject } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { FolderKanban } from "lucide-react";
 import { api } from "@/lib/api";
@@ -14,20 +14,33 @@ export interface ProjectPickerProps {
   onChange: (projectId: string | null, project: Project | null) => void;
   id?: string;
   className?: string;
+  /**
+   * Also offer projects shared with the caller where their team role is at least editor, grouped "Shared with me"
+   * (the studio: editors generate into them). `onChange` then gets null for the project: the caller loads it.
+   */
+  includeShared?: boolean;
 }
 
 /** Same key as the projects feature's list of active projects, so both share one cache entry. */
 const activeProjects = { archived: "false" } as const;
 
 /** Picks the active project (non-archived projects of the user). A small native select: keyboard and touch friendly. */
-export function ProjectPicker({ value, onChange, id = "project-picker", className }: ProjectPickerProps) {
+export function ProjectPicker({ value, onChange, id = "project-picker", className, includeShared = false }: ProjectPickerProps) {
   const { data } = useQuery({
     queryKey: ["projects", "list", activeProjects],
     queryFn: async ({ signal }) => (await api<{ items: Project[] }>("/api/projects?archived=false", { signal })).items,
     staleTime: 30_000,
   });
+  // Under the teams feature's key prefix, so a change to a team (sharing, roles) refreshes it.
+  const { data: sharedData } = useQuery({
+    queryKey: ["teams", "shared-projects", "editor"],
+    queryFn: async ({ signal }) => (await api<{ items: SharedProject[] }>("/api/teams/shared-projects?minRole=editor", { signal })).items,
+    staleTime: 30_000,
+    enabled: includeShared,
+  });
   const projects = data ?? [];
-  const known = value === null || projects.some((p) => p.id === value);
+  const shared = includeShared ? (sharedData ?? []) : [];
+  const known = value === null || projects.some((p) => p.id === value) || shared.some((p) => p.projectId === value);
   return (
     <label htmlFor={id} className={cn("inline-flex items-center gap-1.5 text-sm", className)}>
       <FolderKanban className="size-4 text-muted-foreground" aria-hidden />
@@ -35,7 +48,7 @@ export function ProjectPicker({ value, onChange, id = "project-picker", classNam
       <select
         id={id}
         data-testid="project-picker"
-        className="h-8 max-w-48 truncate rounded-lg border border-border bg-background px-2 text-sm"
+        className="h-8 max-w-48 truncate rounded-lg border border-border bg-background px-2 text-sm pointer-coarse:h-11"
         value={value ?? ""}
         onChange={(e) => {
           const next = e.target.value || null;
@@ -44,11 +57,30 @@ export function ProjectPicker({ value, onChange, id = "project-picker", classNam
       >
         <option value="">No project</option>
         {!known && value && <option value={value}>Current project</option>}
-        {projects.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
+        {shared.length > 0 ? (
+          <>
+            <optgroup label="My projects">
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Shared with me">
+              {shared.map((p) => (
+                <option key={p.projectId} value={p.projectId}>
+                  {p.name} ({p.ownerName})
+                </option>
+              ))}
+            </optgroup>
+          </>
+        ) : (
+          projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))
+        )}
       </select>
     </label>
   );

@@ -2,7 +2,6 @@ import { type AuthConfig, type MeResponse, meResponseSchema } from "@image-studi
 import { queryOptions, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useCallback } from "react";
-import { clearOfflineData, stopOffline } from "@/offline";
 import { api, ApiError } from "./api";
 
 /**
@@ -117,6 +116,11 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(async () => {
+    // The offline engine is loaded on demand (it is not part of the app's first paint). It stops first, and a sync
+    // run in flight ends, so no request of this session is still out when the server forgets it (it would 401).
+    const offline = await import("@/offline");
+    await offline.stopOfflineAndSettle();
+    await queryClient.cancelQueries();
     try {
       await api("/api/auth/logout", { method: "POST", body: {} });
     } catch {
@@ -125,8 +129,7 @@ export function useSignOut() {
     clearClientSession(queryClient);
     // The device's copy goes with the session; changes not yet sent stay (for this account's next sign-in —
     // another account signing in here wipes them).
-    stopOffline();
-    await clearOfflineData().catch(() => undefined);
+    await offline.clearOfflineData().catch(() => undefined);
     await navigate({ to: "/sign-in" });
   }, [queryClient, navigate]);
 }

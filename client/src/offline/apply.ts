@@ -9,7 +9,7 @@ import { applyLocal } from "./local-apply";
  * entries are few (usually none: one empty index read per page); matching them against a page's hundreds of refs
  * is done here rather than as hundreds of index lookups.
  */
-async function rebase(refs: string[]) {
+export async function rebase(refs: string[]) {
   const d = db();
   if (!refs.length) return;
   const pending = await d.outbox.where("status").equals("pending").toArray(); // in seq order (the index's tiebreak)
@@ -135,7 +135,9 @@ export async function revertEntity(ref: string, row: Row | null): Promise<void> 
   const table = { image: d.images, project: d.projects, collection: d.collections, prompt: d.prompts, job: d.jobs }[kind];
   if (!table) return;
   await d.transaction("rw", tables(), async () => {
-    if (row) await (table as typeof d.images).put(row as ImageDetail);
+    // A teammate's image stays marked as theirs (kept out of the user's own views).
+    const shared = kind === "image" && row && (await d.images.get(id))?.shared ? { shared: true as const } : {};
+    if (row) await (table as typeof d.images).put({ ...(row as ImageDetail), ...shared });
     else await table.delete(id);
     await rebase([ref]);
   });

@@ -10,7 +10,9 @@ import { db } from "./db";
 export const DISPLAY_VARIANT = "display-1280";
 export const DISPLAY_MAX = 1280;
 
-type Size = Pick<ImageDetail, "id" | "width" | "height" | "fileSize">;
+type Size = Pick<ImageDetail, "id" | "width" | "height" | "fileSize"> & { mediaType?: ImageDetail["mediaType"] };
+/** A video's 768 px poster (guessed): kept with its clip. */
+const POSTER_BYTES = 80_000;
 /** Scales a picture down to fit `max` px (WebP); injected in tests, where there is no canvas. */
 export type Resize = (original: Blob, width: number, height: number) => Promise<Blob>;
 
@@ -33,10 +35,12 @@ export const browserResize: Resize = async (original, width, height) => {
 
 /**
  * Bytes a gallery will take before it is saved: thumbnails are small (~25 KB guessed), the display copy is the
- * original scaled by area (no bigger than the original), originals are their file size.
+ * original scaled by area (no bigger than the original), originals are their file size; a video is its poster and
+ * its clip, kept whether or not originals are.
  */
 export function estimateBytes(images: readonly Size[], originals: boolean): number {
   return images.reduce((sum, i) => {
+    if (i.mediaType === "video") return sum + 25_000 + POSTER_BYTES + i.fileSize; // the clip either way
     const scaled = displaySize(i.width, i.height);
     const display = Math.round(i.fileSize * Math.min(1, (scaled.width * scaled.height) / (i.width * i.height)));
     return sum + 25_000 + display + (originals ? i.fileSize : 0);

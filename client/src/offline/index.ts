@@ -8,4 +8,4 @@ export { DISPLAY_MAX, DISPLAY_VARIANT } from "./display";
 export { clearOfflineData, requestPersistence, storageInfo, type StorageInfo } from "./storage";
 export { getStatus, observe, subscribeStatus, type SyncStatus } from "./status";
 export { SyncRejected, type SyncReport } from "./sync";
-export { engine, onSyncReport, startOffline, stopOffline, syncNow } from "./runtime";
+export { engine, onSyncReport, startOffline, stopOffline, stopOfflineAndSettle, syncNow } from "./runtime";

@@ -36,6 +36,8 @@ export function entitiesOf(m: SyncMutation): EntityRef[] {
       return [`prompt:${m.promptId}`];
     case "generation.enqueue":
       return [`job:${m.id}`];
+    case "batch.enqueue":
+      return []; // touches no entity the device keeps
   }
 }
 
@@ -194,7 +196,12 @@ export async function applyLocal(db: OfflineDB, m: SyncMutation): Promise<void> 
         category: p.category ?? null,
         tags: p.tags ?? [],
         isFavorite: p.isFavorite ?? false,
+        isTemplate: p.isTemplate ?? false,
+        variables: p.variables ?? {},
+        isPublic: false,
+        exampleImageId: null,
         usageCount: 0,
+        lastUsedAt: null,
         createdAt: at,
         updatedAt: at,
         version: 0,
@@ -211,5 +218,7 @@ export async function applyLocal(db: OfflineDB, m: SyncMutation): Promise<void> 
     case "generation.enqueue":
       await db.jobs.put(placeholderJob(m));
       return;
+    case "batch.enqueue":
+      return; // shown from the outbox itself ("queued offline") until the server has it
   }
 }

@@ -56,6 +56,11 @@ const QUERIES: ImageListQueryInput[] = [
   { trash: true, sort: "deleted" },
   { sort: "prompt", order: "asc" },
   { sort: "rating" },
+  { sort: "rating", order: "asc" },
+  { sort: "prompt" },
+  { sort: "rating", favorite: true },
+  { sort: "prompt", q: "forest", order: "asc" },
+  { sort: "rating", trash: true },
   { sort: "model", projectId: P2 },
   { sort: "prompt", tags: ["a"] },
   { collectionId: C1 },
@@ -121,5 +126,40 @@ describe("local gallery: indexed path", () => {
     expect(db().isOpen()).toBe(false);
     expect(await allPages(localImagePage, { projectId: P1 }, 10)).toEqual(expected);
     expect([...db().backendDB().transaction("images").objectStore("images").indexNames]).toContain("[projectId+createdAt]");
+  });
+
+  it("prompt and rating orders follow edits (update, modify) through the sort-key index", async () => {
+    await db().images.update(uuid(5), { prompt: "AAA first of all", rating: 5 });
+    await db().images.where("id").equals(uuid(6)).modify((r) => {
+      r.prompt = "aab second";
+      r.rating = null;
+    });
+    const byPrompt = await localImagePage({ sort: "prompt", order: "asc" }, undefined, 2);
+    expect(byPrompt.items.map((i) => i.id)).toEqual([uuid(5), uuid(6)]);
+    expect(byPrompt.items[0]).not.toHaveProperty("sortPrompt");
+    for (const q of [{ sort: "prompt" as const }, { sort: "rating" as const }, { sort: "rating" as const, order: "asc" as const }]) {
+      expect(await allPages(localImagePage, q, 50)).toEqual(await allPages(localImagePageInMemory, q, 50));
+    }
+  });
+
+  it("a device on version 2 gains the sort keys and indexes on upgrade", async () => {
+    const name = `test-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ images: "id, createdAt, projectId, version, *tags, [projectId+createdAt]" });
+    // Rows as version 2 stored them: without the sort keys.
+    const rows = (await db().images.toArray()).map((row) => {
+      const { sortPrompt: _p, sortRating: _r, ...rest } = row as typeof row & { sortPrompt?: string; sortRating?: number };
+      return rest;
+    });
+    await v2.table("images").bulkPut(rows);
+    v2.close();
+    const q = { sort: "prompt" as const, order: "asc" as const };
+    const expected = await allPages(localImagePageInMemory, q, 25);
+    await db().delete();
+    setDatabase(new OfflineDB(name));
+    expect(await allPages(localImagePage, q, 25)).toEqual(expected);
+    const names = [...db().backendDB().transaction("images").objectStore("images").indexNames];
+    expect(names).toEqual(expect.arrayContaining(["[sortPrompt+createdAt]", "[sortRating+createdAt]"]));
+    expect((await db().images.get(uuid(2)))).toMatchObject({ sortPrompt: expect.any(String), sortRating: expect.any(Number) });
   });
 });

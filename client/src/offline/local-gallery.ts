@@ -1,13 +1,13 @@
 import type { ImageDetail, ImageList, ImageListQueryInput, ImageSummary } from "@image-studio/shared";
 import { type Collection, Dexie } from "dexie";
-import { db } from "./db";
+import { db, type LocalImage } from "./db";
 
 /**
  * The gallery answered from the device: the same filters and sorts as GET /api/images, paged with an offset
  * cursor ("local:<n>") so it can stand in for the server's keyset paging when the network is away.
  *
- * Newest-first (and oldest-first) pages walk the `createdAt` index — or `[projectId+createdAt]` for a project —
- * lazily: rows are read, filtered and counted only until the page is full, so the first page costs the same with
+ * Newest-first (and oldest-first) pages walk the `createdAt` index — or `[projectId+createdAt]` for a project,
+ * `[sortPrompt+createdAt]` / `[sortRating+createdAt]` for the prompt and rating orders (sort-keys.ts) — lazily: rows are read, filtered and counted only until the page is full, so the first page costs the same with
  * 1,000 or 100,000 images. Other sorts read only the rows an index narrows them to (a collection's items, a
  * project, a rare tag) and sort those in memory; with nothing to narrow by, the whole table (`inMemoryPage`).
  * Both paths return exactly the same pages (local-gallery.test.ts).
@@ -28,6 +28,8 @@ const asList = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(
 const truthy = (v: unknown) => v === true || v === "true" || v === "1";
 
 export function matches(img: ImageDetail, q: ImageListQueryInput, collectionIds: Set<string> | null): boolean {
+  // A teammate's image (a project shared with the user) shows on its project's page only, as online.
+  if ((img as LocalImage).shared && (!q.projectId || q.projectId !== img.projectId)) return false;
   if (truthy(q.trash) ? !img.deletedAt : img.deletedAt) return false;
   if (q.favorite !== undefined && truthy(q.favorite) !== img.isFavorite) return false;
   if (q.projectId === "none" ? img.projectId !== null : q.projectId && img.projectId !== q.projectId) return false;
@@ -38,6 +40,7 @@ export function matches(img: ImageDetail, q: ImageListQueryInput, collectionIds:
   if (models.length && !models.includes(img.modelId)) return false;
   if (q.minRating !== undefined && (img.rating ?? 0) < Number(q.minRating)) return false;
   if (truthy(q.unrated) && img.rating !== null) return false;
+  if (q.mediaType !== undefined && q.mediaType !== (img.mediaType === "video" ? "video" : "image")) return false;
   if (q.hasParent !== undefined && truthy(q.hasParent) !== (img.parentImageId !== null)) return false;
   if (q.aspect && !aspectMatches(img, q.aspect)) return false;
   if (q.minWidth !== undefined && img.width < Number(q.minWidth)) return false;
@@ -75,6 +78,9 @@ export const toSummary = (d: ImageDetail): ImageSummary => ({
   height: d.height,
   fileSize: d.fileSize,
   format: d.format,
+  // Details cached before videos existed have no mediaType: they are images.
+  mediaType: d.mediaType ?? "image",
+  durationSeconds: d.durationSeconds ?? null,
   thumbhash: d.thumbhash,
   isFavorite: d.isFavorite,
   rating: d.rating,
@@ -117,7 +123,7 @@ export async function localImagePageInMemory(q: ImageListQueryInput, cursor: str
   return inMemoryPage(await db().images.toArray(), q, await collectionMembers(q), offsetOf(cursor), limit);
 }
 
-/** Date order from an index, read lazily: filter, skip `offset` matches, stop one past the page. */
+/** An index's order (date, prompt, rating), read lazily: filter, skip `offset` matches, stop one past the page. */
 async function datePage(rows: Collection<ImageDetail, string>, q: ImageListQueryInput, offset: number, limit: number): Promise<ImageList> {
   const ordered = q.order === "asc" ? rows : rows.reverse();
   const found = await ordered
@@ -144,6 +150,8 @@ export async function localImagePage(q: ImageListQueryInput, cursor: string | un
     const rows = project ? d.images.where("[projectId+createdAt]").between([project, Dexie.minKey], [project, Dexie.maxKey]) : d.images.orderBy("createdAt");
     return datePage(rows, q, offset, limit);
   }
+  const sortIndex = q.sort === "prompt" ? "[sortPrompt+createdAt]" : q.sort === "rating" ? "[sortRating+createdAt]" : null;
+  if (sortIndex && !project && !rareTag) return datePage(d.images.orderBy(sortIndex), q, offset, limit);
   const rows = project
     ? await d.images.where("projectId").equals(project).toArray()
     : rareTag

@@ -57,6 +57,7 @@ export async function localProjects(q: { archived?: string; templates?: string; 
   const needle = q.q?.trim().toLowerCase();
   const rows = (await db().projects.toArray()).filter(
     (p) =>
+      !p.shared && // projects teammates shared with the user are not in their own list, as online
       (archived === "all" || p.isArchived === (archived === "true")) &&
       p.isTemplate === templates &&
       (!q.tag || p.tags.includes(q.tag)) &&

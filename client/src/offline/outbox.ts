@@ -2,6 +2,7 @@ import type { SyncMutation } from "@image-studio/shared";
 import { db, type OutboxEntry } from "./db";
 import { enqueued } from "./events";
 import { applyLocal, entitiesOf } from "./local-apply";
+import { assertAllowed } from "./shared";
 
 /** Distributive Omit, so each mutation type keeps its own fields. */
 export type NewMutation = SyncMutation extends infer M ? (M extends SyncMutation ? Omit<M, "id"> & { id?: string } : never) : never;
@@ -23,6 +24,7 @@ export async function enqueueMany(inputs: NewMutation[]): Promise<OutboxEntry[]>
   });
   await d.transaction("rw", [...d.dataTables, d.outbox], async () => {
     for (const entry of entries) {
+      await assertAllowed(d, entry.mutation);
       await applyLocal(d, entry.mutation);
       entry.seq = await d.outbox.add(entry);
     }
@@ -43,7 +45,7 @@ export const pendingCount = () => db().outbox.where("status").equals("pending").
 /** The user read a failure and lets it go. */
 export const dismissFailed = (id: string) => db().outbox.where("id").equals(id).and((e) => e.status === "failed").delete();
 
-/** Pending generations queued on this device (shown as "queued offline"). */
+/** Pending generations and batches queued on this device (shown as "queued offline"). */
 export async function queuedGenerations(): Promise<OutboxEntry[]> {
-  return (await pendingEntries()).filter((e) => e.mutation.type === "generation.enqueue");
+  return (await pendingEntries()).filter((e) => e.mutation.type === "generation.enqueue" || e.mutation.type === "batch.enqueue");
 }

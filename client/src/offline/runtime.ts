@@ -79,6 +79,12 @@ export function stopOffline() {
   engine.stop();
 }
 
+/** Stops syncing and waits for a run in flight to end (sign-out: no sync request may outlive the session). */
+export async function stopOfflineAndSettle(): Promise<void> {
+  stopOffline();
+  await engine.idle();
+}
+
 /** Sync now (the "Sync now" button); resolves with the run's report. */
 export const syncNow = () => engine.sync();
 

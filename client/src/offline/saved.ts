@@ -5,7 +5,8 @@ import { cacheDisplay, estimateBytes, type Resize } from "./display";
 
 /**
  * Saved galleries ("make available offline"): a project's or a collection's thumbnails and display-size copies
- * (1280 px, made on the device), and the originals when asked, pinned so a full disk never evicts them. Plus an
+ * (1280 px, made on the device), and the originals when asked — a video's clip and poster always, since it plays
+ * from them — pinned so a full disk never evicts them. Plus an
  * automatic cache of favourites and recent images within a budget.
  */
 
@@ -68,13 +69,19 @@ export async function saveGallery(kind: SavedGallery["kind"], id: string, name: 
   try {
     await pool(images, 3, async (image) => {
       await cacheFile(image.id, "thumb-256", key, fetcher);
-      // The original first when it is kept: the display copy is then made from the device's bytes.
-      if (originals) await cacheFile(image.id, "original", key, fetcher);
-      await cacheDisplay(image, key, fetcher, resize);
+      if (image.mediaType === "video") {
+        // A video plays from its clip (the original: MP4 or animated WebP) with the 768 px poster over it.
+        await cacheFile(image.id, "preview-768", key, fetcher);
+        await cacheFile(image.id, "original", key, fetcher);
+      } else {
+        // The original first when it is kept: the display copy is then made from the device's bytes.
+        if (originals) await cacheFile(image.id, "original", key, fetcher);
+        await cacheDisplay(image, key, fetcher, resize);
+      }
       onProgress?.(++done, images.length);
     });
-    // Keeping display copies only now: originals an earlier save kept for this gallery go.
-    if (!originals) await dropPin(key, "original");
+    // Keeping display copies only now: originals an earlier save kept for this gallery go (a video's clip stays).
+    if (!originals) await dropPin(key, "original", new Set(images.filter((i) => i.mediaType === "video").map((i) => i.id)));
     row.status = "ready";
   } catch (err) {
     row.status = "error";
@@ -85,11 +92,11 @@ export async function saveGallery(kind: SavedGallery["kind"], id: string, name: 
   return row;
 }
 
-/** Takes one gallery's pin off its files of one variant; files nobody else pins are deleted. */
-async function dropPin(key: string, variant: string) {
+/** Takes one gallery's pin off its files of one variant (but those of `keep`); files nobody else pins are deleted. */
+async function dropPin(key: string, variant: string, keep: Set<string>) {
   const d = db();
   await d.transaction("rw", d.blobs, async () => {
-    const rows = (await d.blobs.where("pins").equals(key).toArray()).filter((r) => r.variant === variant);
+    const rows = (await d.blobs.where("pins").equals(key).toArray()).filter((r) => r.variant === variant && !keep.has(r.imageId));
     await d.blobs.bulkDelete(rows.filter((r) => r.pins.length === 1).map((r) => r.key));
     await d.blobs.bulkPut(rows.filter((r) => r.pins.length > 1).map((r) => ({ ...r, pins: r.pins.filter((p) => p !== key) })));
   });
@@ -117,8 +124,9 @@ export async function refreshSavedGalleries(fetcher: typeof fetch = fetch) {
  */
 export async function autoCache(budget = AUTO_BUDGET_BYTES, fetcher: typeof fetch = fetch): Promise<number> {
   const d = db();
-  const recent = await d.images.orderBy("createdAt").reverse().filter((i) => !i.deletedAt).limit(AUTO_RECENT).toArray();
-  const favorites = await d.images.filter((i) => i.isFavorite && !i.deletedAt).toArray();
+  // The user's own images only: a shared project's files are kept when the user makes it available offline.
+  const recent = await d.images.orderBy("createdAt").reverse().filter((i) => !i.deletedAt && !i.shared).limit(AUTO_RECENT).toArray();
+  const favorites = await d.images.filter((i) => i.isFavorite && !i.deletedAt && !i.shared).toArray();
   const wanted = [...new Map([...favorites, ...recent].map((i) => [i.id, i])).values()];
   let downloaded = 0;
   for (const img of wanted) {

@@ -169,7 +169,7 @@ describe("pull", () => {
   });
 
   it("a page that deletes an id and then brings it back (a re-created client id) keeps it; the other order deletes it", async () => {
-    const prompt = (id: string, version: number) => ({ id, title: "t", promptText: "p", negativePrompt: "", category: null, tags: [], isFavorite: false, usageCount: 0, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z", version });
+    const prompt = (id: string, version: number) => ({ id, title: "t", promptText: "p", negativePrompt: "", category: null, tags: [], isFavorite: false, isTemplate: false, variables: {}, isPublic: false, exampleImageId: null, usageCount: 0, lastUsedAt: null, createdAt: "2026-12-01T00:00:00.000Z", updatedAt: "2026-12-01T00:00:00.000Z", version });
     const page = (prompts: ReturnType<typeof prompt>[], tombstones: { entity: "prompt"; id: string; version: number }[]) => ({ images: [], projects: [], collections: [], prompts, jobs: [], settings: null, tombstones, cursor: "20", hasMore: false });
     await applyPage(page([prompt(uuid(1), 10)], [{ entity: "prompt", id: uuid(1), version: 5 }]));
     expect(await db().prompts.get(uuid(1))).toMatchObject({ version: 10 });

@@ -5,6 +5,7 @@ import { backoffDelay, type BackoffOptions, sleep as realSleep } from "./backoff
 import { db, type OutboxEntry } from "./db";
 import { Emitter } from "./events";
 import { pendingEntries } from "./outbox";
+import { syncShared } from "./shared";
 import { isTransient, type SyncTransport } from "./transport";
 
 /**
@@ -115,6 +116,12 @@ export class SyncEngine {
 
   stop() {
     clearTimeout(this.timer);
+    this.again = false;
+  }
+
+  /** Resolves once no run is in flight (sign-out waits for it so no request outlives the session). */
+  async idle(): Promise<void> {
+    while (this.current) await this.current.catch(() => undefined);
   }
 
   private setRunning(v: boolean) {
@@ -201,7 +208,10 @@ export class SyncEngine {
       const cursor = (await db().syncMeta.get("sync"))?.cursor;
       const page = await this.retrying(() => this.opts.transport.pull(cursor, limit));
       report.pulled += await applyPage(page);
-      if (!page.hasMore) return;
+      if (page.hasMore) continue;
+      // The last page lists the projects teammates shared with the user: re-read those whose images moved.
+      if (page.shared) report.pulled += await syncShared(page.shared, (id, after) => this.retrying(() => this.opts.transport.sharedImages(id, after, limit)));
+      return;
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ImageDetail, SyncMutation, SyncMutationResult, SyncPull, Tombstone } from "@image-studio/shared";
+import type { ImageDetail, SharedMark, SharedProjectCopy, SyncMutation, SyncMutationResult, SyncPull, SyncSharedImages, Tombstone } from "@image-studio/shared";
 import { ApiError } from "@/lib/api";
 import type { SyncTransport } from "./transport";
 
@@ -15,6 +15,8 @@ export function makeImage(id: string, over: Partial<ImageDetail> = {}): ImageDet
     height: 256,
     fileSize: 1000,
     format: "png",
+    mediaType: "image",
+    durationSeconds: null,
     thumbhash: null,
     isFavorite: false,
     rating: null,
@@ -56,6 +58,25 @@ export class FakeServer implements SyncTransport {
   failNext: Error[] = [];
   /** Mutation types the server refuses, with the message it gives. */
   refuse = new Map<string, { status: "rejected" | "conflict"; message: string }>();
+  /** Projects teammates shared with the user (their images live in `sharedRows`, under the owner's versions). */
+  shared = new Map<string, SharedMark & { name: string }>();
+  sharedRows = new Map<string, ImageDetail>();
+  sharedReads: { projectId: string; after: string | undefined }[] = [];
+
+  share(projectId: string, role: SharedMark["role"], name = "Harbour") {
+    this.shared.set(projectId, { ownerId: uuid(7000), ownerName: "Olivia Owner", role, name });
+  }
+
+  addSharedImage(id: string, projectId: string, over: Partial<ImageDetail> = {}) {
+    const img = makeImage(id, { ...over, projectId, version: ++this.seq });
+    this.sharedRows.set(id, img);
+    return img;
+  }
+
+  editShared(id: string, edit: Partial<ImageDetail>) {
+    const img = this.sharedRows.get(id)!;
+    this.sharedRows.set(id, { ...img, ...edit, version: ++this.seq });
+  }
 
   addImage(id: string, over: Partial<ImageDetail> = {}) {
     const img = makeImage(id, { ...over, version: ++this.seq });
@@ -71,6 +92,16 @@ export class FakeServer implements SyncTransport {
   private bump(id: string, edit: (i: ImageDetail) => ImageDetail) {
     const img = this.images.get(id);
     if (img) this.images.set(id, { ...edit(img), version: ++this.seq });
+    const shared = this.sharedRows.get(id);
+    if (shared) this.sharedRows.set(id, { ...edit(shared), version: ++this.seq });
+  }
+
+  /** Like the server: a shared image is editable with the editor role (else it is unknown). */
+  private reachable(id: string) {
+    const shared = this.sharedRows.get(id);
+    if (!shared) return true;
+    const mark = shared.projectId ? this.shared.get(shared.projectId) : undefined;
+    return !!mark && mark.role !== "viewer";
   }
 
   private apply(m: SyncMutation): SyncMutationResult {
@@ -78,6 +109,7 @@ export class FakeServer implements SyncTransport {
     if (refused) return { id: m.id, status: refused.status, error: { code: refused.status === "conflict" ? "CONFLICT" : "FORBIDDEN", message: refused.message } };
     switch (m.type) {
       case "image.update":
+        if (!this.reachable(m.imageId)) return { id: m.id, status: "rejected", error: { code: "NOT_FOUND", message: "Image not found" } };
         this.bump(m.imageId, (i) => ({
           ...i,
           ...(m.patch.isFavorite !== undefined ? { isFavorite: m.patch.isFavorite } : {}),
@@ -132,14 +164,43 @@ export class FakeServer implements SyncTransport {
       jobs: [],
       settings: null,
       tombstones: page.flatMap((r) => ("tomb" in r && r.tomb ? [r.tomb] : [])),
+      ...(rows.length > limit ? {} : { shared: this.sharedList() }),
       cursor: String(last),
       hasMore: rows.length > limit,
     };
   }
 
+  private liveIn(projectId: string) {
+    return [...this.sharedRows.values()].filter((i) => i.projectId === projectId && !i.deletedAt);
+  }
+
+  private sharedList() {
+    return [...this.shared].map(([id, { name, ...mark }]) => {
+      const live = this.liveIn(id);
+      const project: SharedProjectCopy = {
+        id, name, description: "", notes: "", coverImageId: null, effectiveCoverImageId: live[0]?.id ?? null, tags: [], category: null,
+        settings: {}, isArchived: false, isTemplate: false, imageCount: live.length, costCredits: 0,
+        createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z", version: 1, shared: mark,
+      };
+      return { project, imagesVersion: Math.max(0, ...live.map((i) => i.version)) };
+    });
+  }
+
+  async sharedImages(projectId: string, after: string | undefined, limit: number): Promise<SyncSharedImages> {
+    const err = this.failNext.shift();
+    if (err) throw err;
+    if (!this.shared.has(projectId)) throw new ApiError(404, "NOT_FOUND", "Project not found");
+    this.sharedReads.push({ projectId, after });
+    const live = this.liveIn(projectId).sort((a, b) => a.version - b.version);
+    const changed = live.filter((i) => i.version > Number(after ?? 0));
+    const page = changed.slice(0, limit);
+    const hasMore = changed.length > limit;
+    return { images: page, imageIds: hasMore ? null : live.map((i) => i.id), cursor: hasMore ? String(page.at(-1)!.version) : String(this.seq), hasMore };
+  }
+
   async fetchEntity(ref: string) {
     const [kind, id] = ref.split(":");
-    if (kind === "image") return this.images.get(id!) ?? null;
+    if (kind === "image") return this.images.get(id!) ?? (this.shared.has(this.sharedRows.get(id!)?.projectId ?? "") ? this.sharedRows.get(id!) : null) ?? null;
     return kind === "job" ? null : undefined;
   }
 }

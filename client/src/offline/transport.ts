@@ -1,10 +1,12 @@
-import type { CollectionDetail, ImageDetail, Project, SyncCollection, SyncMutation, SyncPull, SyncPush } from "@image-studio/shared";
+import type { CollectionDetail, ImageDetail, Project, SyncCollection, SyncMutation, SyncPull, SyncPush, SyncSharedImages } from "@image-studio/shared";
 import { api, ApiError } from "@/lib/api";
 
 /** How the engine talks to the server; tests pass a fake. */
 export interface SyncTransport {
   push(mutations: SyncMutation[]): Promise<SyncPush>;
   pull(cursor: string | undefined, limit: number): Promise<SyncPull>;
+  /** A project shared with the user: its live images changed after `after`, and on the last page the ids of all. */
+  sharedImages(projectId: string, after: string | undefined, limit: number): Promise<SyncSharedImages>;
   /** The server's current row of one entity ("image:<id>"…), null when it is gone, undefined when unknown. */
   fetchEntity(ref: string): Promise<unknown>;
 }
@@ -26,6 +28,7 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
 export const httpTransport: SyncTransport = {
   push: (mutations) => api<SyncPush>("/api/sync/push", { method: "POST", body: { mutations } }),
   pull: (cursor, limit) => api<SyncPull>(`/api/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`),
+  sharedImages: (projectId, after, limit) => api<SyncSharedImages>(`/api/sync/shared/${projectId}?limit=${limit}${after ? `&after=${after}` : ""}`),
   async fetchEntity(ref) {
     const [kind, id] = ref.split(":") as [string, string];
     switch (kind) {

@@ -1,8 +1,14 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, Outlet } from "@tanstack/react-router";
-import { Toaster } from "@/components/ui/sonner";
-import { ErrorPage, NotFoundPage } from "@/app/error-pages";
+import { createRootRouteWithContext, lazyRouteComponent, Outlet } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { pageTitle, useDocumentTitle } from "@/app/page-title";
+
+/** Toasts load beside the first page, not before it (sonner is not needed for the first paint). */
+const Toaster = lazy(() => import("@/components/ui/sonner").then((m) => ({ default: m.Toaster })));
+
+/** Error and 404 pages load when one is shown. */
+const ErrorPage = lazyRouteComponent(() => import("@/app/error-pages"), "ErrorPage");
+const NotFoundPage = lazyRouteComponent(() => import("@/app/error-pages"), "NotFoundPage");
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -20,7 +26,9 @@ function Root() {
   return (
     <>
       <Outlet />
-      <Toaster />
+      <Suspense fallback={null}>
+        <Toaster />
+      </Suspense>
     </>
   );
 }

@@ -3,11 +3,13 @@ import { registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
 import { bestBlob } from "../offline/blobs";
+import { deviceResponse } from "./device-response";
 
 /**
  * Image files: /api/images/:id/file/:variant. The device's blob cache (Dexie, keyed `imageId:variant`, filled by
  * saved galleries and the favourites/recent cache) answers first — online too, since a variant of an image never
- * changes — falling back to a nearby variant the device has. Otherwise thumbnails and previews go through a
+ * changes — falling back to a nearby variant the device has; a video's clip (its original) is answered in the
+ * ranges its player asks for. Otherwise thumbnails and previews go through a
  * Cache Storage cache-first; originals go to the network.
  */
 
@@ -18,13 +20,11 @@ const variants = new CacheFirst({
   plugins: [new ExpirationPlugin({ maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90, purgeOnQuotaError: true })],
 });
 
-async function fromDevice(imageId: string, variant: string): Promise<Response | undefined> {
+async function fromDevice(imageId: string, variant: string, range: string | null): Promise<Response | undefined> {
   try {
     const row = await bestBlob(imageId, variant);
     if (!row) return undefined;
-    return new Response(row.blob, {
-      headers: { "Content-Type": row.blob.type || "application/octet-stream", "Cache-Control": "private, max-age=31536000, immutable", "X-Served-By": "device" },
-    });
+    return deviceResponse(row.blob, range); // a video's clip is read in ranges
   } catch {
     return undefined; // IndexedDB unavailable (private mode, blocked): the network decides
   }
@@ -35,7 +35,7 @@ export function registerImageFiles() {
     ({ url, request }) => request.method === "GET" && url.origin === self.location.origin && FILE.test(url.pathname),
     async (options) => {
       const [, imageId, variant] = FILE.exec(options.url.pathname)!;
-      const local = await fromDevice(imageId!, variant!);
+      const local = await fromDevice(imageId!, variant!, options.request.headers.get("Range"));
       if (local) return local;
       if (variant === "original") return fetch(options.request);
       return variants.handle(options);

@@ -11,11 +11,12 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Navigations: "/" is the prerendered landing page; every other page boots the app shell.
-// Never for /api (JSON, streams, downloads) and never for files with an extension.
+// Never for /api (JSON, streams, downloads), never for files with an extension, and never for public share pages
+// (/s/:token): the server renders their head for each link, and they are online only.
 const landing = createHandlerBoundToURL("/index.html");
 const appShell = createHandlerBoundToURL("/app.html");
 registerRoute(new NavigationRoute(landing, { allowlist: [/^\/$/] }));
-registerRoute(new NavigationRoute(appShell, { denylist: [/^\/api\//, /^\/$/, /\/[^/?]+\.[^/]+$/] }));
+registerRoute(new NavigationRoute(appShell, { denylist: [/^\/api\//, /^\/$/, /^\/s\//, /\/[^/?]+\.[^/]+$/] }));
 
 // Image files: the device's blob cache first, then a cache-first for thumbnails and previews (see image-files.ts).
 registerImageFiles();

@@ -186,7 +186,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
         await callAuth(c, auth, {
           method: "POST",
           path: "/change-password",
-          body: { currentPassword, newPassword, revokeOtherSessions: true },
+          body: { currentPassword, newPassword },
         });
         return c.json({
           ok: true,

@@ -4,6 +4,7 @@ import { APIError, getSessionFromCtx, isAPIError } from "better-auth/api";
 import type { ZodError } from "zod";
 import type { Db } from "../db/client";
 import { zodIssues } from "../middleware/error-handler";
+import { deleteSessionsExcept } from "./auth.repo";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword, refusingCommonPasswords } from "./password-policy";
 import { consume, forget, refund, SIGN_IN_FAILURE_RULE } from "./rate-limit";
@@ -109,4 +110,15 @@ export async function settleTotpCode(db: Db, ctx: HookEndpointContext) {
   if (!key) return;
   claimed.delete(ctx.request!);
   if (isAPIError(ctx.context.returned)) await forget(db, key);
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// A password change signs out every other device. Better Auth's own option deletes all sessions, this one too,
+// and issues a new cookie: requests this device had in flight meanwhile then failed with 401 (a sign-out race).
+// So the endpoint runs with revokeOtherSessions off, and a successful change deletes every session but this one.
+
+export async function revokeOtherSessionsAfterPasswordChange(db: Db, ctx: HookEndpointContext) {
+  if (isAPIError(ctx.context.returned)) return;
+  const session = await getSessionFromCtx(ctx as GenericEndpointContext).catch(() => null);
+  if (session) await deleteSessionsExcept(db, session.user.id, session.session.id);
 }

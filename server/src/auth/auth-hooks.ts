@@ -10,6 +10,7 @@ import {
   checkNewPassword,
   claimSignInAttempt,
   claimTotpCode,
+  revokeOtherSessionsAfterPasswordChange,
   settleSignInAttempt,
   settleTotpCode,
   validateSignUp,
@@ -125,14 +126,16 @@ export function authHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["hooks"
         }
       }
       if (ctx.path === "/change-password") {
-        // A password change always signs out every other session.
-        return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+        // A password change always signs out every other session: after it succeeds (see the after hook), keeping
+        // this one — so the option is off here whatever the caller sent.
+        return { context: { body: { ...ctx.body, revokeOtherSessions: false } } };
       }
       if (signUpBody) return { context: { body: signUpBody } };
     }),
     after: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/sign-in/email" && ctx.request) await settleSignInAttempt(db, ctx);
       if (ctx.path === "/two-factor/verify-totp") await settleTotpCode(db, ctx);
+      if (ctx.path === "/change-password") await revokeOtherSessionsAfterPasswordChange(db, ctx);
       if (!SIGN_IN_PATHS.has(ctx.path)) return;
       const created = ctx.context.newSession;
       if (!created) return; // failed, or a two-factor challenge is pending

@@ -75,3 +75,8 @@ export async function touchSession(db: Db, sessionId: string) {
 export async function deleteSessionById(db: Db, sessionId: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
+
+/** Every session of the user but one (a password change keeps the device that made it signed in). */
+export async function deleteSessionsExcept(db: Db, userId: string, keepSessionId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+}

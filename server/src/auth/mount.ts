@@ -4,6 +4,7 @@ import { accountRoutes } from "../modules/account/account.routes";
 import { avatarServeRoutes, avatarUploadRoutes } from "../modules/account/avatar.routes";
 import { adminUserRoutes } from "../modules/admin/admin.routes";
 import { aliasRoutes } from "./alias.routes";
+import { apiKeyAuth, isBearerRequest } from "./api-key";
 import { type Auth, createAuth } from "./auth";
 import { notFoundHandler } from "../middleware/error-handler";
 import { errorDetails, translateAuthError } from "./bridge";
@@ -12,7 +13,7 @@ import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { crossSiteGuard } from "./csrf";
 import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
 import { devMailboxRoutes } from "./mail/dev-mailbox.routes";
-import { createMailer, type Mailer } from "./mail/mailer";
+import { mailerFor, type Mailer } from "./mail/mailer";
 import { accountDeletedMail } from "./mail/templates";
 import { sessionMiddleware } from "./session";
 
@@ -62,12 +63,7 @@ export interface MountedAuth {
  * the dev mailbox, account/avatar routes and the admin user routes.
  */
 export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
-  const mailer = createMailer({
-    smtpUrl: deps.env.SMTP_URL,
-    from: deps.env.MAIL_FROM,
-    db: deps.database.db,
-    log: deps.log,
-  });
+  const mailer = mailerFor(deps);
   const auth = createAuth(deps, mailer);
   if (mailer.kind === "dev-mailbox" && deps.env.DEV_MAILBOX !== "off") {
     const who =
@@ -79,9 +75,13 @@ export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
     );
   }
 
+  // A bearer (API key) request is authenticated by its header alone: it never uses cookies, so the cross-site
+  // guard (which protects cookie sessions) and the session lookup are skipped for it.
+  app.use("/api/*", apiKeyAuth());
   const guard = crossSiteGuard(deps.env.APP_URL, deps.env.TRUST_PROXY);
-  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/webhooks/") ? next() : guard(c, next)));
-  app.use("/api/*", sessionMiddleware(auth));
+  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/webhooks/") || isBearerRequest(c) ? next() : guard(c, next)));
+  const session = sessionMiddleware(auth);
+  app.use("/api/*", (c, next) => (isBearerRequest(c) ? next() : session(c, next)));
 
   app.route("/api/auth", aliasRoutes(auth, mailer));
   app.route("/api/auth/guest", guestRoutes(auth, mailer));

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Deps } from "../context";
 import type { CurrentSession } from "../modules/account/account.service";
@@ -5,6 +6,7 @@ import type { Auth } from "./auth";
 import { deleteSessionById, touchSession } from "./auth.repo";
 import { isAdminEmail } from "./auth-hooks";
 import { authHeaders } from "./bridge";
+import { type CookieNames, fastSession, rawCookies, type SessionFacts, type SessionTiming, TokenMemo } from "./session-fast";
 
 /** "Last seen" is written at most this often per session. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -18,10 +20,8 @@ export function currentSession(c: object): CurrentSession {
   return s;
 }
 
-type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
-
-/** Whether a valid Better Auth session may act: active, not banned, not idle past the user's timeout. */
-async function admit(deps: Deps, data: AuthSession): Promise<boolean> {
+/** Whether a valid session may act: active, not banned, not idle past the user's timeout. */
+async function admit(deps: Deps, data: SessionFacts): Promise<boolean> {
   const db = deps.database.db;
   const { user, session } = data;
   const now = Date.now();
@@ -37,6 +37,14 @@ async function admit(deps: Deps, data: AuthSession): Promise<boolean> {
   return true;
 }
 
+const safeDecode = (v: string) => {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+};
+
 const cookieName = (setCookie: string) => setCookie.split("=", 1)[0]!.trim();
 
 /**
@@ -44,43 +52,75 @@ const cookieName = (setCookie: string) => setCookie.split("=", 1)[0]!.trim();
  * Sliding expiry: when Better Auth refreshes the session, its new cookie is passed on with our response.
  */
 export function sessionMiddleware(auth: Auth) {
+  const memo = new TokenMemo();
+  let config: Promise<{ names: CookieNames; timing: SessionTiming }> | undefined;
+  const settings = () =>
+    (config ??= auth.$context.then((ctx) => ({
+      names: { sessionToken: ctx.authCookies.sessionToken.name, sessionData: ctx.authCookies.sessionData.name },
+      timing: { expiresIn: ctx.sessionConfig.expiresIn, updateAge: ctx.sessionConfig.updateAge },
+    })));
+
+  /** Better Auth's getSession (verifies the signature, may slide the expiry); teaches the memo this cookie. */
+  async function slow(c: Context<AppEnv>, signed: string | undefined) {
+    const { headers, response } = await auth.api.getSession({ headers: authHeaders(c), returnHeaders: true });
+    // Remembered only when this very value carries that token (`<token>.<signature>`): with duplicate cookies Better
+    // Auth may have read another one than we did.
+    if (response && signed && safeDecode(signed).startsWith(`${response.session.token}.`)) memo.set(signed, response.session.token);
+    return { refreshed: headers?.getSetCookie() ?? [], found: response as SessionFacts | null };
+  }
+
   return createMiddleware<AppEnv>(async (c, next) => {
     const cookie = c.req.header("cookie");
     if (!cookie?.includes(".session_token=")) return next();
     const deps = c.get("deps");
     let refreshed: string[] = [];
+    const started = performance.now();
+    let path = "full";
     try {
-      const { headers, response } = await auth.api.getSession({ headers: authHeaders(c), returnHeaders: true });
-      refreshed = headers?.getSetCookie() ?? [];
-      if (response && (await admit(deps, response))) {
-        const { user, session } = response;
-        c.set("user", {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          role: isAdminEmail(deps, user.email) ? "admin" : (user.role ?? "user"),
-          isGuest: (user as { isAnonymous?: boolean | null }).isAnonymous === true,
-        });
-        sessions.set(c, {
-          id: session.id,
-          createdAt: new Date(session.createdAt),
-          expiresAt: new Date(session.expiresAt),
-        });
-      }
+      const { names, timing } = await settings();
+      const cookies = rawCookies(cookie);
+      const fast = await fastSession(deps.database.db, cookies, names, memo, timing);
+      let found: SessionFacts | null;
+      if (fast === "slow") ({ refreshed, found } = await slow(c, cookies.get(names.sessionToken)));
+      else [found, path] = [fast, "fast"];
+      if (found && (await admit(deps, found))) signIn(c, deps, found);
     } catch (err) {
       c.get("log").warn("session lookup failed", { err });
     }
+    // Where a request's time went, for the browser's network panel (no values, only which path and how long).
+    const timingHeader = `session;desc="${path}";dur=${(performance.now() - started).toFixed(1)}`;
     await next();
-    if (!refreshed.length) return;
-    const already = new Set(c.res.headers.getSetCookie().map(cookieName));
-    const extra = refreshed.filter((v) => !already.has(cookieName(v)));
-    if (!extra.length) return;
+    passOn(c, refreshed);
     try {
-      for (const v of extra) c.res.headers.append("set-cookie", v);
+      c.res.headers.append("Server-Timing", timingHeader);
     } catch {
-      const res = new Response(c.res.body, c.res);
-      for (const v of extra) res.headers.append("set-cookie", v);
-      c.res = res;
+      // an immutable response (a fetched one passed through): no timing header
     }
   });
+}
+
+function signIn(c: Context<AppEnv>, deps: Deps, { user, session }: SessionFacts) {
+  c.set("user", {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: isAdminEmail(deps, user.email) ? "admin" : (user.role ?? "user"),
+    isGuest: user.isAnonymous === true,
+  });
+  sessions.set(c, { id: session.id, createdAt: new Date(session.createdAt), expiresAt: new Date(session.expiresAt) });
+}
+
+/** Sliding expiry: Better Auth's refreshed cookie goes out with our response (unless the route set its own). */
+function passOn(c: Context<AppEnv>, refreshed: string[]) {
+  if (!refreshed.length) return;
+  const already = new Set(c.res.headers.getSetCookie().map(cookieName));
+  const extra = refreshed.filter((v) => !already.has(cookieName(v)));
+  if (!extra.length) return;
+  try {
+    for (const v of extra) c.res.headers.append("set-cookie", v);
+  } catch {
+    const res = new Response(c.res.body, c.res);
+    for (const v of extra) res.headers.append("set-cookie", v);
+    c.res = res;
+  }
 }

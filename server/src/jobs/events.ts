@@ -1,11 +1,13 @@
-import type { JobEventPayload } from "@image-studio/shared";
+import type { JobEventPayload, LiveEventPayload } from "@image-studio/shared";
 import { EventEmitter } from "node:events";
 import type pg from "pg";
 import type { Logger } from "../lib/logger";
 
 export type JobEvent = JobEventPayload;
+/** Anything on a user's stream (job events and the rest). */
+export type LiveEvent = LiveEventPayload;
 
-type Listener = (event: JobEvent) => void;
+type Listener = (event: LiveEvent) => void;
 const CHANNEL_EVENTS = "image_studio_job_events";
 const CHANNEL_WAKE = "image_studio_jobs_ready";
 
@@ -31,7 +33,7 @@ export class EventBus {
       if (msg.channel === CHANNEL_WAKE) this.local.emit("wake");
       else if (msg.channel === CHANNEL_EVENTS) {
         try {
-          const { userId, event } = JSON.parse(msg.payload) as { userId: string; event: JobEvent };
+          const { userId, event } = JSON.parse(msg.payload) as { userId: string; event: LiveEvent };
           this.local.emit(`user:${userId}`, event);
         } catch (err) {
           this.log.warn("bad job event payload", { err });
@@ -53,7 +55,7 @@ export class EventBus {
     this.local.removeAllListeners();
   }
 
-  publish(userId: string, event: JobEvent): void {
+  publish(userId: string, event: LiveEvent): void {
     if (this.listenClient && this.pool) {
       // NOTIFY delivers to this process's LISTEN too, so don't emit locally twice.
       this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL_EVENTS, JSON.stringify({ userId, event })]).catch((err) => this.log.warn("notify failed", { err }));

@@ -59,6 +59,7 @@ export async function queueFollowUp(tx: Db, job: JobRow, from: FollowUpSource | 
   const seed = next.lockSeed && typeof job.parameters.seed === "number" ? job.parameters.seed : randomInt(0, 2 ** 31);
   const { job: row, created } = await insertJob(tx, {
     userId: job.userId,
+    ownerId: job.ownerId,
     projectId: job.projectId,
     clientId: followUpClientId(job.id),
     batchId: job.batchId,

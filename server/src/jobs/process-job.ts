@@ -1,6 +1,8 @@
 import type { Deps } from "../context";
 import { usageLogs } from "../db/schema";
 import { applyCredits } from "../modules/credits/credits.repo";
+import { emitWebhookEvent } from "../modules/developer-webhooks/emit";
+import { notifyJobCompleted, notifyJobFailed } from "../modules/notifications/job-notifications";
 import { ProviderError, type ImageProvider } from "../providers/types";
 import type { JobEvent } from "./events";
 import { queueFollowUp, reservedCredits } from "./follow-up";
@@ -116,6 +118,8 @@ async function complete(deps: Deps, job: JobRow, workerId: string, result: Await
         success: true,
       })),
     );
+    const webhook = { jobId: job.id, operation: job.operation, modelId: job.modelId, imageIds, creditsCharged: charged };
+    await emitWebhookEvent(deps, job.userId, "job.completed", webhook, tx);
     return { next: await queueFollowUp(tx, job, first) };
   });
   if (!done) {
@@ -124,6 +128,7 @@ async function complete(deps: Deps, job: JobRow, workerId: string, result: Await
     throw new LostJob();
   }
   deps.events.publish(job.userId, { type: "completed", jobId: job.id, imageIds });
+  await notifyJobCompleted(deps, job, imageIds);
   const next = done.next;
   if (next) {
     const event: JobEvent =
@@ -156,7 +161,10 @@ async function fail(deps: Deps, job: JobRow, workerId: string, err: unknown) {
     const row = await finishJob(tx, job.id, "failed", { errorMessage: message, errorCode: code, creditsCharged: 0 }, workerId);
     if (!row) return false;
     if (job.creditsHeld > 0) await applyCredits(tx, { userId: job.userId, amount: job.creditsHeld, kind: "refund", jobId: job.id, note: "generation failed" });
+    await emitWebhookEvent(deps, job.userId, "job.failed", { jobId: job.id, operation: job.operation, modelId: job.modelId, errorCode: code, errorMessage: message }, tx);
     return true;
   });
-  if (failed) deps.events.publish(job.userId, { type: "failed", jobId: job.id, errorMessage: message, willRetry: false });
+  if (!failed) return;
+  deps.events.publish(job.userId, { type: "failed", jobId: job.id, errorMessage: message, willRetry: false });
+  await notifyJobFailed(deps, job, message, job.creditsHeld);
 }

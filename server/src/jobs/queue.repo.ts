@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client";
 import { generationQueue, nextVersion, type JobStatus } from "../db/schema";
 
@@ -7,9 +8,23 @@ export type NewJob = typeof generationQueue.$inferInsert;
 
 const q = generationQueue;
 
+/**
+ * Whose rows a job's results and sources are: the owner of the shared project a team member generated into, else
+ * the job's own user. Credits, events, usage and notifications stay with `job.userId` (the one who acted and pays).
+ */
+export const resultOwnerOf = (job: Pick<JobRow, "userId" | "ownerId">): string => job.ownerId ?? job.userId;
+
+/**
+ * A job's place in its owner's line: the priority band (higher first), then the time it was queued. Drag and
+ * drop rewrites it (midpoints between neighbours), so the order is always "sort key, then batch index".
+ */
+export const queueSortKey = (priority: number, atMs: number) => (10 - priority) * 1e13 + atMs;
+
 /** Inserts a job; with a clientId already used by this user, returns the existing job instead. */
 export async function insertJob(tx: Db, values: NewJob): Promise<{ job: JobRow; created: boolean }> {
-  const [row] = await tx.insert(q).values(values).onConflictDoNothing({ target: [q.userId, q.clientId] }).returning();
+  const [row] = await tx
+    .insert(q)
+    .values({ ...values, sortKey: values.sortKey ?? queueSortKey(values.priority ?? 0, Date.now()) }).onConflictDoNothing({ target: [q.userId, q.clientId] }).returning();
   if (row) return { job: row, created: true };
   const [existing] = await tx
     .select()
@@ -24,18 +39,34 @@ export async function insertJob(tx: Db, values: NewJob): Promise<{ job: JobRow; 
  * The per-user limit is checked again under a per-user advisory lock held until the claim commits: two workers
  * claiming for the same user at the same moment are serialised, so the second sees the first's claim and a
  * user never runs more than `userLimit` jobs. A user found at the limit is skipped for the next user's job.
+ *
+ * Fairness: the user with the fewest running jobs goes first, so one user's 500-job batch never starves another
+ * user's single job; within that, the line's order (sort key: priority band, then time or the user's drag and
+ * drop; then the item's place in its batch). Jobs of a paused batch, or of one scheduled after `now` (the
+ * injectable clock), are not claimable — a condition on rows, so it holds across restarts.
  */
-export async function claimNext(db: Db, workerId: string, leaseMs: number, userLimit: number): Promise<JobRow | null> {
+export async function claimNext(db: Db, workerId: string, leaseMs: number, userLimit: number, now: Date = new Date()): Promise<JobRow | null> {
   const skip: string[] = [];
   for (let attempt = 0; attempt < 5; attempt++) {
     const outcome = await db.transaction(async (tx): Promise<{ row: JobRow | null } | { full: string }> => {
+      // Running jobs per user, counted once (not once per waiting row: a 500-job batch makes that slow).
+      const running = tx.$with("running").as(
+        tx
+          .select({ userId: r.userId, n: sql<number>`count(*)::int`.as("n") })
+          .from(r)
+          .where(and(eq(r.status, "processing"), sql`${r.leaseExpiresAt} > now()`))
+          .groupBy(r.userId),
+      );
+      const busy = sql`coalesce(${running.n}, 0)`;
       const [candidate] = await tx
+        .with(running)
         .select({ id: q.id, userId: q.userId })
         .from(q)
-        .where(and(runnable(), roomFor(userLimit), skip.length ? notInArray(q.userId, skip) : undefined))
-        .orderBy(desc(q.priority), asc(q.createdAt))
+        .leftJoin(running, eq(running.userId, q.userId))
+        .where(and(runnable(), sql`${busy} < ${userLimit}`, notHeld(now), skip.length ? notInArray(q.userId, skip) : undefined))
+        .orderBy(busy, asc(q.sortKey), sql`${q.batchIndex} asc nulls first`, asc(q.createdAt))
         .limit(1)
-        .for("update", { skipLocked: true });
+        .for("update", { of: q, skipLocked: true });
       if (!candidate) return { row: null };
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${candidate.userId}::text, 7))`);
       // A new statement, a new snapshot: claims committed by workers that held the lock before us are counted.
@@ -65,16 +96,24 @@ export async function claimNext(db: Db, workerId: string, leaseMs: number, userL
 
 const runnable = () =>
   or(and(eq(q.status, "pending"), sql`${q.runAfter} <= now()`), and(eq(q.status, "processing"), lt(q.leaseExpiresAt, sql`now()`)));
-const roomFor = (userLimit: number) =>
-  sql`(select count(*) from generation_queue r where r.user_id = "generation_queue"."user_id" and r.status = 'processing' and r.lease_expires_at > now()) < ${userLimit}`;
+const r = alias(generationQueue, "r");
+/** A pending job held back by its batch: paused, cancelled, or scheduled later than `now`. */
+const notHeld = (now: Date) =>
+  sql`(${q.status} = 'processing' or ${q.batchId} is null or not exists (select 1 from generation_batches b where b.id = ${q.batchId} and (b.state <> 'active' or b.scheduled_at > ${now.toISOString()}::timestamptz)))`;
+/** The line's order (ahead of fairness between users, which only the claim applies). */
+const lineOrder = [asc(q.sortKey), sql`${q.batchIndex} asc nulls first`, asc(q.createdAt)];
 
 /** The first `limit` pending jobs with their queue position (jobs ahead of them), for position updates. */
 export async function pendingPositions(db: Db, limit = 100): Promise<{ id: string; userId: string; position: number }[]> {
   const rows = await db
-    .select({ id: q.id, userId: q.userId, position: sql<number>`(row_number() over (order by ${q.priority} desc, ${q.createdAt} asc) - 1)::int` })
+    .select({
+      id: q.id,
+      userId: q.userId,
+      position: sql<number>`(row_number() over (order by ${q.sortKey} asc, ${q.batchIndex} asc nulls first, ${q.createdAt} asc) - 1)::int`,
+    })
     .from(q)
     .where(eq(q.status, "pending"))
-    .orderBy(desc(q.priority), asc(q.createdAt))
+    .orderBy(...lineOrder)
     .limit(limit);
   return rows;
 }
@@ -162,14 +201,14 @@ export async function finishJob(
 }
 
 /** Pending jobs that will run before this one (all users: the worker pool is shared). */
-export async function queuePosition(db: Db, job: Pick<JobRow, "priority" | "createdAt">): Promise<number> {
+export async function queuePosition(db: Db, job: Pick<JobRow, "sortKey" | "batchIndex" | "createdAt">): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(q)
     .where(
       and(
         eq(q.status, "pending"),
-        or(sql`${q.priority} > ${job.priority}`, and(eq(q.priority, job.priority), lt(q.createdAt, job.createdAt))),
+        sql`(${q.sortKey}, coalesce(${q.batchIndex}, -1), ${q.createdAt}) < (${job.sortKey}, ${job.batchIndex ?? -1}, ${job.createdAt.toISOString()}::timestamptz)`,
       ),
     );
   return row?.n ?? 0;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Deps } from "../context";
+import { batchJobEnded } from "../modules/batch/batch.progress";
 import { runJob } from "./process-job";
 import { claimNext, pendingPositions } from "./queue.repo";
 import { releaseOwned } from "./release.repo";
@@ -35,6 +36,7 @@ export class Worker {
   private unsubscribe?: () => void;
   private ticking = false;
   private pokes = new Set<() => void>();
+  private stopHooks: (() => Promise<unknown>)[] = [];
 
   constructor(
     private readonly deps: Deps,
@@ -59,6 +61,7 @@ export class Worker {
    */
   async stop(timeoutMs = this.deps.env.SHUTDOWN_DRAIN_SECONDS * 1000): Promise<number> {
     this.stopped = true;
+    await Promise.all(this.stopHooks.splice(0).map((h) => h().catch(() => {})));
     clearInterval(this.timer);
     this.unsubscribe?.();
     this.pokeAll();
@@ -74,6 +77,11 @@ export class Worker {
     if (released.length) this.deps.events.wakeWorkers();
     if (released.length || !drained) this.deps.log.info("worker released its unfinished jobs", { id: this.id, jobs: released.map((j) => j.id) });
     return released.length;
+  }
+
+  /** Something the worker process runs beside the jobs (webhook deliveries), stopped with it. */
+  onStop(hook: () => Promise<unknown>) {
+    this.stopHooks.push(hook);
   }
 
   get activeJobs() {
@@ -115,7 +123,7 @@ export class Worker {
     let claimed = 0;
     try {
       while (!this.stopped && this.running.size < this.opts.concurrency) {
-        const job = await claimNext(this.deps.database.db, this.id, this.leaseMs, this.opts.userConcurrency);
+        const job = await claimNext(this.deps.database.db, this.id, this.leaseMs, this.opts.userConcurrency, this.deps.clock.now());
         if (!job) break;
         claimed++;
         const p = runJob(this.deps, job, {
@@ -129,6 +137,8 @@ export class Worker {
           .finally(() => {
             this.running.delete(p);
             void this.tick();
+            // A batch's job ended (or went back to wait): its progress event, and its end once.
+            if (job.batchId) void batchJobEnded(this.deps, job.batchId).catch((err) => this.deps.log.warn("batch progress failed", { batchId: job.batchId, err }));
           });
         this.running.add(p);
       }

@@ -12,7 +12,7 @@ import { AppError } from "./errors";
  * gets a 503 "busy" instead of the process buffering upload after upload.
  */
 
-export type DecodeOp = "upload" | "derive";
+export type DecodeOp = "upload" | "derive" | "edit";
 
 /** A refusal from the worker: the image itself is the problem (a 4xx for the caller), not the server. */
 export class DecodeRefused extends Error {

@@ -86,7 +86,55 @@ async function derive({ data, variants, maxPixels }) {
   };
 }
 
-const OPS = { upload, derive };
+/** Raw pixels of one step, as the next step's input. */
+const rawOf = ({ data, info }, maxPixels) =>
+  sharp(data, { limitInputPixels: maxPixels, raw: { width: info.width, height: info.height, channels: info.channels } });
+const CSS_LUMA = [0.213, 0.715, 0.072];
+
+/**
+ * An edit of the image page (crop, rotate, flip, adjust): one pass per step over raw pixels, so the order is the
+ * editor's (sharp reorders operations within one pipeline). Adjustments are CSS's formulas, so the browser's
+ * live preview shows what is saved.
+ */
+async function edit({ id, data, rotate, flipH, flipV, crop, brightness, contrast, saturation, format, maxPixels }) {
+  let img = await sharp(data, { limitInputPixels: maxPixels, failOn: "truncated" }).rotate().raw().toBuffer({ resolveWithObject: true });
+  parentPort.postMessage({ id, started: true });
+  const step = (fn) => fn(rawOf(img, maxPixels)).raw().toBuffer({ resolveWithObject: true });
+  if (rotate) img = await step((p) => p.rotate(rotate));
+  if (flipH || flipV) img = await step((p) => p.flop(Boolean(flipH)).flip(Boolean(flipV)));
+  if (crop) {
+    const left = Math.min(crop.left, img.info.width - 1);
+    const top = Math.min(crop.top, img.info.height - 1);
+    const region = { left, top, width: Math.min(crop.width, img.info.width - left), height: Math.min(crop.height, img.info.height - top) };
+    img = await step((p) => p.extract(region));
+  }
+  const b = 1 + brightness / 100;
+  const c = 1 + contrast / 100;
+  if (b !== 1 || c !== 1) {
+    // brightness(b) then contrast(c): v' = (v·b − 128)·c + 128
+    const colour = img.info.channels >= 3 ? 3 : 1;
+    const alpha = img.info.channels - colour;
+    const a = [...Array(colour).fill(b * c), ...Array(alpha).fill(1)];
+    const o = [...Array(colour).fill(128 * (1 - c)), ...Array(alpha).fill(0)];
+    img = await step((p) => p.linear(a, o));
+  }
+  if (saturation && img.info.channels >= 3) {
+    const s = 1 + saturation / 100;
+    const [r, g, bl] = CSS_LUMA;
+    const m = [
+      [r + (1 - r) * s, g - g * s, bl - bl * s],
+      [r - r * s, g + (1 - g) * s, bl - bl * s],
+      [r - r * s, g - g * s, bl + (1 - bl) * s],
+    ];
+    img = await step((p) => p.recomb(m));
+  }
+  const out = rawOf(img, maxPixels);
+  const encoded = format === "jpeg" ? out.jpeg({ quality: 92, mozjpeg: true }) : format === "webp" ? out.webp({ quality: 92 }) : out.png({ compressionLevel: 6 });
+  const { data: bytes, info } = await encoded.toBuffer({ resolveWithObject: true });
+  return { data: bytes, width: info.width, height: info.height };
+}
+
+const OPS = { upload, derive, edit };
 
 parentPort.on("message", async ({ id, op, input }) => {
   try {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../context";
+import { shareHead, withShareHead } from "../modules/share/share.meta";
+import { communityHead, profileHead } from "../modules/community/community.meta";
 
 const NO_CACHE = new Set(["/index.html", "/sw.js", "/manifest.webmanifest", "/registerSW.js"]);
 
@@ -61,6 +63,24 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
   app.use("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ root: rel })(c, next)));
   const appHtmlPath = path.join(root, "app.html");
   const appHtml = existsSync(appHtmlPath) ? readFileSync(appHtmlPath, "utf8") : indexHtml;
+  // A share page: the same shell, with a head that unfurls in chat apps (only for open links; never noindex-less).
+  app.get("/s/:token", async (c) => {
+    const head = await shareHead(c.get("deps"), c.req.param("token"));
+    c.header("Cache-Control", "no-cache");
+    if (!head.indexable) c.header("X-Robots-Tag", "noindex, nofollow");
+    return c.html(withShareHead(appHtml, head));
+  });
+  // Public profiles and the community page: indexable while they show published images.
+  app.get("/u/:handle", async (c) => {
+    const head = await profileHead(c.get("deps"), c.req.param("handle"));
+    c.header("Cache-Control", "no-cache");
+    if (!head.indexable) c.header("X-Robots-Tag", "noindex, nofollow");
+    return c.html(withShareHead(appHtml, head), head.title.startsWith("Profile not found") ? 404 : 200);
+  });
+  app.get("/community", async (c) => {
+    c.header("Cache-Control", "no-cache");
+    return c.html(withShareHead(appHtml, await communityHead(c.get("deps"))));
+  });
   app.get("*", (c, next) => {
     if (c.req.path.startsWith("/api/") || path.extname(c.req.path)) return next();
     c.header("Cache-Control", "no-cache");

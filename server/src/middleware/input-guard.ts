@@ -22,7 +22,7 @@ export interface BodyLimitOptions {
   multipartMaxBytes: number;
   /** Limit for every other body. */
   otherMaxBytes: number;
-  /** Exact paths allowed a larger non-multipart body (the route then applies its own, tighter check). */
+  /** Exact paths allowed a larger body of any kind (the route then applies its own, tighter check). */
   larger?: Record<string, number>;
 }
 
@@ -39,8 +39,10 @@ export function bodyLimits(opts: BodyLimitOptions) {
   const larger = new Map(Object.entries(opts.larger ?? {}).map(([path, max]) => [path, limiter(max)]));
   return createMiddleware<AppEnv>(async (c, next) => {
     const type = c.req.header("content-type") ?? "";
+    const big = larger.get(c.req.path);
+    if (big) return big(c, next);
     if (/^multipart\/form-data/i.test(type)) return multipart(c, next);
-    return (larger.get(c.req.path) ?? other)(c, next);
+    return other(c, next);
   });
 }
 

@@ -20,12 +20,15 @@ export function securityHeaders(opts: { isProduction: boolean }) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+  // A public share page (/s/:token) is read-only and meant to be embedded (the share dialog's iframe snippet).
+  const embeddable = csp.replace("frame-ancestors 'none'", "frame-ancestors *");
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", csp);
+    const isSharePage = /^\/s\/[^/]+\/?$/.test(c.req.path);
+    c.header("Content-Security-Policy", isSharePage ? embeddable : csp);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    c.header("X-Frame-Options", "DENY");
+    if (!isSharePage) c.header("X-Frame-Options", "DENY");
     c.header("Cross-Origin-Opener-Policy", "same-origin");
     c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (opts.isProduction) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

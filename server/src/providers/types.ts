@@ -10,7 +10,8 @@ export type Operation =
   | "variation"
   | "upscale"
   | "remove-background"
-  | "style-transfer";
+  | "style-transfer"
+  | "image-to-video";
 
 export interface ProviderInput {
   operation: Operation;
@@ -34,6 +35,10 @@ export interface ProviderInput {
   maskImage?: Buffer;
   /** Style reference image bytes (style transfer). */
   styleImage?: Buffer;
+  /** ControlNet: the control image (as given, not preprocessed), its kind and conditioning strength (0..2). */
+  control?: { type: "canny" | "depth" | "pose"; image: Buffer; strength: number };
+  /** Image prompts / IP-adapter: reference images and their weights (0..1). */
+  imagePrompts?: { image: Buffer; weight: number }[];
   /** Outpaint: pixels to add on each side. */
   extend?: { top: number; right: number; bottom: number; left: number };
   /** Model-specific keys validated against the catalog (sampler, stylePreset, loras, …). */
@@ -45,6 +50,17 @@ export interface ProviderImage {
   contentType: string;
   width: number;
   height: number;
+  /** Set when the output is a video (image-to-video): MP4, or an animated WebP from the local engine. */
+  video?: ProviderVideoFacts;
+}
+
+export interface ProviderVideoFacts {
+  format: "mp4" | "webp";
+  durationSeconds: number;
+  frameCount?: number;
+  fps?: number;
+  /** A still for the poster; absent for MP4 (no decoder here): ingest uses the source image instead. */
+  poster?: Buffer;
 }
 
 export interface ProviderResult {

@@ -158,8 +158,9 @@ describe("password reset and change", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ otherSessionsRevoked: true });
-    const current = cookieFrom(res, u.cookie);
-    expect((await jsonRequest(t, "/api/auth/me", { cookie: current })).status).toBe(200);
+    // This device keeps its session (the same cookie: requests it had in flight don't fail); the others are out.
+    expect(res.headers.get("set-cookie") ?? "").not.toMatch(/session_token=[^;]+/);
+    expect((await jsonRequest(t, "/api/auth/me", { cookie: u.cookie })).status).toBe(200);
     await expectError(await jsonRequest(t, "/api/auth/me", { cookie: other }), 401, "UNAUTHORIZED");
     expect((await jsonRequest(t, "/api/auth/login", { body: { email: u.email, password: NEW_PASSWORD } })).status).toBe(
       200,

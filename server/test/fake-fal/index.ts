@@ -10,7 +10,7 @@
 import { FakeFalServer } from "./server";
 import type { FakeFalOptions } from "./types";
 
-export { CONTENT_POLICY_DETAIL, ENDPOINTS as FAKE_FAL_ENDPOINTS } from "./models";
+export { CONTENT_POLICY_DETAIL, ENDPOINTS as FAKE_FAL_ENDPOINTS } from "./endpoints";
 export type { FailurePoint, FakeFalOptions, FakeJob, InjectedFailure, RecordedRequest, WebhookDelivery } from "./types";
 export { FakeFalServer };
 

@@ -4,69 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-
-export class FakeHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(`fake fal ${status}`);
-  }
-}
-
-type Kind =
-  | "t2i"
-  | "t2i-fixed"
-  | "ultra"
-  | "i2i"
-  | "inpaint"
-  | "redux"
-  | "ultra-redux"
-  | "sticker"
-  | "upscale"
-  | "rembg";
-interface Behaviour {
-  kind: Kind;
-  maxImages: number;
-  /** Which field picks jpeg/png. */
-  formatField: "output_format" | "format" | "none";
-  lightning?: boolean;
-}
-
-const b = (
-  kind: Kind,
-  formatField: Behaviour["formatField"] = "output_format",
-  maxImages = 4,
-  lightning = false,
-): Behaviour => ({ kind, maxImages, formatField, lightning });
-
-/** Endpoints the fake serves. Anything else is an unknown application (404 at submit). */
-export const ENDPOINTS: Record<string, Behaviour> = {
-  "fal-ai/flux/dev": b("t2i"),
-  "fal-ai/flux/schnell": b("t2i"),
-  "fal-ai/flux-pro/v1.1": b("t2i"),
-  "fal-ai/flux-lora": b("t2i"),
-  "fal-ai/flux-pro/v1.1-ultra": b("ultra"),
-  "fal-ai/fast-sdxl": b("t2i", "format"),
-  "fal-ai/fast-lightning-sdxl": b("t2i", "format", 8, true),
-  "fal-ai/aura-flow": b("t2i-fixed", "none", 2),
-  "fal-ai/flux/dev/image-to-image": b("i2i"),
-  "fal-ai/flux-lora/image-to-image": b("i2i"),
-  "fal-ai/fast-sdxl/image-to-image": b("i2i", "format"),
-  "fal-ai/fast-lightning-sdxl/image-to-image": b("i2i", "format", 8, true),
-  "fal-ai/fast-sdxl/inpainting": b("inpaint", "format"),
-  "fal-ai/fast-lightning-sdxl/inpainting": b("inpaint", "format", 8, true),
-  "fal-ai/flux-pro/v1/fill": b("inpaint"),
-  "fal-ai/flux-1/dev/redux": b("redux"),
-  "fal-ai/flux/schnell/redux": b("redux"),
-  "fal-ai/flux-pro/v1.1/redux": b("redux"),
-  "fal-ai/flux-pro/v1.1-ultra/redux": b("ultra-redux"),
-  "fal-ai/face-to-sticker": b("sticker", "none", 1),
-  "fal-ai/clarity-upscaler": b("upscale", "none", 1),
-  "fal-ai/imageutils/rembg": b("rembg", "none", 1),
-  "fal-ai/birefnet/v2": b("rembg", "none", 1),
-};
+import { mp4Header } from "../../src/providers/fal/mp4";
+import { ENDPOINTS, FakeHttpError, invalid, CONTENT_POLICY_DETAIL, type Kind } from "./endpoints";
 
 const PRESETS: Record<string, [number, number]> = {
   square_hd: [1024, 1024],
@@ -77,23 +16,22 @@ const PRESETS: Record<string, [number, number]> = {
   landscape_16_9: [1024, 576],
 };
 const ULTRA_RATIOS = ["21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"];
-const PROMPT_KINDS: Kind[] = ["t2i", "t2i-fixed", "ultra", "i2i", "inpaint", "sticker"];
-const IMAGE_KINDS: Kind[] = ["i2i", "inpaint", "redux", "ultra-redux", "sticker", "upscale", "rembg"];
+const PROMPT_KINDS: Kind[] = ["t2i", "t2i-fixed", "ultra", "i2i", "inpaint", "sticker", "control", "kling-i2v"];
+const IMAGE_KINDS: Kind[] = ["i2i", "inpaint", "redux", "ultra-redux", "sticker", "upscale", "rembg", "kling-i2v"];
 
-/** A 422 with fal's `detail` list shape. */
-export const invalid = (field: string, msg: string, type: string, ctx?: Record<string, unknown>) =>
-  new FakeHttpError(422, { detail: [{ loc: ["body", field], msg, type, ...(ctx ? { ctx } : {}) }] });
-
-export const CONTENT_POLICY_DETAIL = {
-  detail: [
-    {
-      loc: ["body", "prompt"],
-      msg: "The content could not be processed because it contained material flagged by a content checker.",
-      type: "content_policy_violation",
-      url: "https://docs.fal.ai/errors#content_policy_violation",
-    },
-  ],
-};
+/** Every control/reference image URL of a control request, by field name (each must be a readable image). */
+function controlImageUrls(endpoint: string, input: Record<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  if (endpoint.includes("control-lora")) out.push(["control_lora_image_url", input.control_lora_image_url]);
+  for (const c of list(input.controlnets)) out.push(["controlnets.control_image_url", c.control_image_url]);
+  for (const u of list(input.controlnet_unions))
+    for (const c of list(u.controls)) out.push(["controlnet_unions.controls.control_image_url", c.control_image_url]);
+  for (const a of list(input.ip_adapters)) out.push(["ip_adapters.image_url", a.image_url]);
+  for (const k of ["canny", "depth", "openpose", "normal", "segmentation", "teed"])
+    if (input[`${k}_image_url`] !== undefined) out.push([`${k}_image_url`, input[`${k}_image_url`]]);
+  return out;
+}
 
 export interface ModelContext {
   readImage(url: string, field: string): Promise<Buffer>;
@@ -201,6 +139,14 @@ export async function runModel(
     source = await ctx.readImage(input.image_url, "image_url");
     sourceSize = await dims(source, "image_url");
   }
+  if (spec.kind === "control") {
+    for (const [field, url] of controlImageUrls(endpoint, input)) {
+      if (typeof url !== "string") throw invalid(field, "field required", "value_error.missing");
+      await dims(await ctx.readImage(url, field), field);
+    }
+  }
+  if (spec.kind === "ultra" && typeof input.image_url === "string")
+    await dims(await ctx.readImage(input.image_url, "image_url"), "image_url");
   if (spec.kind === "inpaint") {
     if (typeof input.mask_url !== "string") throw invalid("mask_url", "field required", "value_error.missing");
     const maskSize = await dims(await ctx.readImage(input.mask_url, "mask_url"), "mask_url");
@@ -260,6 +206,8 @@ export async function runModel(
     }
     case "rembg":
       return { image: await file(sourceSize[0], sourceSize[1], 0, "png", true) };
+    case "kling-i2v":
+      return klingVideo(input, sourceSize, ctx);
     default: {
       let size: [number, number];
       if (spec.kind === "ultra" || spec.kind === "ultra-redux")
@@ -273,4 +221,23 @@ export async function runModel(
       return { images, timings, seed, has_nsfw_concepts: images.map(() => false), prompt: prompt ?? "" };
     }
   }
+}
+
+/** Kling image-to-video: checks duration/cfg_scale/source size as fal documents, answers { video: File } (an MP4). */
+function klingVideo(input: Record<string, unknown>, source: [number, number], ctx: ModelContext) {
+  const duration = input.duration ?? "5";
+  if (duration !== "5" && duration !== "10")
+    throw invalid("duration", "value is not a valid enumeration member; permitted: '5', '10'", "type_error.enum");
+  const cfg = input.cfg_scale;
+  if (cfg !== undefined && (typeof cfg !== "number" || cfg < 0 || cfg > 1))
+    throw invalid("cfg_scale", "ensure this value is less than or equal to 1", "value_error.number.not_le");
+  if (source[0] < 300 || source[1] < 300)
+    throw invalid("image_url", "Min width: 300px, Min height: 300px", "value_error");
+  // Kling renders 720p-class video in the source's shape; the fake answers a real MP4 header and some payload.
+  const scale = 720 / Math.min(source[0], source[1]);
+  const w = Math.round((source[0] * scale) / 2) * 2;
+  const h = Math.round((source[1] * scale) / 2) * 2;
+  const data = Buffer.concat([mp4Header(w, h, Number(duration)), Buffer.alloc(4096, 7)]);
+  const url = ctx.store(data, "video/mp4", "output.mp4");
+  return { video: { url, content_type: "video/mp4", file_name: "output.mp4", file_size: data.length } };
 }

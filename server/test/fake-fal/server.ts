@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from "node:timers";
 import { readBody, sendBytes, sendJson } from "./http";
-import { ENDPOINTS, FakeHttpError, invalid, runModel } from "./models";
+import { ENDPOINTS, FakeHttpError, invalid } from "./endpoints";
+import { runModel } from "./models";
 import { WebhookSigner } from "./signer";
 import {
   defaultErrorBody,

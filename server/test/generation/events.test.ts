@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { EventBus, type JobEvent } from "../../src/jobs/events";
+import { EventBus, type LiveEvent } from "../../src/jobs/events";
 import { createLogger } from "../../src/lib/logger";
 import { waitFor } from "../factories";
 
@@ -10,8 +10,8 @@ const log = createLogger("silent");
 describe("EventBus", () => {
   it("delivers a user's events to that user's subscribers only (in-process)", async () => {
     const bus = new EventBus(undefined, log);
-    const a: JobEvent[] = [];
-    const b: JobEvent[] = [];
+    const a: LiveEvent[] = [];
+    const b: LiveEvent[] = [];
     const offA = bus.subscribe("user-a", (e) => a.push(e));
     bus.subscribe("user-b", (e) => b.push(e));
     bus.publish("user-a", { type: "started", jobId: "j1" });
@@ -32,7 +32,7 @@ describe("EventBus", () => {
     const api = new EventBus(poolA, log); // e.g. an API process holding a user's SSE stream
     const worker = new EventBus(poolB, log); // e.g. a worker process on another machine
     await Promise.all([api.start(), worker.start()]);
-    const seen: JobEvent[] = [];
+    const seen: LiveEvent[] = [];
     api.subscribe("user-x", (e) => seen.push(e));
     let wakes = 0;
     worker.onWake(() => wakes++);

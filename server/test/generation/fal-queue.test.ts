@@ -13,7 +13,7 @@ describe("generation through fal.ai (real @fal-ai/client against a local fake)",
   let worker: Worker;
   beforeAll(async () => {
     fake = await startFakeFal();
-    t = await createTestApp({ FAL_KEY: fake.key, FAL_QUEUE_URL: fake.url, FAL_JWKS_URL: fake.jwksUrl });
+    t = await createTestApp({ FAL_KEY: fake.key, FAL_QUEUE_URL: fake.url, FAL_JWKS_URL: fake.jwksUrl }, { ownDatabase: true });
     worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 2, pollMs: 20, idleMs: 50 });
     worker.start();
   });

@@ -14,7 +14,7 @@ describe("generation API", () => {
   let t: TestApp;
   let worker: Worker;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { ownDatabase: true });
     worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 2, pollMs: 20, idleMs: 50 });
   });
   afterAll(async () => {

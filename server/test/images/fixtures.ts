@@ -109,3 +109,29 @@ export function unzip(zip: Buffer): Map<string, Buffer> {
   }
   return out;
 }
+
+/** A stored video (an animated WebP from the local engine's camera, with its poster variants) of `userId`. */
+export async function storeVideo(t: TestApp, userId: string, png: Buffer, over: Partial<ImageInsert> = {}) {
+  const { renderAnimation } = await import("../../src/providers/local/animate");
+  const clip = await renderAnimation(png, { durationSeconds: 2, fps: 4, motion: "zoom-in" });
+  const id = over.id ?? randomUUID();
+  const p = await processGeneratedImage(clip.video!.poster!);
+  const key = originalKey(userId, id, "webp");
+  await t.deps.storage.put(key, clip.data, { contentType: "image/webp" });
+  for (const v of p.variants) await t.deps.storage.put(variantKey(userId, id, `${v.name}.webp`), v.data, { contentType: v.contentType });
+  return insertRow(t, userId, {
+    id,
+    filePath: key,
+    width: clip.width,
+    height: clip.height,
+    fileSize: clip.data.length,
+    format: "webp",
+    mediaType: "video",
+    durationSeconds: clip.video!.durationSeconds,
+    operation: "image-to-video",
+    modelId: "local/animate",
+    thumbhash: p.thumbhash,
+    phash: p.phash,
+    ...over,
+  });
+}

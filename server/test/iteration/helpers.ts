@@ -59,7 +59,8 @@ export const uploadsOf = async (t: TestApp, userId: string) =>
 
 /** A test app with a running worker (two slots), and how to stop both. */
 export async function startWithWorker(env: Record<string, string> = {}): Promise<{ t: TestApp; stop: () => Promise<void> }> {
-  const t = await createTestApp(env);
+  // A running worker claims any waiting job: no other file's jobs in its line (on PostgreSQL files share a database).
+  const t = await createTestApp(env, { ownDatabase: true });
   const worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
   worker.start();
   return {

@@ -20,7 +20,7 @@ describe("8× upscale: the second pass is queued durably by the worker", () => {
   let workerDeps: Deps;
   let worker: Worker;
   beforeAll(async () => {
-    api = await createTestApp();
+    api = await createTestApp({}, { ownDatabase: true });
     // Another process: same database and storage, its own event bus (the API hears none of its events).
     workerDeps = { ...api.deps, events: new EventBus(undefined, api.deps.log) };
   });

@@ -9,7 +9,7 @@ describe("request ids reach the job's log lines", () => {
   let t: TestApp;
   const lines: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { ownDatabase: true });
     t.deps.log = createLogger("info", {}, (l) => lines.push(JSON.parse(l) as Record<string, unknown>));
   });
   afterAll(() => t.close());

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generationQueue } from "../../src/db/schema";
-import type { JobEvent } from "../../src/jobs/events";
+import type { LiveEvent } from "../../src/jobs/events";
 import { claimNext, getJobById } from "../../src/jobs/queue.repo";
 import { Worker } from "../../src/jobs/worker";
 import * as generation from "../../src/modules/generation/generation.service";
@@ -49,7 +49,7 @@ describe("a stopping worker finishes or releases its jobs", () => {
     t.deps.providers = new ProviderRegistry(new LocalProvider({ stepMs: 60_000 }), undefined);
     const user = await createUser(t.deps);
     const { job } = await generation.enqueue(ctxFor(t.deps, user), t2i("a slow lighthouse"));
-    const seen: JobEvent[] = [];
+    const seen: LiveEvent[] = [];
     t.deps.events.subscribe(user.id, (e) => seen.push(e));
     const w = new Worker(t.deps, { concurrency: 1, userConcurrency: 5, leaseMs: 3000, pollMs: 20, idleMs: 50 });
     w.start();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker } from "../../src/bootstrap";
 import { generationQueue } from "../../src/db/schema";
 import { parseEnv } from "../../src/env";
-import { claimNext } from "../../src/jobs/queue.repo";
+import { claimNext, queueSortKey } from "../../src/jobs/queue.repo";
 import type { Worker } from "../../src/jobs/worker";
 import { LocalProvider } from "../../src/providers/local";
 import { ProviderRegistry } from "../../src/providers/registry";
@@ -57,7 +57,8 @@ describe("leases on the queue", () => {
   const insertJob = async (userId: string, over: Partial<typeof generationQueue.$inferInsert> = {}) => {
     const [row] = await t.deps.database.db
       .insert(generationQueue)
-      .values({ userId, modelId: "local/sketch-fast", provider: "local", prompt: "lease test", ...over })
+      // As the queue's own insert does: the line order (sort key) follows the priority.
+      .values({ userId, modelId: "local/sketch-fast", provider: "local", prompt: "lease test", sortKey: queueSortKey(over.priority ?? 0, Date.now()), ...over })
       .returning();
     return row!;
   };

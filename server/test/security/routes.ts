@@ -23,7 +23,7 @@ export function apiRoutes(app: { routes: { method: string; path: string }[] }): 
   return [...new Set(keys)].sort();
 }
 
-const PARAM_KINDS: Record<string, keyof Ids> = { id: "id", imageId: "image", commentId: "comment", userId: "user" };
+const PARAM_KINDS: Record<string, keyof Ids> = { id: "id", imageId: "image", commentId: "comment", userId: "user", deliveryId: "webhookDelivery" };
 
 /** The concrete path of a row: its own `path`, or the key's path with each `:param` filled from the ids. */
 export function pathOf(key: string, row: Row, ids: Ids): string {

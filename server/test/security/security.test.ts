@@ -3,6 +3,7 @@ import { accessTests, matrixCounts } from "./access";
 import { corpusCount, corpusTests } from "./corpus";
 import { MATRIX } from "./matrix";
 import { apiRoutes } from "./routes";
+import { teamAccessCount, teamAccessTests } from "./team-access";
 import { uploadTests } from "./uploads";
 import { createWorld, type World } from "./world";
 
@@ -28,6 +29,10 @@ describe(`route table: ${c.routes} routes in the matrix`, () => {
 
 describe(`access matrix: ${c.owned} owned × {owner, other user, anonymous}, ${c.user} signed-in, ${c.admin} admin, ${c.public} public`, () => {
   accessTests(() => w);
+});
+
+describe(`team roles: ${teamAccessCount()} routes of shared projects × {viewer, editor, admin}`, () => {
+  teamAccessTests(() => w);
 });
 
 describe(`bad-input corpus: ${corpusCount()} requests over ${c.routes} routes, never a 5xx`, () => {

@@ -2,6 +2,9 @@ import { type ReactNode, useState } from "react";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { ImageDndProvider } from "@/components/image-dnd/image-dnd-provider";
+import { PowerLayer } from "@/features/palette/power-layer";
+import { PaletteResults } from "@/features/search/components/palette-results";
+import { SettingsSync } from "@/features/settings/components/settings-sync";
 import { Sidebar, SidebarNav } from "./sidebar";
 import { TopBar } from "./top-bar";
 
@@ -53,6 +56,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               <SidebarNav onNavigate={() => setMenuOpen(false)} />
             </SheetContent>
           </Sheet>
+          <PowerLayer results={(text, done) => <PaletteResults text={text} onDone={done} />} />
+          <SettingsSync />
         </div>
       </ImageDndProvider>
     </TooltipProvider>

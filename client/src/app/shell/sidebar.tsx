@@ -1,10 +1,11 @@
+import { useId } from "react";
 import { Link } from "@tanstack/react-router";
 import { LogOut, PanelLeftClose, PanelLeftOpen } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
 import { useSignOut } from "@/lib/session";
-import { NAV_ITEMS } from "./nav";
+import { NAV_GROUPS, type NavItem } from "./nav";
 import { SidebarTargets } from "./sidebar-targets";
 
 interface SidebarNavProps {
@@ -12,34 +13,55 @@ interface SidebarNavProps {
   onNavigate?: () => void;
 }
 
-/** The navigation list, shared by the desktop sidebar and the mobile sheet. */
+function NavLink({ item: { to, label, icon: Icon }, collapsed, onNavigate }: { item: NavItem; collapsed: boolean; onNavigate?: () => void }) {
+  const link = (
+    <Link
+      to={to}
+      onClick={onNavigate}
+      className={cn(
+        "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium pointer-coarse:py-3 text-muted-foreground transition-colors duration-200 ease-in-out hover:bg-surface hover:text-foreground",
+        "data-[status=active]:bg-primary/10 data-[status=active]:text-primary-strong",
+        collapsed && "justify-center px-2",
+      )}
+    >
+      <Icon className="size-5 shrink-0" aria-hidden="true" />
+      <span className={cn(collapsed && "sr-only")}>{label}</span>
+    </Link>
+  );
+  if (!collapsed) return link;
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>{link}</TooltipTrigger>
+      <TooltipContent side="right">{label}</TooltipContent>
+    </Tooltip>
+  );
+}
+
+/** The navigation, in labelled groups; shared by the desktop sidebar and the mobile sheet. */
 export function SidebarNav({ collapsed = false, onNavigate }: SidebarNavProps) {
+  const id = useId();
   return (
     <nav aria-label="Main" className="flex flex-1 flex-col gap-1 p-2">
-      {NAV_ITEMS.map(({ to, label, icon: Icon }) => {
-        const link = (
-          <Link
-            key={to}
-            to={to}
-            onClick={onNavigate}
-            className={cn(
-              "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium pointer-coarse:py-3 text-muted-foreground transition-colors duration-200 ease-in-out hover:bg-surface hover:text-foreground",
-              "data-[status=active]:bg-primary/10 data-[status=active]:text-primary-strong",
-              collapsed && "justify-center px-2",
-            )}
-          >
-            <Icon className="size-5 shrink-0" aria-hidden="true" />
-            <span className={cn(collapsed && "sr-only")}>{label}</span>
-          </Link>
-        );
-        if (!collapsed) return link;
-        return (
-          <Tooltip key={to}>
-            <TooltipTrigger asChild>{link}</TooltipTrigger>
-            <TooltipContent side="right">{label}</TooltipContent>
-          </Tooltip>
-        );
-      })}
+      {NAV_GROUPS.map((group, i) => (
+        <div key={group.label ?? i} role="group" aria-labelledby={group.label ? `${id}-${i}` : undefined} className="flex flex-col gap-1">
+          {group.label &&
+            (collapsed ? (
+              <>
+                <hr className="mx-2 my-1 border-border" aria-hidden="true" />
+                <span id={`${id}-${i}`} className="sr-only">
+                  {group.label}
+                </span>
+              </>
+            ) : (
+              <p id={`${id}-${i}`} className="px-3 pt-3 pb-0.5 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+                {group.label}
+              </p>
+            ))}
+          {group.items.map((item) => (
+            <NavLink key={item.to} item={item} collapsed={collapsed} onNavigate={onNavigate} />
+          ))}
+        </div>
+      ))}
     </nav>
   );
 }

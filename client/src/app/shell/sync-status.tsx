@@ -23,6 +23,7 @@ const LABELS: Record<SyncMutationType, string> = {
   "prompt.update": "Edit prompt",
   "prompt.delete": "Delete prompt",
   "generation.enqueue": "Generation",
+  "batch.enqueue": "Batch",
 };
 
 function ago(ts: number | null): string {

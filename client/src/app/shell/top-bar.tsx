@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Bell, Coins, LogOut, Menu, Moon, Save, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
+import { Coins, LogOut, Menu, Moon, Save, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -14,9 +14,11 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useBalanceFollowsJobs } from "@/lib/jobs/use-balance-follows-jobs";
 import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
+import { SearchBox } from "@/features/search/components/search-box";
 import { accountLabel } from "./account-label";
 import { InstallButton } from "./install-button";
 import { Logo } from "./logo";
@@ -65,21 +67,13 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
         <Logo className="size-7" />
         <span className="hidden sm:inline">Image Studio</span>
       </Link>
-      <form role="search" className="mx-2 hidden max-w-md flex-1 md:flex" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="global-search" className="sr-only">
-          Search images, prompts and projects
-        </label>
-        <div className="relative w-full">
-          <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-          <input
-            id="global-search"
-            type="search"
-            placeholder="Search images, prompts, projects…"
-            className="h-9 pointer-coarse:h-11 w-full rounded-lg border border-border bg-surface pl-9 pr-3 text-sm outline-none transition-shadow duration-200 placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring"
-          />
-        </div>
-      </form>
+      <SearchBox className="mx-2 hidden max-w-md flex-1 md:flex" />
       <div className="ml-auto flex items-center gap-1">
+        <Button asChild size="icon" variant="ghost" className="md:hidden" aria-label="Search">
+          <Link to="/search">
+            <Search className="size-5" aria-hidden="true" />
+          </Link>
+        </Button>
         <Button asChild size="sm" className="hidden sm:inline-flex">
           <Link to="/studio">
             <Sparkles className="size-4" aria-hidden="true" />
@@ -92,17 +86,19 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           </Link>
         </Button>
         {credits !== undefined && (
-          <span className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs sm:flex" title="Credit balance">
+          <Link
+            to="/usage"
+            className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs transition-colors hover:bg-muted sm:flex pointer-coarse:min-h-11"
+            title="Credit balance — usage and credits"
+          >
             <Coins className="size-4 text-warning-strong" aria-hidden="true" />
             <span>{credits.toLocaleString()}</span>
-            <span className="sr-only">credits</span>
-          </span>
+            <span className="sr-only">credits (usage and credits)</span>
+          </Link>
         )}
         <InstallButton />
         <SyncStatusButton />
-        <Button variant="ghost" size="icon" aria-label="Notifications">
-          <Bell className="size-5" aria-hidden="true" />
-        </Button>
+        <NotificationBell userId={user?.id} />
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
             <Button variant="ghost" size="icon" aria-label="Theme">
@@ -152,6 +148,13 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
                 <Settings aria-hidden="true" /> Settings
               </Link>
             </DropdownMenuItem>
+            {user?.role === "admin" && (
+              <DropdownMenuItem asChild>
+                <Link to="/admin">
+                  <ShieldCheck aria-hidden="true" /> Admin console
+                </Link>
+              </DropdownMenuItem>
+            )}
             <DropdownMenuSeparator />
             <DropdownMenuItem onSelect={() => void signOut()}>
               <LogOut aria-hidden="true" /> Sign out

@@ -24,14 +24,16 @@ interface BlurImageProps {
   style?: CSSProperties;
   /** Alt text override; by default the image's alt text, else its prompt. */
   alt?: string;
+  /** A URL other than the owner's file route (e.g. a share link's token-scoped URL). */
+  src?: string;
 }
 
 /**
  * An image that starts as its ThumbHash (a blurred colour sketch decoded locally, no network) and fades to the
  * real thumbnail once it has loaded. Lazy-loaded and decoded off the main thread.
  */
-export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt }: BlurImageProps) {
-  const src = imageFileUrl(image.id, variant);
+export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt, src: srcOverride }: BlurImageProps) {
+  const src = srcOverride ?? imageFileUrl(image.id, variant);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const loaded = loadedSrc === src;

@@ -1,5 +1,6 @@
 import { type ReactNode, useContext, useMemo, useRef } from "react";
 import Lightbox, { type ControllerRef, type ZoomRef } from "yet-another-react-lightbox";
+import Video from "yet-another-react-lightbox/plugins/video";
 import Zoom from "yet-another-react-lightbox/plugins/zoom";
 import "yet-another-react-lightbox/styles.css";
 import { LightboxExtrasContext } from "./lightbox-extras";
@@ -47,7 +48,7 @@ export function ImageLightbox<T extends LightboxImage>({ images, index, onIndexC
       index={Math.max(0, index)}
       close={onClose}
       slides={slides}
-      plugins={[Zoom]}
+      plugins={[Zoom, Video]}
       carousel={{ finite: true, preload: 2, padding: "16px" }}
       controller={{ ref: controller, disableSwipeNavigation: true, closeOnPullDown: false, closeOnBackdropClick: false }}
       zoom={{ ref: zoom, scrollToZoom: true, maxZoomPixelRatio: 2, doubleClickMaxStops: 2 }}

@@ -1,7 +1,13 @@
 import type { Collection, CollectionCreate, CollectionDetail, CollectionUpdate } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
 import { orLocal } from "@/lib/local-first";
+import { call, rpc } from "@/lib/rpc";
+
+/** Collection ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
+const detail = (id: string, signal?: AbortSignal): Promise<CollectionDetail> =>
+  call(rpc.collections[ID].$get({ param: { id } }, { init: { signal } }));
 import { engine, enqueue, localCollectionDetail, localCollections, type NewMutation } from "@/offline";
 
 /** Writes go through the outbox; the answer is the server's collection once applied, the device's while queued. */
@@ -9,7 +15,7 @@ async function viaOutbox(m: NewMutation, id: string): Promise<CollectionDetail> 
   const entry = await enqueue(m);
   const outcome = await engine.outcome(entry.id);
   const local = () => localCollectionDetail(id);
-  if (outcome === "applied") return orLocal(() => api<CollectionDetail>(`/api/collections/${id}`), local);
+  if (outcome === "applied") return orLocal(() => detail(id), local);
   const l = await local();
   if (!l) throw new ApiError(0, "NETWORK", "Saved on this device; it will sync when you're back online.");
   return l;
@@ -26,7 +32,7 @@ export const collectionListOptions = () =>
     queryKey: collectionKeys.list(),
     queryFn: ({ signal }) =>
       orLocal(
-        async () => (await api<{ items: Collection[] }>("/api/collections", { signal })).items,
+        async (): Promise<Collection[]> => (await call(rpc.collections.index.$get(undefined, { init: { signal } }))).items,
         async () => (await localCollections()).map(({ items: _items, ...c }): Collection => c),
       ),
   });
@@ -34,7 +40,7 @@ export const collectionListOptions = () =>
 export const collectionOptions = (id: string) =>
   queryOptions({
     queryKey: collectionKeys.detail(id),
-    queryFn: ({ signal }) => orLocal(() => api<CollectionDetail>(`/api/collections/${id}`, { signal }), () => localCollectionDetail(id)),
+    queryFn: ({ signal }) => orLocal(() => detail(id, signal), () => localCollectionDetail(id)),
   });
 
 export function createCollection(body: CollectionCreate) {
@@ -47,11 +53,8 @@ export async function deleteCollection(id: string): Promise<{ deleted: true }> {
   return { deleted: true };
 }
 export const removeFromCollection = (id: string, imageId: string) => viaOutbox({ type: "collection.removeImage", collectionId: id, imageId }, id);
-export const reorderCollection = (id: string, imageId: string, afterImageId: string | null) =>
-  api<{ imageId: string; position: string }>(`/api/collections/${id}/reorder`, {
-    method: "PUT",
-    body: { imageId, afterImageId },
-  });
+export const reorderCollection = (id: string, imageId: string, afterImageId: string | null): Promise<{ imageId: string; position: string }> =>
+  call(rpc.collections[ID].reorder.$put({ param: { id }, json: { imageId, afterImageId } }));
 
 /** The new order after moving `from` to index `to`, and the image it now follows (null = first). */
 export function moveInOrder(ids: string[], from: string, to: number): { order: string[]; afterImageId: string | null } {

@@ -2,7 +2,7 @@ import type { CollectionDetail } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Sparkles, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import { ImageLightbox } from "@/components/lightbox/image-lightbox";
 import { ImagePickerDialog } from "@/components/image-picker-dialog";
@@ -25,7 +25,7 @@ import {
 import { SortableBoard } from "./components/sortable-board";
 
 /** One collection: editable name and description, and its board (reorderable unless smart). */
-export function CollectionPage({ collectionId }: { collectionId: string }) {
+export function CollectionPage({ collectionId, share }: { collectionId: string; share?: (name: string) => ReactNode }) {
   const { data: col, error } = useQuery(collectionOptions(collectionId));
   const [preview, setPreview] = useState(-1);
   const qc = useQueryClient();
@@ -108,6 +108,7 @@ export function CollectionPage({ collectionId }: { collectionId: string }) {
             />
           )}
           {!col.isSmart && <SaveOfflineButton kind="collection" id={collectionId} name={col.name} />}
+          {share?.(col.name)}
           <Button variant="outline" size="sm" loading={del.isPending} onClick={() => del.mutate()}>
             <Trash2 /> Delete
           </Button>

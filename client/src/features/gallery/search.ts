@@ -17,11 +17,15 @@ export const gallerySearchSchema = z.object({
   tags: opt(z.array(z.string()).max(20)),
   projectId: opt(z.string().max(64)),
   collectionId: opt(z.string().max(64)),
+  /** Images of one batch (the batch page links here). */
+  batchId: opt(z.uuid()),
   favorite: opt(z.boolean()),
   aspect: opt(z.enum(IMAGE_ASPECTS)),
   minMegapixels: opt(z.number().min(0).max(100)),
   minRating: opt(z.number().int().min(1).max(5)),
   hasParent: opt(z.boolean()),
+  /** Only images or only videos. */
+  media: opt(z.enum(["image", "video"])),
   from: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
   to: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
 });
@@ -29,7 +33,7 @@ export type GallerySearch = z.infer<typeof gallerySearchSchema>;
 
 /** How many filters (not sort or view) are set: the badge on the filter button. */
 export function activeFilterCount(s: GallerySearch): number {
-  const keys: (keyof GallerySearch)[] = ["models", "tags", "projectId", "collectionId", "favorite", "aspect", "minMegapixels", "minRating", "hasParent", "from", "to"];
+  const keys: (keyof GallerySearch)[] = ["models", "tags", "projectId", "collectionId", "batchId", "favorite", "aspect", "minMegapixels", "minRating", "hasParent", "media", "from", "to"];
   return keys.filter((k) => {
     const v = s[k];
     return Array.isArray(v) ? v.length > 0 : v !== undefined;
@@ -46,11 +50,13 @@ export function toListQuery(s: GallerySearch, mode: GalleryMode): ImageListQuery
     tags: s.tags?.length ? s.tags : undefined,
     projectId: s.projectId as ImageListQueryInput["projectId"],
     collectionId: s.collectionId,
+    batchId: s.batchId,
     favorite: mode === "favorites" ? true : s.favorite,
     aspect: s.aspect,
     minMegapixels: s.minMegapixels,
     minRating: s.minRating,
     hasParent: s.hasParent,
+    mediaType: s.media,
     from: s.from,
     to: s.to,
     trash: mode === "trash" ? true : undefined,

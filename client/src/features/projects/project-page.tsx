@@ -1,8 +1,9 @@
-import type { ProjectUpdate } from "@image-studio/shared";
+import type { ProjectAccessRole, ProjectUpdate } from "@image-studio/shared";
 import { imageFileUrl } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
-import { Archive, ArchiveRestore, Copy, Download, FolderKanban, LayoutTemplate } from "lucide-react";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { Archive, ArchiveRestore, Copy, Download, FolderKanban, LayoutTemplate, Sparkles } from "lucide-react";
+import type { ReactNode } from "react";
 import { toast } from "sonner";
 import { SaveOfflineButton } from "@/components/offline/save-offline-button";
 import { Button } from "@/components/ui/button";
@@ -19,14 +20,19 @@ import {
 } from "./api";
 import { AddImagesDialog } from "./components/add-images-dialog";
 import { DeleteProjectDialog } from "./components/delete-project-dialog";
+import { MemberProjectView } from "./components/member-project-view";
 import { MoveDnd, ProjectDropTargets } from "./components/move-dnd";
 import { ProjectImages } from "./components/project-images";
 import { ProjectMeta } from "./components/project-meta";
+import { CoverPicker, ProjectNotes } from "./components/project-notes-cover";
 import { ProjectSettingsForm } from "./components/project-settings";
 import { ProjectStats } from "./components/project-stats";
 
-/** One project: header (cover, editable title, description, tags and category), toolbar, image grid and stats. */
-export function ProjectPage({ projectId }: { projectId: string }) {
+/**
+ * One project: header (cover, editable title, description, tags and category), toolbar, image grid and stats. A team
+ * member (`role` other than "owner") gets the read-only view of a shared project instead.
+ */
+export function ProjectPage({ projectId, share, role = "owner" }: { projectId: string; share?: (name: string) => ReactNode; role?: ProjectAccessRole }) {
   const { data: project, error } = useQuery(projectOptions(projectId));
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -60,6 +66,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   });
   if (error) return <p role="alert">{error.message}</p>;
   if (!project) return null;
+  if (role !== "owner") return <MemberProjectView project={project} role={role} share={share?.(project.name)} />;
   const cover = project.effectiveCoverImageId;
   return (
     <div className="space-y-6">
@@ -95,8 +102,15 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         </div>
       </header>
       <div role="toolbar" aria-label="Project actions" className="flex flex-wrap gap-2">
+        <Button size="sm" asChild>
+          <Link to="/studio" search={{ projectId }} data-testid="generate-here">
+            <Sparkles aria-hidden="true" /> Generate here
+          </Link>
+        </Button>
         <AddImagesDialog projectId={projectId} />
+        <CoverPicker project={project} onSave={(patch) => save.mutate(patch)} />
         <SaveOfflineButton kind="project" id={projectId} name={project.name} />
+        {share?.(project.name)}
         <Button size="sm" variant="outline" onClick={() => exportProject(projectId)} disabled={!project.imageCount}>
           <Download /> Export
         </Button>
@@ -122,6 +136,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           <div className="space-y-4">
             <ProjectDropTargets projectId={projectId} />
             <ProjectStats projectId={projectId} />
+            <ProjectNotes project={project} onSave={(patch) => save.mutate(patch)} />
             <ProjectSettingsForm
               key={project.version}
               project={project}

@@ -116,7 +116,7 @@ describe("PromptsPage", () => {
     expect((await db().outbox.toArray()).map((e) => e.mutation.type)).toEqual(["prompt.delete"]);
   });
 
-  it("links “Use in studio” with the prompt and negative prompt as the studio's search", async () => {
+  it("links “Use in studio” with the prompt, negative prompt and prompt id (to count the use) as the studio's search", async () => {
     await seed();
     const user = userEvent.setup();
     const { router } = renderWithRouter(PromptsPage);
@@ -126,6 +126,7 @@ describe("PromptsPage", () => {
     expect(JSON.parse(screen.getByTestId("studio-search").textContent!)).toEqual({
       prompt: "fishing boats in the mist",
       negativePrompt: "people",
+      promptId: expect.any(String),
     });
   });
 

@@ -1,11 +1,23 @@
 import type { Prompt } from "@image-studio/shared";
 import { BookText, Plus, SearchX } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { deletePrompt, refreshPrompts, toggleFavorite, usePendingPromptIds, usePrompts } from "./api/prompts-store";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { promptStatsQuery } from "./api/prompt-insights";
+import { CommunityPrompts } from "./components/community-prompts";
+import { PromptHistory } from "./components/prompt-history";
+import {
+  createPrompt,
+  deletePrompt,
+  refreshPrompts,
+  toggleFavorite,
+  usePendingPromptIds,
+  usePrompts,
+} from "./api/prompts-store";
 import { DeletePromptDialog } from "./components/delete-prompt-dialog";
 import { PromptCard } from "./components/prompt-card";
 import { PromptFormDialog } from "./components/prompt-form-dialog";
@@ -27,6 +39,8 @@ export function PromptsPage() {
   const [filter, setFilter] = useState<PromptFilter>(EMPTY_FILTER);
   const [editing, setEditing] = useState<Editing>({ open: false });
   const [deleting, setDeleting] = useState<Prompt | null>(null);
+  const [tab, setTab] = useState("mine");
+  const stats = useQuery({ ...promptStatsQuery, enabled: tab === "mine" });
 
   useEffect(() => {
     if (navigator.onLine) void refreshPrompts().catch(() => undefined);
@@ -55,6 +69,16 @@ export function PromptsPage() {
     }
   };
 
+  const saveFromHistory = async (text: string, negativePrompt: string) => {
+    try {
+      const title = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+      await createPrompt({ id: crypto.randomUUID(), title, promptText: text, negativePrompt });
+      toast.success("Saved to your prompts", { description: title });
+    } catch (err) {
+      fail(err);
+    }
+  };
+
   return (
     <>
       <PageHeader
@@ -69,55 +93,71 @@ export function PromptsPage() {
           </>
         }
       />
-      {!prompts ? (
-        <PromptsSkeleton />
-      ) : all.length === 0 ? (
-        <EmptyState
-          icon={BookText}
-          title="Your prompt library is empty"
-          description="Save prompts you like, organise them in categories and reuse them in one click. You can also import a JSON file from the ⋮ menu."
-          action={
-            <Button onClick={() => setEditing({ open: true })}>
-              <Plus aria-hidden="true" /> Save your first prompt
-            </Button>
-          }
-        />
-      ) : (
-        <>
-          <PromptToolbar filter={effective} onChange={setFilter} categories={categories} />
-          <p className="sr-only" aria-live="polite">
-            {shown.length === 1 ? "1 prompt" : `${shown.length} prompts`} shown
-          </p>
-          {shown.length === 0 ? (
+      <Tabs value={tab} onValueChange={setTab}>
+        <TabsList aria-label="Prompt views">
+          <TabsTrigger value="mine">My prompts</TabsTrigger>
+          <TabsTrigger value="history">History</TabsTrigger>
+          <TabsTrigger value="community">Community</TabsTrigger>
+        </TabsList>
+        <TabsContent value="history">
+          <PromptHistory onSave={(text, negativePrompt) => void saveFromHistory(text, negativePrompt)} />
+        </TabsContent>
+        <TabsContent value="community">
+          <CommunityPrompts />
+        </TabsContent>
+        <TabsContent value="mine" className="grid gap-4">
+          {!prompts ? (
+            <PromptsSkeleton />
+          ) : all.length === 0 ? (
             <EmptyState
-              icon={SearchX}
-              title="No prompts match"
-              description={
-                isFiltered(effective) ? "Try other words, another category, or show all prompts." : undefined
-              }
+              icon={BookText}
+              title="Your prompt library is empty"
+              description="Save prompts you like, organise them in categories and reuse them in one click. You can also import a JSON file from the ⋮ menu."
               action={
-                <Button variant="outline" onClick={() => setFilter({ ...EMPTY_FILTER, sort: filter.sort })}>
-                  Clear filters
+                <Button onClick={() => setEditing({ open: true })}>
+                  <Plus aria-hidden="true" /> Save your first prompt
                 </Button>
               }
             />
           ) : (
-            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Saved prompts">
-              {shown.map((p) => (
-                <li key={p.id}>
-                  <PromptCard
-                    prompt={p}
-                    pending={pending.has(p.id)}
-                    onEdit={() => setEditing({ open: true, prompt: p })}
-                    onDelete={() => setDeleting(p)}
-                    onToggleFavorite={() => void toggleFavorite(p).catch(fail)}
-                  />
-                </li>
-              ))}
-            </ul>
+            <>
+              <PromptToolbar filter={effective} onChange={setFilter} categories={categories} />
+              <p className="sr-only" aria-live="polite">
+                {shown.length === 1 ? "1 prompt" : `${shown.length} prompts`} shown
+              </p>
+              {shown.length === 0 ? (
+                <EmptyState
+                  icon={SearchX}
+                  title="No prompts match"
+                  description={
+                    isFiltered(effective) ? "Try other words, another category, or show all prompts." : undefined
+                  }
+                  action={
+                    <Button variant="outline" onClick={() => setFilter({ ...EMPTY_FILTER, sort: filter.sort })}>
+                      Clear filters
+                    </Button>
+                  }
+                />
+              ) : (
+                <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Saved prompts">
+                  {shown.map((p) => (
+                    <li key={p.id}>
+                      <PromptCard
+                        prompt={p}
+                        pending={pending.has(p.id)}
+                        onEdit={() => setEditing({ open: true, prompt: p })}
+                        onDelete={() => setDeleting(p)}
+                        onToggleFavorite={() => void toggleFavorite(p).catch(fail)}
+                        stats={stats.data?.get(p.id)}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
           )}
-        </>
-      )}
+        </TabsContent>
+      </Tabs>
       <PromptFormDialog
         open={editing.open}
         onOpenChange={(open) => setEditing((e) => ({ ...e, open }))}

@@ -3,17 +3,24 @@
  * It reconnects on its own (the browser does, and we re-open it when the browser gives up); `connected`
  * tells callers whether they should poll instead.
  */
-import type { JobEventPayload } from "@image-studio/shared";
+import type { BatchEventPayload, JobEventPayload, Notification } from "@image-studio/shared";
 
 type Listener = (event: JobEventPayload) => void;
+type NotificationListener = (notification: Notification) => void;
+/** Events about batches and the waiting line's order (not about one job). */
+type BatchListener = (event: BatchEventPayload) => void;
 type StatusListener = (connected: boolean) => void;
 
 const EVENT_TYPES = ["queued", "position", "started", "progress", "completed", "failed", "cancelled"] as const;
+const BATCH_EVENT_TYPES = ["batch", "line"] as const;
 const REOPEN_MS = 5_000;
 
 class JobStream {
   private source?: EventSource;
   private listeners = new Set<Listener>();
+  /** The bell's listeners: `notification` events, kept apart so job listeners only ever see job events. */
+  private notificationListeners = new Set<NotificationListener>();
+  private batchListeners = new Set<BatchListener>();
   private statusListeners = new Set<StatusListener>();
   private reopenTimer?: ReturnType<typeof setTimeout>;
   connected = false;
@@ -23,8 +30,32 @@ class JobStream {
     this.open();
     return () => {
       this.listeners.delete(listener);
-      if (!this.listeners.size) this.close();
+      if (!this.listening) this.close();
     };
+  }
+
+  /** New notifications for the signed-in user (the bell), over the same stream. */
+  subscribeNotifications(listener: NotificationListener): () => void {
+    this.notificationListeners.add(listener);
+    this.open();
+    return () => {
+      this.notificationListeners.delete(listener);
+      if (!this.listening) this.close();
+    };
+  }
+
+  /** Batch progress and line-order events, on the same one connection. */
+  subscribeBatches(listener: BatchListener): () => void {
+    this.batchListeners.add(listener);
+    this.open();
+    return () => {
+      this.batchListeners.delete(listener);
+      if (!this.listening) this.close();
+    };
+  }
+
+  private get listening() {
+    return this.listeners.size + this.notificationListeners.size + this.batchListeners.size > 0;
   }
 
   onStatus(listener: StatusListener): () => void {
@@ -50,7 +81,7 @@ class JobStream {
         // The browser gave up (e.g. a 401 or a proxy error): try again later; polling covers the gap.
         this.source = undefined;
         clearTimeout(this.reopenTimer);
-        this.reopenTimer = setTimeout(() => this.listeners.size && this.open(), REOPEN_MS);
+        this.reopenTimer = setTimeout(() => this.listening && this.open(), REOPEN_MS);
       }
     };
     for (const type of EVENT_TYPES) {
@@ -62,6 +93,26 @@ class JobStream {
           return;
         }
         for (const l of this.listeners) l(payload);
+      });
+    }
+    source.addEventListener("notification", (e) => {
+      let payload: { notification?: Notification };
+      try {
+        payload = JSON.parse((e as MessageEvent<string>).data) as { notification?: Notification };
+      } catch {
+        return;
+      }
+      if (payload.notification) for (const l of this.notificationListeners) l(payload.notification);
+    });
+    for (const type of BATCH_EVENT_TYPES) {
+      source.addEventListener(type, (e) => {
+        let payload: BatchEventPayload;
+        try {
+          payload = JSON.parse((e as MessageEvent<string>).data) as BatchEventPayload;
+        } catch {
+          return;
+        }
+        for (const l of this.batchListeners) l(payload);
       });
     }
   }

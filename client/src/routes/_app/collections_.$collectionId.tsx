@@ -3,6 +3,7 @@ import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
 import { collectionOptions } from "@/features/collections/api";
 import { CollectionPage } from "@/features/collections/collection-page";
 import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
+import { ShareButton } from "@/features/share/components/share-dialog";
 import { titleHead } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections_/$collectionId")({
@@ -20,7 +21,7 @@ function CollectionRoute() {
   const { collectionId } = Route.useParams();
   return (
     <LightboxExtrasContext value={lightboxIterate}>
-      <CollectionPage collectionId={collectionId} />
+      <CollectionPage collectionId={collectionId} share={(name) => <ShareButton kind="collection" targetId={collectionId} name={name} />} />
     </LightboxExtrasContext>
   );
 }

@@ -1,19 +1,16 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { LayoutDashboard } from "lucide-react";
-import { PageHeader } from "@/app/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 import { titled } from "@/app/page-title";
+import { DashboardPage } from "@/features/dashboard/components/dashboard-page";
+import { dayPoints, LazyUsageChart } from "@/features/usage/components/lazy-chart";
+
+/** The dashboard's usage chart is the usage page's (lazy, recharts in its own chunk); the route joins the two. */
+function Chart({ days }: { days: { date: string; images: number; credits: number }[] }) {
+  return <LazyUsageChart title="Credits and images, last 30 days" data={dayPoints(days)} height={220} />;
+}
 
 export const Route = createFileRoute("/_app/dashboard")({
   head: titled("Dashboard"),
-  component: DashboardPage,
+  component: function Dashboard() {
+    return <DashboardPage Chart={Chart} />;
+  },
 });
-
-function DashboardPage() {
-  return (
-    <>
-      <PageHeader title="Dashboard" />
-      <EmptyState icon={LayoutDashboard} title="Your overview lives here" description="Recent generations, credits, projects and activity will appear here as soon as you start creating." />
-    </>
-  );
-}

@@ -3,11 +3,16 @@ import { Bell, Bot, CloudOff, CreditCard, KeyRound, Lock, type LucideIcon, Slide
 import { z } from "zod";
 import { PageHeader } from "@/app/shell/page-header";
 import { OfflineSettings } from "@/components/offline/offline-settings";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AccountTab } from "@/features/account/components/account-tab";
-import { PreferencesTab } from "@/features/account/components/preferences-tab";
 import { ServerStorageCard } from "@/features/account/components/server-storage-card";
+import { BillingTab } from "@/features/usage/components/billing-tab";
+import { DeveloperTab } from "@/features/developer/components/developer-tab";
+import { NotificationPreferences } from "@/features/notifications/components/notification-preferences";
+import { ModelsTab } from "@/features/settings/components/models-tab";
+import { PreferencesTab } from "@/features/settings/components/preferences-tab";
+import { PrivacyTab } from "@/features/settings/components/privacy-tab";
+import { PublicProfileSection } from "@/features/community/components/public-profile-section";
 import { titled } from "@/app/page-title";
 
 const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
@@ -19,33 +24,11 @@ const LABELS: Record<Tab, { label: string; icon: LucideIcon }> = {
   offline: { label: "Offline & storage", icon: CloudOff },
   models: { label: "Models", icon: Bot },
   notifications: { label: "Notifications", icon: Bell },
-  privacy: { label: "Privacy", icon: Lock },
+  privacy: { label: "Privacy & data", icon: Lock },
   "api-keys": { label: "API keys", icon: KeyRound },
   billing: { label: "Billing", icon: CreditCard },
 };
 
-/** Tabs still to come, each with a designed placeholder saying what will live there. */
-const COMING: Partial<Record<Tab, { title: string; description: string }>> = {
-  models: {
-    title: "Default model and parameters",
-    description:
-      "Pick the model, size and settings new generations start from. For now, the Studio remembers your last choices.",
-  },
-  notifications: {
-    title: "Notifications",
-    description: "Choose when we tell you about finished batches, low credits and shared projects.",
-  },
-  privacy: {
-    title: "Privacy and data",
-    description:
-      "Retention and sharing defaults will live here. Export or delete your data under Account → Danger zone.",
-  },
-  "api-keys": { title: "API keys", description: "Create keys to drive Image Studio from scripts and the CLI." },
-  billing: {
-    title: "Billing",
-    description: "Credits and plans. Your balance shows in the top bar; admins can add credits.",
-  },
-};
 
 export const Route = createFileRoute("/_app/settings")({
   head: titled("Settings"),
@@ -84,11 +67,22 @@ function SettingsPage() {
             <OfflineSettings />
           </div>
         </TabsContent>
-        {Object.entries(COMING).map(([t, c]) => (
-          <TabsContent key={t} value={t} className="mt-3">
-            <EmptyState icon={LABELS[t as Tab].icon} title={c.title} description={c.description} className="mx-0" />
-          </TabsContent>
-        ))}
+        <TabsContent value="api-keys" className="mt-3">
+          <DeveloperTab />
+        </TabsContent>
+        <TabsContent value="notifications" className="mt-3">
+          <NotificationPreferences />
+        </TabsContent>
+        <TabsContent value="models" className="mt-3">
+          <ModelsTab />
+        </TabsContent>
+        <TabsContent value="privacy" className="mt-3 grid gap-6">
+          <PublicProfileSection />
+          <PrivacyTab />
+        </TabsContent>
+        <TabsContent value="billing" className="mt-3">
+          <BillingTab />
+        </TabsContent>
       </Tabs>
     </>
   );

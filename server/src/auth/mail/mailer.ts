@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import type { Deps } from "../../context";
 import type { Db } from "../../db/client";
 import { devMail } from "../../db/schema";
 import type { Logger } from "../../lib/logger";
@@ -18,6 +19,17 @@ export interface Mailer {
 export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; log: Logger }): Mailer {
   if (opts.smtpUrl) return smtpMailer(opts.smtpUrl, opts.from, opts.log);
   return devMailboxMailer(opts.db, opts.log);
+}
+
+const mailers = new WeakMap<Deps, Mailer>();
+/** The process's one mailer (SMTP when configured, else the dev mailbox): auth mail and notifications share it. */
+export function mailerFor(deps: Deps): Mailer {
+  let m = mailers.get(deps);
+  if (!m) {
+    m = createMailer({ smtpUrl: deps.env.SMTP_URL, from: deps.env.MAIL_FROM, db: deps.database.db, log: deps.log });
+    mailers.set(deps, m);
+  }
+  return m;
 }
 
 function smtpMailer(url: string, from: string, log: Logger): Mailer {

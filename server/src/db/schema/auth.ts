@@ -39,6 +39,10 @@ export const users = pgTable(
     avatarVersion: integer("avatar_version").notNull().default(0),
     /** A guest from "Try demo" (Better Auth anonymous plugin): limited credits, upgraded by signing up. */
     isAnonymous: boolean("is_guest").notNull().default(false),
+    /** Public handle of `/u/:handle` (lower case, unique); null until the user chooses one. */
+    handle: text("handle").unique(),
+    /** Whether the user's published images show their prompt and parameters. */
+    publicShowPrompt: boolean("public_show_prompt").notNull().default(false),
   },
   (t) => [index("users_created_at_idx").on(t.createdAt.desc())],
 );

@@ -41,6 +41,10 @@ export const images = pgTable(
     height: integer("height").notNull(),
     fileSize: integer("file_size").notNull(),
     format: text("format").notNull(),
+    /** "image" or "video" (image-to-video results: the original is the clip, the variants come from its poster). */
+    mediaType: text("media_type").$type<"image" | "video">().notNull().default("image"),
+    /** Videos: length in seconds. */
+    durationSeconds: doublePrecision("duration_seconds"),
     prompt: text("prompt").notNull().default(""),
     negativePrompt: text("negative_prompt").notNull().default(""),
     modelId: text("model_id").notNull(),
@@ -53,13 +57,17 @@ export const images = pgTable(
     /** How this image was made: text-to-image, variation, upscale, upload, … */
     operation: text("operation").notNull().default("text-to-image"),
     jobId: uuid("job_id"),
+    /** The team member who made it in the owner's shared project (they paid); null when the owner made it. */
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     isFavorite: boolean("is_favorite").notNull().default(false),
     rating: smallint("rating"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
     altText: text("alt_text").notNull().default(""),
     metadata: jsonb("metadata").$type<ImageMetadata>().notNull().default({}),
+    /** Published to the owner's public gallery and the community page. */
     isPublic: boolean("is_public").notNull().default(false),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
@@ -77,6 +85,9 @@ export const images = pgTable(
     index("images_user_phash_idx").on(t.userId, t.phash),
     // "Is this stored original still used by another row?" (duplicated projects share originals).
     index("images_user_file_idx").on(t.userId, t.filePath),
+    index("images_published_idx").on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.isPublic} AND ${t.deletedAt} IS NULL`),
+    index("images_user_media_idx").on(t.userId, t.mediaType),
+    check("images_media_type", sql`${t.mediaType} IN ('image', 'video')`),
     check("images_rating_range", sql`${t.rating} IS NULL OR (${t.rating} BETWEEN 1 AND 5)`),
   ],
 );

@@ -8,6 +8,7 @@ export type ProjectSettings = {
   defaultModelId?: string;
   defaultParameters?: Record<string, unknown>;
   promptStarters?: string[];
+  promptPrefix?: string;
 };
 
 export const projects = pgTable(

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, jsonb, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, syncVersion, updatedAt } from "./_helpers";
 import { users } from "./auth";
+import { generationBatches } from "./batch";
 import { images } from "./images";
 import { projects } from "./projects";
 
@@ -16,10 +17,20 @@ export const generationQueue = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * Whose scope the results land in when a team member generates into a project shared with them: the
+     * project's owner (images, files, sources are theirs). Null: the job's user. `user_id` stays the member, who
+     * pays, sees the job and gets its events.
+     */
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "cascade" }),
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
     /** Client-minted idempotency key: the same clientId twice makes one job. */
     clientId: text("client_id"),
-    batchId: uuid("batch_id"),
+    batchId: uuid("batch_id").references(() => generationBatches.id, { onDelete: "set null" }),
+    /** The item's place in its batch (retries of an item share it). */
+    batchIndex: integer("batch_index"),
+    /** The saved prompt or template the request came from (counts a use; keep-rate per prompt). No FK: prompts may go. */
+    promptId: uuid("prompt_id"),
     /** The id of the request that queued the job, carried into the job's log lines. */
     requestId: text("request_id"),
     operation: text("operation").notNull().default("text-to-image"),
@@ -33,6 +44,13 @@ export const generationQueue = pgTable(
     parentImageId: uuid("parent_image_id").references(() => images.id, { onDelete: "set null" }),
     status: text("status").$type<JobStatus>().notNull().default("pending"),
     priority: smallint("priority").notNull().default(0),
+    /**
+     * The job's place in its owner's line: priority band first, then time (see queueSortKey), rewritten when the
+     * user drags a job or batch. Default: a priority-0 job queued now.
+     */
+    sortKey: doublePrecision("sort_key")
+      .notNull()
+      .default(sql`(1e14 + extract(epoch from now()) * 1000)`),
     progress: real("progress").notNull().default(0),
     falRequestId: text("fal_request_id"),
     errorMessage: text("error_message"),
@@ -60,6 +78,7 @@ export const generationQueue = pgTable(
       .on(t.leaseExpiresAt)
       .where(sql`${t.status} = 'processing'`),
     index("generation_queue_user_version_idx").on(t.userId, t.version),
+    index("generation_queue_batch_idx").on(t.batchId, t.batchIndex),
     uniqueIndex("generation_queue_user_client_id_uq").on(t.userId, t.clientId),
     uniqueIndex("generation_queue_fal_request_uq").on(t.falRequestId),
   ],

@@ -39,9 +39,8 @@ export function toMeUser(row: repo.UserRow, hasPassword: boolean, isAdmin: boole
 
 /** The account as the client sees it (used by /me, sign-in and profile answers). */
 export async function loadMeUser(db: Db, userId: string, adminEmails: string[]): Promise<MeUser> {
-  const row = await repo.findUser(db, userId);
+  const [row, hash] = await Promise.all([repo.findUser(db, userId), repo.passwordHash(db, userId)]);
   if (!row) throw new AppError("UNAUTHORIZED", "Sign in to continue");
-  const hash = await repo.passwordHash(db, userId);
   return toMeUser(row, hash !== null, adminEmails.includes(row.email.toLowerCase()));
 }
 

@@ -112,3 +112,10 @@ export async function stats(db: Db) {
     credits: { granted: n(credits?.granted), spent: n(credits?.spent), outstanding: n(u?.outstanding) },
   };
 }
+
+/** Deletes the user row; every owned row goes with it by cascade. */
+export async function deleteUser(db: Db, id: string) {
+  await db.delete(users).where(eq(users.id, id));
+}
+
+export { userUsage } from "./admin.console.repo";

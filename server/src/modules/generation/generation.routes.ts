@@ -1,4 +1,4 @@
-import { costEstimateRequestSchema, LIMITS, safeDateTime, textToImageRequestSchema } from "@image-studio/shared";
+import { controlPreviewRequestSchema, costEstimateRequestSchema, LIMITS, safeDateTime, textToImageRequestSchema } from "@image-studio/shared";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
@@ -6,9 +6,11 @@ import type { AppEnv } from "../../context";
 import { validate } from "../../lib/validate";
 import { ctxOf, requireUser } from "../../middleware/require-user";
 import type { Operation } from "../../providers/types";
-import type { JobEvent } from "../../jobs/events";
+import type { LiveEvent } from "../../jobs/events";
 import { drainFor, reconnectDelayMs } from "../../lib/shutdown";
 import * as generation from "./generation.service";
+import { enqueueTextToImage } from "./text-to-image.service";
+import { controlPreview } from "./control-preview";
 
 const idParam = z.object({ id: z.uuid("Job ids are UUIDs") });
 const listQuery = z.object({
@@ -17,7 +19,7 @@ const listQuery = z.object({
 });
 async function textToImage(c: Parameters<typeof ctxOf>[0], body: z.output<typeof textToImageRequestSchema>) {
   const ctx = ctxOf(c);
-  const { job, created } = await generation.enqueue(ctx, { operation: "text-to-image", ...body });
+  const { job, created } = await enqueueTextToImage(ctx, body);
   return { view: await generation.toView(ctx, job), created };
 }
 
@@ -27,6 +29,10 @@ export const generateRoutes = new Hono<AppEnv>()
   .post("/text-to-image", validate("json", textToImageRequestSchema), async (c) => {
     const { view } = await textToImage(c, c.req.valid("json"));
     return c.json(view, 202);
+  })
+  .post("/control-preview", validate("json", controlPreviewRequestSchema), async (c) => {
+    const png = await controlPreview(ctxOf(c), c.req.valid("json"));
+    return c.body(new Uint8Array(png), 200, { "Content-Type": "image/png", "Cache-Control": "private, no-store" });
   })
   .post("/estimate", validate("json", costEstimateRequestSchema), async (c) => {
     const body = c.req.valid("json");
@@ -58,7 +64,7 @@ export const generateRoutes = new Hono<AppEnv>()
     c.header("Cache-Control", "no-store");
     c.header("X-Accel-Buffering", "no");
     return streamSSE(c, async (stream) => {
-      const queue: JobEvent[] = [];
+      const queue: LiveEvent[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = ctx.deps.events.subscribe(ctx.user.id, (e) => {
         queue.push(e);

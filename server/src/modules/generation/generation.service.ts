@@ -1,16 +1,19 @@
 import { randomInt } from "node:crypto";
 import { type CostEstimate, estimateCredits, type Job, validateGenerationParams } from "@image-studio/shared";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
-import { projects } from "../../db/schema";
+import type { Db } from "../../db/client";
+import { generationQueue, nextVersion, prompts } from "../../db/schema";
 import { assertGuestMayUse } from "../../auth/guest";
 import { AppError } from "../../lib/errors";
 import type { Operation } from "../../providers/types";
 import { reservedCredits } from "../../jobs/follow-up";
 import { finishJob, getJob, insertJob, type JobRow, listJobs, queuePosition } from "../../jobs/queue.repo";
 import { applyCredits, balanceOf } from "../credits/credits.repo";
+import { assertWithinLimit } from "../credits/credits.service";
 import type { CatalogEntry } from "../models/models.service";
-import { assertRoom } from "../usage/quota.service";
+import { projectScope } from "../teams/teams.access";
+import { assertRoomIn } from "../usage/quota.service";
 
 export interface EnqueueInput {
   operation: Operation;
@@ -23,13 +26,25 @@ export interface EnqueueInput {
   priority?: number;
   parentImageId?: string | null;
   batchId?: string | null;
+  /** The saved prompt/template it came from; a use is counted when it is the caller's. */
+  promptId?: string | null;
   /** Source image / mask / style references (ids or storage keys) for derived operations. */
   inputs?: Record<string, unknown>;
   /** Credits held on top of this job's own cost, for a follow-up pass it queues when done (8× upscale). */
   reserveCredits?: number;
 }
 
-async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Promise<CatalogEntry> {
+/** Counts a use of the caller's saved prompt (someone else's or an unknown id is not linked, and not an error: an offline replay may name a prompt deleted since). */
+async function countPromptUse(tx: Db, userId: string, promptId: string): Promise<string | null> {
+  const [row] = await tx
+    .update(prompts)
+    .set({ usageCount: sql`${prompts.usageCount} + 1`, lastUsedAt: new Date(), version: nextVersion })
+    .where(and(eq(prompts.id, promptId), eq(prompts.userId, userId)))
+    .returning({ id: prompts.id });
+  return row?.id ?? null;
+}
+
+export async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Promise<CatalogEntry> {
   const model = await ctx.deps.catalog.get(modelId);
   if (!model) throw new AppError("VALIDATION_FAILED", `Unknown model "${modelId}"`, { issues: [{ path: ["modelId"], message: "Unknown model" }] });
   if (!model.isActive) throw new AppError("UNAVAILABLE", `${model.displayName} is turned off by an administrator`);
@@ -42,7 +57,7 @@ async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Pro
 }
 
 /** Normalises parameters against the model's ranges (400 naming the field and range) and fixes the seed. */
-function normalise(model: CatalogEntry, operation: Operation, parameters: Record<string, unknown>) {
+export function normalise(model: CatalogEntry, operation: Operation, parameters: Record<string, unknown>) {
   const checked = validateGenerationParams(model, { operation, parameters });
   if (!checked.ok) {
     const issues = checked.issues.map((i) => ({ path: i.path, message: i.message }));
@@ -53,29 +68,39 @@ function normalise(model: CatalogEntry, operation: Operation, parameters: Record
   return value;
 }
 
-function estimate(model: CatalogEntry, operation: Operation, p: Record<string, unknown>) {
+export function estimate(model: CatalogEntry, operation: Operation, p: Record<string, unknown>) {
   return estimateCredits(model, {
     operation,
     width: Number(p.width ?? 1024),
     height: Number(p.height ?? 1024),
     numImages: Number(p.numImages ?? 1),
     ...(typeof p.scale === "number" ? { scale: p.scale } : {}),
+    ...(typeof p.duration === "number" ? { durationSeconds: p.duration } : {}),
   });
 }
 
-/** Validates, holds credits and queues a job. The same clientId twice returns the first job. */
+/**
+ * The scope a job's results land in: the caller's own, or — an editor or admin of a team the project is shared
+ * with — the project owner's (404 "Project" for anyone else, viewers included).
+ */
+export const targetScope = (ctx: Ctx, projectId: string | null | undefined): Promise<Ctx> =>
+  projectId ? projectScope(ctx, projectId, "editor") : Promise.resolve(ctx);
+
+/**
+ * Validates, holds credits and queues a job. The same clientId twice returns the first job. Into a project shared
+ * with the caller, the job stays the caller's (they pay, follow and cancel it) and records the owner, whose
+ * scope the images land in (`owner_id`); the owner's storage quota applies.
+ */
 export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: JobRow; created: boolean }> {
   const model = await usableModel(ctx, input.modelId, input.operation);
   const parameters = normalise(model, input.operation, input.parameters);
-  await assertRoom(ctx, 0);
-  if (input.projectId) {
-    const [p] = await ctx.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), eq(projects.userId, ctx.user.id)));
-    if (!p) throw new AppError("NOT_FOUND", "Project not found");
-  }
+  const scope = await targetScope(ctx, input.projectId);
+  await assertRoomIn(scope, 0);
   const cost = estimate(model, input.operation, parameters) + (input.reserveCredits ?? 0);
   const result = await ctx.db.transaction(async (tx) => {
     const { job, created } = await insertJob(tx, {
       userId: ctx.user.id,
+      ownerId: scope.user.id === ctx.user.id ? null : scope.user.id,
       projectId: input.projectId ?? null,
       clientId: input.clientId ?? null,
       batchId: input.batchId ?? null,
@@ -92,7 +117,12 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: Job
       creditsHeld: cost,
     });
     if (!created) return { job, created };
+    if (input.promptId && (await countPromptUse(tx, ctx.user.id, input.promptId))) {
+      await tx.update(generationQueue).set({ promptId: input.promptId }).where(eq(generationQueue.id, job.id));
+      job.promptId = input.promptId;
+    }
     if (cost > 0) {
+      await assertWithinLimit(ctx, cost, tx, job.id);
       const balance = await applyCredits(tx, { userId: ctx.user.id, amount: -cost, kind: "hold", jobId: job.id, note: `${model.displayName}: ${input.operation}` });
       if (balance === null) {
         const have = await balanceOf(tx, ctx.user.id);
@@ -115,7 +145,8 @@ export async function costEstimate(ctx: Ctx, input: { modelId: string; operation
   const parameters = normalise(model, input.operation, input.parameters);
   const credits = estimate(model, input.operation, parameters);
   const balance = await balanceOf(ctx.db, ctx.user.id);
-  const unit = model.pricing.unit === "megapixel" ? `${model.pricing.credits} credits per megapixel` : `${model.pricing.credits} credits per image`;
+  const per = { megapixel: "megapixel", second: "second of video", image: "image" }[model.pricing.unit];
+  const unit = `${model.pricing.credits} credits per ${per}`;
   return { modelId: model.id, credits, balance, affordable: balance >= credits, breakdown: `${unit} × ${String(parameters.numImages ?? 1)} image(s)` };
 }
 

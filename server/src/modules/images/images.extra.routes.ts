@@ -7,6 +7,7 @@ import { ctxOf, requireUser } from "../../middleware/require-user";
 import * as comments from "./comments.service";
 import { facets } from "./facets.service";
 import { ID, idParam } from "./images.params";
+import { imageScope } from "../teams/teams.access";
 import * as similar from "./similar.service";
 import * as trash from "./trash.service";
 
@@ -28,9 +29,13 @@ export const imageExtraRoutes = new Hono<AppEnv>()
   .put("/trash/settings", validate("json", trashSettingsSchema), async (c) => c.json(await trash.setSettings(ctxOf(c), c.req.valid("json"))))
   .get(`/${ID}/similar`, validate("param", idParam), validate("query", similarQuery), async (c) => {
     const q = c.req.valid("query");
-    return c.json({ items: await similar.similar(ctxOf(c), c.req.valid("param").id, q.threshold, q.limit) });
+    const id = c.req.valid("param").id;
+    return c.json({ items: await similar.similar(await imageScope(ctxOf(c), id, "viewer"), id, q.threshold, q.limit) });
   })
-  .get(`/${ID}/related`, validate("param", idParam), async (c) => c.json(await similar.related(ctxOf(c), c.req.valid("param").id)))
+  .get(`/${ID}/related`, validate("param", idParam), async (c) => {
+    const id = c.req.valid("param").id;
+    return c.json(await similar.related(await imageScope(ctxOf(c), id, "viewer"), id));
+  })
   .get(`/${ID}/comments`, validate("param", idParam), async (c) => c.json({ items: await comments.list(ctxOf(c), c.req.valid("param").id) }))
   .post(`/${ID}/comments`, validate("param", idParam), validate("json", commentTextSchema), async (c) =>
     c.json(await comments.add(ctxOf(c), c.req.valid("param").id, c.req.valid("json").text), 201),

@@ -16,6 +16,8 @@ export function toSummary(r: Omit<SummaryRow, "cursorKey"> | ImageRow): ImageSum
     height: r.height,
     fileSize: r.fileSize,
     format: r.format,
+    mediaType: r.mediaType,
+    durationSeconds: r.durationSeconds,
     thumbhash: r.thumbhash,
     isFavorite: r.isFavorite,
     rating: r.rating,
@@ -30,7 +32,7 @@ export function toSummary(r: Omit<SummaryRow, "cursorKey"> | ImageRow): ImageSum
 
 const seedOf = (r: ImageRow) => (typeof r.parameters?.seed === "number" ? r.parameters.seed : null);
 
-export function toDetail(r: ImageRow, projectName: string | null): ImageDetail {
+export function toDetail(r: ImageRow, projectName: string | null, madeBy?: { id: string; name: string } | null): ImageDetail {
   return {
     ...toSummary(r),
     prompt: r.prompt,
@@ -47,11 +49,12 @@ export function toDetail(r: ImageRow, projectName: string | null): ImageDetail {
     metadata: r.metadata ?? {},
     updatedAt: r.updatedAt.toISOString(),
     projectName,
+    ...(madeBy !== undefined ? { madeBy } : {}),
     urls: { original: imageFileUrl(r.id, "original"), thumb: imageFileUrl(r.id, "thumb-256"), preview: imageFileUrl(r.id, "preview-768"), download: imageDownloadUrl(r.id) },
   };
 }
 
-const EXT: Record<string, string> = { png: "png", jpeg: "jpg", jpg: "jpg", webp: "webp" };
+const EXT: Record<string, string> = { png: "png", jpeg: "jpg", jpg: "jpg", webp: "webp", mp4: "mp4" };
 export const extensionOf = (format: string) => EXT[format] ?? "bin";
 
 /** "a-violet-sunset-over-the-3f2a9c1e.png": readable, ASCII-only, unique per image. */

@@ -60,6 +60,7 @@ export function filterConditions(userId: string, f: ImageFilter): SQL {
   if (f.modelId?.length) c.push(inArray(images.modelId, f.modelId));
   if (f.projectId) c.push(f.projectId === "none" ? isNull(images.projectId) : eq(images.projectId, f.projectId));
   if (f.collectionId) c.push(inCollection(userId, f.collectionId));
+  if (f.batchId) c.push(sql`${images.jobId} in (select id from generation_queue where batch_id = ${f.batchId} and user_id = ${userId})`);
   if (f.tags?.length) c.push(sql`${images.tags} @> ${textArray(f.tags)}`);
   if (f.favorite !== undefined) c.push(eq(images.isFavorite, f.favorite));
   if (f.aspect) c.push(aspectCondition(f.aspect));
@@ -68,6 +69,7 @@ export function filterConditions(userId: string, f: ImageFilter): SQL {
   if (f.minMegapixels) c.push(sql`${images.width}::bigint * ${images.height} >= ${Math.round(f.minMegapixels * 1_000_000)}`);
   if (f.minRating) c.push(gte(images.rating, f.minRating));
   if (f.unrated !== undefined) c.push(f.unrated ? isNull(images.rating) : isNotNull(images.rating));
+  if (f.mediaType) c.push(eq(images.mediaType, f.mediaType));
   if (f.hasParent !== undefined) c.push(f.hasParent ? isNotNull(images.parentImageId) : isNull(images.parentImageId));
   c.push(searchCondition(f.q));
   return and(...c)!;

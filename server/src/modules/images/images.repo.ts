@@ -1,7 +1,7 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
 import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { collectionImages, collections, images, nextVersion, projects, tombstones } from "../../db/schema";
+import { collectionImages, collections, images, nextVersion, projects, tombstones, users } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, sortKey, textArray } from "./images.query";
 
 /** Drizzle queries for images. Every one is scoped by the owner's id. */
@@ -17,6 +17,8 @@ export const summaryColumns = {
   height: images.height,
   fileSize: images.fileSize,
   format: images.format,
+  mediaType: images.mediaType,
+  durationSeconds: images.durationSeconds,
   thumbhash: images.thumbhash,
   isFavorite: images.isFavorite,
   rating: images.rating,
@@ -55,9 +57,10 @@ export const listImages = async (db: Db, userId: string, a: ListArgs) => listIma
 
 export async function getImage(db: Db, userId: string, id: string) {
   const [row] = await db
-    .select({ image: images, projectName: projects.name })
+    .select({ image: images, projectName: projects.name, madeByName: users.name })
     .from(images)
     .leftJoin(projects, and(eq(projects.id, images.projectId), eq(projects.userId, userId)))
+    .leftJoin(users, eq(users.id, images.createdBy))
     .where(and(eq(images.id, id), eq(images.userId, userId)));
   return row;
 }
@@ -65,7 +68,7 @@ export async function getImage(db: Db, userId: string, id: string) {
 /** The storage-facing facts of an image (ownership check for file routes). */
 export async function getFileFacts(db: Db, userId: string, id: string) {
   const [row] = await db
-    .select({ id: images.id, filePath: images.filePath, format: images.format, prompt: images.prompt, fileSize: images.fileSize })
+    .select({ id: images.id, filePath: images.filePath, format: images.format, prompt: images.prompt, fileSize: images.fileSize, mediaType: images.mediaType })
     .from(images)
     .where(and(eq(images.id, id), eq(images.userId, userId)));
   return row;
@@ -84,7 +87,7 @@ export async function projectOwned(db: Db, userId: string, projectId: string): P
   return Boolean(p);
 }
 
-export type ImagePatch = Partial<Pick<ImageRow, "tags" | "rating" | "notes" | "altText" | "projectId" | "isFavorite" | "deletedAt">>;
+export type ImagePatch = Partial<Pick<ImageRow, "tags" | "rating" | "notes" | "altText" | "projectId" | "isFavorite" | "deletedAt" | "isPublic" | "publishedAt">>;
 
 /** Updates one image; with `expectVersion`, only if it is still at that version. Every write bumps the sync version. */
 export async function updateImage(db: Db, userId: string, id: string, patch: ImagePatch, expectVersion?: number) {

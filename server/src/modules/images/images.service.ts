@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from "./images.cursor";
 import { toDetail, toMetadata, toSummary } from "./images.mapper";
 import { sortKey } from "./images.query";
 import * as repo from "./images.repo";
+import { projectScope } from "../teams/teams.access";
 
 const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +45,9 @@ export const listQuery = (ctx: Ctx, q: ImageListQuery) => repo.listImagesQuery(c
 export async function list(ctx: Ctx, q: ImageListQuery): Promise<ImageList> {
   const args = listArgs(q);
   const sort = args.sort;
-  const rows = await repo.listImages(ctx.db, ctx.user.id, args);
+  // Browsing a project shared with the caller's team lists it in its owner's scope (trash stays the owner's).
+  const scope = q.projectId && q.projectId !== "none" && !q.trash ? await projectScope(ctx, q.projectId, "viewer").catch((e: unknown) => { if (e instanceof AppError) return ctx; throw e; }) : ctx;
+  const rows = await repo.listImages(ctx.db, scope.user.id, args);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
@@ -61,7 +64,8 @@ async function load(ctx: Ctx, id: string) {
 
 export async function get(ctx: Ctx, id: string): Promise<ImageDetail> {
   const row = await load(ctx, id);
-  return toDetail(row.image, row.projectName);
+  const { createdBy } = row.image;
+  return toDetail(row.image, row.projectName, createdBy ? { id: createdBy, name: row.madeByName ?? "a team member" } : null);
 }
 
 export async function metadata(ctx: Ctx, id: string): Promise<ImageMetadataExport> {
@@ -74,6 +78,10 @@ export async function assertProject(ctx: Ctx, projectId: string | null | undefin
 
 export async function update(ctx: Ctx, id: string, input: z.output<typeof imageUpdateSchema>): Promise<ImageDetail> {
   const { version, ...patch } = input;
+  // A team member edits the image where it is; moving it elsewhere and the favourite flag are its owner's.
+  if (ctx.actor && patch.isFavorite !== undefined) throw new AppError("FORBIDDEN", "Only the image's owner can change its favourite flag");
+  if (ctx.actor && patch.projectId !== undefined && patch.projectId !== (await load(ctx, id)).image.projectId)
+    throw new AppError("FORBIDDEN", "Only the image's owner can move it to another project");
   await assertProject(ctx, patch.projectId);
   const done = await repo.updateImage(ctx.db, ctx.user.id, id, patch, version);
   if (!done) {
@@ -145,8 +153,12 @@ export async function trash(ctx: Ctx, ids: string[]) {
   return repo.updateMany(ctx.db, ctx.user.id, ids, { deletedAt: ctx.now }, repo.notInTrash);
 }
 
+/**
+ * Restored images come back unpublished: trashing took a published image off every public page, and putting it
+ * back in the gallery should not silently put it back in public too (the owner republishes it).
+ */
 export async function restore(ctx: Ctx, ids: string[]) {
-  return repo.updateMany(ctx.db, ctx.user.id, ids, { deletedAt: null }, repo.inTrash);
+  return repo.updateMany(ctx.db, ctx.user.id, ids, { deletedAt: null, isPublic: false, publishedAt: null }, repo.inTrash);
 }
 
 export async function purgeIds(ctx: Ctx, ids: string[]) {

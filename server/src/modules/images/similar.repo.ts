@@ -9,12 +9,22 @@ const hashBits = (hex: unknown) => sql`('x' || ${hex})::bit(64)`;
 const distanceTo = (phash: string) => sql<number>`bit_count(${hashBits(images.phash)} # ${hashBits(phash)})::int`;
 
 /** The owner's live images within `threshold` bits of `phash`, nearest first. */
-export async function nearest(db: Db, userId: string, imageId: string, phash: string, threshold: number, limit: number) {
+/** `projectId`: only images of that project (a team member's view of a shared project). */
+export async function nearest(db: Db, userId: string, imageId: string, phash: string, threshold: number, limit: number, projectId?: string) {
   const distance = distanceTo(phash);
   return db
     .select({ ...summaryColumns, distance })
     .from(images)
-    .where(and(eq(images.userId, userId), isNull(images.deletedAt), isNotNull(images.phash), ne(images.id, imageId), sql`${distance} <= ${threshold}`))
+    .where(
+      and(
+        eq(images.userId, userId),
+        isNull(images.deletedAt),
+        isNotNull(images.phash),
+        ne(images.id, imageId),
+        projectId ? eq(images.projectId, projectId) : undefined,
+        sql`${distance} <= ${threshold}`,
+      ),
+    )
     .orderBy(distance, desc(images.createdAt))
     .limit(limit);
 }
@@ -35,13 +45,14 @@ export async function summaries(db: Db, userId: string, ids: string[]) {
     .where(and(eq(images.userId, userId), inArray(images.id, ids)));
 }
 
-export async function relatives(db: Db, userId: string, image: { id: string; parentImageId: string | null; prompt: string }, limit: number) {
-  const live = and(eq(images.userId, userId), isNull(images.deletedAt), ne(images.id, image.id));
+export async function relatives(db: Db, userId: string, image: { id: string; parentImageId: string | null; prompt: string }, limit: number, projectId?: string) {
+  const inScope = and(eq(images.userId, userId), isNull(images.deletedAt), projectId ? eq(images.projectId, projectId) : undefined);
+  const live = and(inScope, ne(images.id, image.id));
   const byParent = (parentId: string) =>
     db.select(summaryColumns).from(images).where(and(live, eq(images.parentImageId, parentId))).orderBy(desc(images.createdAt)).limit(limit);
   const [parent, children, siblings, samePrompt] = await Promise.all([
     image.parentImageId
-      ? db.select(summaryColumns).from(images).where(and(eq(images.userId, userId), isNull(images.deletedAt), eq(images.id, image.parentImageId)))
+      ? db.select(summaryColumns).from(images).where(and(inScope, eq(images.id, image.parentImageId)))
       : Promise.resolve([]),
     byParent(image.id),
     image.parentImageId ? byParent(image.parentImageId) : Promise.resolve([]),

@@ -9,16 +9,22 @@ import * as repo from "./similar.repo";
 
 export const SIMILAR_THRESHOLD = 12;
 
+/**
+ * A team member (acting in the owner's scope through `imageScope`) sees neighbours within the shared project
+ * only; the owner sees their whole library.
+ */
+const scopeOf = (ctx: Ctx, image: { projectId: string | null }) => (ctx.actor ? (image.projectId ?? "00000000-0000-0000-0000-000000000000") : undefined);
+
 export async function similar(ctx: Ctx, id: string, threshold = SIMILAR_THRESHOLD, limit = 24): Promise<SimilarImage[]> {
   const image = await images.get(ctx, id);
   if (!image.phash) return [];
-  const rows = await repo.nearest(ctx.db, ctx.user.id, id, image.phash, threshold, limit);
+  const rows = await repo.nearest(ctx.db, ctx.user.id, id, image.phash, threshold, limit, scopeOf(ctx, image));
   return rows.map((r) => ({ ...toSummary(r), distance: r.distance }));
 }
 
 export async function related(ctx: Ctx, id: string): Promise<RelatedImages> {
   const image = await images.get(ctx, id);
-  const [rel, near] = await Promise.all([repo.relatives(ctx.db, ctx.user.id, image, 12), similar(ctx, id, SIMILAR_THRESHOLD, 12)]);
+  const [rel, near] = await Promise.all([repo.relatives(ctx.db, ctx.user.id, image, 12, scopeOf(ctx, image)), similar(ctx, id, SIMILAR_THRESHOLD, 12)]);
   return {
     parent: rel.parent ? toSummary(rel.parent) : null,
     children: rel.children.map(toSummary),

@@ -1,6 +1,7 @@
 import { LINEAGE_MAX_DEPTH, LINEAGE_MAX_NODES } from "@image-studio/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { images } from "../../db/schema";
 
 /** The facts a derivation needs about one of the owner's images (trashed ones included). */
@@ -8,6 +9,7 @@ export async function getSource(db: Db, userId: string, id: string) {
   const [row] = await db
     .select({
       id: images.id,
+      filePath: images.filePath,
       width: images.width,
       height: images.height,
       prompt: images.prompt,
@@ -15,6 +17,7 @@ export async function getSource(db: Db, userId: string, id: string) {
       modelId: images.modelId,
       parameters: images.parameters,
       projectId: images.projectId,
+      mediaType: images.mediaType,
     })
     .from(images)
     .where(and(eq(images.id, id), eq(images.userId, userId)));
@@ -36,7 +39,6 @@ export interface LineageRow {
   depth: number;
 }
 
-const rowsOf = <T>(res: unknown): T[] => (res as { rows?: T[] }).rows ?? (res as T[]);
 
 /** Ancestors of an image, nearest first (the image itself excluded), owner-scoped and depth-capped. */
 export async function ancestorsOf(db: Db, userId: string, id: string): Promise<{ id: string; depth: number }[]> {

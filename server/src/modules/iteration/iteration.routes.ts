@@ -13,6 +13,9 @@ import { z } from "zod";
 import type { AppEnv } from "../../context";
 import { validate } from "../../lib/validate";
 import { ctxOf, requireUser } from "../../middleware/require-user";
+import * as images from "../images/images.service";
+import { imageScope } from "../teams/teams.access";
+import { lineageInProject } from "../teams/teams.lineage";
 import { uploadRoutes } from "../uploads/uploads.routes";
 import * as iteration from "./iteration.service";
 import { lineage } from "./lineage.service";
@@ -96,7 +99,12 @@ const derive = new Hono<AppEnv>()
   )
   .get("/:id/lineage", requireUser, validate("param", idParam), async (c) => {
     c.header("Cache-Control", "private, no-cache");
-    return c.json(await lineage(ctxOf(c), c.req.valid("param").id));
+    // Team members of a shared project see the tree within that project (read-only).
+    const id = c.req.valid("param").id;
+    const scope = await imageScope(ctxOf(c), id, "viewer");
+    const tree = await lineage(scope, id);
+    const projectId = scope.actor ? (await images.get(scope, id)).projectId : null;
+    return c.json(projectId ? await lineageInProject(scope, projectId, tree) : tree);
   });
 
 /**

@@ -19,16 +19,10 @@ import { AppError } from "../../lib/errors";
 import type { JobRow } from "../../jobs/queue.repo";
 import * as generation from "../generation/generation.service";
 import { findUpload } from "../uploads/uploads.service";
-import * as repo from "./iteration.repo";
+import { derivable, referenceKey, type Source, source } from "./iteration.scope";
 
-type Source = NonNullable<Awaited<ReturnType<typeof repo.getSource>>>;
 type Params = Record<string, unknown>;
-
-export async function source(ctx: Ctx, id: string, what = "Image"): Promise<Source> {
-  const row = await repo.getSource(ctx.db, ctx.user.id, id);
-  if (!row) throw new AppError("NOT_FOUND", `${what} not found`);
-  return row;
-}
+export { source } from "./iteration.scope";
 
 /** The caller's model, else the engine's default for the operation (fal with FAL_KEY, else local). */
 export function pickModel(ctx: Ctx, operation: Exclude<Operation, "text-to-image">, requested?: string): string {
@@ -38,7 +32,7 @@ export function pickModel(ctx: Ctx, operation: Exclude<Operation, "text-to-image
 }
 
 /** Adds `value` under `key` only where the model takes that parameter for this operation. */
-function ifAccepted(modelId: string, operation: Operation, key: string, value: unknown): Params {
+export function ifAccepted(modelId: string, operation: Operation, key: string, value: unknown): Params {
   if (value === undefined) return {};
   const model = findModel(modelId);
   if (model && !paramsFor(model, operation).some((p) => p.key === key)) return {};
@@ -63,7 +57,7 @@ interface Common {
   lockSeed: boolean;
 }
 
-async function run(
+export async function run(
   ctx: Ctx,
   src: Source,
   op: Exclude<Operation, "text-to-image">,
@@ -94,14 +88,14 @@ async function run(
 export const view = (ctx: Ctx, job: JobRow): Promise<Job> => generation.toView(ctx, job);
 
 export async function variation(ctx: Ctx, id: string, body: Common & { count: number; strength?: number }) {
-  const src = await source(ctx, id);
+  const { src, projectId } = await derivable(ctx, id, body.projectId);
   const modelId = pickModel(ctx, "variation", body.modelId);
   const parameters = {
     numImages: body.count,
     ...shapeOf(modelId, src),
     ...ifAccepted(modelId, "variation", "strength", body.strength),
   };
-  return run(ctx, src, "variation", { ...body, modelId, parameters });
+  return run(ctx, src, "variation", { ...body, projectId, modelId, parameters });
 }
 
 /** The size an upscale ends at, or a 400 naming the limit. */
@@ -120,18 +114,19 @@ export function upscaleTarget(width: number, height: number, scale: number) {
  * clientId derived from the first job, so it happens exactly once whichever process runs or restarts.
  */
 export async function upscale(ctx: Ctx, id: string, body: Common & { scale: 2 | 4 | 8 }) {
-  const src = await source(ctx, id);
+  const { src, projectId } = await derivable(ctx, id, body.projectId);
   upscaleTarget(src.width, src.height, body.scale);
   const modelId = pickModel(ctx, "upscale", body.modelId);
   if (body.scale !== 8) {
     const parameters = { width: src.width, height: src.height, scale: body.scale };
-    return run(ctx, src, "upscale", { ...body, modelId, parameters });
+    return run(ctx, src, "upscale", { ...body, projectId, modelId, parameters });
   }
   const mid = { width: src.width * 4, height: src.height * 4, scale: 2 };
   const second = await generation.costEstimate(ctx, { modelId, operation: "upscale", parameters: mid });
   const then = { operation: "upscale", scale: 2, credits: second.credits, lockSeed: body.lockSeed };
   return run(ctx, src, "upscale", {
     ...body,
+    projectId,
     modelId,
     parameters: { width: src.width, height: src.height, scale: 4 },
     inputs: { passes: [4, 2], then },
@@ -150,7 +145,7 @@ export async function remix(
     loras?: { path: string; scale: number }[];
   },
 ) {
-  const src = await source(ctx, id);
+  const { src, projectId } = await derivable(ctx, id, body.projectId);
   const modelId = body.modelId ?? (body.loras?.length ? LORA_MODEL_ID : pickModel(ctx, "image-to-image"));
   const parameters = {
     ...body.parameters,
@@ -159,7 +154,7 @@ export async function remix(
     ...(body.strength !== undefined ? { strength: body.strength } : {}),
     ...(body.loras ? { loras: body.loras } : {}),
   };
-  return run(ctx, src, "image-to-image", { ...body, prompt: body.prompt || src.prompt, modelId, parameters });
+  return run(ctx, src, "image-to-image", { ...body, projectId, prompt: body.prompt || src.prompt, modelId, parameters });
 }
 
 export async function imageToImage(
@@ -188,7 +183,8 @@ export async function imageToImage(
     priority: body.priority,
   };
   if (body.sourceImageId) {
-    const src = await source(ctx, body.sourceImageId, "Source image");
+    const { src, projectId } = await derivable(ctx, body.sourceImageId, body.projectId, "Source image");
+    base.projectId = projectId;
     const parameters = { width: src.width, height: src.height, ...body.parameters, ...extra };
     return (
       await generation.enqueue(ctx, { ...base, parameters, parentImageId: src.id, inputs: { sourceImageId: src.id } })
@@ -210,7 +206,7 @@ export async function inpaint(
     strength?: number;
   },
 ) {
-  const src = await source(ctx, id);
+  const { src, projectId } = await derivable(ctx, id, body.projectId);
   const mask = await findUpload(ctx, body.maskUploadId, "Mask");
   if (mask.width !== src.width || mask.height !== src.height) {
     const message = `The mask is ${mask.width}×${mask.height}; it must be the image's size, ${src.width}×${src.height}`;
@@ -223,7 +219,7 @@ export async function inpaint(
     height: src.height,
     ...ifAccepted(modelId, "inpaint", "strength", body.strength),
   };
-  return run(ctx, src, "inpaint", { ...body, modelId, parameters, inputs: { maskKey: mask.key } });
+  return run(ctx, src, "inpaint", { ...body, projectId, modelId, parameters, inputs: { maskKey: mask.key } });
 }
 
 export async function outpaint(
@@ -236,7 +232,7 @@ export async function outpaint(
     parameters?: Params;
   },
 ) {
-  const src = await source(ctx, id);
+  const { src, projectId } = await derivable(ctx, id, body.projectId);
   const e = body.extend;
   const w = src.width + e.left + e.right;
   const h = src.height + e.top + e.bottom;
@@ -248,6 +244,7 @@ export async function outpaint(
   const parameters = { ...body.parameters, width: src.width, height: src.height };
   return run(ctx, src, "outpaint", {
     ...body,
+    projectId,
     prompt: body.prompt || src.prompt,
     modelId,
     parameters,
@@ -256,10 +253,11 @@ export async function outpaint(
 }
 
 export async function removeBackground(ctx: Ctx, id: string, body: Common & { parameters?: Params }) {
-  const src = await source(ctx, id);
+  const { src, projectId } = await derivable(ctx, id, body.projectId);
   const modelId = pickModel(ctx, "remove-background", body.modelId);
   return run(ctx, src, "remove-background", {
     ...body,
+    projectId,
     modelId,
     parameters: { ...body.parameters, width: src.width, height: src.height },
   });
@@ -276,9 +274,11 @@ export async function styleTransfer(
     parameters?: Params;
   },
 ) {
-  const src = await source(ctx, id);
+  const { src, projectId, shared } = await derivable(ctx, id, body.projectId);
   const style = body.styleImageId
-    ? { styleImageId: (await source(ctx, body.styleImageId, "Style image")).id }
+    ? shared
+      ? { styleKey: await referenceKey(ctx, body.styleImageId, "Style image") }
+      : { styleImageId: (await source(ctx, body.styleImageId, "Style image")).id }
     : { styleKey: (await findUpload(ctx, body.styleUploadId!, "Style image")).key };
   const modelId = pickModel(ctx, "style-transfer", body.modelId);
   const parameters = {
@@ -286,5 +286,5 @@ export async function styleTransfer(
     ...body.parameters,
     ...ifAccepted(modelId, "style-transfer", "strength", body.strength),
   };
-  return run(ctx, src, "style-transfer", { ...body, modelId, parameters, inputs: style });
+  return run(ctx, src, "style-transfer", { ...body, projectId, modelId, parameters, inputs: style });
 }

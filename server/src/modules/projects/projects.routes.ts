@@ -16,6 +16,7 @@ import { ctxOf, requireUser } from "../../middleware/require-user";
 import { attachment } from "../images/images.http";
 import { duplicate, saveAsTemplate } from "./projects.copy";
 import * as svc from "./projects.service";
+import { projectScope } from "../teams/teams.access";
 
 const ID = ":id{[0-9a-fA-F-]{36}}";
 const lower = z.uuid().transform((s) => s.toLowerCase());
@@ -36,22 +37,26 @@ export const projectRoutes = new Hono<AppEnv>()
     const { project, created } = await svc.create(ctxOf(c), c.req.valid("json"));
     return c.json(project, created ? 201 : 200);
   })
-  .get(`/${ID}`, validate("param", idParam), async (c) => c.json(await svc.get(ctxOf(c), c.req.valid("param").id)))
+  .get(`/${ID}`, validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await svc.get(await projectScope(ctxOf(c), id, "viewer"), id));
+  })
   .put(`/${ID}`, validate("param", idParam), validate("json", projectUpdateSchema), async (c) =>
     c.json(await svc.update(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))),
   )
   .delete(`/${ID}`, validate("param", idParam), validate("query", projectDeleteQuerySchema), async (c) =>
     c.json(await svc.remove(ctxOf(c), c.req.valid("param").id, c.req.valid("query").images)),
   )
-  .get(`/${ID}/images`, validate("param", idParam), validate("query", projectImagesQuerySchema), async (c) =>
-    c.json(await svc.listImages(ctxOf(c), c.req.valid("param").id, c.req.valid("query"))),
-  )
+  .get(`/${ID}/images`, validate("param", idParam), validate("query", projectImagesQuerySchema), async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await svc.listImages(await projectScope(ctxOf(c), id, "viewer"), id, c.req.valid("query")));
+  })
   .post(`/${ID}/images/add`, validate("param", idParam), validate("json", projectAddImagesSchema), async (c) =>
     c.json(await svc.addImages(ctxOf(c), c.req.valid("param").id, c.req.valid("json").imageIds)),
   )
   .delete(`/${ID}/images/:imageId`, validate("param", imageParam), async (c) => {
     const { id, imageId } = c.req.valid("param");
-    return c.json(await svc.removeImage(ctxOf(c), id, imageId));
+    return c.json(await svc.removeImage(await projectScope(ctxOf(c), id, "editor"), id, imageId));
   })
   .post(`/${ID}/duplicate`, validate("param", idParam), validate("json", copyBody), async (c) => {
     const { project, created } = await duplicate(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
@@ -64,11 +69,13 @@ export const projectRoutes = new Hono<AppEnv>()
   .put(`/${ID}/archive`, validate("param", idParam), validate("json", projectArchiveSchema), async (c) =>
     c.json(await svc.archive(ctxOf(c), c.req.valid("param").id, c.req.valid("json").archived)),
   )
-  .get(`/${ID}/stats`, validate("param", idParam), async (c) =>
-    c.json(await svc.stats(ctxOf(c), c.req.valid("param").id)),
-  )
+  .get(`/${ID}/stats`, validate("param", idParam), async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await svc.stats(await projectScope(ctxOf(c), id, "viewer"), id));
+  })
   .post(`/${ID}/export`, validate("param", idParam), async (c) => {
-    const zip = await svc.exportZip(ctxOf(c), c.req.valid("param").id);
+    const { id } = c.req.valid("param");
+    const zip = await svc.exportZip(await projectScope(ctxOf(c), id, "viewer"), id);
     return c.body(zip.body, 200, {
       "Content-Type": "application/zip",
       "Content-Disposition": attachment(zip.fileName),

@@ -1,12 +1,14 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { nextVersion, prompts, tombstones } from "../../db/schema";
+import { images, nextVersion, prompts, tombstones } from "../../db/schema";
 
 /** Drizzle queries for the prompt library. Every one is scoped by the owner's id. */
 
 export type PromptRow = typeof prompts.$inferSelect;
 export type PromptInsert = typeof prompts.$inferInsert;
-export type PromptPatch = Partial<Pick<PromptInsert, "title" | "promptText" | "negativePrompt" | "category" | "tags" | "isFavorite">>;
+export type PromptPatch = Partial<
+  Pick<PromptInsert, "title" | "promptText" | "negativePrompt" | "category" | "tags" | "isFavorite" | "isTemplate" | "variables" | "isPublic" | "publishedAt" | "exampleImageId">
+>;
 
 export async function list(db: Db, userId: string): Promise<PromptRow[]> {
   return db.select().from(prompts).where(eq(prompts.userId, userId)).orderBy(desc(prompts.updatedAt), desc(prompts.id));
@@ -60,4 +62,13 @@ export async function remove(db: Db, userId: string, id: string): Promise<boolea
     if (gone.length) await tx.insert(tombstones).values({ userId, entity: "prompt", entityId: id, version: nextVersion });
     return gone.length > 0;
   });
+}
+
+/** The user's image, not in the trash (an example picture for a published prompt). */
+export async function ownsLiveImage(db: Db, userId: string, imageId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: images.id })
+    .from(images)
+    .where(and(eq(images.id, imageId), eq(images.userId, userId), isNull(images.deletedAt)));
+  return !!row;
 }

@@ -2,7 +2,7 @@ import type { Prompt, promptCreateSchema, promptUpdateSchema } from "@image-stud
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { createOnce } from "../../lib/create-once";
-import { notFound } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import * as repo from "./prompts.repo";
 
 /** The prompt library: saved prompts with client-minted ids, so offline creates and replays are harmless. */
@@ -16,7 +16,12 @@ export function toPrompt(r: repo.PromptRow): Prompt {
     category: r.category,
     tags: r.tags,
     isFavorite: r.isFavorite,
+    isTemplate: r.isTemplate,
+    variables: r.variables,
+    isPublic: r.isPublic,
+    exampleImageId: r.exampleImageId,
     usageCount: r.usageCount,
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
@@ -52,6 +57,8 @@ export async function create(ctx: Ctx, input: z.output<typeof promptCreateSchema
         category: input.category ?? null,
         tags: input.tags ?? [],
         isFavorite: input.isFavorite ?? false,
+        isTemplate: input.isTemplate ?? false,
+        variables: input.variables ?? {},
       }),
   });
   return { prompt: await get(ctx, input.id), created };
@@ -59,7 +66,19 @@ export async function create(ctx: Ctx, input: z.output<typeof promptCreateSchema
 
 /** Writes only the fields given, so edits of different fields from two devices merge. */
 export async function update(ctx: Ctx, id: string, patch: z.output<typeof promptUpdateSchema>): Promise<Prompt> {
-  if (!(await repo.update(ctx.db, ctx.user.id, id, patch))) throw notFound("Prompt");
+  const { isPublic, exampleImageId, ...fields } = patch;
+  const write: repo.PromptPatch = { ...fields };
+  if (exampleImageId !== undefined) {
+    if (exampleImageId && !(await repo.ownsLiveImage(ctx.db, ctx.user.id, exampleImageId))) throw notFound("Image");
+    write.exampleImageId = exampleImageId;
+  }
+  if (isPublic !== undefined) {
+    if (isPublic && ctx.user.isGuest) throw new AppError("FORBIDDEN", "Create an account to publish prompts to the community.");
+    const current = await load(ctx, id);
+    write.isPublic = isPublic;
+    write.publishedAt = isPublic ? (current.publishedAt ?? ctx.now) : null;
+  }
+  if (!(await repo.update(ctx.db, ctx.user.id, id, write))) throw notFound("Prompt");
   return get(ctx, id);
 }
 

@@ -2,11 +2,13 @@ import { LIMITS, type syncMutationSchema } from "@image-studio/shared";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
+import * as batches from "../batch/batch.service";
 import * as collections from "../collections/collections.service";
-import * as generation from "../generation/generation.service";
+import { enqueueTextToImage } from "../generation/text-to-image.service";
 import * as images from "../images/images.service";
 import * as projects from "../projects/projects.service";
 import * as prompts from "../prompts/prompts.service";
+import { imageScope } from "../teams/teams.access";
 import * as repo from "./sync.push.repo";
 
 /** Applies one validated sync mutation through the owning module's service, in the caller's transaction. */
@@ -20,9 +22,12 @@ export interface Outcome {
 
 /**
  * Only the fields present are written; tags are added to and removed from the *current* tags. An image trashed
- * after the version the edit was made against wins (a conflict), unless it has been restored since.
+ * after the version the edit was made against wins (a conflict), unless it has been restored since. A team
+ * member needs the editor role on the image's project, and only what the editor role allows online is written.
  */
-async function updateImage(ctx: Ctx, m: Of<"image.update">): Promise<Outcome> {
+async function updateImage(caller: Ctx, m: Of<"image.update">): Promise<Outcome> {
+  // A team editor edits a shared project's image in the owner's scope, as online (a viewer: the image's 404).
+  const ctx = await imageScope(caller, m.imageId, "editor");
   const current = await images.get(ctx, m.imageId);
   if (current.deletedAt && (m.baseVersion == null || m.baseVersion < current.version)) {
     throw new AppError("CONFLICT", "This image was moved to the trash on another device; restore it to edit it");
@@ -101,8 +106,12 @@ export async function applyMutation(ctx: Ctx, m: Mutation): Promise<Outcome> {
     case "prompt.delete":
       return deleteOnce(ctx, "prompt", m.promptId, () => prompts.remove(ctx, m.promptId));
     case "generation.enqueue": {
-      const { job } = await generation.enqueue(ctx, { operation: "text-to-image", ...m.request, clientId: m.request.clientId ?? m.id });
+      const { job } = await enqueueTextToImage(ctx, { ...m.request, clientId: m.request.clientId ?? m.id });
       return entity(job);
+    }
+    case "batch.enqueue": {
+      const { batch } = await batches.create(ctx, { ...m.request, clientId: m.request.clientId ?? m.id });
+      return { entityId: batch.id };
     }
   }
 }

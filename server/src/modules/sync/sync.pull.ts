@@ -8,6 +8,7 @@ import * as prompts from "../prompts/prompts.service";
 import { getSettings } from "../settings/settings.service";
 import { toJob, toSyncCollection } from "./sync.mapper";
 import * as repo from "./sync.repo";
+import { sharedProjects } from "./sync.shared";
 import { safeWatermark } from "./sync.watermark";
 
 /** PostgreSQL's bigint maximum: a larger cursor cannot be compared (and was never handed out). */
@@ -50,6 +51,8 @@ export async function pull(ctx: Ctx, q: PullQuery, opts: { maxWaitMs?: number } 
         jobs: jobRows.sort(byVersion).map(toJob),
         settings,
         tombstones,
+        // The projects shared with the caller ride the last page (the device reconciles them once per pull).
+        ...(feed.length > q.limit ? {} : { shared: await sharedProjects(ctx, tx) }),
         cursor: page.at(-1)?.version ?? after,
         hasMore: feed.length > q.limit,
       };

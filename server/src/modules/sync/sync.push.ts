@@ -53,10 +53,10 @@ export async function pushOne(ctx: Ctx, raw: unknown): Promise<SyncMutationResul
   const done = await repo.findResult(ctx.db, ctx.user.id, m.id);
   if (done) return done;
   // Warm the model catalog outside the transaction (it reads with its own connection; PGlite has only one).
-  if (m.type === "generation.enqueue") await ctx.deps.catalog.list();
+  if (m.type === "generation.enqueue" || m.type === "batch.enqueue") await ctx.deps.catalog.list();
   try {
     const result = await applyInTransaction(ctx, m);
-    if (m.type === "generation.enqueue") ctx.deps.events.wakeWorkers(); // now that the job is committed
+    if (m.type === "generation.enqueue" || m.type === "batch.enqueue") ctx.deps.events.wakeWorkers(); // now that the job is committed
     return result;
   } catch (err) {
     if (err instanceof Replayed) return (await repo.findResult(ctx.db, ctx.user.id, m.id)) ?? refused(m.id, "CONFLICT", "This change is being applied by another request");

@@ -1,11 +1,11 @@
 import type { SyncEntity } from "@image-studio/shared";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { rowsOf } from "../../db/rows";
 import { collectionImages, collections, generationQueue, images, projects } from "../../db/schema";
 
 /** Queries of the sync pull: the version watermark, the change feed and the batch reads. All owner-scoped. */
 
-const rowsOf = <T>(res: unknown): T[] => (res as { rows?: T[] }).rows ?? (res as T[]);
 
 /** The highest version the sequence has handed out (to anyone). */
 export async function sequenceHead(db: Db): Promise<number> {

@@ -17,8 +17,9 @@ export interface SyncUser {
   image: (over?: Parameters<typeof insertRow>[2]) => Promise<string>;
 }
 
-export async function syncUser(t: TestApp): Promise<SyncUser> {
-  const u = await signUp(t);
+/** A fresh user, or `existing` (e.g. a team member made by the team helpers), with sync helpers. */
+export async function syncUser(t: TestApp, existing?: SignedUpUser): Promise<SyncUser> {
+  const u = existing ?? (await signUp(t));
   const call = caller(t, u);
   const pull = async (cursor?: string, limit?: number) => {
     const qs = new URLSearchParams();

@@ -27,10 +27,23 @@ export async function assertRoom(ctx: Ctx, incoming: number): Promise<void> {
   if (quota === null) return;
   const used = await repo.usedBytes(ctx.db, ctx.user.id);
   if (used + incoming <= quota && (incoming > 0 || used < quota)) return;
-  const guest = ctx.user.isGuest ? " Create an account for more space." : "";
+  const guest = ctx.user.isGuest && !ctx.actor ? " Create an account for more space." : "";
+  const whose = ctx.actor ? "The project owner's storage" : "Your storage";
+  const fix = ctx.actor ? "They can delete images or empty the trash to make room." : "Delete images or empty the trash to make room.";
   throw new AppError(
     "PAYLOAD_TOO_LARGE",
-    `Your storage is full: ${formatBytes(used)} of ${formatBytes(quota)} used. Delete images or empty the trash to make room.${guest}`,
+    `${whose} is full: ${formatBytes(used)} of ${formatBytes(quota)} used. ${fix}${guest}`,
     { reason: "STORAGE_QUOTA", used, quota },
   );
+}
+
+/**
+ * The room check for work that lands in `scope`: the caller's own quota, or — a team member generating into a
+ * project shared with them — the owner's quota, judged by the owner's own role (an admin owner has none).
+ */
+export async function assertRoomIn(scope: Ctx, incoming: number): Promise<void> {
+  if (!scope.actor) return assertRoom(scope, incoming);
+  const owner = await repo.quotaFacts(scope.db, scope.user.id);
+  if (!owner) return;
+  return assertRoom({ ...scope, user: { ...scope.user, role: owner.role, isGuest: owner.isGuest } }, incoming);
 }

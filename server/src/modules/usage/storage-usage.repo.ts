@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { images, projects, uploads } from "../../db/schema";
+import { images, projects, uploads, users } from "../../db/schema";
 
 /**
  * Bytes (originals, as recorded at ingest) and counts of one user's stored objects, grouped three ways. Rows of a
@@ -15,6 +15,7 @@ function objects(db: Db, userId: string) {
         fileSize: images.fileSize,
         projectId: images.projectId,
         modelId: images.modelId,
+        mediaType: images.mediaType,
         inTrash: sql<boolean>`${images.deletedAt} IS NOT NULL`.as("in_trash"),
       })
       .from(images)
@@ -56,6 +57,12 @@ export async function byModel(db: Db, userId: string) {
     .orderBy(sql`2 DESC`);
 }
 
+export async function byMediaType(db: Db, userId: string) {
+  const o = objects(db, userId);
+  const bytes = sql<string>`coalesce(sum(${o.fileSize}), 0)::bigint`;
+  return db.with(o).select({ mediaType: o.mediaType, bytes, count }).from(o).where(sql`NOT ${o.inTrash}`).groupBy(o.mediaType).orderBy(o.mediaType);
+}
+
 /** Bytes and count of one user's uploads (sources, masks, style references) not yet expired. */
 export async function uploadsTotal(db: Db, userId: string) {
   const [row] = await db
@@ -69,4 +76,10 @@ export async function uploadsTotal(db: Db, userId: string) {
 export async function usedBytes(db: Db, userId: string): Promise<number> {
   const [groups, up] = await Promise.all([totals(db, userId), uploadsTotal(db, userId)]);
   return groups.reduce((sum, g) => sum + Number(g.bytes), 0) + Number(up?.bytes ?? 0);
+}
+
+/** The facts a quota is judged by, for a user other than the caller (a shared project's owner). */
+export async function quotaFacts(db: Db, userId: string) {
+  const [row] = await db.select({ role: users.role, isGuest: users.isAnonymous }).from(users).where(eq(users.id, userId));
+  return row;
 }

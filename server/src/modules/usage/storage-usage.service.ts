@@ -9,11 +9,12 @@ import * as repo from "./storage-usage.repo";
  * the originals (thumbnails add a few percent).
  */
 export async function storageUsage(ctx: Ctx): Promise<StorageUsage> {
-  const [totals, byProject, byModel, uploads] = await Promise.all([
+  const [totals, byProject, byModel, uploads, byMedia] = await Promise.all([
     repo.totals(ctx.db, ctx.user.id),
     repo.byProject(ctx.db, ctx.user.id),
     repo.byModel(ctx.db, ctx.user.id),
     repo.uploadsTotal(ctx.db, ctx.user.id),
+    repo.byMediaType(ctx.db, ctx.user.id),
   ]);
   const live = totals.find((t) => !t.inTrash);
   const trash = totals.find((t) => t.inTrash);
@@ -24,6 +25,7 @@ export async function storageUsage(ctx: Ctx): Promise<StorageUsage> {
     trash: row(trash),
     byProject: byProject.map((r) => ({ projectId: r.projectId, projectName: r.projectName, ...row(r) })),
     byModel: byModel.map((r) => ({ modelId: r.modelId, ...row(r) })),
+    byMediaType: byMedia.map((r) => ({ mediaType: r.mediaType, ...row(r) })),
     uploads: row(uploads),
     used: parts.reduce((sum, p) => sum + p.bytes, 0),
     quota: quotaOf(ctx),

@@ -4,6 +4,7 @@
  * fetched; redirects are followed by hand and re-checked; size, time and content type are bounded.
  */
 import { ProviderError } from "../types";
+import { isMp4 } from "./mp4";
 
 export interface DownloadGuardOptions {
   /** Origin of a configured non-fal queue server (FAL_QUEUE_URL); its files are allowed. */
@@ -16,6 +17,8 @@ export interface DownloadOptions {
   fetch: typeof fetch;
   maxBytes: number;
   timeoutMs: number;
+  /** "video": the file is an MP4 (image-to-video results) instead of an image. */
+  kind?: "image" | "video";
 }
 
 export interface Downloaded {
@@ -126,7 +129,8 @@ export async function downloadFalFile(
     }
     let res: Response;
     try {
-      res = await opts.fetch(url, { redirect: "manual", signal, headers: { accept: "image/*" } });
+      const accept = opts.kind === "video" ? "video/mp4" : "image/*";
+      res = await opts.fetch(url, { redirect: "manual", signal, headers: { accept } });
     } catch (err) {
       const timedOut =
         (err as { name?: string }).name === "TimeoutError" || (err as { name?: string }).name === "AbortError";
@@ -152,19 +156,24 @@ export async function downloadFalFile(
       );
     }
     const declaredType = (res.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const video = opts.kind === "video";
     const acceptable =
-      IMAGE_TYPES.includes(declaredType) ||
+      (video ? declaredType === "video/mp4" : IMAGE_TYPES.includes(declaredType)) ||
       declaredType === "application/octet-stream" ||
       declaredType === "binary/octet-stream";
     if (!acceptable) {
       await res.body?.cancel().catch(() => {});
       throw new ProviderError(
         "internal",
-        `A result file is not an image (${declaredType || "no content type"})`,
+        `A result file is not ${video ? "an MP4 video" : "an image"} (${declaredType || "no content type"})`,
         false,
       );
     }
     const data = await readCapped(res, opts.maxBytes);
+    if (video) {
+      if (!isMp4(data)) throw new ProviderError("internal", "A result file is not an MP4 video", false);
+      return { data, contentType: "video/mp4" };
+    }
     const sniffed = sniffImageType(data);
     if (!sniffed) throw new ProviderError("internal", "A result file is not an image", false);
     return { data, contentType: sniffed };

@@ -13,14 +13,17 @@ import {
   type FalImageSizePreset,
   nearestAspectRatio,
 } from "../../../../shared/src/catalog";
+import { flattenMultiPrompt } from "../../../../shared/src/multi-prompt";
 import { type Operation, ProviderError, type ProviderInput } from "../types";
+import { type ControlImages, controlLoraFields, fluxGeneralFields, sdxlUnionFields } from "./mapping-control";
+import { buildVideoRequest } from "./video-mapping";
 
 // The catalog (shared) and the provider contract (server) each declare the operation union; keep them identical.
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const operationsMatch: Same<CatalogOperation, Operation> = true;
 void operationsMatch;
 
-export interface EncodedImages {
+export interface EncodedImages extends ControlImages {
   source?: string;
   mask?: string;
   style?: string;
@@ -44,7 +47,10 @@ type Family =
   | "sticker"
   | "clarity"
   | "rembg"
-  | "birefnet";
+  | "birefnet"
+  | "flux-general"
+  | "control-lora"
+  | "sdxl-union";
 
 const FAMILY: Record<string, Family> = {
   "fal-ai/flux/dev": "flux-dev",
@@ -60,6 +66,10 @@ const FAMILY: Record<string, Family> = {
   "fal-ai/clarity-upscaler": "clarity",
   "fal-ai/imageutils/rembg": "rembg",
   "fal-ai/birefnet/v2": "birefnet",
+  "fal-ai/flux-general": "flux-general",
+  "fal-ai/flux-control-lora-canny": "control-lora",
+  "fal-ai/flux-control-lora-depth": "control-lora",
+  "fal-ai/sdxl-controlnet-union": "sdxl-union",
 };
 
 export const familyOf = (modelId: string): Family | undefined => FAMILY[modelId];
@@ -90,6 +100,7 @@ function need(value: string | undefined, what: string): string {
 }
 
 export function buildFalRequest(model: CatalogModel, input: ProviderInput, images: EncodedImages): FalRequest {
+  if (input.operation === "image-to-video") return buildVideoRequest(model, input, images);
   const family = FAMILY[model.id];
   const endpoint = endpointFor(model, input.operation);
   if (!family || !endpoint)
@@ -99,7 +110,9 @@ export function buildFalRequest(model: CatalogModel, input: ProviderInput, image
   const str = (k: string) => (typeof x[k] === "string" ? (x[k] as string) : undefined);
   const num = (k: string) => (typeof x[k] === "number" ? (x[k] as number) : undefined);
   const bool = (k: string) => (typeof x[k] === "boolean" ? (x[k] as boolean) : undefined);
-  const prompt = applyStylePreset(input.prompt, x.stylePreset);
+  // Weighted sub-prompts (castle::2 | forest::1): SD-family engines read (text:w); FLUX reads earlier words as stronger.
+  const flat = flattenMultiPrompt(input.prompt, { weightSyntax: model.category === "stable-diffusion" });
+  const prompt = applyStylePreset(flat, x.stylePreset);
   const negative =
     model.supportsNegativePrompt && input.negativePrompt?.trim() ? input.negativePrompt.trim() : undefined;
   const common = { seed: input.seed, num_images: input.numImages };
@@ -161,6 +174,9 @@ export function buildFalRequest(model: CatalogModel, input: ProviderInput, image
           image_url: need(images.style, "a style image"),
           image_prompt_strength: num("imagePromptStrength"),
         };
+      else if (input.imagePrompts?.length && images.imagePrompts?.[0])
+        // FLUX ultra's image prompt: one reference image; its weight is the reference strength.
+        body = { ...ultra, image_url: images.imagePrompts[0], image_prompt_strength: input.imagePrompts[0]!.weight };
       else body = ultra;
       break;
     }
@@ -239,6 +255,24 @@ export function buildFalRequest(model: CatalogModel, input: ProviderInput, image
       break;
     case "rembg":
       body = { image_url: source(), crop_to_bbox: bool("cropToBbox") };
+      break;
+    case "flux-general":
+    case "control-lora": {
+      const control = family === "flux-general" ? fluxGeneralFields(input, images) : controlLoraFields(input, images);
+      body = { prompt, image_size: size, guidance_scale: input.guidanceScale, ...control, ...fluxDevLike };
+      break;
+    }
+    case "sdxl-union":
+      body = {
+        prompt,
+        negative_prompt: negative,
+        image_size: size,
+        num_inference_steps: input.steps,
+        guidance_scale: input.guidanceScale,
+        enable_safety_checker: bool("enableSafetyChecker"),
+        ...sdxlUnionFields(input, images),
+        ...common,
+      };
       break;
     case "birefnet":
       body = {

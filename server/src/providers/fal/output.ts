@@ -37,12 +37,15 @@ export function parseFalOutput(data: unknown, modelId: string): ParsedFalOutput 
     files = [asFile(o.sticker_image_background_removed) ?? asFile(o.sticker_image)].filter(
       (f): f is FalOutputFile => !!f,
     );
+  } else if (o.video && typeof o.video === "object") {
+    // Video models answer { video: File }.
+    files = [asFile(o.video)].filter((f): f is FalOutputFile => !!f);
   } else if (Array.isArray(o.images)) {
     files = o.images.map(asFile).filter((f): f is FalOutputFile => !!f);
   } else {
     files = [asFile(o.image)].filter((f): f is FalOutputFile => !!f);
   }
-  if (!files.length) throw new ProviderError("internal", "fal.ai finished but returned no images", false);
+  if (!files.length) throw new ProviderError("internal", "fal.ai finished but returned no images or video", false);
   const seed = typeof o.seed === "number" && Number.isSafeInteger(o.seed) ? o.seed : undefined;
   const timings = o.timings as { inference?: unknown } | undefined;
   const inference = typeof timings?.inference === "number" ? timings.inference : undefined;

@@ -5,23 +5,22 @@
  */
 import type { FalClient } from "@fal-ai/client";
 import { ApiError } from "@fal-ai/client";
-import sharp from "sharp";
 import { type CatalogModel, findModel } from "../../../../shared/src/catalog";
 import {
   type ImageProvider,
   ProviderError,
-  type ProviderImage,
   type ProviderInput,
   type ProviderResult,
   type ProviderStatus,
   type SubmitOptions,
 } from "../types";
 import { createConfiguredFalClient, DEFAULT_QUEUE_URL, queueAppOf } from "./client";
-import { DownloadGuard, downloadFalFile } from "./download";
+import { DownloadGuard } from "./download";
 import { mapFalError, type FalPhase } from "./errors";
-import { createFileEncoder, type FileEncoder, INLINE_MAX_BYTES, outpaintCanvas } from "./files";
+import { createFileEncoder, type FileEncoder, INLINE_MAX_BYTES } from "./files";
 import { buildFalRequest, type EncodedImages } from "./mapping";
 import { parseFalOutput } from "./output";
+import { type DownloadDeps, downloadImage, downloadVideo, encodeImages } from "./provider-io";
 
 export interface FalLogger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -44,6 +43,8 @@ export interface FalProviderOptions {
   logger?: FalLogger;
   /** Bounds per output file download. */
   maxDownloadBytes?: number;
+  /** Bound for one video (MP4) download; default 300 MiB. */
+  maxVideoBytes?: number;
   downloadTimeoutMs?: number;
   /** Upper bound for one queue call including the client's internal retries. */
   requestTimeoutMs?: number;
@@ -131,7 +132,11 @@ export class FalProvider implements ImageProvider {
       this.client.queue.result(endpoint, { requestId, abortSignal: this.signal() }),
     );
     const parsed = parseFalOutput(res.data, modelId);
-    const images = await Promise.all(parsed.files.map((f) => this.download(f.url)));
+    const model = this.model(modelId);
+    const video = model.operations.includes("image-to-video");
+    const images = await Promise.all(
+      parsed.files.map((f) => (video ? downloadVideo(f.url, this.downloads()) : downloadImage(f.url, this.downloads()))),
+    );
     return {
       images,
       seed: parsed.seed ?? 0,
@@ -221,34 +226,14 @@ export class FalProvider implements ImageProvider {
 
   private async encodeImages(input: ProviderInput): Promise<EncodedImages> {
     try {
-      let source = input.sourceImage;
-      let mask = input.maskImage;
-      if (input.operation === "outpaint") {
-        if (!source) throw new ProviderError("validation", "This operation needs a source image", false);
-        ({ image: source, mask } = await outpaintCanvas(source, input.extend));
-      }
-      const [s, m, st] = await Promise.all([
-        source ? this.files.encode(source) : undefined,
-        mask ? this.files.encode(mask) : undefined,
-        input.styleImage ? this.files.encode(input.styleImage) : undefined,
-      ]);
-      return { ...(s ? { source: s } : {}), ...(m ? { mask: m } : {}), ...(st ? { style: st } : {}) };
+      return await encodeImages(this.files, input);
     } catch (err) {
       throw this.fail(err, "upload");
     }
   }
 
-  private async download(url: string): Promise<ProviderImage> {
-    const file = await downloadFalFile(url, this.guard, {
-      fetch: this.fetchImpl,
-      maxBytes: this.opts.maxDownloadBytes ?? 50 * 1024 * 1024,
-      timeoutMs: this.opts.downloadTimeoutMs ?? 60_000,
-    });
-    const meta = await sharp(file.data)
-      .metadata()
-      .catch(() => undefined);
-    if (!meta?.width || !meta.height)
-      throw new ProviderError("internal", "fal.ai returned a file that is not a readable image", false);
-    return { data: file.data, contentType: file.contentType, width: meta.width, height: meta.height };
+  private downloads(): DownloadDeps {
+    const { maxDownloadBytes, maxVideoBytes, downloadTimeoutMs } = this.opts;
+    return { guard: this.guard, fetch: this.fetchImpl, maxDownloadBytes, maxVideoBytes, downloadTimeoutMs };
   }
 }

@@ -35,6 +35,11 @@ export const LOCAL_MODELS = [
     description: "Cuts out plain, evenly coloured backgrounds by colour distance and a flood fill from the edges.",
     operations: ["remove-background"],
   },
+  {
+    id: "local/animate",
+    description: "Moves a virtual camera (zoom, pan, drift) over the image and encodes the frames as an animated WebP.",
+    operations: ["image-to-video"],
+  },
 ] as const satisfies readonly LocalModelInfo[];
 
 export type LocalModelId = (typeof LOCAL_MODELS)[number]["id"];

@@ -107,7 +107,9 @@ export class LocalProvider implements ImageProvider {
     const steps =
       input.operation === "text-to-image" || input.operation === "image-to-image" || input.operation === "variation"
         ? Math.min(40, Math.max(4, Math.round(input.steps ?? 20)))
-        : 10;
+        : input.operation === "image-to-video"
+          ? 16
+          : 10;
     const images = SEEDLESS_OPERATIONS.has(input.operation) ? 1 : Math.min(4, Math.max(1, input.numImages || 1));
     let settle = () => {};
     const done = new Promise<void>((resolve) => (settle = resolve));
@@ -197,7 +199,7 @@ export class LocalProvider implements ImageProvider {
     if (FINISHED.has(job.state)) return;
     job.state = state;
     job.finishedAt = this.now();
-    job.input = { ...job.input, sourceImage: undefined, maskImage: undefined, styleImage: undefined };
+    job.input = { ...job.input, sourceImage: undefined, maskImage: undefined, styleImage: undefined, control: undefined, imagePrompts: undefined };
     job.settle();
   }
 

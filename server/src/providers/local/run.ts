@@ -1,6 +1,9 @@
 /** ProviderInput → the right render function, one image at a time. Errors become ProviderErrors. */
 import { applyStylePreset } from "../../../../shared/src/catalog";
-import { ProviderError, type ProviderInput } from "../types";
+import { flattenMultiPrompt } from "@image-studio/shared";
+import { ProviderError, type ProviderImage, type ProviderInput } from "../types";
+import { parseMotion, renderAnimation } from "./animate";
+import { needsConditionedRender, renderConditioned } from "./conditioned";
 import { renderImageToImage, renderInpaint, renderVariation } from "./edit";
 import { isFastModel } from "./models";
 import { renderOutpaint } from "./outpaint";
@@ -15,6 +18,7 @@ export const SEEDLESS_OPERATIONS = new Set<ProviderInput["operation"]>([
   "upscale",
   "remove-background",
   "style-transfer",
+  "image-to-video",
 ]);
 
 function need(buf: Buffer | undefined, what: string, op: string): Buffer {
@@ -25,7 +29,7 @@ function need(buf: Buffer | undefined, what: string, op: string): Buffer {
 function promptParams(input: ProviderInput, index: number): PromptParams {
   const sampler = typeof input.extra.sampler === "string" ? input.extra.sampler : undefined;
   return {
-    prompt: applyStylePreset(input.prompt, input.extra.stylePreset),
+    prompt: applyStylePreset(flattenMultiPrompt(input.prompt, { weightSyntax: false }), input.extra.stylePreset),
     negativePrompt: input.negativePrompt,
     seed: input.seed + index,
     guidanceScale: input.guidanceScale,
@@ -35,12 +39,15 @@ function promptParams(input: ProviderInput, index: number): PromptParams {
   };
 }
 
-function dispatch(input: ProviderInput, index: number): Promise<PngImage> {
+const num = (v: unknown, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+
+function dispatch(input: ProviderInput, index: number): Promise<PngImage | ProviderImage> {
   const op = input.operation;
   const params = promptParams(input, index);
   const source = () => need(input.sourceImage, "a source image", op);
   switch (op) {
     case "text-to-image":
+      if (needsConditionedRender(input)) return renderConditioned(input, params);
       return renderTextToImage({ ...params, width: input.width, height: input.height });
     case "image-to-image":
       return renderImageToImage(source(), { ...params, strength: input.strength ?? 0.6 });
@@ -58,6 +65,12 @@ function dispatch(input: ProviderInput, index: number): Promise<PngImage> {
       return renderRemoveBackground(source());
     case "style-transfer":
       return renderStyleTransfer(source(), need(input.styleImage, "a style image", op), input.strength ?? 0.85);
+    case "image-to-video":
+      return renderAnimation(source(), {
+        durationSeconds: num(input.extra.duration, 2),
+        fps: num(input.extra.fps, 8),
+        motion: parseMotion(input.extra.motion),
+      });
     default:
       throw new ProviderError("validation", `The local engine cannot do ${String(op)}`, false);
   }
@@ -66,7 +79,7 @@ function dispatch(input: ProviderInput, index: number): Promise<PngImage> {
 const UNREADABLE = /unsupported image format|input buffer|corrupt|premature end|vipsload|bad seek|not a png/i;
 
 /** Renders image `index` of a request (seed + index). */
-export async function renderOne(input: ProviderInput, index: number): Promise<PngImage> {
+export async function renderOne(input: ProviderInput, index: number): Promise<PngImage | ProviderImage> {
   try {
     return await dispatch(input, index);
   } catch (err) {

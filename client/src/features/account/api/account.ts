@@ -1,6 +1,6 @@
 import type { MeUser, SessionInfo, StorageUsage, UpdateProfileRequest } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api, unwrap } from "@/lib/api";
+import { call, formBody, rpc, saveFile } from "@/lib/rpc";
 import { authClient, authResult } from "@/lib/auth-client";
 
 export const accountKeys = {
@@ -10,14 +10,11 @@ export const accountKeys = {
 
 // ---- profile, password ----
 
-export const updateProfile = (body: UpdateProfileRequest) =>
-  api<{ user: MeUser }>("/api/auth/profile", { method: "PUT", body: { ...body } });
+export const updateProfile = (body: UpdateProfileRequest): Promise<{ user: MeUser }> =>
+  call(rpc.auth.profile.$put({ json: body }));
 
-export const changePassword = (currentPassword: string, newPassword: string) =>
-  api<{ ok: true; message: string }>("/api/auth/change-password", {
-    method: "PUT",
-    body: { currentPassword, newPassword },
-  });
+export const changePassword = (currentPassword: string, newPassword: string): Promise<{ ok: true; message: string }> =>
+  call(rpc.auth["change-password"].$put({ json: { currentPassword, newPassword } }));
 
 export interface CropRect {
   x: number;
@@ -33,24 +30,23 @@ export function uploadAvatar(file: Blob, crop?: CropRect) {
     form.set("cropY", String(Math.round(crop.y)));
     form.set("cropSize", String(Math.round(crop.size)));
   }
-  return api<{ image: string }>("/api/account/avatar", { method: "POST", body: form });
+  return call(rpc.avatar.index.$post(undefined, formBody(form))) as Promise<{ image: string }>;
 }
 
-export const removeAvatar = () => api<{ ok: true }>("/api/account/avatar", { method: "DELETE" });
+export const removeAvatar = () => call(rpc.avatar.index.$delete());
 
 // ---- sessions ----
 
 export const sessionsQuery = queryOptions({
   queryKey: accountKeys.sessions,
-  queryFn: async () => (await api<{ items: SessionInfo[] }>("/api/account/sessions")).items,
+  queryFn: async (): Promise<SessionInfo[]> => (await call(rpc.account.sessions.$get())).items,
   staleTime: 15_000,
 });
 
-export const revokeSession = (id: string) =>
-  api<{ ok: true; signedOut: boolean }>(`/api/account/sessions/${id}`, { method: "DELETE" });
-export const revokeOtherSessions = () =>
-  api<{ revoked: number }>("/api/account/sessions/revoke-others", { method: "POST" });
-export const revokeAllSessions = () => api<{ revoked: number }>("/api/account/sessions/revoke-all", { method: "POST" });
+export const revokeSession = (id: string): Promise<{ ok: true; signedOut: boolean }> =>
+  call(rpc.account.sessions[":id"].$delete({ param: { id } }));
+export const revokeOtherSessions = (): Promise<{ revoked: number }> => call(rpc.account.sessions["revoke-others"].$post());
+export const revokeAllSessions = (): Promise<{ revoked: number }> => call(rpc.account.sessions["revoke-all"].$post());
 
 // ---- two-factor (Better Auth's endpoints) ----
 
@@ -83,25 +79,10 @@ export const unlinkAccount = (id: string) => authResult(authClient.unlinkAccount
 // ---- data export and deletion ----
 
 /** Downloads the account's data export as a JSON file. */
-export async function downloadExport() {
-  const res = await fetch("/api/account/export", {
-    credentials: "same-origin",
-    headers: { Accept: "application/json" },
-  });
-  if (!res.ok) await unwrap(Promise.resolve(res));
-  const blob = await res.blob();
-  const name =
-    /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "image-studio-export.json";
-  const url = URL.createObjectURL(blob);
-  const a = Object.assign(document.createElement("a"), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export const downloadExport = () => saveFile(rpc.account.export.$get(), "image-studio-export.json");
 
-export const deleteAccount = (body: { password?: string; confirm: "DELETE" }) =>
-  api<{ ok: true; message: string }>("/api/account/delete", { method: "POST", body: { ...body } });
+export const deleteAccount = (body: { password?: string; confirm: "DELETE" }): Promise<{ ok: true; message: string }> =>
+  call(rpc.account.delete.$post({ json: body }));
 
 // ---- guests: "Save your work — create an account" ----
 
@@ -112,13 +93,13 @@ export interface GuestUpgradeResult {
 }
 
 /** The guest's own account gets the email, name and password; the link in the mail finishes it. */
-export const upgradeGuest = (body: { name: string; email: string; password: string }) =>
-  api<GuestUpgradeResult>("/api/auth/guest/upgrade", { method: "POST", body });
+export const upgradeGuest = (body: { name: string; email: string; password: string }): Promise<GuestUpgradeResult> =>
+  call(rpc.guest.upgrade.$post({ json: body }));
 
 // ---- storage on the server ----
 
 export const storageUsageQuery = queryOptions({
   queryKey: ["usage", "storage"] as const,
-  queryFn: () => api<StorageUsage>("/api/usage/storage"),
+  queryFn: (): Promise<StorageUsage> => call(rpc.storage.storage.$get()),
   staleTime: 30_000,
 });

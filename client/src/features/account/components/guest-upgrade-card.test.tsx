@@ -6,19 +6,19 @@ import { GuestUpgradeCard } from "./guest-upgrade-card";
 
 const calls: { path: string; init: { method?: string; body?: unknown } }[] = [];
 
-vi.mock("@/lib/api", () => {
-  class ApiError extends Error {}
-  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    calls.push({ path, init });
-    const body = init.body as { email: string };
-    return { email: body.email, verificationSent: true, message: "Check your inbox" };
-  };
-  return { api, ApiError, unwrap: api };
-});
-
+// The server as the typed client reaches it: fetch answers the upgrade route like the real one.
 beforeEach(() => {
   calls.length = 0;
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { email: string };
+      calls.push({ path: url, init: { method: init.method, body } });
+      return Response.json({ email: body.email, verificationSent: true, message: "Check your inbox" });
+    }),
+  );
 });
+afterEach(() => vi.unstubAllGlobals());
 afterEach(cleanup);
 
 describe("Save your work — create an account (guest)", () => {

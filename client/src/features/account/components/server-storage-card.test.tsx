@@ -7,13 +7,11 @@ import { ServerStorageCard } from "./server-storage-card";
 const MB = 1024 * 1024;
 let usage: StorageUsage;
 
-vi.mock("@/lib/api", () => {
-  class ApiError extends Error {}
-  const api = async (path: string) => {
-    if (path !== "/api/usage/storage") throw new Error(`unexpected ${path}`);
-    return usage;
-  };
-  return { api, ApiError, unwrap: api };
+// The server answers the typed call (client/src/lib/rpc.ts) with the usage of the test.
+vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), "http://localhost");
+  if (url.pathname !== "/api/usage/storage") throw new Error(`unexpected ${url.pathname}`);
+  return new Response(JSON.stringify(usage), { headers: { "Content-Type": "application/json" } });
 });
 afterEach(cleanup);
 
@@ -33,6 +31,7 @@ describe("Settings → storage on the server", () => {
       uploads: row(46.5 * MB, 9),
       byProject: [],
       byModel: [],
+      byMediaType: [],
       used: 110.5 * MB,
       quota: 2048 * MB,
     };
@@ -50,6 +49,7 @@ describe("Settings → storage on the server", () => {
       uploads: row(0, 0),
       byProject: [],
       byModel: [],
+      byMediaType: [],
       used: MB,
       quota: MB,
     };

@@ -1,29 +1,25 @@
 import type { LoginRequest, LoginResponse, MeUser, RegisterRequest } from "@image-studio/shared";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { authClient, authResult } from "@/lib/auth-client";
 
 /** The account flows of the sign-in pages, over the documented /api/auth/* routes. */
 
-export const register = (body: RegisterRequest) =>
-  api<{ email: string; verificationSent: boolean; message: string }>("/api/auth/register", {
-    method: "POST",
-    body: { ...body },
-  });
+export const register = (body: RegisterRequest): Promise<{ email: string; verificationSent: boolean; message: string }> =>
+  call(rpc.auth.register.$post({ json: body }));
 
-export const login = (body: LoginRequest) =>
-  api<LoginResponse>("/api/auth/login", { method: "POST", body: { ...body } });
+export const login = (body: LoginRequest): Promise<LoginResponse> => call(rpc.auth.login.$post({ json: body }));
 
-export const verifyEmail = (token: string) =>
-  api<{ verified: true; user: MeUser }>("/api/auth/verify-email", { method: "POST", body: { token } });
+export const verifyEmail = (token: string): Promise<{ verified: true; user: MeUser }> =>
+  call(rpc.auth["verify-email"].$post({ json: { token } }));
 
-export const resendVerification = (email: string) =>
-  api<{ ok: true; message: string }>("/api/auth/resend-verification", { method: "POST", body: { email } });
+export const resendVerification = (email: string): Promise<{ ok: true; message: string }> =>
+  call(rpc.auth["resend-verification"].$post({ json: { email } }));
 
-export const forgotPassword = (email: string) =>
-  api<{ ok: true; message: string }>("/api/auth/forgot-password", { method: "POST", body: { email } });
+export const forgotPassword = (email: string): Promise<{ ok: true; message: string }> =>
+  call(rpc.auth["forgot-password"].$post({ json: { email } }));
 
-export const resetPassword = (token: string, password: string) =>
-  api<{ ok: true; message: string }>("/api/auth/reset-password", { method: "POST", body: { token, password } });
+export const resetPassword = (token: string, password: string): Promise<{ ok: true; message: string }> =>
+  call(rpc.auth["reset-password"].$post({ json: { token, password } }));
 
 /** Second sign-in step: an authenticator code or a backup code (the two-factor cookie from step one goes along). */
 export const verifyTotp = (code: string, trustDevice: boolean) =>

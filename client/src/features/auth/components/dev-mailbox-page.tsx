@@ -9,13 +9,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
 import { cn } from "@/lib/cn";
+import { call, rpc } from "@/lib/rpc";
 import { errorReason } from "@/lib/form-errors";
 
 const mailboxQuery = {
   queryKey: ["dev", "mailbox"] as const,
-  queryFn: () => api<{ items: DevMail[] }>("/api/dev/mailbox?limit=100"),
+  queryFn: (): Promise<{ items: DevMail[] }> => call(rpc.devMailbox.mailbox.$get({ query: { limit: "100" } })),
   refetchInterval: 4000,
   retry: false,
 };
@@ -41,7 +42,7 @@ export function DevMailboxPage() {
 
   const clear = async () => {
     try {
-      await api("/api/dev/mailbox", { method: "DELETE" });
+      await call(rpc.devMailbox.mailbox.$delete({ query: {} }));
       await queryClient.invalidateQueries({ queryKey: mailboxQuery.queryKey });
       toast.success("Mailbox cleared");
     } catch (err) {

@@ -5,6 +5,7 @@ import {
   type ImageDetail,
   type ImageFacets,
   type ImageList,
+  type ImageReviewList,
   type ImageListQueryInput,
   type RelatedImages,
   type TrashSettings,
@@ -103,6 +104,10 @@ export const commentsOptions = (id: string) =>
     queryKey: imageKeys.comments(id),
     queryFn: async ({ signal }) => (await api<{ items: ImageComment[] }>(`/api/images/${id}/comments`, { signal })).items,
   });
+
+/** Verdicts given on the image through review share links (owner and the project's team). */
+export const reviewsOptions = (id: string) =>
+  queryOptions({ queryKey: ["images", "reviews", id] as const, queryFn: ({ signal }) => api<ImageReviewList>(`/api/images/${id}/reviews`, { signal }) });
 
 export const facetsOptions = () =>
   queryOptions({ queryKey: imageKeys.facets(), queryFn: ({ signal }) => api<ImageFacets>("/api/images/facets", { signal }), staleTime: 30_000 });

@@ -166,6 +166,18 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
           ))}
         </div>
       </Section>
+      <Section title="Type">
+        {select(
+          "filter-media",
+          "Images or videos",
+          search.media,
+          [
+            { value: "image", label: "Images" },
+            { value: "video", label: "Videos" },
+          ],
+          (v) => onChange({ media: v as "image" | "video" | undefined }),
+        )}
+      </Section>
       <Section title="Origin">
         {select(
           "filter-parent",

@@ -2,6 +2,7 @@ import type { ImageSummary } from "@image-studio/shared";
 import { GripVertical, Heart } from "lucide-react";
 import { type CSSProperties, memo, type MouseEvent, useState } from "react";
 import { BlurImage } from "@/components/image/blur-image";
+import { VideoHover } from "./video-hover";
 import { useImageDraggable } from "@/components/image-dnd/use-image-draggable";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/cn";
@@ -92,6 +93,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
         {...pointerListeners}
       >
         <BlurImage image={image} fit={fit} eager={eager} className="size-full" alt="" />
+        {image.mediaType === "video" && <VideoHover imageId={image.id} mp4={image.format === "mp4"} active={active} />}
       </button>
       {(active || selected || selecting) && (
         <div className="absolute top-2 left-2 animate-fade-in">

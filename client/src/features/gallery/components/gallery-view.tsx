@@ -1,7 +1,9 @@
 import type { ImageSort } from "@image-studio/shared";
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { useGalleryShortcuts } from "@/lib/shortcuts";
 import { imageListOptions } from "../api/queries";
 import { useGalleryHandlers } from "../hooks/use-gallery-handlers";
 import { useMediaQuery } from "../hooks/use-media-query";
@@ -43,6 +45,20 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
   const selection = useSelection(ids);
   const h = useGalleryHandlers(items, selection, setPreview);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const navigate = useNavigate();
+  // Keyboard: j/k and arrows move, Enter opens, x selects, f favourites, 1–5 rate, Delete trashes (undo), i iterates.
+  useGalleryShortcuts(
+    {
+      count: items.length,
+      onOpen: setPreview,
+      onSelect: (i) => selection.select(i, { toggle: true }),
+      onFavorite: (i) => h.cb.onFavorite(items[i]!),
+      onRate: (i, rating) => mode !== "trash" && h.actions.rate.mutate({ id: items[i]!.id, rating }),
+      onDelete: (i) => (mode === "trash" ? h.cb.onPurge(items[i]!) : h.cb.onTrash(items[i]!)),
+      onIterate: (i) => void navigate({ to: "/images/$imageId", params: { imageId: items[i]!.id } }),
+    },
+    preview < 0,
+  );
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);

@@ -1,3 +1,4 @@
+import { tileMinWidth } from "@/lib/theme";
 import type { ImageSummary } from "@image-studio/shared";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef } from "react";
@@ -29,7 +30,7 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   const ref = useRef<HTMLDivElement>(null);
   const { width, top } = useElementBox(ref);
   // Denser on tablets (about 150 px tiles, four across a portrait iPad), roomier on wide screens.
-  const cols = columnsFor(width, width < 1100 ? 140 : 200, width >= 560 ? 4 : 2);
+  const cols = columnsFor(width, tileMinWidth(width >= 1100), width >= 560 ? 4 : 2);
   const size = width ? (width - GAP * (cols - 1)) / cols : 200;
   const rows = masonry ? items.length : Math.ceil(items.length / cols);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.

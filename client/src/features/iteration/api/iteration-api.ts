@@ -1,4 +1,5 @@
 import type {
+  AnimateRequest,
   InpaintRequest,
   Job,
   Lineage,
@@ -44,7 +45,8 @@ type Derive =
   | { kind: "remove-background"; body: Record<string, unknown> }
   | { kind: "inpaint"; body: InpaintRequest }
   | { kind: "outpaint"; body: OutpaintRequest }
-  | { kind: "style-transfer"; body: StyleTransferRequest };
+  | { kind: "style-transfer"; body: StyleTransferRequest }
+  | { kind: "animate"; body: AnimateRequest };
 
 const LABEL: Record<Derive["kind"], string> = {
   variation: "Variation",
@@ -54,6 +56,7 @@ const LABEL: Record<Derive["kind"], string> = {
   inpaint: "Inpaint",
   outpaint: "Outpaint",
   "style-transfer": "Style transfer",
+  animate: "Animation",
 };
 
 /**

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { ArrowUpCircle, Columns2, Expand, GitFork, Layers, Paintbrush, Palette, RotateCw, Scissors, Shuffle } from "lucide-react";
+import { ArrowUpCircle, Clapperboard, Columns2, Expand, GitFork, Layers, Paintbrush, Palette, RotateCw, Scissors, Shuffle } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,6 +12,7 @@ import {
 import { Switch } from "@/components/ui/switch";
 import { useDerive } from "../api/iteration-api";
 import { useLockSeed } from "../hooks/use-lock-seed";
+import { AnimateDialog } from "./animate-dialog";
 import { MaskEditorDialog } from "./mask-editor";
 import { OutpaintDialog } from "./outpaint-dialog";
 import { RemixDialog } from "./remix-dialog";
@@ -19,7 +20,7 @@ import { type RerunImage, RunAgainDialog } from "./run-again-dialog";
 import { StyleTransferDialog } from "./style-transfer-dialog";
 import type { IterableImage } from "./types";
 
-type Dialogs = "remix" | "inpaint" | "outpaint" | "style" | "again" | null;
+type Dialogs = "remix" | "inpaint" | "outpaint" | "style" | "again" | "animate" | null;
 
 /**
  * Variation, upscale, remix and background removal in one click; style transfer, inpaint/outpaint, run again
@@ -83,6 +84,9 @@ export function QuickIterate({
       <Button variant="outline" size="sm" onClick={() => setDialog("style")}>
         <Palette aria-hidden="true" /> Style transfer
       </Button>
+      <Button variant="outline" size="sm" onClick={() => setDialog("animate")}>
+        <Clapperboard aria-hidden="true" /> Animate
+      </Button>
       {!compact && (
         <>
           {rerun && (
@@ -110,6 +114,7 @@ export function QuickIterate({
       )}
       {dialog === "remix" && <RemixDialog imageId={image.id} prompt={image.prompt} lockSeed={lockSeed} open onOpenChange={close} />}
       {dialog === "style" && <StyleTransferDialog imageId={image.id} lockSeed={lockSeed} open onOpenChange={close} />}
+      {dialog === "animate" && <AnimateDialog imageId={image.id} prompt={image.prompt} lockSeed={lockSeed} open onOpenChange={close} />}
       {dialog === "again" && rerun && <RunAgainDialog image={rerun} open onOpenChange={close} />}
       {dialog === "inpaint" && <MaskEditorDialog image={image} open onOpenChange={close} />}
       {dialog === "outpaint" && <OutpaintDialog image={image} open onOpenChange={close} />}

@@ -10,8 +10,11 @@ import { cn } from "@/lib/cn";
 import { projectImagesOptions, projectKeys, removeFromProject } from "../api";
 import { DragHandle } from "./move-dnd";
 
-/** The project's image grid, with selection for the bulk "remove from project". */
-export function ProjectImages({ projectId }: { projectId: string }) {
+/**
+ * The project's image grid, with selection for the bulk "remove from project". A team member sees it read-only
+ * (`canRemove` for editors and admins; moving to another project is the owner's).
+ */
+export function ProjectImages({ projectId, canRemove = true, canMove = true }: { projectId: string; canRemove?: boolean; canMove?: boolean }) {
   const q = useInfiniteQuery(projectImagesOptions(projectId));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const qc = useQueryClient();
@@ -65,14 +68,17 @@ export function ProjectImages({ projectId }: { projectId: string }) {
             <Link to="/images/$imageId" params={{ imageId: img.id }} className="block aspect-square">
               <BlurImage image={img} className="size-full" />
             </Link>
-            <input
-              type="checkbox"
-              aria-label={`Select ${img.prompt || "image"}`}
-              checked={selected.has(img.id)}
-              onChange={() => toggle(img.id)}
-              className="absolute top-2 left-2 size-4"
-            />
-            <DragHandle imageId={img.id} label={img.prompt || "image"} />
+            {canRemove && (
+              <input
+                type="checkbox"
+                aria-label={`Select ${img.prompt || "image"}`}
+                checked={selected.has(img.id)}
+                onChange={() => toggle(img.id)}
+                className="absolute top-2 left-2 size-4"
+              />
+            )}
+            {canMove && <DragHandle imageId={img.id} label={img.prompt || "image"} />}
+            {canRemove && (
             <Button
               size="icon"
               variant="secondary"
@@ -82,6 +88,7 @@ export function ProjectImages({ projectId }: { projectId: string }) {
             >
               <X />
             </Button>
+            )}
           </li>
         ))}
       </ul>

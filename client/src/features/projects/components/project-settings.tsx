@@ -17,6 +17,7 @@ export function ProjectSettingsForm({
 }) {
   const [modelId, setModelId] = useState(project.settings.defaultModelId ?? "");
   const [starters, setStarters] = useState((project.settings.promptStarters ?? []).join("\n"));
+  const [prefix, setPrefix] = useState(project.settings.promptPrefix ?? "");
   return (
     <form
       className="space-y-3 rounded-xl border border-border p-4"
@@ -26,7 +27,7 @@ export function ProjectSettingsForm({
           .split("\n")
           .map((s) => s.trim())
           .filter(Boolean);
-        onSave({ ...project.settings, defaultModelId: modelId.trim() || undefined, promptStarters });
+        onSave({ ...project.settings, defaultModelId: modelId.trim() || undefined, promptStarters, promptPrefix: prefix.trim() || undefined });
       }}
     >
       <h2 className="font-semibold">Settings</h2>
@@ -38,6 +39,11 @@ export function ProjectSettingsForm({
           onChange={(e) => setModelId(e.target.value)}
           placeholder="e.g. local/sketch"
         />
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="project-prefix">Start every generated description with</Label>
+        <Input id="project-prefix" value={prefix} maxLength={500} onChange={(e) => setPrefix(e.target.value)} placeholder="e.g. isometric game asset" />
+        <p className="text-xs text-muted-foreground">Added in front of what you write when you generate into this project.</p>
       </div>
       <div className="space-y-1">
         <Label htmlFor="project-starters">Prompt starters (one a line)</Label>

@@ -1,10 +1,11 @@
-import type { Prompt } from "@image-studio/shared";
+import type { Prompt, PromptStats } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
-import { CloudUpload, Pencil, Sparkles, Star, Trash2 } from "lucide-react";
+import { CloudUpload, Globe, Pencil, Sparkles, Star, Trash2, Variable } from "lucide-react";
 import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { keepRateLabel } from "../api/prompt-insights";
 
 interface PromptCardProps {
   prompt: Prompt;
@@ -12,12 +13,14 @@ interface PromptCardProps {
   onEdit: () => void;
   onDelete: () => void;
   onToggleFavorite: () => void;
+  /** Uses and keep-rate from the server (absent offline or before it loads). */
+  stats?: PromptStats;
 }
 
 const uses = (n: number) => (n === 0 ? "Not used yet" : n === 1 ? "Used once" : `Used ${n} times`);
 
 /** One saved prompt: text, negative prompt, category, tags, favourite, usage and its actions. */
-export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavorite }: PromptCardProps) {
+export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavorite, stats }: PromptCardProps) {
   const titleId = useId();
   return (
     <article
@@ -30,9 +33,19 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
           <h2 id={titleId} className="line-clamp-2 font-semibold break-words">
             {p.title}
           </h2>
-          {(p.category || pending) && (
+          {(p.category || pending || p.isTemplate || p.isPublic) && (
             <div className="flex flex-wrap gap-1.5">
               {p.category && <Badge variant="accent">{p.category}</Badge>}
+              {p.isTemplate && (
+                <Badge variant="primary" title={Object.keys(p.variables).length ? `Variables: ${Object.keys(p.variables).join(", ")}` : undefined}>
+                  <Variable aria-hidden="true" /> Template
+                </Badge>
+              )}
+              {p.isPublic && (
+                <Badge variant="success">
+                  <Globe aria-hidden="true" /> Shared
+                </Badge>
+              )}
               {pending && (
                 <Badge
                   variant="warning"
@@ -75,7 +88,10 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
         </ul>
       )}
       <footer className="mt-auto flex flex-wrap items-center gap-2 border-t border-border pt-3">
-        <span className="mr-auto text-xs text-muted-foreground">{uses(p.usageCount)}</span>
+        <span className="mr-auto text-xs text-muted-foreground">
+          {uses(p.usageCount)}
+          {stats && stats.images > 0 && <> · {keepRateLabel(stats)}</>}
+        </span>
         <Button variant="ghost" size="icon" aria-label={`Edit ${p.title}`} onClick={onEdit}>
           <Pencil aria-hidden="true" />
         </Button>
@@ -85,7 +101,7 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
         <Button asChild size="sm" variant="secondary">
           <Link
             to="/studio"
-            search={{ prompt: p.promptText, negativePrompt: p.negativePrompt || undefined }}
+            search={{ prompt: p.promptText, negativePrompt: p.negativePrompt || undefined, promptId: p.id }}
             data-testid="use-in-studio"
           >
             <Sparkles aria-hidden="true" /> Use in studio<span className="sr-only">: {p.title}</span>

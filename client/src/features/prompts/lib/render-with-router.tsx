@@ -5,6 +5,7 @@ import {
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 
@@ -23,5 +24,14 @@ export function renderWithRouter(ui: () => ReactNode) {
     routeTree: root.addChildren([home, studio]),
     history: createMemoryHistory({ initialEntries: ["/"] }),
   });
-  return { router, ...render(<RouterProvider router={router} />) };
+  // Online-only extras (keep-rates) ask the server; in tests there is none, so they fail once and stay quiet.
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return {
+    router,
+    ...render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+  };
 }

@@ -1,33 +1,64 @@
 import { findModel, type Job } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { ListOrdered, Sparkles } from "lucide-react";
+import { Layers, ListOrdered, Sparkles } from "lucide-react";
 import { useMemo } from "react";
 import { toast } from "sonner";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
+import { BatchCard } from "@/components/jobs/batch-card";
 import { OfflineQueuedJobs } from "@/components/jobs/offline-queued";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { batchesQuery, FINISHED, lineQuery } from "@/lib/batch/batch-api";
+import { useBatchEvents } from "@/lib/batch/use-batch-events";
 import { estimateRemainingSeconds, typicalRunSeconds } from "@/lib/jobs/eta";
 import { cancelJob, historyQuery, jobKeys, queueQuery, retryJob, storeJob } from "@/lib/jobs/job-api";
 import { isActive } from "@/lib/jobs/job-state";
 import { useJobEvents } from "@/lib/jobs/use-job-events";
 import { useNow } from "@/lib/jobs/use-now";
 import { ActiveJobRow, FinishedJobRow } from "./job-rows";
+import { lineEntries, WaitingLine } from "./waiting-line";
 
-/** The user's jobs: waiting and running ones with live progress, finished ones below. */
+/**
+ * The user's jobs and batches: running ones with live progress, batches with theirs, the waiting line in run
+ * order (drag to reorder), finished jobs below. Live in every tab from the event stream.
+ */
 export function QueuePage() {
   const queryClient = useQueryClient();
   const live = useJobEvents();
+  useBatchEvents();
+  const batches = useQuery({
+    ...batchesQuery(),
+    refetchInterval: (q) =>
+      q.state.data?.items.some((b) => !FINISHED.has(b.status)) ? (live ? 10_000 : 3_000) : false,
+  });
+  const line = useQuery({ ...lineQuery(), refetchInterval: live ? 15_000 : 3_000 });
   const queue = useQuery({
     ...queueQuery(100),
     refetchInterval: (q) => (q.state.data?.items.some((j) => isActive(j.status)) ? (live ? 5_000 : 2_000) : false),
   });
   const history = useQuery(historyQuery(50));
-  const active = useMemo(() => (queue.data?.items ?? []).filter((j) => isActive(j.status)).reverse(), [queue.data]);
+  // Jobs of a batch are shown inside their batch, not one by one.
+  const active = useMemo(
+    () => (queue.data?.items ?? []).filter((j) => isActive(j.status) && !j.batchId).reverse(),
+    [queue.data],
+  );
+  const entries = useMemo(
+    () => lineEntries(line.data ?? [], queue.data?.items ?? [], batches.data?.items ?? []),
+    [line.data, queue.data, batches.data],
+  );
   const typical = useMemo(() => typicalRunSeconds(history.data?.items ?? []), [history.data]);
   const now = useNow(1000);
+  // Running, waiting and paused batches, and those that finished in the last hour (so one that ends while you
+  // watch stays on screen, marked done).
+  const activeBatches = useMemo(
+    () =>
+      (batches.data?.items ?? []).filter(
+        (b) => !FINISHED.has(b.status) || (b.finishedAt !== null && now - Date.parse(b.finishedAt) < 3600_000),
+      ),
+    [batches.data, now],
+  );
   const eta = (job: Job) => estimateRemainingSeconds(job, { typical, speedOf: (id) => findModel(id)?.speed, now });
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
@@ -36,7 +67,9 @@ export function QueuePage() {
     onSuccess: (job) => {
       storeJob(queryClient, job);
       refresh();
-      toast.success("Cancelled", { description: job.creditsHeld ? `${job.creditsHeld} held credits were refunded.` : undefined });
+      toast.success("Cancelled", {
+        description: job.creditsHeld ? `${job.creditsHeld} held credits were refunded.` : undefined,
+      });
     },
     onError: (e) => toast.error(e.message),
   });
@@ -51,19 +84,27 @@ export function QueuePage() {
   });
 
   const loading = queue.isPending || history.isPending;
-  const finished = history.data?.items ?? [];
+  const finished = (history.data?.items ?? []).filter((j) => !j.batchId);
   return (
     <>
       <PageHeader
         title="Queue"
         description={live ? "Progress updates arrive live." : "Live updates unavailable: refreshing every few seconds."}
         actions={
-          <Button asChild size="sm">
-            <Link to="/studio">
-              <Sparkles aria-hidden="true" />
-              New generation
-            </Link>
-          </Button>
+          <>
+            <Button asChild size="sm" variant="outline">
+              <Link to="/batch">
+                <Layers aria-hidden="true" />
+                New batch
+              </Link>
+            </Button>
+            <Button asChild size="sm">
+              <Link to="/studio">
+                <Sparkles aria-hidden="true" />
+                New generation
+              </Link>
+            </Button>
+          </>
         }
       />
       <OfflineQueuedJobs className="mb-6" />
@@ -74,8 +115,13 @@ export function QueuePage() {
           <Skeleton className="h-24" />
         </div>
       ) : queue.isError ? (
-        <EmptyState icon={ListOrdered} title="The queue didn't load" description={queue.error.message} action={<Button onClick={() => void queue.refetch()}>Try again</Button>} />
-      ) : !active.length && !finished.length ? (
+        <EmptyState
+          icon={ListOrdered}
+          title="The queue didn't load"
+          description={queue.error.message}
+          action={<Button onClick={() => void queue.refetch()}>Try again</Button>}
+        />
+      ) : !active.length && !finished.length && !activeBatches.length ? (
         <EmptyState
           icon={ListOrdered}
           title="The queue is empty"
@@ -96,14 +142,49 @@ export function QueuePage() {
               <ul className="grid grid-cols-1 gap-3">
                 {active.map((job) => (
                   <li key={job.id}>
-                    <ActiveJobRow job={job} now={now} etaSeconds={eta(job)} onCancel={() => cancel.mutate(job.id)} cancelling={cancel.isPending && cancel.variables === job.id} />
+                    <ActiveJobRow
+                      job={job}
+                      now={now}
+                      etaSeconds={eta(job)}
+                      onCancel={() => cancel.mutate(job.id)}
+                      cancelling={cancel.isPending && cancel.variables === job.id}
+                    />
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="rounded-xl border border-dashed border-border p-4 text-sm text-muted-foreground">Nothing is waiting or running.</p>
+              <p className="rounded-xl border border-dashed border-border p-4 text-sm text-muted-foreground">
+                Nothing is waiting or running.
+              </p>
             )}
           </section>
+          {activeBatches.length > 0 && (
+            <section aria-labelledby="batches-heading">
+              <h2 id="batches-heading" className="mb-3 flex items-center gap-2 text-base font-semibold">
+                <Layers className="size-4 text-primary-strong" aria-hidden="true" />
+                Batches{" "}
+                <span className="font-mono text-sm font-normal text-muted-foreground">({activeBatches.length})</span>
+              </h2>
+              <ul className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+                {activeBatches.map((b) => (
+                  <li key={b.id}>
+                    <BatchCard batch={b} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {entries.length > 1 && (
+            <section aria-labelledby="line-heading">
+              <h2 id="line-heading" className="mb-1 text-base font-semibold">
+                Up next
+              </h2>
+              <p className="mb-3 text-sm text-muted-foreground">
+                Your waiting jobs and batches in the order they run. Drag one to change the order.
+              </p>
+              <WaitingLine entries={entries} />
+            </section>
+          )}
           <section aria-labelledby="finished-heading">
             <h2 id="finished-heading" className="mb-3 text-base font-semibold">
               History
@@ -112,7 +193,11 @@ export function QueuePage() {
               <ul className="grid grid-cols-1 gap-2">
                 {finished.map((job) => (
                   <li key={job.id}>
-                    <FinishedJobRow job={job} onRetry={() => retry.mutate(job.id)} retrying={retry.isPending && retry.variables === job.id} />
+                    <FinishedJobRow
+                      job={job}
+                      onRetry={() => retry.mutate(job.id)}
+                      retrying={retry.isPending && retry.variables === job.id}
+                    />
                   </li>
                 ))}
               </ul>

@@ -1,14 +1,21 @@
-import { type GenerationPreset, LIMITS } from "@image-studio/shared";
+import { type GenerationPreset, type Job, LIMITS } from "@image-studio/shared";
 import { Controller, useFormContext } from "react-hook-form";
 import type { ReactNode } from "react";
+import { Link } from "@tanstack/react-router";
+import { Layers } from "lucide-react";
 import { cn } from "@/lib/cn";
 import type { ModelEntry } from "../api/models";
 import type { StudioRequest, StudioValues } from "../lib/form";
 import { describedBy, Field } from "./field";
+import { ConditioningSection } from "./conditioning-section";
 import { ModelPicker } from "./model-picker";
 import { PresetsMenu } from "./presets-menu";
+import { ProjectTarget } from "./project-target";
 import { ParamsSection } from "./params-section";
 import { PromptEditor } from "./prompt-editor";
+import { PromptTools } from "./prompt-tools";
+import { TemplateFill } from "./template-fill";
+import { BlendStrip } from "./blend-strip";
 import { SizeSection } from "./size-section";
 
 interface ControlsPanelProps {
@@ -22,10 +29,14 @@ interface ControlsPanelProps {
   footer: ReactNode;
   /** Inside the phone sheet, whose title already says what this is. */
   inSheet?: boolean;
+  /** A blend strip queued a job (the studio shows it with the other results). */
+  onBlendQueued?: (job: Job) => void;
+  /** Opened from a project's "Generate here": apply that project's defaults once it loads. */
+  targetProjectId?: string;
 }
 
 /** The left panel: model, prompt, negative prompt, size, count, style, seed and the model's parameters. */
-export function ControlsPanel({ models, model, onModelChange, onApplyPreset, currentRequest, lastSeed, footer, inSheet = false }: ControlsPanelProps) {
+export function ControlsPanel({ models, model, onModelChange, onApplyPreset, currentRequest, lastSeed, footer, inSheet = false, onBlendQueued, targetProjectId }: ControlsPanelProps) {
   const { control, formState } = useFormContext<StudioValues>();
   const errors = formState.errors;
   return (
@@ -34,10 +45,18 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
         <div className={cn("flex items-center justify-between gap-2", inSheet && "-mt-2 justify-end")}>
           <h2 className={cn("text-base font-semibold", inSheet && "sr-only")}>Settings</h2>
           <div className="flex items-center gap-2">
-            {/* Slot: the active-project picker (projects issue) goes here; it sets `projectId`, which requests already send. */}
             <PresetsMenu current={currentRequest} onApply={onApplyPreset} />
+            {/* Batch mode: many prompts, a template or a CSV at once. */}
+            <Link
+              to="/batch"
+              className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-3 text-sm font-medium hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none pointer-coarse:h-11"
+            >
+              <Layers className="size-4" aria-hidden="true" />
+              Batch
+            </Link>
           </div>
         </div>
+        <ProjectTarget models={models} onModelChange={onModelChange} applyOnLoad={targetProjectId} />
         <Field id="model" label="Model" error={errors.modelId?.message} hint={model.description}>
           <ModelPicker
             id="model"
@@ -69,6 +88,9 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
             )}
           />
         </Field>
+        <PromptTools model={model} hasResults={lastSeed !== undefined} />
+        <TemplateFill />
+        {onBlendQueued && <BlendStrip currentRequest={currentRequest} onQueued={onBlendQueued} />}
         {model.supportsNegativePrompt && (
           <Field id="negative" label="Negative prompt" error={errors.negativePrompt?.message}>
             <Controller
@@ -92,6 +114,7 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
             />
           </Field>
         )}
+        <ConditioningSection model={model} />
         <SizeSection model={model} />
         <ParamsSection model={model} lastSeed={lastSeed} />
       </div>

@@ -6,13 +6,13 @@ import { cn } from "@/lib/cn";
 export function costLabel(model: CatalogModel): string {
   const { credits, unit, priceConfirmed } = model.pricing;
   if (credits === 0) return "Free";
-  return `${priceConfirmed ? "" : "≈"}${credits} cr/${unit === "megapixel" ? "MP" : "image"}`;
+  return `${priceConfirmed ? "" : "≈"}${credits} cr/${unit === "megapixel" ? "MP" : unit === "second" ? "s" : "image"}`;
 }
 
 export function costDescription(model: CatalogModel): string {
   const { credits, unit, priceConfirmed, note } = model.pricing;
   if (credits === 0) return note ?? "Free";
-  const base = `${credits} credits per ${unit === "megapixel" ? "megapixel" : "image"}`;
+  const base = `${credits} credits per ${unit === "megapixel" ? "megapixel" : unit === "second" ? "second of video" : "image"}`;
   return [priceConfirmed ? base : `About ${base} (estimate)`, note].filter(Boolean).join(". ");
 }
 

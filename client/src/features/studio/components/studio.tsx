@@ -72,6 +72,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
   }, [isDesktop]);
 
   const [initial] = useState(() => initialValues(models, { search, draft: loadDraft(), defaults })!);
+  const [targetProjectId] = useState(search.projectId);
   const studio = useStudio({ models, initial, onSubmitted, onInvalid });
   const { form, model, submit, pending } = studio;
 
@@ -148,6 +149,8 @@ export function Studio({ models, search, defaults }: StudioProps) {
       currentRequest={studio.currentRequest}
       lastSeed={lastSeed}
       footer={footer}
+      onBlendQueued={(job) => studio.addResult(job.id)}
+      targetProjectId={targetProjectId}
     />
   );
   const restoreFromHistory = (job: Job) => {

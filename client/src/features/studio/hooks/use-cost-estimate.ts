@@ -4,7 +4,7 @@ import { type Control, useWatch } from "react-hook-form";
 import { estimateQuery } from "../api/generate";
 import type { ModelEntry } from "../api/models";
 import { type StudioValues, toRequest } from "../lib/form";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
 
 /** The server's cost estimate for the current settings, debounced while the user edits (none for unavailable models). */
 export function useCostEstimate(control: Control<StudioValues>, model: ModelEntry, fallback: StudioValues) {

@@ -4,6 +4,8 @@
  */
 import {
   ASPECT_RATIOS,
+  conditioningFor,
+  type ControlType,
   type AspectRatio,
   type CatalogModel,
   findAspectRatio,
@@ -44,7 +46,22 @@ export interface StudioValues {
   params: Record<string, ParamValue>;
   /** Slot for the project picker (projects issue); sent as projectId. */
   projectId: string | null;
+  /** The library prompt this came from ("Use in studio"); sent as promptId so the library counts the use. */
+  promptId?: string | null;
+  /** ControlNet: the control image (one of the user's images or an upload) and how strongly it steers. */
+  controlNet?: ConditioningImage & { type: ControlType; strength: number } | null;
+  /** Image prompts (IP-adapter): reference images with weights. */
+  imagePrompts?: (ConditioningImage & { weight: number })[];
 }
+
+/** An image the studio conditions on: exactly one of imageId / uploadId, and a name to show. */
+export interface ConditioningImage {
+  imageId?: string;
+  uploadId?: string;
+  name: string;
+}
+
+const refOf = (c: ConditioningImage) => (c.imageId ? { imageId: c.imageId } : { uploadId: c.uploadId! });
 
 export interface StudioRequest {
   modelId: string;
@@ -52,6 +69,9 @@ export interface StudioRequest {
   negativePrompt: string;
   parameters: GenerationParameters;
   projectId?: string | null;
+  promptId?: string;
+  controlNet?: { type: ControlType; strength: number; imageId?: string; uploadId?: string };
+  imagePrompts?: { weight: number; imageId?: string; uploadId?: string }[];
 }
 
 const DEFAULT_LIMITS = { min: 64, max: 2048, multipleOf: 8 };
@@ -196,7 +216,20 @@ export function toRequest(values: StudioValues, model: CatalogModel): StudioRequ
     negativePrompt: model.supportsNegativePrompt ? values.negativePrompt : "",
     parameters,
     ...(values.projectId ? { projectId: values.projectId } : {}),
+    ...(values.promptId ? { promptId: values.promptId } : {}),
+    ...conditioningOf(values, model),
   };
+}
+
+/** The conditioning the model takes (a control type it supports, up to its number of reference images). */
+function conditioningOf(values: StudioValues, model: CatalogModel): Pick<StudioRequest, "controlNet" | "imagePrompts"> {
+  const support = conditioningFor(model.id);
+  const out: Pick<StudioRequest, "controlNet" | "imagePrompts"> = {};
+  const c = values.controlNet;
+  if (c && (c.imageId || c.uploadId) && support?.controlTypes.includes(c.type)) out.controlNet = { type: c.type, strength: c.strength, ...refOf(c) };
+  const refs = (values.imagePrompts ?? []).filter((r) => r.imageId || r.uploadId).slice(0, support?.maxImagePrompts ?? 0);
+  if (refs.length) out.imagePrompts = refs.map((r) => ({ weight: r.weight, ...refOf(r) }));
+  return out;
 }
 
 /** Form values from stored parameters (a job, an image, a preset, a link), for `model`. */

@@ -57,6 +57,7 @@ export function initialValues(models: readonly ModelEntry[], src: InitialSources
       negativePrompt: search.negativePrompt ?? "",
       params: { ...fresh.params, ...fromLink.params },
       projectId: search.projectId ?? null,
+      promptId: search.promptId ?? null,
     };
   } else if (search.negativePrompt !== undefined || search.projectId) {
     values = { ...values, negativePrompt: search.negativePrompt ?? values.negativePrompt, projectId: search.projectId ?? values.projectId };

@@ -22,6 +22,8 @@ export const studioSearchSchema = z.object({
   modelId: text(200),
   parameters: parametersParam,
   projectId: z.uuid().optional().catch(undefined),
+  /** The saved prompt or template the link came from (its use is counted when a generation is made). */
+  promptId: z.uuid().optional().catch(undefined),
 });
 export type StudioSearch = z.infer<typeof studioSearchSchema>;
 

@@ -5,8 +5,10 @@ import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
+import { MentionText, MentionTextarea } from "@/components/people/mention-textarea";
 import { ApiError } from "@/lib/api";
-import { commentsOptions, imageKeys } from "../../api/queries";
+import { projectPeopleOptions } from "../../api/people";
+import { commentsOptions, imageDetailOptions, imageKeys } from "../../api/queries";
 import { addComment, deleteComment, editComment } from "../../api/requests";
 import { timeAgo } from "../format";
 
@@ -27,7 +29,7 @@ function useCommentMutations(imageId: string) {
   };
 }
 
-function CommentItem({ c, m }: { c: ImageComment; m: ReturnType<typeof useCommentMutations> }) {
+function CommentItem({ c, m, names }: { c: ImageComment; m: ReturnType<typeof useCommentMutations>; names: string[] }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(c.text);
   return (
@@ -67,7 +69,9 @@ function CommentItem({ c, m }: { c: ImageComment; m: ReturnType<typeof useCommen
           </div>
         </form>
       ) : (
-        <p className="text-sm whitespace-pre-wrap">{c.text}</p>
+        <p className="text-sm whitespace-pre-wrap">
+          <MentionText text={c.text} names={names} />
+        </p>
       )}
     </li>
   );
@@ -76,6 +80,11 @@ function CommentItem({ c, m }: { c: ImageComment; m: ReturnType<typeof useCommen
 /** Comments on an image: read, add, and edit or delete your own. */
 export function CommentsPanel({ imageId }: { imageId: string }) {
   const { data, isPending } = useQuery(commentsOptions(imageId));
+  const { data: image } = useQuery(imageDetailOptions(imageId));
+  // On a project shared with a team, "@" offers everyone who sees it (and a mention notifies them).
+  const { data: access } = useQuery(projectPeopleOptions(image?.projectId));
+  const people = (access?.people ?? []).filter((p) => !p.isMe).map((p) => ({ ...p, hint: p.role }));
+  const names = (access?.people ?? []).map((p) => p.name);
   const m = useCommentMutations(imageId);
   const [text, setText] = useState("");
   const submit = (e: FormEvent) => {
@@ -89,9 +98,16 @@ export function CommentsPanel({ imageId }: { imageId: string }) {
       </h2>
       {isPending ? <p className="text-sm text-muted-foreground">Loading comments…</p> : null}
       {data && data.length === 0 && <p className="text-sm text-muted-foreground">No comments yet. Jot down what worked, or what to try next.</p>}
-      <ul className="flex flex-col gap-2">{data?.map((c) => <CommentItem key={c.id} c={c} m={m} />)}</ul>
+      <ul className="flex flex-col gap-2">{data?.map((c) => <CommentItem key={c.id} c={c} m={m} names={names} />)}</ul>
       <form onSubmit={submit} className="grid gap-2">
-        <Textarea aria-label="Add a comment" placeholder="Add a comment…" value={text} onChange={(e) => setText(e.target.value)} rows={2} />
+        <MentionTextarea
+          aria-label="Add a comment"
+          placeholder={people.length ? "Add a comment… type @ to mention someone" : "Add a comment…"}
+          value={text}
+          onChange={setText}
+          people={people}
+          rows={2}
+        />
         <Button type="submit" size="sm" className="justify-self-end" loading={m.add.isPending} disabled={!text.trim()}>
           Comment
         </Button>

@@ -1,4 +1,4 @@
-import type { ImageDetail } from "@image-studio/shared";
+import type { ImageDetail, ProjectAccessRole } from "@image-studio/shared";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowUpCircle, Download, Heart, Layers, RotateCcw, Share2, Shuffle, Trash2 } from "lucide-react";
 import type { ReactNode } from "react";
@@ -12,7 +12,15 @@ export interface ImageActionProps {
   image: ImageDetail;
   actions: ImageActions;
   iterate?: (image: ImageDetail) => ReactNode;
+  /** share slot: the route passes the share feature's button (features never import each other). */
+  share?: (image: ImageDetail) => ReactNode;
+  /** The caller's role when the image is in a project shared with them ("owner" or unset: their own image). */
+  role?: ProjectAccessRole | null;
 }
+
+/** A team member acts on the owner's image: rating, iteration and trash for editors and up; favourites, editing and share links stay the owner's. */
+export const isMember = (role: ProjectAccessRole | null | undefined) => !!role && role !== "owner";
+const canEdit = (role: ProjectAccessRole | null | undefined) => !isMember(role) || role === "editor" || role === "admin";
 
 /** An action whose endpoint another part of the product has not shipped yet: visible, explained, disabled. */
 function Coming({ icon, label }: { icon: ReactNode; label: string }) {
@@ -65,19 +73,22 @@ export function FavoriteButton({
 }
 
 /** Rating, remix, the iteration tools, share and delete: the whole bar on larger screens, the overflow on phones. */
-export function SecondaryActions({ image, actions, iterate }: ImageActionProps) {
-  const navigate = useNavigate();
+export function SecondaryActions({ image, actions, iterate, share, role }: ImageActionProps) {
+  if (isMember(role)) return <MemberActions image={image} actions={actions} iterate={iterate} role={role} />;
   return (
     <>
       <RatingStars value={image.rating} onChange={(rating) => actions.rate.mutate({ id: image.id, rating })} />
-      <Button asChild variant="outline" size="sm">
-        <Link
-          to="/studio"
-          search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId }}
-        >
-          <Shuffle aria-hidden="true" /> Remix
-        </Link>
-      </Button>
+      {/* A video's model animates images; remixing its prompt in the studio would pick a text-to-image model. */}
+      {image.mediaType !== "video" && (
+        <Button asChild variant="outline" size="sm">
+          <Link
+            to="/studio"
+            search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId }}
+          >
+            <Shuffle aria-hidden="true" /> Remix
+          </Link>
+        </Button>
+      )}
       {/* iteration slot: variation, upscale, remix, background removal, … when the route provides them */}
       {iterate ? (
         iterate(image)
@@ -87,24 +98,47 @@ export function SecondaryActions({ image, actions, iterate }: ImageActionProps) 
           <Coming icon={<ArrowUpCircle aria-hidden="true" />} label="Upscale" />
         </>
       )}
-      <Coming icon={<Share2 aria-hidden="true" />} label="Share" />
+      {share && image.deletedAt === null ? share(image) : <Coming icon={<Share2 aria-hidden="true" />} label="Share" />}
       {image.deletedAt !== null ? (
         <Button variant="secondary" size="sm" onClick={() => actions.restore.mutate({ ids: [image.id] })}>
           <RotateCcw aria-hidden="true" /> Restore
         </Button>
       ) : (
-        <Button
-          variant="destructive"
-          size="sm"
-          onClick={() => {
-            actions.trash.mutate({ ids: [image.id] });
-            void navigate({ to: "/gallery" });
-          }}
-        >
-          <Trash2 aria-hidden="true" /> Delete
-        </Button>
+        <TrashButton image={image} actions={actions} />
       )}
     </>
+  );
+}
+
+/**
+ * What a team member may do with a shared project's image: rate, iterate (charged to them, the result stays in the
+ * project) and move to the trash — editors and up.
+ */
+function MemberActions({ image, actions, iterate, role }: Pick<ImageActionProps, "image" | "actions" | "iterate" | "role">) {
+  if (!canEdit(role)) return <p className="text-xs text-muted-foreground">You're a viewer of this shared project: download, and comment below.</p>;
+  return (
+    <>
+      <RatingStars value={image.rating} onChange={(rating) => actions.rate.mutate({ id: image.id, rating })} />
+      {iterate?.(image)}
+      <TrashButton image={image} actions={actions} />
+    </>
+  );
+}
+
+/** Moves the image to the trash and returns to the gallery. */
+function TrashButton({ image, actions }: Pick<ImageActionProps, "image" | "actions">) {
+  const navigate = useNavigate();
+  return (
+    <Button
+      variant="destructive"
+      size="sm"
+      onClick={() => {
+        actions.trash.mutate({ ids: [image.id] });
+        void navigate({ to: "/gallery" });
+      }}
+    >
+      <Trash2 aria-hidden="true" /> Delete
+    </Button>
   );
 }
 
@@ -113,7 +147,7 @@ export function ImageActionsBar(props: ImageActionProps) {
   return (
     <div role="group" aria-label="Image actions" className="flex flex-wrap items-center gap-2">
       <DownloadButton image={props.image} />
-      <FavoriteButton image={props.image} actions={props.actions} />
+      {!isMember(props.role) && <FavoriteButton image={props.image} actions={props.actions} />}
       <SecondaryActions {...props} />
     </div>
   );

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import type { Neighbours } from "../../hooks/use-neighbours";
-import { DownloadButton, FavoriteButton, type ImageActionProps, SecondaryActions } from "./image-actions-bar";
+import { DownloadButton, FavoriteButton, type ImageActionProps, isMember, SecondaryActions } from "./image-actions-bar";
 
 /**
  * The phone's action bar, under the picture: previous/next, download, favourite and "More actions", a sheet
@@ -25,7 +25,7 @@ export function ImageActionsCompact({
         <ChevronRight aria-hidden="true" />
       </Button>
       <div className="ml-auto flex items-center gap-2">
-        <FavoriteButton image={props.image} actions={props.actions} iconOnly />
+        {!isMember(props.role) && <FavoriteButton image={props.image} actions={props.actions} iconOnly />}
         <DownloadButton image={props.image} iconOnly />
         <Button
           variant="outline"

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/api";
+import { projectPeopleOptions } from "../../api/people";
 import { imageDetailOptions } from "../../api/queries";
 import { useImageActions } from "../../hooks/use-image-actions";
 import { useImageSwipe } from "../../hooks/use-image-swipe";
@@ -19,12 +20,26 @@ import { ImageActionsBar } from "./image-actions-bar";
 import { ImageActionsCompact } from "./image-actions-compact";
 import { MetadataPanel } from "./metadata-panel";
 import { RelatedImages } from "./related-images";
+import { ReviewPanel } from "./review-panel";
 
 /** One image: zoomable viewer, actions, metadata, tags and notes, comments and related images. */
 /** `iterate` (iteration slot): quick-iterate buttons the route passes in; features never import each other. */
-export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (image: ImageDetail) => ReactNode }) {
+export function ImagePage({
+  imageId,
+  iterate,
+  share,
+  video,
+}: {
+  imageId: string;
+  /** Renders a video (mediaType "video") in place of the zoom viewer. */
+  video?: (image: ImageDetail) => ReactNode;
+  iterate?: (image: ImageDetail) => ReactNode;
+  share?: (image: ImageDetail) => ReactNode;
+}) {
   const { data: image, isPending, error } = useQuery(imageDetailOptions(imageId));
   const actions = useImageActions();
+  // In a project shared with the caller: their role there (the owner's own image answers "owner").
+  const role = useQuery(projectPeopleOptions(image?.projectId)).data?.myRole ?? null;
   const navigate = useNavigate();
   const phone = !useMediaQuery("(min-width: 768px)");
   // Below laptop width the picture comes first and the actions fit one compact bar (an overflow sheet for the rest).
@@ -81,17 +96,21 @@ export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (im
         </p>
       )}
       {/* Phones and tablets: the picture first, then a compact bar; laptops: the whole bar above the picture. */}
-      {!compact && <ImageActionsBar image={image} actions={actions} iterate={iterate} />}
+      {!compact && <ImageActionsBar image={image} actions={actions} iterate={iterate} share={share} role={role} />}
       <div className="grid gap-4 md:gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="flex min-w-0 flex-col gap-3">
-          <div ref={swipeRef} className="touch-pan-y">
-            <ZoomViewer
-              image={image}
-              className="h-[min(60dvh,calc(100vw+4rem))] min-h-72 md:h-[60dvh] md:min-h-80 lg:h-[calc(100dvh-14rem)]"
-            />
-          </div>
+          {image.mediaType === "video" && video ? (
+            video(image)
+          ) : (
+            <div ref={swipeRef} className="touch-pan-y">
+              <ZoomViewer
+                image={image}
+                className="h-[min(60dvh,calc(100vw+4rem))] min-h-72 md:h-[60dvh] md:min-h-80 lg:h-[calc(100dvh-14rem)]"
+              />
+            </div>
+          )}
           {compact && (
-            <ImageActionsCompact image={image} actions={actions} iterate={iterate} neighbours={neighbours} go={go} />
+            <ImageActionsCompact image={image} actions={actions} iterate={iterate} share={share} role={role} neighbours={neighbours} go={go} />
           )}
         </div>
         <aside aria-label="Image details" className="flex flex-col gap-6 rounded-xl border border-border bg-card p-4">
@@ -101,7 +120,10 @@ export function ImagePage({ imageId, iterate }: { imageId: string; iterate?: (im
       </div>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <RelatedImages imageId={image.id} />
-        <CommentsPanel imageId={image.id} />
+        <div className="flex flex-col gap-8">
+          <ReviewPanel imageId={image.id} />
+          <CommentsPanel imageId={image.id} />
+        </div>
       </div>
     </article>
   );

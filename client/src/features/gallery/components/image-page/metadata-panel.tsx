@@ -68,6 +68,7 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
         </Row>
         <Row label="Created">{formatDate(image.createdAt)}</Row>
         {image.projectName && <Row label="Project">{image.projectName}</Row>}
+        {image.madeBy && <Row label="Made by">{image.madeBy.name}</Row>}
       </dl>
       <div className="flex flex-wrap gap-2">
         <Button asChild variant="secondary" size="sm">

@@ -1,0 +1,102 @@
+/**
+ * API throughput: the built server (server/dist) under autocannon, with a signed-in user who owns a gallery.
+ * Each authenticated route is compared with a static file served by the same process in the same run, so the
+ * figures are ratios that hold on a busy machine. PGlite by default; PostgreSQL with DATABASE_URL=postgres://…
+ * (a fresh database beside it, dropped after).
+ *
+ *   pnpm build && pnpm --filter @image-studio/bench api
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm --filter @image-studio/bench api
+ *   options (env): BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_IMAGES=2000 BENCH_CPU_PROF=1 (writes a
+ *   .cpuprofile of the server and prints its hottest functions), BENCH_JSON=path (figures for bench/run.mjs)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { openDatabase } from "../server/src/db/client";
+import { seedImages, signUpOverHttp } from "./gallery-seed";
+import { freshDatabaseUrl } from "./lib/fresh-database";
+import { startServer } from "./lib/server";
+import { byPackage, summariseProfiles } from "./lib/cpu-profile";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const IMAGES = Number(process.env.BENCH_IMAGES ?? 2000);
+const PROFILE = process.env.BENCH_CPU_PROF === "1";
+
+interface Figure {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(base: string, name: string, url: string, cookie?: string): Promise<Figure> {
+  const r = await autocannon({
+    url: base + url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: cookie ? { cookie, "accept-encoding": "gzip, br" } : { "accept-encoding": "gzip, br" },
+  });
+  const errors = r.errors + r.timeouts + r.non2xx;
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
+}
+
+async function seed(kind: "postgres" | "pglite", url: string | undefined, dataDir: string, userId: string) {
+  const database = await openDatabase(url ? { url } : { dataDir: path.join(dataDir, "pglite") });
+  try {
+    await seedImages(database.db, userId, IMAGES * 2, IMAGES);
+  } finally {
+    await database.close();
+  }
+  return kind;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-api-"));
+  const fresh = process.env.DATABASE_URL ? await freshDatabaseUrl(process.env.DATABASE_URL, "image_studio_bench_api") : undefined;
+  const kind = fresh ? "postgres" : "pglite";
+  const profDir = path.join(dataDir, "prof");
+  let server = await startServer({ dataDir, databaseUrl: fresh?.url });
+  try {
+    const { cookie, userId } = await signUpOverHttp(server.base);
+    // PGlite is single-process: the server lets go of it while the bench writes the gallery (and starts again
+    // with the profiler on, so the profile holds the measured load only).
+    await server.stop();
+    await seed(kind, fresh?.url, dataDir, userId);
+    server = await startServer({ dataDir, databaseUrl: fresh?.url, port: server.port, cpuProfDir: PROFILE ? profDir : undefined });
+    const base = server.base;
+    for (const u of ["/theme.js", "/api/auth/me", "/api/images?limit=50"]) await fetch(base + u, { headers: { cookie } }); // warm-up
+    const routes: [string, string, string | undefined][] = [
+      ["static file", "/theme.js", undefined],
+      ["GET /api/health/live", "/api/health/live", undefined],
+      ["GET /api/auth/me", "/api/auth/me", cookie],
+      ["GET /api/images?limit=50", "/api/images?limit=50", cookie],
+    ];
+    const only = process.env.BENCH_ONLY?.split(",");
+    const figures: Figure[] = [];
+    for (const [name, url, auth] of routes) if (!only || (name === "static file" && !PROFILE) || only.some((o) => url.includes(o))) figures.push(await load(base, name, url, auth));
+    const staticRps = figures.find((f) => f.name === "static file")?.rps ?? NaN;
+    console.log(`\nAPI throughput, ${kind}, ${CONNECTIONS} connections, ${SECONDS} s each, ${IMAGES} images in the gallery`);
+    console.log("route".padEnd(28), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "× static".padStart(9), "errors".padStart(7));
+    for (const f of figures) {
+      console.log(f.name.padEnd(28), f.rps.toFixed(0).padStart(8), String(f.p50).padStart(8), String(f.p99).padStart(8), (f.rps / staticRps).toFixed(2).padStart(9), String(f.errors).padStart(7));
+    }
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ kind, figures }, null, 2));
+    await server.stop();
+    if (PROFILE) {
+      console.log(`\nServer CPU by package (self time):\n${byPackage(profDir)}`);
+      console.log(`\nHottest functions in the server (self time):\n${summariseProfiles(profDir, 25)}`);
+    }
+  } finally {
+    await server.stop();
+    await fresh?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

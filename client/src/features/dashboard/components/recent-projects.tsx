@@ -1,0 +1,45 @@
+import { Link } from "@tanstack/react-router";
+import { FolderKanban } from "lucide-react";
+import { imageFileUrl, type Project } from "@image-studio/shared";
+import { fmt } from "./panel";
+
+export function RecentProjects({ projects }: { projects: Project[] }) {
+  if (!projects.length) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        No projects yet.{" "}
+        <Link to="/projects" className="rounded-sm text-primary-strong underline-offset-4 hover:underline">
+          Start one
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <ul className="grid grid-cols-2 gap-3">
+      {projects.map((p) => (
+        <li key={p.id} className="min-w-0">
+          <Link
+            to="/projects/$projectId"
+            params={{ projectId: p.id }}
+            className="block rounded-lg border border-border p-2 transition-colors hover:bg-muted"
+          >
+            <span className="mb-2 grid aspect-video place-items-center overflow-hidden rounded-md bg-muted">
+              {p.effectiveCoverImageId ? (
+                <img
+                  src={imageFileUrl(p.effectiveCoverImageId, "thumb-256")}
+                  alt=""
+                  loading="lazy"
+                  className="size-full object-cover"
+                />
+              ) : (
+                <FolderKanban className="size-6 text-muted-foreground" aria-hidden="true" />
+              )}
+            </span>
+            <span className="block truncate text-sm font-medium">{p.name}</span>
+            <span className="block text-xs text-muted-foreground">{fmt(p.imageCount)} images</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,273 @@
+import {
+  API_KEY_SCOPE_LABELS,
+  API_KEY_SCOPES,
+  type ApiKey,
+  type ApiKeyCreated,
+  type ApiKeyScope,
+} from "@image-studio/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRound, Plus, Trash2 } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { fieldClasses, Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/cn";
+import { apiKeysQuery, createApiKey, developerKeys, revokeApiKey } from "../api";
+import { ago, DevSection, SecretBox } from "./shared";
+
+const EXPIRY = [
+  { value: "never", label: "Never" },
+  { value: "7", label: "In 7 days" },
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "365", label: "In a year" },
+] as const;
+
+function CreateKeyDialog({ disabled }: { disabled: boolean }) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(["read", "generate"]);
+  const [expiry, setExpiry] = useState<string>("90");
+  const [created, setCreated] = useState<ApiKeyCreated | null>(null);
+  const create = useMutation({
+    mutationFn: () =>
+      createApiKey({
+        name,
+        scopes,
+        expiresAt: expiry === "never" ? null : new Date(Date.now() + Number(expiry) * 86400_000).toISOString(),
+      }),
+    onSuccess: (k) => {
+      setCreated(k);
+      void qc.invalidateQueries({ queryKey: developerKeys.keys });
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  const reset = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      setCreated(null);
+      setName("");
+      setScopes(["read", "generate"]);
+      setExpiry("90");
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim() && scopes.length) create.mutate();
+  };
+  const toggle = (s: ApiKeyScope, on: boolean) =>
+    setScopes((cur) => (on ? [...new Set([...cur, s])] : cur.filter((x) => x !== s)));
+  return (
+    <Dialog open={open} onOpenChange={reset}>
+      <DialogTrigger asChild>
+        <Button size="sm" disabled={disabled}>
+          <Plus aria-hidden="true" /> Create key
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-lg">
+        {created ? (
+          <div className="space-y-4">
+            <DialogHeader>
+              <DialogTitle>Key created</DialogTitle>
+              <DialogDescription>Copy it now: for your safety it is shown only this once.</DialogDescription>
+            </DialogHeader>
+            <SecretBox
+              label="API key"
+              value={created.key}
+              note={`Use it as "Authorization: Bearer <key>", or run: image-studio login --key <key>`}
+            />
+            <DialogFooter>
+              <Button onClick={() => reset(false)}>Done</Button>
+            </DialogFooter>
+          </div>
+        ) : (
+          <form onSubmit={submit} className="space-y-4">
+            <DialogHeader>
+              <DialogTitle>Create an API key</DialogTitle>
+              <DialogDescription>
+                For scripts and the CLI. A key can never change your account, keys or webhooks.
+              </DialogDescription>
+            </DialogHeader>
+            <div className="space-y-2">
+              <Label htmlFor="key-name">Name</Label>
+              <Input
+                id="key-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                maxLength={80}
+                placeholder="e.g. Laptop CLI"
+                autoFocus
+              />
+            </div>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">Scopes</legend>
+              {API_KEY_SCOPES.map((s) => (
+                <div key={s} className="flex items-start gap-2">
+                  <Checkbox
+                    id={`scope-${s}`}
+                    checked={scopes.includes(s)}
+                    onCheckedChange={(v) => toggle(s, v === true)}
+                    className="mt-0.5"
+                  />
+                  <Label htmlFor={`scope-${s}`} className="font-normal leading-snug">
+                    {API_KEY_SCOPE_LABELS[s]}
+                  </Label>
+                </div>
+              ))}
+              {!scopes.length && <p className="text-xs text-destructive-strong">Choose at least one scope.</p>}
+            </fieldset>
+            <div className="space-y-2">
+              <Label htmlFor="key-expiry">Expires</Label>
+              <select
+                id="key-expiry"
+                value={expiry}
+                onChange={(e) => setExpiry(e.target.value)}
+                className={cn(fieldClasses, "h-9 pointer-coarse:h-11")}
+              >
+                {EXPIRY.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <DialogFooter>
+              <Button type="submit" loading={create.isPending} disabled={!name.trim() || !scopes.length}>
+                Create key
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function KeyRow({
+  k,
+  onRevoke,
+  busy,
+  disabled,
+}: {
+  k: ApiKey;
+  onRevoke: () => void;
+  busy: boolean;
+  disabled: boolean;
+}) {
+  const [now] = useState(Date.now);
+  const [confirming, setConfirming] = useState(false);
+  const expired = k.expiresAt !== null && Date.parse(k.expiresAt) <= now;
+  return (
+    <li className="flex flex-wrap items-center gap-3 py-3">
+      <div className="grid size-10 shrink-0 place-items-center rounded-lg bg-muted text-muted-foreground">
+        <KeyRound className="size-5" aria-hidden="true" />
+      </div>
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+          {k.name}
+          <code className="font-mono text-xs text-muted-foreground">{k.prefix}…</code>
+          {k.scopes.map((s) => (
+            <Badge key={s} variant="primary" className="font-mono">
+              {s}
+            </Badge>
+          ))}
+          {expired && <Badge variant="destructive">Expired</Badge>}
+        </p>
+        <p className="text-xs text-muted-foreground">
+          {k.lastUsedAt ? `Last used ${ago(k.lastUsedAt)}${k.lastUsedIp ? ` from ${k.lastUsedIp}` : ""}` : "Never used"}{" "}
+          · Created {new Date(k.createdAt).toLocaleDateString()}
+          {k.expiresAt && !expired ? ` · Expires ${new Date(k.expiresAt).toLocaleDateString()}` : ""}
+        </p>
+      </div>
+      <Dialog open={confirming} onOpenChange={setConfirming}>
+        <DialogTrigger asChild>
+          <Button variant="ghost" size="sm" loading={busy} disabled={disabled} aria-label={`Revoke key ${k.name}`}>
+            <Trash2 aria-hidden="true" />
+            <span className="hidden sm:inline">Revoke</span>
+          </Button>
+        </DialogTrigger>
+        <DialogContent className="max-w-md">
+          <DialogHeader>
+            <DialogTitle>Revoke “{k.name}”?</DialogTitle>
+            <DialogDescription>
+              Scripts and CLIs using this key stop working at once. This can't be undone.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+            <Button
+              variant="destructive"
+              onClick={() => {
+                setConfirming(false);
+                onRevoke();
+              }}
+            >
+              Revoke key
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </li>
+  );
+}
+
+export function ApiKeysCard({ offline }: { offline: boolean }) {
+  const qc = useQueryClient();
+  const { data: keys, isPending, isError } = useQuery(apiKeysQuery);
+  const revoke = useMutation({
+    mutationFn: (id: string) => revokeApiKey(id),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: developerKeys.keys });
+      toast.success("Key revoked: it stops working at once");
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  return (
+    <DevSection
+      id="api-keys"
+      title="API keys"
+      description="Personal keys for scripts and the image-studio CLI. Each key acts as you, limited to its scopes."
+      action={<CreateKeyDialog disabled={offline} />}
+    >
+      {isPending ? (
+        <div className="grid gap-3">
+          <Skeleton className="h-12" />
+          <Skeleton className="h-12" />
+        </div>
+      ) : isError && !keys ? (
+        <p className="text-sm text-muted-foreground">Your keys couldn't be loaded{offline ? " while offline" : ""}.</p>
+      ) : keys?.length ? (
+        <ul aria-label="API keys" className="divide-y divide-border">
+          {keys.map((k) => (
+            <KeyRow
+              key={k.id}
+              k={k}
+              busy={revoke.isPending && revoke.variables === k.id}
+              disabled={offline}
+              onRevoke={() => revoke.mutate(k.id)}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted-foreground">No keys yet. Create one to use the API or the CLI.</p>
+      )}
+    </DevSection>
+  );
+}

@@ -1,0 +1,99 @@
+import { Check, Copy } from "lucide-react";
+import { type ReactNode, useEffect, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+/** One settings card of this tab: a titled region with its controls. */
+export function DevSection({
+  id,
+  title,
+  description,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card id={id} role="region" aria-labelledby={`${id}-title`} className="scroll-mt-20">
+      <CardHeader>
+        <CardTitle>
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            {title}
+          </h2>
+        </CardTitle>
+        <CardDescription>{description}</CardDescription>
+        {action && <CardAction>{action}</CardAction>}
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+/** A secret shown once, in monospace, with a copy button. */
+export function SecretBox({ label, value, note }: { label: string; value: string; note: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+      toast.success("Copied");
+    } catch {
+      toast.error("Couldn't copy: select the text and copy it yourself");
+    }
+  };
+  return (
+    <div className="grid gap-2 rounded-xl border border-primary/40 bg-primary/5 p-3">
+      <p className="text-sm font-medium">{label}</p>
+      <div className="flex items-center gap-2">
+        <code
+          data-testid="secret-value"
+          className="min-w-0 flex-1 break-all rounded-lg bg-background px-2 py-1.5 font-mono text-xs"
+        >
+          {value}
+        </code>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => void copy()}
+          aria-label={`Copy ${label.toLowerCase()}`}
+        >
+          {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
+          <span className="hidden sm:inline">{copied ? "Copied" : "Copy"}</span>
+        </Button>
+      </div>
+      <p className="text-xs text-muted-foreground">{note}</p>
+    </div>
+  );
+}
+
+/** "3 minutes ago", in the user's locale. */
+export function ago(iso: string): string {
+  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  if (s < 60) return "just now";
+  if (s < 3600) return rtf.format(-Math.round(s / 60), "minute");
+  if (s < 86400) return rtf.format(-Math.round(s / 3600), "hour");
+  return rtf.format(-Math.round(s / 86400), "day");
+}
+
+/** Whether the browser says it is offline (these settings need the server). */
+export function useOffline(): boolean {
+  const [offline, setOffline] = useState(typeof navigator !== "undefined" && navigator.onLine === false);
+  useEffect(() => {
+    const on = () => setOffline(false);
+    const off = () => setOffline(true);
+    window.addEventListener("online", on);
+    window.addEventListener("offline", off);
+    return () => {
+      window.removeEventListener("online", on);
+      window.removeEventListener("offline", off);
+    };
+  }, []);
+  return offline;
+}

@@ -1,0 +1,59 @@
+import type { Notification } from "@image-studio/shared";
+import { Link } from "@tanstack/react-router";
+import { Check, Trash2 } from "lucide-react";
+import { createElement } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/cn";
+import { useNotificationActions } from "../hooks/use-notifications";
+import { kindIcon, relativeTime } from "../lib/format";
+
+/** One notification: icon, title (a link when it has one), body, time; mark read and (optionally) delete. */
+export function NotificationItem({ n, onOpen, compact = false }: { n: Notification; onOpen?: () => void; compact?: boolean }) {
+  const { read, remove } = useNotificationActions();
+  const unread = !n.readAt;
+  const open = () => {
+    if (unread) read.mutate(n);
+    onOpen?.();
+  };
+  const title = <span className={cn("text-sm", unread ? "font-semibold" : "font-medium")}>{n.title}</span>;
+  return (
+    <li className={cn("group relative flex gap-3 rounded-xl px-3 py-2.5", unread ? "bg-primary/5" : "")} data-unread={unread || undefined}>
+      <span className={cn("mt-0.5 grid size-8 shrink-0 place-items-center rounded-lg", n.kind === "job.failed" ? "bg-destructive/15 text-destructive-strong" : "bg-primary/15 text-primary-strong")}>
+        {createElement(kindIcon(n.kind), { className: "size-4", "aria-hidden": true })}
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="flex items-start gap-2">
+          {n.link ? (
+            <Link to={n.link} onClick={open} className="rounded-sm outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+          {unread && (
+            <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent" aria-hidden="true" />
+          )}
+          {unread && <span className="sr-only">(unread)</span>}
+        </p>
+        {n.body && <p className={cn("text-sm text-muted-foreground", compact && "line-clamp-2")}>{n.body}</p>}
+        <p className="mt-0.5 text-xs text-muted-foreground">
+          <time dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString()}>
+            {relativeTime(n.createdAt)}
+          </time>
+        </p>
+      </div>
+      <div className="flex shrink-0 items-start gap-0.5">
+        {unread && (
+          <Button variant="ghost" size="icon" className="size-8" onClick={() => read.mutate(n)} aria-label={`Mark “${n.title}” as read`} title="Mark as read">
+            <Check aria-hidden="true" />
+          </Button>
+        )}
+        {!compact && (
+          <Button variant="ghost" size="icon" className="size-8" onClick={() => remove.mutate(n)} aria-label={`Delete “${n.title}”`} title="Delete">
+            <Trash2 aria-hidden="true" />
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+import { type PromptVariables, promptVariablesSchema } from "@image-studio/shared";
+
+/**
+ * A template's variables as the form edits them: one line per variable, `name: value, value, …`.
+ * Parsing answers the variables or the first problem, with its line number.
+ */
+export function formatVariables(v: PromptVariables | undefined): string {
+  return Object.entries(v ?? {})
+    .map(([name, values]) => `${name}: ${values.join(", ")}`)
+    .join("\n");
+}
+
+export function parseVariables(text: string): { ok: true; value: PromptVariables } | { ok: false; error: string } {
+  const out: Record<string, string[]> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const at = line.indexOf(":");
+    if (at <= 0) return { ok: false, error: `Line ${i + 1}: write it as “name: value, value”.` };
+    const name = line.slice(0, at).trim();
+    if (name in out) return { ok: false, error: `Line ${i + 1}: “${name}” is already defined.` };
+    out[name] = line
+      .slice(at + 1)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (!out[name].length) return { ok: false, error: `Line ${i + 1}: give “${name}” at least one value.` };
+  }
+  const checked = promptVariablesSchema.safeParse(out);
+  if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? "Check the variables." };
+  return { ok: true, value: checked.data };
+}
+
+/** Names used as `{name}` in a template (alternations like `{a|b}` are not variables). */
+export function variableNamesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!))];
+}

@@ -1,0 +1,109 @@
+import { GALLERY_VIEW_MODES } from "@image-studio/shared";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { fieldClasses } from "@/components/ui/input";
+import { cn } from "@/lib/cn";
+import { getAppearance, setAppearance, type TileSize } from "@/lib/theme";
+import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
+import { applyTimeZone, deviceTimeZone, getTimeZoneSetting, timeZones } from "../lib/timezone";
+import { Field, SettingsSection } from "./section";
+
+const VIEW_LABELS: Record<(typeof GALLERY_VIEW_MODES)[number], string> = { grid: "Grid", masonry: "Masonry", list: "List" };
+const SIZES: { id: TileSize; label: string }[] = [
+  { id: "small", label: "Small" },
+  { id: "medium", label: "Medium" },
+  { id: "large", label: "Large" },
+];
+/** The gallery remembers its view on the device under this key (a link's ?view= still wins). */
+const GALLERY_VIEW_KEY = "gallery-view";
+const select = cn(fieldClasses, "h-10 w-full max-w-sm pointer-coarse:h-11");
+
+export function GallerySection() {
+  const settings = useQuery(userSettingsQuery);
+  const save = useUpdateSettings("Gallery preferences saved");
+  const [size, setSize] = useState(getAppearance().tileSize);
+  const view = (typeof localStorage !== "undefined" && localStorage.getItem(GALLERY_VIEW_KEY)) || settings.data?.galleryViewMode || "grid";
+  const [current, setCurrent] = useState(view);
+  return (
+    <SettingsSection id="gallery-prefs" title="Gallery" description="How your images are laid out.">
+      <Field id="gallery-view" label="Default view">
+        <select
+          id="gallery-view"
+          className={select}
+          value={current}
+          onChange={(e) => {
+            const v = e.target.value as (typeof GALLERY_VIEW_MODES)[number];
+            setCurrent(v);
+            localStorage.setItem(GALLERY_VIEW_KEY, v);
+            save.mutate({ galleryViewMode: v });
+          }}
+        >
+          {GALLERY_VIEW_MODES.map((m) => (
+            <option key={m} value={m}>
+              {VIEW_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="tile-size" label="Thumbnail size" hint="Bigger thumbnails show fewer images per row.">
+        <select
+          id="tile-size"
+          className={select}
+          aria-describedby="tile-size-hint"
+          value={size}
+          onChange={(e) => {
+            const v = e.target.value as TileSize;
+            setSize(v);
+            setAppearance({ tileSize: v });
+            const a = getAppearance();
+            const at = Date.now();
+            localStorage.setItem("appearance-synced-at", String(at));
+            save.mutate({ settings: { appearance: { accent: a.accent, highContrast: a.highContrast, motion: a.motion, tileSize: v, at } } });
+          }}
+        >
+          {SIZES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </SettingsSection>
+  );
+}
+
+export function RegionSection() {
+  const save = useUpdateSettings("Language and region saved");
+  const [tz, setTz] = useState(getTimeZoneSetting);
+  const zones = timeZones();
+  const example = new Date().toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: tz === "auto" ? undefined : tz });
+  return (
+    <SettingsSection id="region" title="Language and region" description="The language of the app and the time zone dates are shown in.">
+      <Field id="language" label="Language" hint="More languages are on their way.">
+        <select id="language" className={select} value="en" aria-describedby="language-hint" onChange={() => undefined}>
+          <option value="en">English</option>
+        </select>
+      </Field>
+      <Field id="time-zone" label="Time zone" hint={`Dates look like: ${example}`}>
+        <select
+          id="time-zone"
+          className={select}
+          aria-describedby="time-zone-hint"
+          value={tz}
+          onChange={(e) => {
+            setTz(e.target.value);
+            applyTimeZone(e.target.value);
+            save.mutate({ settings: { timeZone: e.target.value, language: "en" } });
+          }}
+        >
+          <option value="auto">This device ({deviceTimeZone()})</option>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z.replace(/_/g, " ")}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </SettingsSection>
+  );
+}

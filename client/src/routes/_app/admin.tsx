@@ -1,0 +1,21 @@
+import { createFileRoute, notFound } from "@tanstack/react-router";
+import { z } from "zod";
+import { titled } from "@/app/page-title";
+import { AdminPage } from "@/features/admin/components/admin-page";
+import { ADMIN_TABS, type AdminTab } from "@/features/admin/tabs";
+
+/** Administrators only: everyone else gets the app's 404 page, as if there were no such page. */
+export const Route = createFileRoute("/_app/admin")({
+  head: titled("Admin console"),
+  beforeLoad: ({ context }) => {
+    if (context.session.user.role !== "admin") throw notFound();
+  },
+  validateSearch: z.object({ tab: z.enum(ADMIN_TABS).optional().catch(undefined) }),
+  component: AdminRoute,
+});
+
+function AdminRoute() {
+  const { tab = "overview" } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return <AdminPage tab={tab} onTab={(t: AdminTab) => void navigate({ search: { tab: t }, replace: true })} />;
+}

@@ -1,0 +1,17 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { titled } from "@/app/page-title";
+import { BatchPage } from "@/features/batch/components/batch-page";
+
+const searchSchema = z.object({ id: z.uuid().optional().catch(undefined) });
+
+export const Route = createFileRoute("/_app/batch")({
+  head: titled("Batch"),
+  validateSearch: searchSchema,
+  component: BatchRoute,
+});
+
+function BatchRoute() {
+  const { id } = Route.useSearch();
+  return <BatchPage id={id} />;
+}

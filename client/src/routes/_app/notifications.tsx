@@ -1,0 +1,19 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { titled } from "@/app/page-title";
+import { NotificationsPage } from "@/features/notifications/components/notifications-page";
+
+export const Route = createFileRoute("/_app/notifications")({
+  head: titled("Notifications"),
+  validateSearch: z.object({
+    show: z.enum(["all", "unread"]).optional().catch(undefined),
+    kind: z.string().max(20).optional().catch(undefined),
+  }),
+  component: NotificationsRoute,
+});
+
+function NotificationsRoute() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return <NotificationsPage search={search} onSearch={(s) => void navigate({ search: s, replace: true })} />;
+}

@@ -1,0 +1,14 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { titled } from "@/app/page-title";
+import { TeamsPage } from "@/features/teams/components/teams-page";
+
+export const Route = createFileRoute("/_app/teams")({
+  validateSearch: z.object({ invite: z.uuid().optional().catch(undefined) }),
+  head: titled("Teams"),
+  component: TeamsRoute,
+});
+
+function TeamsRoute() {
+  return <TeamsPage invite={Route.useSearch().invite} />;
+}

@@ -1,0 +1,19 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { titleHead } from "@/app/page-title";
+import { ProfilePage } from "@/features/community/components/profile-page";
+import { PublicFrame } from "@/features/share/public/public-frame";
+
+/** A public profile: the user's published images, outside the signed-in app shell. */
+export const Route = createFileRoute("/u/$handle")({
+  head: ({ params }) => titleHead(`@${params.handle.toLowerCase()}`),
+  component: ProfileRoute,
+});
+
+function ProfileRoute() {
+  const { handle } = Route.useParams();
+  return (
+    <PublicFrame badge="Public profile">
+      <ProfilePage key={handle} handle={handle} />
+    </PublicFrame>
+  );
+}

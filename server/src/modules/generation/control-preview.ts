@@ -1,0 +1,35 @@
+/** The preprocessed control map (edges or depth) of one of the caller's images or uploads, as a PNG preview. */
+import type { ControlPreviewRequest } from "@image-studio/shared";
+import { and, eq } from "drizzle-orm";
+import type { Ctx } from "../../context";
+import { images } from "../../db/schema";
+import { AppError } from "../../lib/errors";
+import { controlMapPng } from "../../providers/control-maps";
+import { findUpload } from "../uploads/uploads.service";
+
+async function readKey(ctx: Ctx, key: string, what: string): Promise<Buffer> {
+  const obj = await ctx.deps.storage.get(key);
+  if (!obj) throw new AppError("NOT_FOUND", `${what} not found`);
+  const chunks: Buffer[] = [];
+  for await (const c of obj.body) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+async function imageKey(ctx: Ctx, imageId: string): Promise<string> {
+  const [row] = await ctx.db
+    .select({ filePath: images.filePath })
+    .from(images)
+    .where(and(eq(images.id, imageId), eq(images.userId, ctx.user.id)));
+  if (!row) throw new AppError("NOT_FOUND", "Control image not found");
+  return row.filePath;
+}
+
+export async function controlPreview(ctx: Ctx, body: Required<Pick<ControlPreviewRequest, "type" | "size">> & ControlPreviewRequest): Promise<Buffer> {
+  const key = body.imageId ? await imageKey(ctx, body.imageId) : (await findUpload(ctx, body.uploadId!, "Control image")).key;
+  const bytes = await readKey(ctx, key, "Control image");
+  try {
+    return await controlMapPng(body.type, bytes, body.size);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "The control image could not be read", { issues: [{ path: ["imageId"], message: "Unreadable image" }] });
+  }
+}

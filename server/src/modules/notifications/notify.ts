@@ -1,0 +1,88 @@
+import { DEFAULT_NOTIFICATION_PREFERENCES, type Notification, type NotificationChannels, type NotificationKind } from "@image-studio/shared";
+import type { Deps } from "../../context";
+import type { Db } from "../../db/client";
+import { mailerFor } from "../../auth/mail/mailer";
+import { renderMail } from "../../auth/mail/layout";
+import { insertNotification, recipient, type NotificationRow } from "./notifications.repo";
+
+/**
+ * The one way anything tells a user something: the bell (a row + a live `notification` event on the user's
+ * event stream, which the client may also show as a browser notification) and, when the user wants it for this
+ * kind, an e-mail. Preferences are per kind and channel (`settings.notificationPreferences`); the global
+ * `notificationsEnabled` switch off means nothing but the bell. Never throws into the caller's work: a failed
+ * notification is logged, not a failed generation.
+ */
+export interface NotifyInput {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  /** In-app path the notification opens (e.g. `/images/<id>`). */
+  link?: string | null;
+  data?: Record<string, unknown>;
+  /** Once per user per key (e.g. `credits.low:2026-12`). */
+  dedupeKey?: string;
+}
+
+export function channelsFor(prefs: unknown, kind: NotificationKind): NotificationChannels {
+  const base = DEFAULT_NOTIFICATION_PREFERENCES[kind];
+  const own = prefs && typeof prefs === "object" ? (prefs as Record<string, Partial<NotificationChannels> | undefined>)[kind] : undefined;
+  return { ...base, ...(own ?? {}) };
+}
+
+export function toNotificationView(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    kind: row.kind as NotificationKind,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    data: row.data,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function notify(deps: Deps, input: NotifyInput, db: Db = deps.database.db): Promise<Notification | null> {
+  try {
+    const who = await recipient(db, input.userId);
+    if (!who) return null;
+    const channels = channelsFor(who.prefs, input.kind);
+    const enabled = who.notificationsEnabled;
+    // The row is the dedupe record too, so it is written even when the bell is off for this kind (then born read).
+    const row = await insertNotification(db, {
+      userId: input.userId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? "",
+      link: input.link ?? null,
+      data: { ...(input.data ?? {}), push: enabled && channels.push },
+      dedupeKey: input.dedupeKey ?? null,
+      readAt: channels.inApp ? null : new Date(),
+    });
+    if (!row) return null;
+    const view = toNotificationView(row);
+    if (channels.inApp || (enabled && channels.push)) deps.events.publish(input.userId, { type: "notification", notification: view });
+    if (enabled && channels.mail && who.email && !who.isGuest) {
+      const url = input.link ? new URL(input.link, deps.env.APP_URL).href : deps.env.APP_URL;
+      await mailerFor(deps).deliver(
+        who.email,
+        renderMail(
+          {
+            subject: input.title,
+            preheader: input.body ?? input.title,
+            heading: input.title,
+            paragraphs: input.body ? [input.body] : [],
+            button: { label: "Open Image Studio", url },
+            footnote: "You get this mail because of your notification settings in Image Studio (Settings → Notifications).",
+          },
+          deps.env.APP_URL,
+        ),
+      );
+    }
+    return view;
+  } catch (err) {
+    deps.log.warn("notification failed", { err, userId: input.userId, kind: input.kind });
+    return null;
+  }
+}
