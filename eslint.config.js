@@ -1,6 +1,7 @@
 // @ts-check
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import js from "@eslint/js";
+import i18next from "eslint-plugin-i18next";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -18,6 +19,31 @@ const features = (() => {
  * refused there, so a new call cannot slip back to a cast. docs/decisions/typed-wire.md lists the rest.
  */
 const typedWire = new Set(["account", "admin", "auth", "collections", "community", "dashboard", "developer", "image-edit", "models", "notifications", "prompts", "search", "settings", "usage", "video"]);
+
+/**
+ * Folders whose screens read every string from the translation catalog (client/src/i18n/extracted.json): literal
+ * text in JSX, and in the attributes people read or hear, is refused there.
+ */
+const extracted = /** @type {{ paths: string[] }} */ (JSON.parse(readFileSync("client/src/i18n/extracted.json", "utf8"))).paths;
+const translatedText = extracted.length
+  ? [
+      {
+        files: extracted.map((p) => `client/src/${p}/**/*.tsx`),
+        ignores: ["**/*.test.tsx"],
+        plugins: { i18next },
+        rules: {
+          "i18next/no-literal-string": [
+            "error",
+            {
+              mode: "jsx-only",
+              "jsx-attributes": { include: ["label", "aria-label", "placeholder", "title", "alt", "description", "hint", "heading", "aria-valuetext", "emptyText", "confirmLabel"] },
+              message: "Text people read comes from the catalog: t(\"…\") (client/src/i18n).",
+            },
+          ],
+        },
+      },
+    ]
+  : [];
 
 /** Client features never import each other: shared code goes to components/, lib/ or offline/. */
 const featureBoundaries = features.map((name) => ({
@@ -95,6 +121,7 @@ export default tseslint.config(
     },
   },
   ...featureBoundaries,
+  ...translatedText,
   {
     files: ["client/src/sw/**/*.ts"],
     languageOptions: { globals: { ...globals.serviceworker } },

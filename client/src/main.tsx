@@ -2,6 +2,7 @@ import "./styles/globals.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
+import { deviceLanguage, setLanguage } from "./i18n";
 import { createRoot } from "react-dom/client";
 import { watchInstallPrompt } from "./lib/install";
 import { createQueryClient } from "./lib/query-client";
@@ -29,6 +30,9 @@ declare module "@tanstack/react-router" {
 watchInstallPrompt();
 applyTheme(getThemePreference());
 watchSystemTheme();
+
+// English is bundled; another language's catalog loads before the first paint so no screen flashes English.
+await setLanguage(deviceLanguage()).catch(() => undefined);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,2 +1,3 @@
 import "@testing-library/jest-dom/vitest";
 import "fake-indexeddb/auto";
+import "@/i18n";

@@ -1,6 +1,11 @@
-import { GALLERY_VIEW_MODES } from "@image-studio/shared";
-import { useQuery } from "@tanstack/react-query";
+import { GALLERY_VIEW_MODES, isUiLanguage, UI_LANGUAGES } from "@image-studio/shared";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { toast } from "sonner";
+import { formatDateTime, setLanguage } from "@/i18n";
+import { call, rpc } from "@/lib/rpc";
+import { sessionQuery, setSessionUser } from "@/lib/session";
 import { fieldClasses } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { getAppearance, setAppearance, type TileSize } from "@/lib/theme";
@@ -73,18 +78,36 @@ export function GallerySection() {
 }
 
 export function RegionSection() {
-  const save = useUpdateSettings("Language and region saved");
+  const { t } = useTranslation("settings");
+  const queryClient = useQueryClient();
+  const save = useUpdateSettings(t("region.saved"));
   const [tz, setTz] = useState(getTimeZoneSetting);
   const zones = timeZones();
-  const example = new Date().toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: tz === "auto" ? undefined : tz });
+  const example = formatDateTime(new Date(), { dateStyle: "medium", timeStyle: "short", timeZone: tz === "auto" ? undefined : tz });
+  const stored = useQuery(sessionQuery).data?.user.language ?? "en";
+  const language = isUiLanguage(stored) ? stored : "en";
+  const chooseLanguage = async (id: string) => {
+    await setLanguage(id);
+    try {
+      const { user } = await call(rpc.auth.profile.$put({ json: { language: id } }));
+      setSessionUser(queryClient, user);
+      toast.success(t("region.saved"));
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : t("region.languageFailed"));
+    }
+  };
   return (
-    <SettingsSection id="region" title="Language and region" description="The language of the app and the time zone dates are shown in.">
-      <Field id="language" label="Language" hint="More languages are on their way.">
-        <select id="language" className={select} value="en" aria-describedby="language-hint" onChange={() => undefined}>
-          <option value="en">English</option>
+    <SettingsSection id="region" title={t("region.title")} description={t("region.description")}>
+      <Field id="language" label={t("region.language")} hint={UI_LANGUAGES.length > 1 ? undefined : t("region.onlyEnglish")}>
+        <select id="language" className={select} value={language} aria-describedby={UI_LANGUAGES.length > 1 ? undefined : "language-hint"} onChange={(e) => void chooseLanguage(e.target.value)}>
+          {UI_LANGUAGES.map((l) => (
+            <option key={l.id} value={l.id} lang={l.id}>
+              {l.label}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field id="time-zone" label="Time zone" hint={`Dates look like: ${example}`}>
+      <Field id="time-zone" label={t("region.timeZone")} hint={t("region.example", { example })}>
         <select
           id="time-zone"
           className={select}
@@ -93,10 +116,10 @@ export function RegionSection() {
           onChange={(e) => {
             setTz(e.target.value);
             applyTimeZone(e.target.value);
-            save.mutate({ settings: { timeZone: e.target.value, language: "en" } });
+            save.mutate({ settings: { timeZone: e.target.value } });
           }}
         >
-          <option value="auto">This device ({deviceTimeZone()})</option>
+          <option value="auto">{t("region.thisDevice", { zone: deviceTimeZone() })}</option>
           {zones.map((z) => (
             <option key={z} value={z}>
               {z.replace(/_/g, " ")}

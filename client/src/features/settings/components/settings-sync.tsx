@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { setLanguage } from "@/i18n";
+import { sessionQuery } from "@/lib/session";
 import { shortcuts } from "@/lib/shortcuts";
 import { type MotionPreference, setAppearance, type ThemePreference, type TileSize } from "@/lib/theme";
 import { userSettingsQuery } from "../api/user-settings";
@@ -18,10 +20,14 @@ interface StoredAppearance {
 
 /**
  * Brings the account's preferences to this device once they load: custom shortcuts, the time zone, and the
- * appearance chosen on another device (when it is newer than what this device last applied).
+ * appearance chosen on another device (when it is newer than what this device last applied), and the account's language.
  */
 export function SettingsSync() {
   const { data } = useQuery(userSettingsQuery);
+  const language = useQuery(sessionQuery).data?.user.language;
+  useEffect(() => {
+    if (language) void setLanguage(language);
+  }, [language]);
   useEffect(() => {
     applyTimeZone();
   }, []);

@@ -1,0 +1,55 @@
+/**
+ * Dates, numbers and relative times in the app's language (and, for dates, the user's time zone: see
+ * features/settings/lib/timezone.ts, which makes it every formatter's default). Formatters are cached per
+ * language and options, so a gallery of hundreds of tiles builds each once.
+ */
+import { currentLocale } from "./index";
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(kind: string, options: object, make: (locale: string) => T): T {
+  const locale = currentLocale();
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make(locale);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+type DateInput = string | number | Date;
+const toDate = (v: DateInput) => (v instanceof Date ? v : new Date(v));
+
+/** A date and time ("5 Dec 2026, 14:03" in English (UK), "05.12.2026, 14:03" in German…). */
+export function formatDateTime(value: DateInput, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
+  return cached("dt", options, (l) => new Intl.DateTimeFormat(l, options)).format(toDate(value));
+}
+
+/** A date without the time. */
+export const formatDate = (value: DateInput, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) => formatDateTime(value, options);
+
+/** A number with the language's grouping and decimal marks. */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  return cached("n", options, (l) => new Intl.NumberFormat(l, options)).format(value);
+}
+
+const STEPS: [number, Intl.RelativeTimeFormatUnit][] = [
+  [60, "second"],
+  [60, "minute"],
+  [24, "hour"],
+  [30, "day"],
+  [12, "month"],
+  [Infinity, "year"],
+];
+
+/** "3 minutes ago", "in 2 days", "yesterday"… */
+export function formatRelative(value: DateInput, now = Date.now()): string {
+  const rtf = cached("rt", { numeric: "auto" }, (l) => new Intl.RelativeTimeFormat(l, { numeric: "auto" }));
+  let v = (toDate(value).getTime() - now) / 1000;
+  for (const [size, unit] of STEPS) {
+    if (Math.abs(v) < size) return rtf.format(Math.round(v), unit);
+    v /= size;
+  }
+  return rtf.format(Math.round(v), "year");
+}
