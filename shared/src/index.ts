@@ -34,3 +34,4 @@ export * from "./community";
 export * from "./image-edit";
 export * from "./teams";
 export * from "./video";
+export * from "./i18n-catalog";

@@ -1,3 +1,4 @@
+import { LANGUAGES } from "@image-studio/shared";
 import type { BetterAuthOptions } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Deps } from "../context";
@@ -25,9 +26,9 @@ const SIGN_IN_PATHS = new Set([
   "/callback/:id",
 ]);
 
-export const isAdminEmail = (deps: Deps, email: string) => deps.env.ADMIN_EMAILS.includes(email.toLowerCase());
+const isKnownLanguage = (v: unknown): v is string => typeof v === "string" && LANGUAGES.some((l) => l.id === v);
 
-const when = (d = new Date()) => d.toUTCString().replace("GMT", "UTC");
+export const isAdminEmail = (deps: Deps, email: string) => deps.env.ADMIN_EMAILS.includes(email.toLowerCase());
 
 /** Credits a "Try demo" guest starts with: enough to try the local engine, not to run up fal.ai costs. */
 export const GUEST_CREDITS = 25;
@@ -43,7 +44,8 @@ export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["da
           const email = String(user.email).toLowerCase();
           const guest = (user as { isAnonymous?: boolean }).isAnonymous === true;
           const admin = !guest && (isAdminEmail(deps, email) || (await claimFirstAdmin(db, email)));
-          return { data: { ...user, role: admin ? "admin" : "user" } };
+          const language = (user as { language?: unknown }).language;
+          return { data: { ...user, role: admin ? "admin" : "user", language: isKnownLanguage(language) ? language : "en" } };
         },
         after: async (user) => {
           const guest = (user as { isAnonymous?: boolean }).isAnonymous === true;
@@ -51,6 +53,12 @@ export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["da
         },
       },
       update: {
+        // Only a language the app knows is stored (Better Auth's update-user takes the field as input).
+        before: async (data) => {
+          if (!("language" in data) || isKnownLanguage((data as { language?: unknown }).language)) return { data };
+          const { language: _dropped, ...rest } = data as Record<string, unknown>;
+          return { data: rest as typeof data };
+        },
         after: async (user, ctx) => {
           // A guest who confirmed the address they gave in "Save your work" becomes a full account.
           if ((user as { isAnonymous?: boolean }).isAnonymous === true && user.emailVerified)
@@ -61,7 +69,9 @@ export function databaseHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["da
               user.email,
               twoFactorEnabledMail(deps.env.APP_URL, {
                 name: user.name,
-                when: when(),
+                language: (user as { language?: string }).language,
+                timeZone: (user as { timezone?: string }).timezone,
+                when: new Date(),
                 settingsUrl: link("/settings?tab=account"),
               }),
             );
@@ -147,7 +157,9 @@ export function authHooks(deps: Deps, mailer: Mailer): BetterAuthOptions["hooks"
         user.email,
         newSignInMail(deps.env.APP_URL, {
           name: user.name,
-          when: when(),
+          language: (user as { language?: string }).language,
+          timeZone: (user as { timezone?: string }).timezone,
+          when: new Date(),
           device: describeDevice(ua),
           ip: session.ipAddress ?? "",
           sessionsUrl: link("/settings?tab=account#sessions"),

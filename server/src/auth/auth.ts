@@ -12,6 +12,9 @@ import type { Mailer } from "./mail/mailer";
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "./mail/templates";
 import { consume, IP_RULES } from "./rate-limit";
 
+/** The account's language on Better Auth's user objects (an additional field its types do not carry). */
+const languageOf = (user: object) => (user as { language?: string }).language;
+
 export const AUTH_BASE_PATH = "/api/auth";
 export const COOKIE_PREFIX = "image-studio";
 /** Sessions last 30 days and slide: each day of use pushes the expiry out again. */
@@ -79,6 +82,10 @@ export function createAuth(deps: Deps, mailer: Mailer) {
         banExpires: { type: "date", input: false, required: false },
         isActive: { type: "boolean", input: false, required: false, defaultValue: true },
         preferences: { type: "json", input: false, required: false },
+        // The account's language (mails, the app) and time zone (dates in mails). Sign-up may send the device's
+        // language; databaseHooks keeps only a known one.
+        language: { type: "string", input: true, required: false, defaultValue: "en" },
+        timezone: { type: "string", input: false, required: false, defaultValue: "UTC" },
       },
     },
     account: {
@@ -98,11 +105,11 @@ export function createAuth(deps: Deps, mailer: Mailer) {
         const url = link(`/reset-password?token=${encodeURIComponent(token)}`);
         await mailer.deliver(
           user.email,
-          resetPasswordMail(appUrl, { name: user.name, url, expiresMinutes: RESET_TOKEN_EXPIRES_IN / 60 }),
+          resetPasswordMail(appUrl, { name: user.name, language: languageOf(user), url, expiresMinutes: RESET_TOKEN_EXPIRES_IN / 60 }),
         );
       },
       onExistingUserSignUp: async ({ user }) => {
-        await mailer.deliver(user.email, existingAccountMail(appUrl, { name: user.name, signInUrl: link("/sign-in") }));
+        await mailer.deliver(user.email, existingAccountMail(appUrl, { name: user.name, language: languageOf(user), signInUrl: link("/sign-in") }));
       },
     },
     emailVerification: {
@@ -112,7 +119,7 @@ export function createAuth(deps: Deps, mailer: Mailer) {
       expiresIn: 3600,
       sendVerificationEmail: async ({ user, token }) => {
         const url = link(`/verify-email?token=${encodeURIComponent(token)}`);
-        await mailer.deliver(user.email, verifyEmailMail(appUrl, { name: user.name, url }));
+        await mailer.deliver(user.email, verifyEmailMail(appUrl, { name: user.name, language: languageOf(user), url }));
       },
     },
     socialProviders: {

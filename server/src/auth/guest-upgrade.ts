@@ -69,14 +69,14 @@ export async function startGuestUpgrade(
     });
   }
   const email = input.email.trim().toLowerCase();
-  const [owner] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
+  const [owner] = await db.select({ id: users.id, name: users.name, language: users.language }).from(users).where(eq(users.email, email));
   const hash = await (await auth.$context).password.hash(input.password);
   const taken = owner !== undefined && owner.id !== user.id;
   if (taken || !(await claimEmail(db, user.id, { ...input, email }, hash))) {
     const appUrl = deps.env.APP_URL.replace(/\/$/, "");
     await mailer.deliver(
       email,
-      existingAccountMail(appUrl, { name: owner?.name ?? "", signInUrl: `${appUrl}/sign-in` }),
+      existingAccountMail(appUrl, { name: owner?.name ?? "", language: owner?.language, signInUrl: `${appUrl}/sign-in` }),
     );
     return;
   }

@@ -88,8 +88,8 @@ export function mountAuth(app: Hono<AppEnv>, deps: Deps): MountedAuth {
   app.on(["GET", "POST"], "/api/auth/*", (c) => handleAuth(c, auth));
 
   const authCookieNames = async () => Object.values((await auth.$context).authCookies).map((cookie) => cookie.name);
-  const onDeleted = async (who: { email: string; name: string }) =>
-    mailer.deliver(who.email, accountDeletedMail(deps.env.APP_URL, { name: who.name }));
+  const onDeleted = async (who: { email: string; name: string; language: string }) =>
+    mailer.deliver(who.email, accountDeletedMail(deps.env.APP_URL, { name: who.name, language: who.language }));
   app.route("/api/dev", devMailboxRoutes(mailer));
   app.route("/api/account/avatar", avatarUploadRoutes);
   app.route("/api/account", accountRoutes({ authCookieNames, onDeleted }));

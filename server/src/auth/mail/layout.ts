@@ -1,3 +1,5 @@
+import { mailT } from "../../i18n/mail";
+
 /**
  * The one e-mail layout: a table-based, inline-styled card (mail clients ignore <style> and flexbox) in the
  * product's colours — violet #8B5CF6 → pink #EC4899 — with a plain-text twin for every message.
@@ -28,14 +30,16 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
-export function renderMail(c: MailContent, appUrl: string): RenderedMail {
+/** Renders a message; `language` (the recipient's, see server/src/i18n) sets the layout's own words and `lang`. */
+export function renderMail(c: MailContent, appUrl: string, language?: string | null): RenderedMail {
+  const { t, language: lang } = mailT(language);
   const p = (t: string) =>
     `<p style="margin:0 0 16px;font-size:16px;line-height:1.6;color:#374151;">${escapeHtml(t)}</p>`;
   const button = c.button
     ? `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px;"><tr><td style="border-radius:10px;background:#8B5CF6;background-image:linear-gradient(135deg,#8B5CF6,#EC4899);">
 <a href="${escapeHtml(c.button.url)}" style="display:inline-block;padding:12px 24px;font-family:${FONT};font-size:16px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:10px;">${escapeHtml(c.button.label)}</a>
 </td></tr></table>
-<p style="margin:0 0 16px;font-size:13px;line-height:1.5;color:#6B7280;">If the button doesn't work, copy this link into your browser:<br><a href="${escapeHtml(c.button.url)}" style="color:#7C3AED;word-break:break-all;">${escapeHtml(c.button.url)}</a></p>`
+<p style="margin:0 0 16px;font-size:13px;line-height:1.5;color:#6B7280;">${escapeHtml(t("layout.buttonFallback"))}<br><a href="${escapeHtml(c.button.url)}" style="color:#7C3AED;word-break:break-all;">${escapeHtml(c.button.url)}</a></p>`
     : "";
   const facts = c.facts?.length
     ? `<table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="margin:0 0 20px;border:1px solid #E5E7EB;border-radius:10px;background:#F9FAFB;">${c.facts
@@ -46,7 +50,7 @@ export function renderMail(c: MailContent, appUrl: string): RenderedMail {
         .join("")}</table>`
     : "";
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light only"><title>${escapeHtml(c.subject)}</title></head>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light only"><title>${escapeHtml(c.subject)}</title></head>
 <body style="margin:0;padding:0;background:#F3F4F6;font-family:${FONT};">
 <span style="display:none!important;visibility:hidden;opacity:0;height:0;width:0;overflow:hidden;">${escapeHtml(c.preheader)}</span>
 <table role="presentation" cellpadding="0" cellspacing="0" width="100%" style="background:#F3F4F6;padding:32px 12px;"><tr><td align="center">
@@ -63,7 +67,7 @@ ${c.paragraphs.map(p).join("\n")}
 ${facts}${button}
 </td></tr>
 <tr><td style="padding:16px 32px 28px;border-top:1px solid #F3F4F6;font-size:12px;line-height:1.5;color:#9CA3AF;">
-${c.footnote ? `${escapeHtml(c.footnote)}<br>` : ""}Sent by Image Studio · <a href="${escapeHtml(appUrl)}" style="color:#9CA3AF;">${escapeHtml(new URL(appUrl).host)}</a>
+${c.footnote ? `${escapeHtml(c.footnote)}<br>` : ""}${escapeHtml(t("layout.sentBy"))} · <a href="${escapeHtml(appUrl)}" style="color:#9CA3AF;">${escapeHtml(new URL(appUrl).host)}</a>
 </td></tr></table></td></tr></table></body></html>`;
   const text = [
     c.heading,

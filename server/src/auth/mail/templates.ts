@@ -1,118 +1,126 @@
+import { type MailT, mailT } from "../../i18n/mail";
 import { type RenderedMail, renderMail } from "./layout";
 
-/** Every message the account system sends. Links are absolute (built from APP_URL by the caller). */
+/**
+ * Every message the account system sends, in the recipient's language (`language`: the account's; see
+ * server/src/i18n). Links are absolute (built from APP_URL by the caller).
+ */
 
-const firstName = (name: string) => name.trim().split(/\s+/)[0] || "there";
+const firstName = (t: MailT, name: string) => name.trim().split(/\s+/)[0] || t("friend");
 
-export function verifyEmailMail(appUrl: string, p: { name: string; url: string }): RenderedMail {
+interface To {
+  name: string;
+  /** The recipient's language (users.language); English when the app does not offer it. */
+  language?: string | null;
+}
+
+export function verifyEmailMail(appUrl: string, p: To & { url: string }): RenderedMail {
+  const { t, language } = mailT(p.language);
   return renderMail(
     {
-      subject: "Confirm your email for Image Studio",
-      preheader: "One click and your studio is ready.",
-      heading: `Welcome, ${firstName(p.name)}!`,
-      paragraphs: [
-        "Confirm your email address to finish setting up your Image Studio account. The link works for one hour.",
-      ],
-      button: { label: "Confirm my email", url: p.url },
-      footnote: "If you didn't create an account, you can ignore this email — nothing happens without a click.",
+      subject: t("verify.subject"),
+      preheader: t("verify.preheader"),
+      heading: t("verify.heading", { name: firstName(t, p.name) }),
+      paragraphs: [t("verify.body")],
+      button: { label: t("verify.button"), url: p.url },
+      footnote: t("verify.footnote"),
     },
     appUrl,
+    language,
   );
 }
 
-export function resetPasswordMail(
-  appUrl: string,
-  p: { name: string; url: string; expiresMinutes: number },
-): RenderedMail {
+export function resetPasswordMail(appUrl: string, p: To & { url: string; expiresMinutes: number }): RenderedMail {
+  const { t, language } = mailT(p.language);
   return renderMail(
     {
-      subject: "Reset your Image Studio password",
-      preheader: "Choose a new password.",
-      heading: "Reset your password",
-      paragraphs: [
-        `Hi ${firstName(p.name)}, someone (hopefully you) asked to reset the password of your Image Studio account.`,
-        `The link works once and expires in ${p.expiresMinutes} minutes. Setting a new password signs you out on every other device.`,
-      ],
-      button: { label: "Choose a new password", url: p.url },
-      footnote: "Didn't ask for this? Ignore this email; your password stays the same.",
+      subject: t("reset.subject"),
+      preheader: t("reset.preheader"),
+      heading: t("reset.heading"),
+      paragraphs: [t("reset.greeting", { name: firstName(t, p.name) }), t("reset.expiry", { minutes: p.expiresMinutes })],
+      button: { label: t("reset.button"), url: p.url },
+      footnote: t("reset.footnote"),
     },
     appUrl,
+    language,
   );
 }
 
-export function newSignInMail(
-  appUrl: string,
-  p: { name: string; when: string; device: string; ip: string; sessionsUrl: string },
-): RenderedMail {
+export function newSignInMail(appUrl: string, p: To & { when: Date; timeZone?: string | null; device: string; ip: string; sessionsUrl: string }): RenderedMail {
+  const { t, language } = mailT(p.language);
   return renderMail(
     {
-      subject: "New sign-in to your Image Studio account",
-      preheader: `Signed in on ${p.device}.`,
-      heading: "New sign-in",
-      paragraphs: [`Hi ${firstName(p.name)}, your account was just signed in to.`],
+      subject: t("signIn.subject"),
+      preheader: t("signIn.preheader", { device: p.device }),
+      heading: t("signIn.heading"),
+      paragraphs: [t("signIn.body", { name: firstName(t, p.name) })],
       facts: [
-        ["When", p.when],
-        ["Device", p.device],
-        ["IP address", p.ip || "unknown"],
+        [t("signIn.when"), formatWhen(p.when, language, p.timeZone)],
+        [t("signIn.device"), p.device],
+        [t("signIn.ip"), p.ip || t("signIn.ipUnknown")],
       ],
-      button: { label: "Review my sessions", url: p.sessionsUrl },
-      footnote:
-        "If this was you, there's nothing to do. If not, change your password and sign out the session from your account settings.",
+      button: { label: t("signIn.button"), url: p.sessionsUrl },
+      footnote: t("signIn.footnote"),
     },
     appUrl,
+    language,
   );
 }
 
-export function twoFactorEnabledMail(
-  appUrl: string,
-  p: { name: string; when: string; settingsUrl: string },
-): RenderedMail {
+export function twoFactorEnabledMail(appUrl: string, p: To & { when: Date; timeZone?: string | null; settingsUrl: string }): RenderedMail {
+  const { t, language } = mailT(p.language);
   return renderMail(
     {
-      subject: "Two-factor authentication is on",
-      preheader: "Your account now asks for a code at sign-in.",
-      heading: "Two-factor authentication enabled",
-      paragraphs: [
-        `Hi ${firstName(p.name)}, two-factor authentication was turned on for your account. From now on, signing in asks for a code from your authenticator app.`,
-        "Keep your backup codes somewhere safe — each one signs you in once if you lose your phone.",
-      ],
-      facts: [["When", p.when]],
-      button: { label: "Open account settings", url: p.settingsUrl },
-      footnote: "If you didn't do this, reset your password right away.",
+      subject: t("twoFactor.subject"),
+      preheader: t("twoFactor.preheader"),
+      heading: t("twoFactor.heading"),
+      paragraphs: [t("twoFactor.body", { name: firstName(t, p.name) }), t("twoFactor.backupCodes")],
+      facts: [[t("twoFactor.when"), formatWhen(p.when, language, p.timeZone)]],
+      button: { label: t("twoFactor.button"), url: p.settingsUrl },
+      footnote: t("twoFactor.footnote"),
     },
     appUrl,
+    language,
   );
 }
 
-export function accountDeletedMail(appUrl: string, p: { name: string }): RenderedMail {
+export function accountDeletedMail(appUrl: string, p: To): RenderedMail {
+  const { t, language } = mailT(p.language);
   return renderMail(
     {
-      subject: "Your Image Studio account was deleted",
-      preheader: "Your images, projects and settings are gone.",
-      heading: "Your account was deleted",
-      paragraphs: [
-        `Goodbye, ${firstName(p.name)}. Your Image Studio account, its images, projects, prompts and settings have been deleted for good.`,
-        "You're welcome back any time — signing up again starts a fresh studio.",
-      ],
-      footnote: "If you didn't delete your account, reply to this email right away.",
+      subject: t("deleted.subject"),
+      preheader: t("deleted.preheader"),
+      heading: t("deleted.heading"),
+      paragraphs: [t("deleted.body", { name: firstName(t, p.name) }), t("deleted.welcomeBack")],
+      footnote: t("deleted.footnote"),
     },
     appUrl,
+    language,
   );
 }
 
-export function existingAccountMail(appUrl: string, p: { name: string; signInUrl: string }): RenderedMail {
+export function existingAccountMail(appUrl: string, p: To & { signInUrl: string }): RenderedMail {
+  const { t, language } = mailT(p.language);
   return renderMail(
     {
-      subject: "You already have an Image Studio account",
-      preheader: "Sign in or reset your password.",
-      heading: "You already have an account",
-      paragraphs: [
-        `Hi ${firstName(p.name)}, someone tried to sign up with this email address, but it already belongs to your account.`,
-        "Sign in instead — or, if you've forgotten your password, use “Forgot password?” on the sign-in page.",
-      ],
-      button: { label: "Sign in", url: p.signInUrl },
-      footnote: "If it wasn't you, you can ignore this email.",
+      subject: t("existing.subject"),
+      preheader: t("existing.preheader"),
+      heading: t("existing.heading"),
+      paragraphs: [t("existing.body", { name: firstName(t, p.name) }), t("existing.signInInstead")],
+      button: { label: t("existing.button"), url: p.signInUrl },
+      footnote: t("existing.footnote"),
     },
     appUrl,
+    language,
   );
+}
+
+/** A moment in the recipient's language and time zone (UTC when theirs is unknown or invalid), naming the zone. */
+export function formatWhen(when: Date, language: string, timeZone?: string | null): string {
+  const opts: Intl.DateTimeFormatOptions = { dateStyle: "full", timeStyle: "long" };
+  try {
+    return new Intl.DateTimeFormat(language, { ...opts, timeZone: timeZone || "UTC" }).format(when);
+  } catch {
+    return new Intl.DateTimeFormat(language, { ...opts, timeZone: "UTC" }).format(when);
+  }
 }

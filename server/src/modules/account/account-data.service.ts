@@ -85,7 +85,7 @@ export async function exportData(ctx: Ctx) {
 export async function deleteAccount(
   ctx: Ctx,
   input: { password?: string; sessionCreatedAt: Date },
-): Promise<{ email: string; name: string }> {
+): Promise<{ email: string; name: string; language: string }> {
   const user = await repo.findUser(ctx.db, ctx.user.id);
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue");
   const hash = await repo.passwordHash(ctx.db, user.id);
@@ -106,5 +106,5 @@ export async function deleteAccount(
   await ctx.deps.storage.deleteByPrefix(userPrefix(user.id));
   await repo.deleteUser(ctx.db, user.id);
   ctx.log.info("account deleted", { userId: user.id });
-  return { email: user.email, name: user.name };
+  return { email: user.email, name: user.name, language: user.language };
 }

@@ -15,7 +15,7 @@ export interface AccountRouteOptions {
   /** Names of the auth cookies to clear when the account is gone. */
   authCookieNames: () => Promise<string[]>;
   /** Sends the "account deleted" notice. */
-  onDeleted: (who: { email: string; name: string }) => Promise<void>;
+  onDeleted: (who: { email: string; name: string; language: string }) => Promise<void>;
 }
 
 /** /api/account/* — sessions, onboarding, data export and deletion of the signed-in user's account. */

@@ -3,6 +3,7 @@ import type { Deps } from "../../context";
 import type { Db } from "../../db/client";
 import { mailerFor } from "../../auth/mail/mailer";
 import { renderMail } from "../../auth/mail/layout";
+import { mailT } from "../../i18n/mail";
 import { insertNotification, recipient, type NotificationRow } from "./notifications.repo";
 
 /**
@@ -65,6 +66,7 @@ export async function notify(deps: Deps, input: NotifyInput, db: Db = deps.datab
     if (channels.inApp || (enabled && channels.push)) deps.events.publish(input.userId, { type: "notification", notification: view });
     if (enabled && channels.mail && who.email && !who.isGuest) {
       const url = input.link ? new URL(input.link, deps.env.APP_URL).href : deps.env.APP_URL;
+      const { t } = mailT(who.language);
       await mailerFor(deps).deliver(
         who.email,
         renderMail(
@@ -73,10 +75,11 @@ export async function notify(deps: Deps, input: NotifyInput, db: Db = deps.datab
             preheader: input.body ?? input.title,
             heading: input.title,
             paragraphs: input.body ? [input.body] : [],
-            button: { label: "Open Image Studio", url },
-            footnote: "You get this mail because of your notification settings in Image Studio (Settings → Notifications).",
+            button: { label: t("notification.button"), url },
+            footnote: t("notification.footnote"),
           },
           deps.env.APP_URL,
+          who.language,
         ),
       );
     }

@@ -1,7 +1,10 @@
 import type { TeamInvitation } from "@image-studio/shared";
+import { eq } from "drizzle-orm";
 import { renderMail } from "../../auth/mail/layout";
 import { mailerFor } from "../../auth/mail/mailer";
 import type { Ctx } from "../../context";
+import { users } from "../../db/schema";
+import { mailT } from "../../i18n/mail";
 import { notify } from "../notifications/notify";
 
 /** The in-app page an invitation opens: the Teams page, which offers accept and decline. */
@@ -12,12 +15,17 @@ export const invitationPath = (id: string) => `/teams?invite=${id}`;
  * say); an address without an account gets the invitation mail with a link to sign up and accept.
  */
 export async function sendInvitation(ctx: Ctx, inv: TeamInvitation, userId: string | undefined): Promise<void> {
-  const title = `${ctx.user.name} invited you to the team “${inv.teamName}”`;
-  const body = `You would join as ${inv.role === "admin" ? "an admin" : `a ${inv.role}`}. The invitation is open until ${inv.expiresAt.slice(0, 10)}.`;
   if (userId) {
+    const title = `${ctx.user.name} invited you to the team “${inv.teamName}”`;
+    const body = `You would join as ${inv.role === "admin" ? "an admin" : `a ${inv.role}`}. The invitation is open until ${inv.expiresAt.slice(0, 10)}.`;
     await notify(ctx.deps, { userId, kind: "team.invite", title, body, link: invitationPath(inv.id), data: { teamId: inv.teamId, invitationId: inv.id } });
     return;
   }
+  // Someone without an account: their language is unknown, so the mail speaks the inviter's.
+  const [inviter] = await ctx.db.select({ language: users.language }).from(users).where(eq(users.id, ctx.user.id));
+  const { t, language } = mailT(inviter?.language);
+  const title = t("invite.title", { inviter: ctx.user.name, team: inv.teamName });
+  const body = t("invite.asRole", { role: t(`invite.roles.${inv.role}`), date: inv.expiresAt.slice(0, 10) });
   const appUrl = ctx.deps.env.APP_URL;
   const url = new URL(`/sign-up?redirect=${encodeURIComponent(invitationPath(inv.id))}`, appUrl).href;
   try {
@@ -27,12 +35,13 @@ export async function sendInvitation(ctx: Ctx, inv: TeamInvitation, userId: stri
         {
           subject: title,
           preheader: body,
-          heading: `Join “${inv.teamName}” on Image Studio`,
-          paragraphs: [title + ".", body, `Create your account with this address (${inv.email}) and accept the invitation on the Teams page.`],
-          button: { label: "Accept the invitation", url },
-          footnote: "If you did not expect this invitation, you can ignore this mail.",
+          heading: t("invite.heading", { team: inv.teamName }),
+          paragraphs: [`${title}.`, body, t("invite.createAccount", { email: inv.email })],
+          button: { label: t("invite.button"), url },
+          footnote: t("invite.footnote"),
         },
         appUrl,
+        language,
       ),
     );
   } catch (err) {
