@@ -7,6 +7,7 @@ import type {
   ProjectUpdate,
 } from "@image-studio/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { i18n } from "@/i18n";
 import { api, ApiError } from "@/lib/api";
 import { orLocal } from "@/lib/local-first";
 import { engine, enqueue, isLocalCursor, localImagePage, localProject, localProjects, localProjectStats, type NewMutation } from "@/offline";
@@ -17,7 +18,7 @@ async function viaOutbox(m: NewMutation, id: string): Promise<Project> {
   const outcome = await engine.outcome(entry.id);
   if (outcome === "applied") return orLocal(() => api<Project>(`/api/projects/${id}`), () => localProject(id));
   const local = await localProject(id);
-  if (!local) throw new ApiError(0, "NETWORK", "Saved on this device; it will sync when you're back online.");
+  if (!local) throw new ApiError(0, "NETWORK", i18n.t("projects:offline.savedOnDevice"));
   return local;
 }
 

@@ -4,11 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { Archive, ArchiveRestore, Copy, Download, FolderKanban, LayoutTemplate, Sparkles } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { SaveOfflineButton } from "@/components/offline/save-offline-button";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { formatDate } from "@/i18n";
 import {
   archiveProject,
   duplicateProject,
@@ -33,6 +35,7 @@ import { ProjectStats } from "./components/project-stats";
  * member (`role` other than "owner") gets the read-only view of a shared project instead.
  */
 export function ProjectPage({ projectId, share, role = "owner" }: { projectId: string; share?: (name: string) => ReactNode; role?: ProjectAccessRole }) {
+  const { t } = useTranslation("projects");
   const { data: project, error } = useQuery(projectOptions(projectId));
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -54,14 +57,14 @@ export function ProjectPage({ projectId, share, role = "owner" }: { projectId: s
     mutationFn: () => duplicateProject(projectId),
     onSuccess: (p) => {
       refresh();
-      toast.success("Project duplicated");
+      toast.success(t("page.duplicated"));
       void navigate({ to: "/projects/$projectId", params: { projectId: p.id } });
     },
     onError: (e) => toast.error(e.message),
   });
   const template = useMutation({
-    mutationFn: () => saveAsTemplate(projectId, `${project?.name ?? "Project"} template`),
-    onSuccess: () => toast.success("Saved as a template"),
+    mutationFn: () => saveAsTemplate(projectId, t("page.templateName", { name: project?.name ?? t("page.defaultName") })),
+    onSuccess: () => toast.success(t("page.savedAsTemplate")),
     onError: (e) => toast.error(e.message),
   });
   if (error) return <p role="alert">{error.message}</p>;
@@ -81,7 +84,7 @@ export function ProjectPage({ projectId, share, role = "owner" }: { projectId: s
         <div className="min-w-0 flex-1 space-y-2" key={project.version}>
           <h1 className="sr-only">{project.name}</h1>
           <Input
-            aria-label="Project name"
+            aria-label={t("page.name")}
             defaultValue={project.name}
             className="text-xl font-bold"
             onBlur={(e) =>
@@ -89,22 +92,21 @@ export function ProjectPage({ projectId, share, role = "owner" }: { projectId: s
             }
           />
           <Textarea
-            aria-label="Project description"
-            placeholder="Add a description"
+            aria-label={t("page.description")}
+            placeholder={t("page.addDescription")}
             defaultValue={project.description}
             onBlur={(e) => e.target.value !== project.description && save.mutate({ description: e.target.value })}
           />
           <ProjectMeta project={project} onSave={(patch) => save.mutate(patch)} />
           <p className="text-xs text-muted-foreground">
-            {project.imageCount} images · {project.costCredits} credits · updated{" "}
-            {new Date(project.updatedAt).toLocaleDateString()}
+            {t("page.summary", { count: project.imageCount, credits: project.costCredits, date: formatDate(project.updatedAt) })}
           </p>
         </div>
       </header>
-      <div role="toolbar" aria-label="Project actions" className="flex flex-wrap gap-2">
+      <div role="toolbar" aria-label={t("page.actions")} className="flex flex-wrap gap-2">
         <Button size="sm" asChild>
           <Link to="/studio" search={{ projectId }} data-testid="generate-here">
-            <Sparkles aria-hidden="true" /> Generate here
+            <Sparkles aria-hidden="true" /> {t("page.generateHere")}
           </Link>
         </Button>
         <AddImagesDialog projectId={projectId} />
@@ -112,13 +114,13 @@ export function ProjectPage({ projectId, share, role = "owner" }: { projectId: s
         <SaveOfflineButton kind="project" id={projectId} name={project.name} />
         {share?.(project.name)}
         <Button size="sm" variant="outline" onClick={() => exportProject(projectId)} disabled={!project.imageCount}>
-          <Download /> Export
+          <Download /> {t("page.export")}
         </Button>
         <Button size="sm" variant="outline" loading={duplicate.isPending} onClick={() => duplicate.mutate()}>
-          <Copy /> Duplicate
+          <Copy /> {t("page.duplicate")}
         </Button>
         <Button size="sm" variant="outline" loading={template.isPending} onClick={() => template.mutate()}>
-          <LayoutTemplate /> Save as template
+          <LayoutTemplate /> {t("page.saveAsTemplate")}
         </Button>
         <Button
           size="sm"
@@ -126,7 +128,7 @@ export function ProjectPage({ projectId, share, role = "owner" }: { projectId: s
           loading={archive.isPending}
           onClick={() => archive.mutate(!project.isArchived)}
         >
-          {project.isArchived ? <ArchiveRestore /> : <Archive />} {project.isArchived ? "Unarchive" : "Archive"}
+          {project.isArchived ? <ArchiveRestore /> : <Archive />} {project.isArchived ? t("page.unarchive") : t("page.archive")}
         </Button>
         <DeleteProjectDialog projectId={projectId} name={project.name} />
       </div>

@@ -2,6 +2,7 @@ import type { ProjectListQuery } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { FolderKanban } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "@/app/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -13,6 +14,7 @@ import { ProjectCard } from "./components/project-card";
 
 /** The projects list: cards, with filters for archived projects and a tag. */
 export function ProjectsPage() {
+  const { t } = useTranslation("projects");
   const [archived, setArchived] = useState<NonNullable<ProjectListQuery["archived"]>>("false");
   const [tag, setTag] = useState("");
   const q: ProjectListQuery = { archived, tag: tag.trim() || undefined };
@@ -20,29 +22,29 @@ export function ProjectsPage() {
   return (
     <>
       <PageHeader
-        title="Projects"
-        description="Related generations kept together, each with its own defaults."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={<NewProjectDialog />}
       />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <div className="space-y-1">
-          <Label htmlFor="projects-archived">Show</Label>
+          <Label htmlFor="projects-archived">{t("list.show")}</Label>
           <select
             id="projects-archived"
             className="h-9 rounded-lg border border-border bg-background px-2 text-sm"
             value={archived}
             onChange={(e) => setArchived(e.target.value as typeof archived)}
           >
-            <option value="false">Active projects</option>
-            <option value="true">Archived projects</option>
-            <option value="all">All projects</option>
+            <option value="false">{t("list.active")}</option>
+            <option value="true">{t("list.archived")}</option>
+            <option value="all">{t("list.all")}</option>
           </select>
         </div>
         <div className="space-y-1">
-          <Label htmlFor="projects-tag">Tag</Label>
+          <Label htmlFor="projects-tag">{t("list.tag")}</Label>
           <Input
             id="projects-tag"
-            placeholder="Any tag"
+            placeholder={t("list.anyTag")}
             value={tag}
             onChange={(e) => setTag(e.target.value)}
             className="w-48"
@@ -62,8 +64,8 @@ export function ProjectsPage() {
       ) : list.data.length === 0 ? (
         <EmptyState
           icon={FolderKanban}
-          title="No projects yet"
-          description="Projects keep related generations together, with their own default model and settings."
+          title={t("list.emptyTitle")}
+          description={t("list.emptyDescription")}
         />
       ) : (
         <div role="list" className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-4">

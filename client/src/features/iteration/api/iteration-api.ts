@@ -13,6 +13,7 @@ import type {
   VariationRequest,
 } from "@image-studio/shared";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ApiError, api } from "@/lib/api";
 import { jobKeys, storeJob } from "@/lib/jobs/job-api";
@@ -48,30 +49,20 @@ type Derive =
   | { kind: "style-transfer"; body: StyleTransferRequest }
   | { kind: "animate"; body: AnimateRequest };
 
-const LABEL: Record<Derive["kind"], string> = {
-  variation: "Variation",
-  upscale: "Upscale",
-  remix: "Remix",
-  "remove-background": "Background removal",
-  inpaint: "Inpaint",
-  outpaint: "Outpaint",
-  "style-transfer": "Style transfer",
-  animate: "Animation",
-};
-
 /**
  * Queues one derivation of an image; its progress and results then show in place (image page, lightbox) as well
  * as in the queue like any generation.
  */
 export function useDerive(imageId: string, opts: { onQueued?: (job: Job) => void } = {}) {
+  const { t } = useTranslation("iteration");
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (d: Derive): Promise<Job> =>
       api<Job>(`/api/images/${imageId}/${d.kind}`, { method: "POST", body: d.body as Record<string, unknown> }),
     onSuccess: (job, d) => {
-      toast.success(`${LABEL[d.kind]} queued`, { description: "Its progress and results show with this image." });
+      toast.success(t("derive.queued", { label: t(`kind.${d.kind}`) }), { description: t("derive.queuedHint") });
       storeJob(qc, job);
-      trackInplaceJob(imageId, { jobId: job.id, label: LABEL[d.kind] });
+      trackInplaceJob(imageId, { jobId: job.id, kind: d.kind });
       opts.onQueued?.(job);
       void qc.invalidateQueries({ queryKey: jobKeys.lists() });
       void qc.invalidateQueries({ queryKey: sessionKeys.me }); // credits were held
@@ -79,8 +70,8 @@ export function useDerive(imageId: string, opts: { onQueued?: (job: Job) => void
       return job;
     },
     onError: (err, d) =>
-      toast.error(`${LABEL[d.kind]} failed`, {
-        description: err instanceof ApiError ? err.message : "Please try again.",
+      toast.error(t("derive.failed", { label: t(`kind.${d.kind}`) }), {
+        description: err instanceof ApiError ? err.message : t("common.tryAgain"),
       }),
   });
 }

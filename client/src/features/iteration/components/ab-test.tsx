@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Trophy, Undo2 } from "lucide-react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -11,6 +12,7 @@ import { CompareView } from "./compare-view";
 
 /** Two prompts or two models with the same seed, side by side; keep the winner, send the other to the trash. */
 export function AbTest() {
+  const { t } = useTranslation("iteration");
   const models = useQuery(modelsOptions);
   const usable = (models.data ?? []).filter((m) => m.available && m.operations.includes("text-to-image"));
   const first = usable[0]?.id ?? "local/sketch";
@@ -31,23 +33,22 @@ export function AbTest() {
   const { imageA: ai, imageB: bi, decision } = ab;
 
   return (
-    <section aria-label="A/B test" className="flex flex-col gap-4">
+    <section aria-label={t("ab.label")} className="flex flex-col gap-4">
       <p className="text-sm text-muted-foreground">
-        Both sides run together with the same seed, so only the prompt or the model differs. Keeping the winner adds
-        it to your favourites and moves the other image to the trash.
+        {t("ab.intro")}
       </p>
       <div className="grid gap-4 md:grid-cols-2">
         {([0, 1] as const).map((i) => (
           <div key={i} className="flex flex-col gap-2 rounded-lg border border-border p-3">
             <h3 className="font-semibold">{i === 0 ? "A" : "B"}</h3>
-            <Label htmlFor={`ab-prompt-${i}`}>Prompt{i === 1 ? " (empty: same as A)" : ""}</Label>
+            <Label htmlFor={`ab-prompt-${i}`}>{i === 1 ? t("ab.promptB") : t("common.prompt")}</Label>
             <Textarea
               id={`ab-prompt-${i}`}
               rows={2}
               value={sides[i].prompt}
               onChange={(e) => set(i, { prompt: e.target.value })}
             />
-            <Label htmlFor={`ab-model-${i}`}>Model</Label>
+            <Label htmlFor={`ab-model-${i}`}>{t("common.model")}</Label>
             <select
               id={`ab-model-${i}`}
               className="h-9 rounded-md border border-input bg-background px-2 text-sm"
@@ -65,21 +66,21 @@ export function AbTest() {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button disabled={!sides[0].prompt.trim()} loading={ab.starting} onClick={run}>
-          Run A/B test
+          {t("ab.run")}
         </Button>
         {ab.seed !== undefined && (
-          <span className="font-mono text-sm" aria-label="Shared seed">
-            seed {ab.seed}
+          <span className="font-mono text-sm" aria-label={t("ab.sharedSeed")}>
+            {t("ab.seed", { seed: ab.seed })}
           </span>
         )}
         {ab.jobs && !ab.failure && (!ai || !bi) && (
           <span role="status" className="text-sm text-muted-foreground">
-            Generating… (A {ab.a?.status ?? "pending"} / B {ab.b?.status ?? "pending"})
+            {t("ab.generating", { a: ab.a?.status ?? t("ab.pending"), b: ab.b?.status ?? t("ab.pending") })}
           </span>
         )}
         {ab.failure && (
           <span role="alert" className="text-sm text-destructive-strong">
-            One side did not finish: {ab.failure}
+            {t("ab.sideFailed", { reason: ab.failure })}
           </span>
         )}
       </div>
@@ -90,27 +91,27 @@ export function AbTest() {
             <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg bg-muted/60 p-3 text-sm">
               <Trophy className="size-4 text-primary-strong" aria-hidden="true" />
               <span>
-                Kept {decision.label}: it is in your{" "}
-                <Link to="/favorites" className="font-medium underline underline-offset-4">
-                  favourites
-                </Link>
-                ; {decision.label === "A" ? "B" : "A"} is in the{" "}
-                <Link to="/trash" className="font-medium underline underline-offset-4">
-                  trash
-                </Link>
-                .
+                <Trans
+                  t={t}
+                  i18nKey="ab.kept"
+                  values={{ label: decision.label, other: decision.label === "A" ? "B" : "A" }}
+                  components={{
+                    favorites: <Link to="/favorites" className="font-medium underline underline-offset-4" />,
+                    trash: <Link to="/trash" className="font-medium underline underline-offset-4" />,
+                  }}
+                />
               </span>
               <Button variant="ghost" size="sm" onClick={() => void ab.undo()}>
-                <Undo2 aria-hidden="true" /> Undo
+                <Undo2 aria-hidden="true" /> {t("ab.undo")}
               </Button>
             </div>
           ) : (
             <div className="flex flex-wrap gap-2">
               <Button variant="outline" onClick={() => void ab.keep("A", ai, bi)}>
-                <Trophy aria-hidden="true" /> Keep A, trash B
+                <Trophy aria-hidden="true" /> {t("ab.keepA")}
               </Button>
               <Button variant="outline" onClick={() => void ab.keep("B", bi, ai)}>
-                <Trophy aria-hidden="true" /> Keep B, trash A
+                <Trophy aria-hidden="true" /> {t("ab.keepB")}
               </Button>
             </div>
           )}

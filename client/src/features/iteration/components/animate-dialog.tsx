@@ -1,19 +1,13 @@
 import { type AnimateRequest, LOCAL_MOTIONS, type LocalMotion } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { modelsOptions, useDerive } from "../api/iteration-api";
 
-const MOTION_LABELS: Record<LocalMotion, string> = {
-  "zoom-in": "Zoom in",
-  "zoom-out": "Zoom out",
-  "pan-left": "Pan left",
-  "pan-right": "Pan right",
-  drift: "Drift",
-};
 const selectClass =
   "h-10 w-full rounded-lg border border-input bg-background px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
@@ -31,6 +25,7 @@ export function AnimateDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const { t } = useTranslation("iteration");
   const { data: models = [] } = useQuery(modelsOptions);
   const videoModels = models.filter((m) => m.operations.includes("image-to-video") && m.isActive);
   const usable = videoModels.filter((m) => m.available);
@@ -54,15 +49,15 @@ export function AnimateDialog({
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Animate</DialogTitle>
-          <DialogDescription>Turns this image into a short video. It runs in the queue like any generation.</DialogDescription>
+          <DialogTitle>{t("animate.title")}</DialogTitle>
+          <DialogDescription>{t("animate.description")}</DialogDescription>
         </DialogHeader>
         {!model ? (
-          <p className="text-sm text-muted-foreground">No video model is available right now.</p>
+          <p className="text-sm text-muted-foreground">{t("animate.noModel")}</p>
         ) : (
           <div className="flex flex-col gap-4">
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="animate-model">Model</Label>
+              <Label htmlFor="animate-model">{t("common.model")}</Label>
               <select id="animate-model" className={selectClass} value={model.id} onChange={(e) => setModelId(e.target.value)}>
                 {usable.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -73,27 +68,27 @@ export function AnimateDialog({
               <p className="text-xs text-muted-foreground">{model.description}</p>
             </div>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="animate-prompt">Motion</Label>
-              <Textarea id="animate-prompt" rows={2} placeholder={prompt || "Describe how things move"} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
+              <Label htmlFor="animate-prompt">{t("animate.motion")}</Label>
+              <Textarea id="animate-prompt" rows={2} placeholder={prompt || t("animate.motionPlaceholder")} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
             </div>
             <div className="grid grid-cols-2 gap-3">
               <div className="flex flex-col gap-1.5">
-                <Label htmlFor="animate-duration">Length</Label>
+                <Label htmlFor="animate-duration">{t("animate.length")}</Label>
                 <select id="animate-duration" className={selectClass} value={chosen} onChange={(e) => setDuration(Number(e.target.value))}>
                   {durations.map((d) => (
                     <option key={d} value={d}>
-                      {d} seconds
+                      {t("animate.seconds", { count: d })}
                     </option>
                   ))}
                 </select>
               </div>
               {takesMotion && (
                 <div className="flex flex-col gap-1.5">
-                  <Label htmlFor="animate-camera">Camera</Label>
+                  <Label htmlFor="animate-camera">{t("animate.camera")}</Label>
                   <select id="animate-camera" className={selectClass} value={motion} onChange={(e) => setMotion(e.target.value as LocalMotion)}>
                     {LOCAL_MOTIONS.map((m) => (
                       <option key={m} value={m}>
-                        {MOTION_LABELS[m]}
+                        {t(`animate.motions.${m}`)}
                       </option>
                     ))}
                   </select>
@@ -104,10 +99,10 @@ export function AnimateDialog({
         )}
         <DialogFooter>
           <Button variant="ghost" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button onClick={submit} disabled={!model || derive.isPending}>
-            Animate
+            {t("animate.submit")}
           </Button>
         </DialogFooter>
       </DialogContent>

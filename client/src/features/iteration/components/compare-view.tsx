@@ -1,26 +1,30 @@
 import { imageFileUrl } from "@image-studio/shared";
 import { Maximize, ZoomIn, ZoomOut } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Slider } from "@/components/ui/slider";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { formatNumber } from "@/i18n";
 import { usePanZoom } from "../hooks/use-pan-zoom";
 
 /** Two images: a slider overlay (drag the divider) or side by side with one synced zoom/pan. */
 export function CompareView({ a, b, labels = ["A", "B"] }: { a: string; b: string; labels?: [string, string] }) {
+  const { t } = useTranslation("iteration");
   const [split, setSplit] = useState(50);
   const pz = usePanZoom();
+  const zoomText = formatNumber(pz.view.scale, { style: "percent", maximumFractionDigits: 0 });
   const src = (id: string) => imageFileUrl(id, "original");
   const controls = (
     <div className="flex items-center gap-1">
-      <Button size="icon" variant="ghost" aria-label="Zoom out" onClick={pz.zoomOut}>
+      <Button size="icon" variant="ghost" aria-label={t("common.zoomOut")} onClick={pz.zoomOut}>
         <ZoomOut aria-hidden="true" />
       </Button>
-      <span className="w-12 text-center text-xs tabular-nums">{Math.round(pz.view.scale * 100)}%</span>
-      <Button size="icon" variant="ghost" aria-label="Zoom in" onClick={pz.zoomIn}>
+      <span className="w-12 text-center text-xs tabular-nums">{zoomText}</span>
+      <Button size="icon" variant="ghost" aria-label={t("common.zoomIn")} onClick={pz.zoomIn}>
         <ZoomIn aria-hidden="true" />
       </Button>
-      <Button size="icon" variant="ghost" aria-label="Reset zoom" onClick={pz.reset}>
+      <Button size="icon" variant="ghost" aria-label={t("compare.resetZoom")} onClick={pz.reset}>
         <Maximize aria-hidden="true" />
       </Button>
     </div>
@@ -32,7 +36,7 @@ export function CompareView({ a, b, labels = ["A", "B"] }: { a: string; b: strin
     >
       <img
         src={src(id)}
-        alt={`Image ${label}`}
+        alt={t("compare.image", { label })}
         draggable={false}
         className="size-full object-contain select-none"
         style={pz.style}
@@ -46,8 +50,8 @@ export function CompareView({ a, b, labels = ["A", "B"] }: { a: string; b: strin
     <Tabs defaultValue="slider" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <TabsList>
-          <TabsTrigger value="slider">Slider</TabsTrigger>
-          <TabsTrigger value="side">Side by side</TabsTrigger>
+          <TabsTrigger value="slider">{t("compare.slider")}</TabsTrigger>
+          <TabsTrigger value="side">{t("compare.side")}</TabsTrigger>
         </TabsList>
         {controls}
       </div>
@@ -59,7 +63,7 @@ export function CompareView({ a, b, labels = ["A", "B"] }: { a: string; b: strin
         >
           <img
             src={src(b)}
-            alt={`Image ${labels[1]}`}
+            alt={t("compare.image", { label: labels[1] })}
             draggable={false}
             className="absolute inset-0 size-full object-contain select-none"
             style={pz.style}
@@ -67,7 +71,7 @@ export function CompareView({ a, b, labels = ["A", "B"] }: { a: string; b: strin
           <div className="absolute inset-0" style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}>
             <img
               src={src(a)}
-              alt={`Image ${labels[0]}`}
+              alt={t("compare.image", { label: labels[0] })}
               draggable={false}
               className="absolute inset-0 size-full object-contain select-none"
               style={pz.style}
@@ -86,7 +90,7 @@ export function CompareView({ a, b, labels = ["A", "B"] }: { a: string; b: strin
           </span>
         </div>
         <Slider
-          aria-label="Divider position"
+          aria-label={t("compare.divider")}
           min={0}
           max={100}
           value={[split]}

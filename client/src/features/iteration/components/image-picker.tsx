@@ -1,6 +1,7 @@
 import { type ImageList, imageFileUrl } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { Trans, useTranslation } from "react-i18next";
 import { api } from "@/lib/api";
 import { cn } from "@/lib/cn";
 
@@ -23,6 +24,7 @@ export function ImagePicker({
   exclude?: string;
   onPick: (id: string) => void;
 }) {
+  const { t } = useTranslation("iteration");
   const { data, isPending } = useQuery(recentImagesOptions);
   const items = (data?.items ?? []).filter((img) => img.id !== exclude);
   return (
@@ -30,11 +32,11 @@ export function ImagePicker({
       <legend className="text-sm font-medium">{label}</legend>
       {!isPending && items.length === 0 ? (
         <p className="text-sm text-muted-foreground">
-          No images yet —{" "}
-          <Link to="/studio" className="font-medium text-primary-strong underline underline-offset-4">
-            generate one
-          </Link>{" "}
-          first.
+          <Trans
+            t={t}
+            i18nKey="picker.empty"
+            components={{ link: <Link to="/studio" className="font-medium text-primary-strong underline underline-offset-4" /> }}
+          />
         </p>
       ) : (
         <div role="listbox" aria-label={label} className="flex gap-2 overflow-x-auto pb-1">

@@ -3,8 +3,10 @@ import { type Job, LIMITS } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { ImagePlus, X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
 import { PageHeader } from "@/app/shell/page-header";
@@ -14,6 +16,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Slider } from "@/components/ui/slider";
 import { Textarea } from "@/components/ui/textarea";
+import { formatNumber } from "@/i18n";
 import { api } from "@/lib/api";
 import { applyServerErrors } from "@/lib/form-errors";
 import { jobKeys, storeJob } from "@/lib/jobs/job-api";
@@ -26,12 +29,13 @@ import { IterationJobs } from "./iteration-jobs";
 import { ImagePicker } from "./image-picker";
 import { SourceDrop } from "./source-drop";
 
-const formSchema = z.object({
-  prompt: z.string().trim().min(1, "Describe what the new image should show").max(LIMITS.promptMaxLength),
-  modelId: z.string().min(1, "Pick a model"),
-  strength: z.number().min(0.05).max(1),
-});
-type Values = z.infer<typeof formSchema>;
+const formSchema = (t: TFunction<"iteration">) =>
+  z.object({
+    prompt: z.string().trim().min(1, t("i2i.promptRequired")).max(LIMITS.promptMaxLength),
+    modelId: z.string().min(1, t("common.pickModel")),
+    strength: z.number().min(0.05).max(1),
+  });
+type Values = z.infer<ReturnType<typeof formSchema>>;
 
 /** In-place results on this page, whatever the picture came from. */
 const PAGE_JOBS = "image-to-image";
@@ -43,12 +47,14 @@ export type Source = { kind: "file"; file: Blob; name: string; url: string } | {
  * from one of your images, and steer it with a prompt.
  */
 export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageId?: string }) {
+  const { t } = useTranslation("iteration");
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const schema = useMemo(() => formSchema(t), [t]);
   const [source, setSource] = useState<Source | null>(imageId ? { kind: "image", id: imageId } : null);
   const models = useQuery(modelsQuery);
   const usable = (models.data ?? []).filter((m) => m.available && m.operations.includes("image-to-image"));
-  const form = useForm<Values>({ resolver: zodResolver(formSchema), defaultValues: { prompt: "", modelId: "", strength: 0.6 } });
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { prompt: "", modelId: "", strength: 0.6 } });
 
   useEffect(() => {
     if (!form.getValues("modelId") && usable[0]) form.setValue("modelId", usable[0].id);
@@ -58,68 +64,69 @@ export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageI
     if (!shared) return;
     void takeSharedImage().then((got) => {
       if (got) setSource({ kind: "file", file: got.file, name: got.name, url: URL.createObjectURL(got.file) });
-      else toast.error("The shared picture did not arrive", { description: "Share it again, or choose the file here." });
+      else toast.error(t("i2i.sharedMissing"), { description: t("i2i.sharedMissingHint") });
       if (got?.text) form.setValue("prompt", got.text.slice(0, LIMITS.promptMaxLength));
     });
-  }, [shared, form]);
+  }, [shared, form, t]);
 
   useEffect(() => () => void (source?.kind === "file" && URL.revokeObjectURL(source.url)), [source]);
 
   const run = useMutation({
     mutationFn: async (v: Values) => {
-      if (!source) throw new Error("Choose a picture to start from");
+      if (!source) throw new Error(t("i2i.chooseSource"));
       const from = source.kind === "image" ? { sourceImageId: source.id } : { uploadId: (await uploadImage(source.file, "source", source.name)).uploadId };
       return api<Job>("/api/generate/image-to-image", { method: "POST", body: { ...from, prompt: v.prompt, modelId: v.modelId, strength: v.strength } });
     },
     onSuccess: (job) => {
       storeJob(qc, job);
-      trackInplaceJob(PAGE_JOBS, { jobId: job.id, label: "Image to image" });
-      if (source?.kind === "image") trackInplaceJob(source.id, { jobId: job.id, label: "Image to image" });
+      trackInplaceJob(PAGE_JOBS, { jobId: job.id, kind: "image-to-image" });
+      if (source?.kind === "image") trackInplaceJob(source.id, { jobId: job.id, kind: "image-to-image" });
       void qc.invalidateQueries({ queryKey: jobKeys.lists() });
       void qc.invalidateQueries({ queryKey: sessionKeys.me }); // credits were held
-      toast.success("Image-to-image queued", { description: "Its progress and result show below.", action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) } });
+      toast.success(t("i2i.queued"), { description: t("i2i.queuedHint"), action: { label: t("common.viewQueue"), onClick: () => void navigate({ to: "/queue" }) } });
     },
     onError: (err) => {
       const message = applyServerErrors(err, form.setError, ["prompt", "modelId", "strength"]);
-      if (message) toast.error("Could not start it", { description: message });
+      if (message) toast.error(t("i2i.startFailed"), { description: message });
     },
   });
   const { errors } = form.formState;
+  const promptField = form.register("prompt");
 
   return (
     <>
-      <PageHeader title="Image to image" description="Start from a picture and steer it with a prompt. Lower strength keeps more of the original." />
+      <PageHeader title={t("i2i.title")} description={t("i2i.description")} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Card>
           <CardContent className="flex flex-col gap-4">
             {source ? (
               <div className="relative overflow-hidden rounded-lg border border-border bg-muted">
-                <img src={source.kind === "file" ? source.url : `/api/images/${source.id}/file/preview-768`} alt="The picture to start from" className="mx-auto max-h-96 object-contain" />
-                <Button type="button" variant="secondary" size="icon" className="absolute top-2 right-2" aria-label="Choose another picture" onClick={() => setSource(null)}>
+                <img src={source.kind === "file" ? source.url : `/api/images/${source.id}/file/preview-768`} alt={t("i2i.sourceAlt")} className="mx-auto max-h-96 object-contain" />
+                <Button type="button" variant="secondary" size="icon" className="absolute top-2 right-2" aria-label={t("i2i.another")} onClick={() => setSource(null)}>
                   <X aria-hidden="true" />
                 </Button>
               </div>
             ) : (
               <SourceDrop onFile={(file, name) => setSource({ kind: "file", file, name, url: URL.createObjectURL(file) })} />
             )}
-            <ImagePicker label="Or one of your images" value={source?.kind === "image" ? source.id : undefined} onPick={(id) => setSource({ kind: "image", id })} />
+            <ImagePicker label={t("i2i.orYours")} value={source?.kind === "image" ? source.id : undefined} onPick={(id) => setSource({ kind: "image", id })} />
           </CardContent>
         </Card>
         <form noValidate className="flex flex-col gap-4" onSubmit={form.handleSubmit((v) => run.mutate(v))}>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="i2i-prompt">Prompt</Label>
-            <Textarea id="i2i-prompt" rows={4} aria-invalid={!!errors.prompt} aria-describedby={errors.prompt ? "i2i-prompt-error" : undefined} {...form.register("prompt")} />
+            <Label htmlFor="i2i-prompt">{t("common.prompt")}</Label>
+            <Textarea id="i2i-prompt" rows={4} aria-invalid={!!errors.prompt} aria-describedby={errors.prompt ? "i2i-prompt-error" : undefined} {...promptField} />
             {errors.prompt && <p id="i2i-prompt-error" className="text-sm text-destructive-strong">{errors.prompt.message}</p>}
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="i2i-model">Model</Label>
+            <Label htmlFor="i2i-model">{t("common.model")}</Label>
             <Controller
               control={form.control}
               name="modelId"
               render={({ field }) => (
                 <Select value={field.value} onValueChange={field.onChange}>
                   <SelectTrigger id="i2i-model" aria-invalid={!!errors.modelId}>
-                    <SelectValue placeholder={models.isLoading ? "Loading models…" : "No model can do this right now"} />
+                    <SelectValue placeholder={models.isLoading ? t("i2i.loadingModels") : t("i2i.noModel")} />
                   </SelectTrigger>
                   <SelectContent>
                     {usable.map((m) => (
@@ -139,17 +146,22 @@ export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageI
             render={({ field }) => (
               <div className="flex flex-col gap-2">
                 <span className="text-sm font-medium">
-                  Strength: <span className="font-mono">{field.value.toFixed(2)}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="i2i.strengthValue"
+                    values={{ value: formatNumber(field.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) }}
+                    components={{ value: <span className="font-mono" /> }}
+                  />
                 </span>
-                <Slider aria-label="Strength" min={0.05} max={1} step={0.05} value={[field.value]} onValueChange={([v]) => field.onChange(v ?? field.value)} />
+                <Slider aria-label={t("i2i.strength")} min={0.05} max={1} step={0.05} value={[field.value]} onValueChange={([v]) => field.onChange(v ?? field.value)} />
               </div>
             )}
           />
           <Button type="submit" loading={run.isPending} disabled={!source}>
             <ImagePlus aria-hidden="true" />
-            Generate from this picture
+            {t("i2i.submit")}
           </Button>
-          {!source && <p className="text-sm text-muted-foreground">Choose a picture first.</p>}
+          {!source && <p className="text-sm text-muted-foreground">{t("i2i.chooseFirst")}</p>}
           <IterationJobs sourceId={PAGE_JOBS} />
         </form>
       </div>

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { X } from "lucide-react";
 import { useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
 import { JobProgress, JobStatusBadge } from "@/components/jobs/job-status";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -38,9 +39,10 @@ export function IterationDock({ sourceId, tone = "page" }: { sourceId: string; t
 }
 
 function JobList({ sourceId, jobs, tone, className }: { sourceId: string; jobs: readonly InplaceJob[]; tone: "page" | "dark"; className?: string }) {
+  const { t } = useTranslation("iteration");
   const live = useJobEvents();
   return (
-    <section aria-label="Iterations of this image" className={cn("grid gap-2", className)}>
+    <section aria-label={t("jobs.label")} className={cn("grid gap-2", className)}>
       <ul className="grid gap-2">
         {jobs.map((j) => (
           <InplaceJobRow key={j.jobId} sourceId={sourceId} item={j} live={live} tone={tone} />
@@ -51,6 +53,8 @@ function JobList({ sourceId, jobs, tone, className }: { sourceId: string; jobs: 
 }
 
 function InplaceJobRow({ sourceId, item, live, tone }: { sourceId: string; item: InplaceJob; live: boolean; tone: "page" | "dark" }) {
+  const { t } = useTranslation("iteration");
+  const label = t(`kind.${item.kind}`);
   const qc = useQueryClient();
   const { data: job } = useQuery(jobQuery(qc, item.jobId, { live }));
   const active = isActive(job?.status);
@@ -65,7 +69,7 @@ function InplaceJobRow({ sourceId, item, live, tone }: { sourceId: string; item:
       )}
     >
       <div className="flex items-center justify-between gap-2">
-        <span className="font-medium">{item.label}</span>
+        <span className="font-medium">{label}</span>
         <span className="flex items-center gap-1">
           {job && <JobStatusBadge status={job.status} />}
           {!active && (
@@ -74,7 +78,7 @@ function InplaceJobRow({ sourceId, item, live, tone }: { sourceId: string; item:
               variant="ghost"
               size="icon"
               className="size-8"
-              aria-label={`Dismiss ${item.label.toLowerCase()}`}
+              aria-label={t("jobs.dismiss", { label: label.toLowerCase() })}
               onClick={() => dismissInplaceJob(sourceId, item.jobId)}
             >
               <X className="size-4" aria-hidden="true" />
@@ -85,8 +89,9 @@ function InplaceJobRow({ sourceId, item, live, tone }: { sourceId: string; item:
       {job && active && <JobProgress job={job} etaSeconds={null} />}
       {job?.status === "failed" && (
         <p className="text-destructive-strong">
-          {job.errorMessage ?? "It failed."}
-          {job.creditsHeld > 0 && " The held credits were refunded."}
+          {job.creditsHeld > 0
+            ? t("jobs.refunded", { message: job.errorMessage ?? t("jobs.failed") })
+            : (job.errorMessage ?? t("jobs.failed"))}
         </p>
       )}
       {job?.status === "completed" && job.imageIds.length > 0 && (
@@ -97,7 +102,7 @@ function InplaceJobRow({ sourceId, item, live, tone }: { sourceId: string; item:
                 to="/images/$imageId"
                 params={{ imageId: id }}
                 className="block overflow-hidden rounded-lg border border-border focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-                aria-label={`Open new image ${i + 1} of ${job.imageIds.length} (${item.label.toLowerCase()})`}
+                aria-label={t("jobs.openNew", { n: i + 1, total: job.imageIds.length, label: label.toLowerCase() })}
               >
                 <img src={imageFileUrl(id, "thumb-256")} alt="" width={64} height={64} className="size-16 object-cover" />
               </Link>

@@ -1,6 +1,7 @@
 import type { LightboxImage } from "@/components/lightbox/slides";
 import { ArrowUpCircle, Layers, Palette, Scissors, Shuffle } from "lucide-react";
 import { type SyntheticEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useDerive } from "../api/iteration-api";
 import { useLockSeed } from "../hooks/use-lock-seed";
 import { IterationDock } from "./iteration-jobs";
@@ -16,6 +17,7 @@ const stop = (e: SyntheticEvent) => e.stopPropagation();
  * and results show in place, docked in the viewer's corner.
  */
 export function LightboxIterate({ image }: { image: LightboxImage }) {
+  const { t } = useTranslation("iteration");
   const derive = useDerive(image.id);
   const [lockSeed] = useLockSeed();
   const [styleOpen, setStyleOpen] = useState(false);
@@ -25,8 +27,8 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       <button
         type="button"
         className={btn}
-        aria-label="Make a variation"
-        title="Variation"
+        aria-label={t("lightbox.variationLabel")}
+        title={t("quick.variation")}
         disabled={busy}
         onClick={() => derive.mutate({ kind: "variation", body: { count: 2, lockSeed } })}
       >
@@ -35,8 +37,8 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       <button
         type="button"
         className={btn}
-        aria-label="Upscale 2×"
-        title="Upscale 2×"
+        aria-label={t("lightbox.upscale2")}
+        title={t("lightbox.upscale2")}
         disabled={busy}
         onClick={() => derive.mutate({ kind: "upscale", body: { scale: 2, lockSeed } })}
       >
@@ -45,8 +47,8 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       <button
         type="button"
         className={btn}
-        aria-label="Remix with a new seed"
-        title="Remix"
+        aria-label={t("tile.remixNewSeed")}
+        title={t("kind.remix")}
         disabled={busy}
         onClick={() => derive.mutate({ kind: "remix", body: {} })}
       >
@@ -55,8 +57,8 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       <button
         type="button"
         className={btn}
-        aria-label="Remove background"
-        title="Remove background"
+        aria-label={t("quick.removeBackground")}
+        title={t("quick.removeBackground")}
         disabled={busy}
         onClick={() => derive.mutate({ kind: "remove-background", body: {} })}
       >
@@ -65,8 +67,8 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
       <button
         type="button"
         className={btn}
-        aria-label="Style transfer"
-        title="Style transfer"
+        aria-label={t("quick.styleTransfer")}
+        title={t("quick.styleTransfer")}
         onClick={() => setStyleOpen(true)}
       >
         <Palette className="size-6" aria-hidden="true" />

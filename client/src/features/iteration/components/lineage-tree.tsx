@@ -2,6 +2,7 @@ import { imageFileUrl } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, Maximize, ZoomIn, ZoomOut } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
@@ -11,11 +12,12 @@ import { layoutTree, NODE } from "./tree-layout";
 
 /** The image's family: ancestors and every derivation, drawn as a tree; click a node to open it. */
 export function LineageTree({ imageId }: { imageId: string }) {
+  const { t } = useTranslation("iteration");
   const { data, isPending, error } = useQuery(lineageOptions(imageId));
   const navigate = useNavigate();
   const pz = usePanZoom(0.25, 4);
   if (isPending) return <Skeleton className="h-96 w-full rounded-xl" />;
-  if (!data) return <p role="alert">{error?.message ?? "Couldn't load the tree."}</p>;
+  if (!data) return <p role="alert">{error?.message ?? t("tree.loadFailed")}</p>;
   const { placed, width, height } = layoutTree(data.nodes, data.rootId);
   const at = new Map(placed.map((p) => [p.node.id, p]));
   const pad = 16;
@@ -24,21 +26,20 @@ export function LineageTree({ imageId }: { imageId: string }) {
       <div className="flex flex-wrap items-center gap-2">
         <Button asChild variant="ghost" size="sm">
           <Link to="/images/$imageId" params={{ imageId }}>
-            <ArrowLeft aria-hidden="true" /> Back to the image
+            <ArrowLeft aria-hidden="true" /> {t("tree.back")}
           </Link>
         </Button>
-        <h1 className="flex-1 text-xl font-bold tracking-tight">Family tree</h1>
+        <h1 className="flex-1 text-xl font-bold tracking-tight">{t("tree.title")}</h1>
         <span className="text-sm text-muted-foreground">
-          {data.nodes.length} image{data.nodes.length === 1 ? "" : "s"}
-          {data.truncated ? " (more exist beyond the depth limit)" : ""}
+          {t(data.truncated ? "tree.countTruncated" : "tree.count", { count: data.nodes.length })}
         </span>
-        <Button size="icon" variant="ghost" aria-label="Zoom out" onClick={pz.zoomOut}>
+        <Button size="icon" variant="ghost" aria-label={t("common.zoomOut")} onClick={pz.zoomOut}>
           <ZoomOut aria-hidden="true" />
         </Button>
-        <Button size="icon" variant="ghost" aria-label="Zoom in" onClick={pz.zoomIn}>
+        <Button size="icon" variant="ghost" aria-label={t("common.zoomIn")} onClick={pz.zoomIn}>
           <ZoomIn aria-hidden="true" />
         </Button>
-        <Button size="icon" variant="ghost" aria-label="Reset view" onClick={pz.reset}>
+        <Button size="icon" variant="ghost" aria-label={t("tree.resetView")} onClick={pz.reset}>
           <Maximize aria-hidden="true" />
         </Button>
       </div>
@@ -49,7 +50,7 @@ export function LineageTree({ imageId }: { imageId: string }) {
         <div className="flex size-full items-center justify-center" style={pz.style}>
           <svg
             role="tree"
-            aria-label="Image lineage"
+            aria-label={t("tree.label")}
             width={width + pad * 2}
             height={height + pad * 2 + 16}
             className="overflow-visible"
@@ -72,7 +73,7 @@ export function LineageTree({ imageId }: { imageId: string }) {
                   key={node.id}
                   role="treeitem"
                   aria-selected={node.id === imageId}
-                  aria-label={`${node.operation}: ${node.prompt || node.id}`}
+                  aria-label={t("tree.node", { operation: node.operation, prompt: node.prompt || node.id })}
                   tabIndex={0}
                   transform={`translate(${x},${y})`}
                   className="cursor-pointer focus:outline-none"

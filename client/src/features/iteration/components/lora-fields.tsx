@@ -1,6 +1,7 @@
 import { MAX_LORAS, type RemixRequest, type remixRequestSchema } from "@image-studio/shared";
 import { Plus, Trash2 } from "lucide-react";
 import { type Control, type FieldErrors, type UseFormRegister, useFieldArray } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -18,14 +19,14 @@ interface LoraFieldsProps {
 
 /** LoRA rows for a remix: an https URL to the weights and a blend weight each, up to MAX_LORAS. */
 export function LoraFields({ control, register, errors, unavailable }: LoraFieldsProps) {
+  const { t } = useTranslation("iteration");
   const { fields, append, remove } = useFieldArray({ control, name: "loras" });
   const listError = errors.loras?.message ?? errors.loras?.root?.message;
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="text-sm font-medium">LoRAs</legend>
+      <legend className="text-sm font-medium">{t("lora.legend")}</legend>
       <p className="text-xs text-muted-foreground">
-        {unavailable ??
-          "Style or subject add-ons, applied with FLUX LoRA: a public https:// link to a .safetensors file and its weight (-4 to 4)."}
+        {unavailable ?? t("lora.hint")}
       </p>
       {fields.map((field, i) => {
         const err = errors.loras?.[i];
@@ -36,8 +37,8 @@ export function LoraFields({ control, register, errors, unavailable }: LoraField
             <div className="flex items-start gap-2">
               <Input
                 id={pathId}
-                aria-label={`LoRA ${i + 1} URL`}
-                placeholder="https://…/style.safetensors"
+                aria-label={t("lora.url", { n: i + 1 })}
+                placeholder={t("lora.urlPlaceholder")}
                 inputMode="url"
                 autoComplete="off"
                 aria-invalid={err?.path ? true : undefined}
@@ -47,7 +48,7 @@ export function LoraFields({ control, register, errors, unavailable }: LoraField
               />
               <Input
                 id={scaleId}
-                aria-label={`LoRA ${i + 1} scale`}
+                aria-label={t("lora.scale", { n: i + 1 })}
                 type="number"
                 step={0.05}
                 min={-4}
@@ -62,7 +63,7 @@ export function LoraFields({ control, register, errors, unavailable }: LoraField
                 variant="ghost"
                 size="icon"
                 className="size-8"
-                aria-label={`Remove LoRA ${i + 1}`}
+                aria-label={t("lora.remove", { n: i + 1 })}
                 onClick={() => remove(i)}
               >
                 <Trash2 aria-hidden="true" />
@@ -70,12 +71,12 @@ export function LoraFields({ control, register, errors, unavailable }: LoraField
             </div>
             {err?.path?.message && (
               <p id={`${pathId}-error`} role="alert" className="text-xs text-destructive-strong">
-                LoRA {i + 1}: {err.path.message}
+                {t("lora.pathError", { n: i + 1, message: err.path.message })}
               </p>
             )}
             {err?.scale?.message && (
               <p id={`${scaleId}-error`} role="alert" className="text-xs text-destructive-strong">
-                LoRA {i + 1} scale: {err.scale.message}
+                {t("lora.scaleError", { n: i + 1, message: err.scale.message })}
               </p>
             )}
           </div>
@@ -94,8 +95,8 @@ export function LoraFields({ control, register, errors, unavailable }: LoraField
         disabled={!!unavailable || fields.length >= MAX_LORAS}
         onClick={() => append({ path: "", scale: 1 })}
       >
-        <Plus aria-hidden="true" /> Add LoRA
-        {fields.length >= MAX_LORAS && <span className="text-xs">(max {MAX_LORAS})</span>}
+        <Plus aria-hidden="true" /> {t("lora.add")}
+        {fields.length >= MAX_LORAS && <span className="text-xs">{t("lora.max", { max: MAX_LORAS })}</span>}
       </Button>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { Brush, Eraser, FlipHorizontal2, Redo2, Trash, Undo2, ZoomIn, ZoomOut } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -13,6 +14,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Slider } from "@/components/ui/slider";
+import { formatNumber } from "@/i18n";
 import { ApiError } from "@/lib/api";
 import { useLockSeed } from "../hooks/use-lock-seed";
 import { uploadImage, useDerive } from "../api/iteration-api";
@@ -31,12 +33,13 @@ export function MaskEditorDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const { t } = useTranslation("iteration");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[95dvh] max-w-4xl overflow-y-auto">
         <DialogHeader>
-          <DialogTitle>Inpaint</DialogTitle>
-          <DialogDescription>Paint over what should change; the rest of the picture is kept.</DialogDescription>
+          <DialogTitle>{t("mask.title")}</DialogTitle>
+          <DialogDescription>{t("mask.description")}</DialogDescription>
         </DialogHeader>
         {open && <MaskEditor image={image} onDone={() => onOpenChange(false)} />}
       </DialogContent>
@@ -45,6 +48,7 @@ export function MaskEditorDialog({
 }
 
 export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: () => void }) {
+  const { t } = useTranslation("iteration");
   const mask = useMaskCanvas(image.width, image.height);
   const derive = useDerive(image.id);
   const [lockSeed] = useLockSeed();
@@ -52,10 +56,11 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
   const [prompt, setPrompt] = useState("");
   const [busy, setBusy] = useState(false);
   const scale = ZOOMS[zoom]!;
+  const zoomText = formatNumber(scale, { style: "percent", maximumFractionDigits: 0 });
   const fit = Math.min(1, 720 / image.width, 440 / image.height);
 
   const submit = async () => {
-    if (!mask.hasPaint()) return toast.error("Paint the area to change first");
+    if (!mask.hasPaint()) return toast.error(t("mask.paintFirst"));
     setBusy(true);
     try {
       const { uploadId } = await uploadImage(await mask.toBlob(), "mask", "mask.png");
@@ -63,7 +68,7 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
       onDone();
     } catch (err) {
       if (!(err instanceof ApiError && derive.isError))
-        toast.error("The mask could not be sent", { description: err instanceof Error ? err.message : undefined });
+        toast.error(t("mask.sendFailed"), { description: err instanceof Error ? err.message : undefined });
     } finally {
       setBusy(false);
     }
@@ -71,14 +76,14 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
 
   return (
     <div className="flex flex-col gap-3">
-      <div role="toolbar" aria-label="Mask tools" className="flex flex-wrap items-center gap-2">
+      <div role="toolbar" aria-label={t("mask.tools")} className="flex flex-wrap items-center gap-2">
         <Button
           size="sm"
           variant={mask.erase ? "outline" : "default"}
           aria-pressed={!mask.erase}
           onClick={() => mask.setErase(false)}
         >
-          <Brush aria-hidden="true" /> Brush
+          <Brush aria-hidden="true" /> {t("mask.brush")}
         </Button>
         <Button
           size="sm"
@@ -86,44 +91,44 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
           aria-pressed={mask.erase}
           onClick={() => mask.setErase(true)}
         >
-          <Eraser aria-hidden="true" /> Eraser
+          <Eraser aria-hidden="true" /> {t("mask.eraser")}
         </Button>
         <div className="flex w-40 items-center gap-2">
-          <span className="text-xs text-muted-foreground">Size</span>
+          <span className="text-xs text-muted-foreground">{t("mask.size")}</span>
           <Slider
-            aria-label="Brush size"
+            aria-label={t("mask.brushSize")}
             min={2}
             max={Math.max(64, Math.round(Math.min(image.width, image.height) / 4))}
             value={[mask.brush]}
             onValueChange={([v]) => mask.setBrush(v ?? mask.brush)}
           />
         </div>
-        <Button size="icon" variant="ghost" aria-label="Undo" disabled={!mask.canUndo} onClick={mask.undo}>
+        <Button size="icon" variant="ghost" aria-label={t("mask.undo")} disabled={!mask.canUndo} onClick={mask.undo}>
           <Undo2 aria-hidden="true" />
         </Button>
-        <Button size="icon" variant="ghost" aria-label="Redo" disabled={!mask.canRedo} onClick={mask.redo}>
+        <Button size="icon" variant="ghost" aria-label={t("mask.redo")} disabled={!mask.canRedo} onClick={mask.redo}>
           <Redo2 aria-hidden="true" />
         </Button>
         <Button size="sm" variant="ghost" onClick={mask.invert}>
-          <FlipHorizontal2 aria-hidden="true" /> Invert
+          <FlipHorizontal2 aria-hidden="true" /> {t("mask.invert")}
         </Button>
         <Button size="sm" variant="ghost" onClick={mask.clear}>
-          <Trash aria-hidden="true" /> Clear
+          <Trash aria-hidden="true" /> {t("mask.clear")}
         </Button>
         <Button
           size="icon"
           variant="ghost"
-          aria-label="Zoom out"
+          aria-label={t("common.zoomOut")}
           disabled={zoom === 0}
           onClick={() => setZoom((z) => Math.max(0, z - 1))}
         >
           <ZoomOut aria-hidden="true" />
         </Button>
-        <span className="w-10 text-center text-xs tabular-nums">{Math.round(scale * 100)}%</span>
+        <span className="w-10 text-center text-xs tabular-nums">{zoomText}</span>
         <Button
           size="icon"
           variant="ghost"
-          aria-label="Zoom in"
+          aria-label={t("common.zoomIn")}
           disabled={zoom === ZOOMS.length - 1}
           onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
         >
@@ -137,7 +142,7 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
             ref={mask.canvasRef}
             width={image.width}
             height={image.height}
-            aria-label="Mask: paint the area to repaint"
+            aria-label={t("mask.canvas")}
             data-testid="mask-canvas"
             className="absolute inset-0 size-full cursor-crosshair touch-none opacity-50 mix-blend-screen"
             {...mask.handlers}
@@ -145,17 +150,17 @@ export function MaskEditor({ image, onDone }: { image: IterableImage; onDone: ()
         </div>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="inpaint-prompt">What should appear in the painted area?</Label>
+        <Label htmlFor="inpaint-prompt">{t("mask.promptLabel")}</Label>
         <Input
           id="inpaint-prompt"
           value={prompt}
           onChange={(e) => setPrompt(e.target.value)}
-          placeholder="e.g. a red sailboat"
+          placeholder={t("mask.promptPlaceholder")}
         />
       </div>
       <DialogFooter>
         <Button onClick={() => void submit()} loading={busy} disabled={!prompt.trim() || busy}>
-          Inpaint
+          {t("mask.submit")}
         </Button>
       </DialogFooter>
     </div>

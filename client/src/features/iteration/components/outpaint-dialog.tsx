@@ -1,5 +1,6 @@
 import { OUTPAINT_MAX_EXTEND, type OutpaintExtend } from "@image-studio/shared";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -21,6 +22,7 @@ const SIDES = ["top", "right", "bottom", "left"] as const;
 export function OutpaintPreview({ image, extend }: { image: IterableImage; extend: OutpaintExtend }) {
   const w = image.width + extend.left + extend.right;
   const h = image.height + extend.top + extend.bottom;
+  const { t } = useTranslation("iteration");
   const fit = Math.min(1, 480 / w, 320 / h);
   return (
     <figure className="flex flex-col items-center gap-1">
@@ -42,7 +44,7 @@ export function OutpaintPreview({ image, extend }: { image: IterableImage; exten
         />
       </div>
       <figcaption className="text-xs text-muted-foreground tabular-nums">
-        {image.width}×{image.height} → {w}×{h}
+        {t("outpaint.size", { width: image.width, height: image.height, newWidth: w, newHeight: h })}
       </figcaption>
     </figure>
   );
@@ -57,6 +59,7 @@ export function OutpaintDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const { t } = useTranslation("iteration");
   const [extend, setExtend] = useState<OutpaintExtend>({ top: 0, right: 0, bottom: 0, left: 0 });
   const [prompt, setPrompt] = useState("");
   const derive = useDerive(image.id);
@@ -70,8 +73,8 @@ export function OutpaintDialog({
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-2xl">
         <DialogHeader>
-          <DialogTitle>Outpaint</DialogTitle>
-          <DialogDescription>Extend the picture beyond its edges; the new area is painted to match.</DialogDescription>
+          <DialogTitle>{t("outpaint.title")}</DialogTitle>
+          <DialogDescription>{t("outpaint.description")}</DialogDescription>
         </DialogHeader>
         <div className="flex flex-wrap gap-2">
           <Button
@@ -79,28 +82,28 @@ export function OutpaintDialog({
             variant="outline"
             onClick={() => setExtend({ top: 0, bottom: 0, left: quarterW, right: quarterW })}
           >
-            Wider
+            {t("outpaint.wider")}
           </Button>
           <Button
             size="sm"
             variant="outline"
             onClick={() => setExtend({ left: 0, right: 0, top: quarterH, bottom: quarterH })}
           >
-            Taller
+            {t("outpaint.taller")}
           </Button>
           <Button
             size="sm"
             variant="outline"
             onClick={() => setExtend({ top: quarterH, bottom: quarterH, left: quarterW, right: quarterW })}
           >
-            All sides
+            {t("outpaint.allSides")}
           </Button>
         </div>
         <div className="grid grid-cols-4 gap-2">
           {SIDES.map((side) => (
             <div key={side} className="flex flex-col gap-1">
               <Label htmlFor={`outpaint-${side}`} className="capitalize">
-                {side} (px)
+                {t(`outpaint.side.${side}`)}
               </Label>
               <Input
                 id={`outpaint-${side}`}
@@ -116,7 +119,7 @@ export function OutpaintDialog({
         </div>
         <OutpaintPreview image={image} extend={extend} />
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="outpaint-prompt">Prompt (optional; the image's own prompt otherwise)</Label>
+          <Label htmlFor="outpaint-prompt">{t("outpaint.prompt")}</Label>
           <Input id="outpaint-prompt" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
         </div>
         <DialogFooter>
@@ -130,7 +133,7 @@ export function OutpaintDialog({
               )
             }
           >
-            Outpaint
+            {t("outpaint.submit")}
           </Button>
         </DialogFooter>
       </DialogContent>

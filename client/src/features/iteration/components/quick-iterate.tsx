@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { ArrowUpCircle, Clapperboard, Columns2, Expand, GitFork, Layers, Paintbrush, Palette, RotateCw, Scissors, Shuffle } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -33,6 +34,7 @@ export function QuickIterate({
   image: IterableImage & { prompt: string } & Partial<RerunImage & { operation: string }>;
   compact?: boolean;
 }) {
+  const { t } = useTranslation("iteration");
   const derive = useDerive(image.id);
   const [lockSeed, setLockSeed] = useLockSeed();
   const [dialog, setDialog] = useState<Dialogs>(null);
@@ -44,8 +46,8 @@ export function QuickIterate({
       : null;
   return (
     <>
-      <label className="inline-flex items-center gap-2 rounded-lg border border-border px-2 py-1 text-sm" title="Iterations reuse this image's seed">
-        <Switch checked={lockSeed} onCheckedChange={setLockSeed} aria-label="Keep the seed in iterations" /> Keep seed
+      <label className="inline-flex items-center gap-2 rounded-lg border border-border px-2 py-1 text-sm" title={t("quick.keepSeedTitle")}>
+        <Switch checked={lockSeed} onCheckedChange={setLockSeed} aria-label={t("quick.keepSeedLabel")} /> {t("quick.keepSeed")}
       </label>
       <Button
         variant="outline"
@@ -53,25 +55,25 @@ export function QuickIterate({
         disabled={busy}
         onClick={() => derive.mutate({ kind: "variation", body: { count: 2, lockSeed } })}
       >
-        <Layers aria-hidden="true" /> Variation
+        <Layers aria-hidden="true" /> {t("quick.variation")}
       </Button>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="outline" size="sm" disabled={busy}>
-            <ArrowUpCircle aria-hidden="true" /> Upscale
+            <ArrowUpCircle aria-hidden="true" /> {t("quick.upscale")}
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent>
-          <DropdownMenuLabel>Enlarge each side</DropdownMenuLabel>
+          <DropdownMenuLabel>{t("quick.enlarge")}</DropdownMenuLabel>
           {([2, 4, 8] as const).map((scale) => (
             <DropdownMenuItem key={scale} onSelect={() => derive.mutate({ kind: "upscale", body: { scale, lockSeed } })}>
-              {scale}× ({image.width * scale}×{image.height * scale})
+              {t("quick.upscaleOption", { scale, width: image.width * scale, height: image.height * scale })}
             </DropdownMenuItem>
           ))}
         </DropdownMenuContent>
       </DropdownMenu>
       <Button variant="outline" size="sm" onClick={() => setDialog("remix")}>
-        <Shuffle aria-hidden="true" /> Quick remix
+        <Shuffle aria-hidden="true" /> {t("quick.remix")}
       </Button>
       <Button
         variant="outline"
@@ -79,35 +81,35 @@ export function QuickIterate({
         disabled={busy}
         onClick={() => derive.mutate({ kind: "remove-background", body: {} })}
       >
-        <Scissors aria-hidden="true" /> Remove background
+        <Scissors aria-hidden="true" /> {t("quick.removeBackground")}
       </Button>
       <Button variant="outline" size="sm" onClick={() => setDialog("style")}>
-        <Palette aria-hidden="true" /> Style transfer
+        <Palette aria-hidden="true" /> {t("quick.styleTransfer")}
       </Button>
       <Button variant="outline" size="sm" onClick={() => setDialog("animate")}>
-        <Clapperboard aria-hidden="true" /> Animate
+        <Clapperboard aria-hidden="true" /> {t("quick.animate")}
       </Button>
       {!compact && (
         <>
           {rerun && (
             <Button variant="outline" size="sm" onClick={() => setDialog("again")}>
-              <RotateCw aria-hidden="true" /> Run again…
+              <RotateCw aria-hidden="true" /> {t("quick.runAgain")}
             </Button>
           )}
           <Button variant="outline" size="sm" onClick={() => setDialog("inpaint")}>
-            <Paintbrush aria-hidden="true" /> Inpaint
+            <Paintbrush aria-hidden="true" /> {t("quick.inpaint")}
           </Button>
           <Button variant="outline" size="sm" onClick={() => setDialog("outpaint")}>
-            <Expand aria-hidden="true" /> Outpaint
+            <Expand aria-hidden="true" /> {t("quick.outpaint")}
           </Button>
           <Button asChild variant="ghost" size="sm">
             <Link to="/compare" search={{ a: image.id }}>
-              <Columns2 aria-hidden="true" /> Compare
+              <Columns2 aria-hidden="true" /> {t("quick.compare")}
             </Link>
           </Button>
           <Button asChild variant="ghost" size="sm">
             <Link to="/lineage/$imageId" params={{ imageId: image.id }}>
-              <GitFork aria-hidden="true" /> Family tree
+              <GitFork aria-hidden="true" /> {t("quick.familyTree")}
             </Link>
           </Button>
         </>

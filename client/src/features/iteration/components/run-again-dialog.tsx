@@ -2,6 +2,7 @@ import { findModel, type ParamSpec } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -71,6 +72,7 @@ function ParamInput({ spec, value, onChange }: { spec: ParamSpec; value: unknown
 
 /** The image page's "Run again": the same prompt, model, settings and seed, with the one thing you change. */
 export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImage; open: boolean; onOpenChange: (o: boolean) => void }) {
+  const { t } = useTranslation("iteration");
   const navigate = useNavigate();
   const qc = useQueryClient();
   const models = useQuery({ ...modelsOptions, enabled: open });
@@ -86,20 +88,20 @@ export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImag
 
   const run = useMutation({
     mutationFn: async () => {
-      if (!model) throw new Error("Pick a model");
+      if (!model) throw new Error(t("common.pickModel"));
       const checked = rerunParameters(model, image, changes);
-      if (!checked.ok) throw new Error(checked.issues[0]?.message ?? "Check the settings");
+      if (!checked.ok) throw new Error(checked.issues[0]?.message ?? t("rerun.checkSettings"));
       return generate({ prompt: prompt.trim() || image.prompt, negativePrompt: image.negativePrompt, modelId, parameters: checked.value });
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: jobKeys.all });
       onOpenChange(false);
-      toast.success("Queued again", {
-        description: changed.length ? `Changed: ${changed.join(", ")}` : "Same settings",
-        action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) },
+      toast.success(t("rerun.queued"), {
+        description: changed.length ? t("rerun.changed", { list: changed.join(", ") }) : t("rerun.same"),
+        action: { label: t("common.viewQueue"), onClick: () => void navigate({ to: "/queue" }) },
       });
     },
-    onError: (err) => setProblem(err instanceof ApiError || err instanceof Error ? err.message : "Please try again."),
+    onError: (err) => setProblem(err instanceof ApiError || err instanceof Error ? err.message : t("common.tryAgain")),
   });
   const seed = typeof image.parameters.seed === "number" ? image.parameters.seed : null;
 
@@ -107,15 +109,15 @@ export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImag
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90dvh] overflow-y-auto">
         <DialogHeader>
-          <DialogTitle>Run again</DialogTitle>
-          <DialogDescription>Change one thing and keep the rest — the seed too — to see what that one change does.</DialogDescription>
+          <DialogTitle>{t("rerun.title")}</DialogTitle>
+          <DialogDescription>{t("rerun.description")}</DialogDescription>
         </DialogHeader>
         <div className="flex flex-col gap-1">
-          <Label htmlFor="rerun-prompt">Prompt</Label>
+          <Label htmlFor="rerun-prompt">{t("common.prompt")}</Label>
           <Textarea id="rerun-prompt" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
         </div>
         <div className="flex flex-col gap-1">
-          <Label htmlFor="rerun-model">Model</Label>
+          <Label htmlFor="rerun-model">{t("common.model")}</Label>
           <select id="rerun-model" className={selectClass} value={modelId} onChange={(e) => (setModelId(e.target.value), setParams({}))}>
             {!usable.some((m) => m.id === modelId) && <option value={modelId}>{model?.displayName ?? modelId}</option>}
             {usable.map((m) => (
@@ -137,11 +139,11 @@ export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImag
             ))}
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <Switch checked={keepSeed} onCheckedChange={setKeepSeed} disabled={seed === null} aria-label="Keep the seed" />
-          {seed === null ? "This image has no recorded seed" : `Keep seed ${seed}`}
+          <Switch checked={keepSeed} onCheckedChange={setKeepSeed} disabled={seed === null} aria-label={t("common.keepSeedLabel")} />
+          {seed === null ? t("rerun.noSeed") : t("rerun.keepSeed", { seed })}
         </label>
         <p className="text-sm text-muted-foreground" role="status">
-          {changed.length ? `Changed: ${changed.join(", ")}` : "Nothing changed yet: this reruns the same settings."}
+          {changed.length ? t("rerun.changed", { list: changed.join(", ") }) : t("rerun.nothingChanged")}
         </p>
         {problem && (
           <p role="alert" className="text-sm text-destructive-strong">
@@ -150,7 +152,7 @@ export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImag
         )}
         <DialogFooter>
           <Button loading={run.isPending} onClick={() => (setProblem(null), run.mutate())}>
-            Run again
+            {t("rerun.submit")}
           </Button>
         </DialogFooter>
       </DialogContent>

@@ -1,5 +1,6 @@
 import { Upload } from "lucide-react";
 import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { cn } from "@/lib/cn";
 
@@ -7,12 +8,13 @@ const ACCEPT = "image/png,image/jpeg,image/webp,image/avif,image/gif";
 
 /** Pick a picture: a file button, drag and drop, or paste. The server checks the content; this only filters files. */
 export function SourceDrop({ onFile }: { onFile: (file: Blob, name: string) => void }) {
+  const { t } = useTranslation("iteration");
   const id = useId();
   const [over, setOver] = useState(false);
   const take = (files: FileList | null | undefined) => {
     const file = files?.[0];
     if (!file) return;
-    if (!file.type.startsWith("image/") || file.type === "image/svg+xml") return void toast.error("That isn't a picture we can use", { description: "Use a PNG, JPEG, WebP, AVIF or GIF file." });
+    if (!file.type.startsWith("image/") || file.type === "image/svg+xml") return void toast.error(t("source.notPicture"), { description: t("source.formats") });
     onFile(file, file.name);
   };
   useEffect(() => {
@@ -36,8 +38,8 @@ export function SourceDrop({ onFile }: { onFile: (file: Blob, name: string) => v
       )}
     >
       <Upload className="size-8 text-muted-foreground" aria-hidden="true" />
-      <span className="font-medium">Choose a picture, drop it here or paste it</span>
-      <span className="text-sm text-muted-foreground">PNG, JPEG, WebP, AVIF or GIF, up to 20 MB</span>
+      <span className="font-medium">{t("source.choose")}</span>
+      <span className="text-sm text-muted-foreground">{t("source.limits")}</span>
       <input id={id} type="file" accept={ACCEPT} className="sr-only" onChange={(e) => take(e.target.files)} />
     </label>
   );

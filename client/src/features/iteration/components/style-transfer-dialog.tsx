@@ -2,6 +2,7 @@ import type { Job, StyleTransferRequest } from "@image-studio/shared";
 import { useMutation } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -17,6 +18,7 @@ import { Slider } from "@/components/ui/slider";
 import { Switch } from "@/components/ui/switch";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
+import { formatNumber, i18n } from "@/i18n";
 import { ApiError } from "@/lib/api";
 import { uploadImage, useDerive } from "../api/iteration-api";
 import { ImagePicker } from "./image-picker";
@@ -28,8 +30,8 @@ async function upload(ref: Extract<Reference, { kind: "file" }>): Promise<string
   try {
     return (await uploadImage(ref.file, "style", ref.name)).uploadId;
   } catch (err) {
-    toast.error("The reference could not be uploaded", {
-      description: err instanceof ApiError ? err.message : "Please try again.",
+    toast.error(i18n.t("iteration:style.uploadFailed"), {
+      description: err instanceof ApiError ? err.message : i18n.t("iteration:common.tryAgain"),
     });
     throw err;
   }
@@ -50,6 +52,7 @@ export function StyleTransferDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const { t } = useTranslation("iteration");
   const [reference, setReference] = useState<Reference | null>(null);
   const [strength, setStrength] = useState(0.6);
   const [prompt, setPrompt] = useState("");
@@ -71,17 +74,17 @@ export function StyleTransferDialog({
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90dvh] max-w-2xl overflow-y-auto">
         <DialogHeader>
-          <DialogTitle>Style transfer</DialogTitle>
-          <DialogDescription>Keep what this image shows, borrow the look of a reference picture.</DialogDescription>
+          <DialogTitle>{t("style.title")}</DialogTitle>
+          <DialogDescription>{t("style.description")}</DialogDescription>
         </DialogHeader>
         <Tabs defaultValue="gallery" className="flex flex-col gap-3">
           <TabsList>
-            <TabsTrigger value="gallery">From my images</TabsTrigger>
-            <TabsTrigger value="upload">Upload</TabsTrigger>
+            <TabsTrigger value="gallery">{t("style.fromImages")}</TabsTrigger>
+            <TabsTrigger value="upload">{t("style.upload")}</TabsTrigger>
           </TabsList>
           <TabsContent value="gallery">
             <ImagePicker
-              label="Style reference"
+              label={t("style.reference")}
               exclude={imageId}
               value={reference?.kind === "image" ? reference.id : undefined}
               onPick={(id) => setReference({ kind: "image", id })}
@@ -90,12 +93,12 @@ export function StyleTransferDialog({
           <TabsContent value="upload">
             {reference?.kind === "file" ? (
               <div className="relative self-start">
-                <img src={reference.url} alt="Style reference" className="max-h-48 rounded-lg border border-border" />
+                <img src={reference.url} alt={t("style.reference")} className="max-h-48 rounded-lg border border-border" />
                 <Button
                   type="button"
                   size="icon"
                   variant="secondary"
-                  aria-label="Remove the reference"
+                  aria-label={t("style.removeReference")}
                   className="absolute top-1 right-1 size-7"
                   onClick={() => setReference(null)}
                 >
@@ -108,9 +111,9 @@ export function StyleTransferDialog({
           </TabsContent>
         </Tabs>
         <div className="flex flex-col gap-1.5">
-          <span className="text-sm font-medium">Style strength: {Math.round(strength * 100)}%</span>
+          <span className="text-sm font-medium">{t("style.strengthValue", { percent: formatNumber(strength, { style: "percent", maximumFractionDigits: 0 }) })}</span>
           <Slider
-            aria-label="Style strength"
+            aria-label={t("style.strength")}
             min={0.05}
             max={1}
             step={0.05}
@@ -119,22 +122,22 @@ export function StyleTransferDialog({
           />
         </div>
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="style-prompt">Prompt (optional)</Label>
+          <Label htmlFor="style-prompt">{t("style.prompt")}</Label>
           <Textarea
             id="style-prompt"
             rows={2}
-            placeholder="Empty: this image's prompt"
+            placeholder={t("style.promptPlaceholder")}
             value={prompt}
             onChange={(e) => setPrompt(e.target.value)}
           />
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <Switch checked={lockSeed} onCheckedChange={setLockSeed} aria-label="Keep the seed" /> Keep this image's seed
+          <Switch checked={lockSeed} onCheckedChange={setLockSeed} aria-label={t("common.keepSeedLabel")} /> {t("common.keepImageSeed")}
         </label>
         <DialogFooter>
-          {!reference && <span className="mr-auto text-sm text-muted-foreground">Choose a style reference first.</span>}
+          {!reference && <span className="mr-auto text-sm text-muted-foreground">{t("style.chooseFirst")}</span>}
           <Button disabled={!reference} loading={busy} onClick={() => reference && send.mutate(reference)}>
-            Transfer style
+            {t("style.submit")}
           </Button>
         </DialogFooter>
       </DialogContent>

@@ -1,6 +1,7 @@
 import type { Job } from "@image-studio/shared";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ApiError, api } from "@/lib/api";
 import { fetchJob, jobKeys } from "@/lib/jobs/job-api";
@@ -31,13 +32,13 @@ function useJob(id: string | undefined) {
   });
 }
 
-const message = (err: unknown) => (err instanceof ApiError ? err.message : "Please try again.");
-
 /**
  * Two text-to-image jobs with one seed, queued together. If only one side could be queued, it is cancelled:
  * a test with one side is no test. Keeping a winner favourites it and moves the other image to the trash.
  */
 export function useAbTest() {
+  const { t } = useTranslation("iteration");
+  const message = (err: unknown) => (err instanceof ApiError ? err.message : t("common.tryAgain"));
   const qc = useQueryClient();
   const [jobs, setJobs] = useState<[Job, Job] | null>(null);
   const [starting, setStarting] = useState(false);
@@ -56,7 +57,7 @@ export function useAbTest() {
     const failed = made.find((r) => r.status === "rejected");
     if (failed) {
       for (const r of made) if (r.status === "fulfilled") void api(`/api/generate/queue/${r.value.id}`, { method: "DELETE" }).catch(() => {});
-      toast.error("The test could not start", { description: message(failed.reason) });
+      toast.error(t("ab.startFailed"), { description: message(failed.reason) });
       return;
     }
     const [ja, jb] = made as PromiseFulfilledResult<Job>[];
@@ -70,9 +71,9 @@ export function useAbTest() {
       await api(`/api/images/${winner}/favorite`, { method: "POST", body: { favorite: true } });
       await api("/api/images/bulk-delete", { method: "POST", body: { imageIds: [loser] } });
       setDecision({ winner, loser, label });
-      toast.success(`Kept ${label}`, { description: `${label} is in your favourites; the other image is in the trash.` });
+      toast.success(t("ab.keptToast", { label }), { description: t("ab.keptToastHint", { label }) });
     } catch (err) {
-      toast.error("Couldn't keep the winner", { description: message(err) });
+      toast.error(t("ab.keepFailed"), { description: message(err) });
     }
     void qc.invalidateQueries({ queryKey: ["images"] });
   };
@@ -83,9 +84,9 @@ export function useAbTest() {
       await api("/api/images/bulk-restore", { method: "POST", body: { imageIds: [decision.loser] } });
       await api(`/api/images/${decision.winner}/favorite`, { method: "POST", body: { favorite: false } });
       setDecision(null);
-      toast.success("Undone: both images are back as they were");
+      toast.success(t("ab.undone"));
     } catch (err) {
-      toast.error("Couldn't undo", { description: message(err) });
+      toast.error(t("ab.undoFailed"), { description: message(err) });
     }
     void qc.invalidateQueries({ queryKey: ["images"] });
   };
@@ -99,7 +100,7 @@ export function useAbTest() {
     b: b.data,
     imageA: a.data?.imageIds[0],
     imageB: b.data?.imageIds[0],
-    failure: failedSide ? (failedSide.errorMessage ?? `The job was ${failedSide.status}`) : null,
+    failure: failedSide ? (failedSide.errorMessage ?? t("ab.jobEnded", { status: failedSide.status })) : null,
     decision,
     start,
     keep,

@@ -1,4 +1,5 @@
 import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from "react";
+import { i18n } from "@/i18n";
 
 const HISTORY = 30;
 
@@ -114,8 +115,8 @@ export function useMaskCanvas(width: number, height: number) {
   const toBlob = () =>
     new Promise<Blob>((resolve, reject) => {
       const canvas = canvasRef.current;
-      if (!canvas) return reject(new Error("No mask"));
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("Could not export the mask"))), "image/png");
+      if (!canvas) return reject(new Error(i18n.t("iteration:mask.noMask")));
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(i18n.t("iteration:mask.exportFailed")))), "image/png");
     });
 
   return {

@@ -3,10 +3,21 @@
  * the lightbox show their progress and results in place — whichever of them started the job. No React here.
  */
 
+/** What an in-place job does; its name is `iteration:kind.<kind>` in the catalog ("Variation", "Upscale"…). */
+export type InplaceKind =
+  | "variation"
+  | "upscale"
+  | "remix"
+  | "remove-background"
+  | "inpaint"
+  | "outpaint"
+  | "style-transfer"
+  | "animate"
+  | "image-to-image";
+
 export interface InplaceJob {
   jobId: string;
-  /** "Variation", "Upscale"… as the buttons say. */
-  label: string;
+  kind: InplaceKind;
 }
 
 type Listener = () => void;

@@ -1,15 +1,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ImagePickerDialog } from "@/components/image-picker-dialog";
 import { addToProject, projectKeys } from "../api";
 
 /** Pick images that are in no project yet and add them. */
 export function AddImagesDialog({ projectId }: { projectId: string }) {
+  const { t } = useTranslation("projects");
   const qc = useQueryClient();
   const add = useMutation({
     mutationFn: (ids: string[]) => addToProject(projectId, ids),
     onSuccess: (r) => {
-      toast.success(`Added ${r.affected.length} ${r.affected.length === 1 ? "image" : "images"}`);
+      toast.success(t("add.added", { count: r.affected.length }));
       void qc.invalidateQueries({ queryKey: projectKeys.all });
       void qc.invalidateQueries({ queryKey: ["images"] });
     },
@@ -17,10 +19,10 @@ export function AddImagesDialog({ projectId }: { projectId: string }) {
   });
   return (
     <ImagePickerDialog
-      title="Add images"
-      description="Images that are not in a project yet."
+      title={t("add.title")}
+      description={t("add.description")}
       filter="projectId=none"
-      empty="Every image is already in a project."
+      empty={t("add.empty")}
       busy={add.isPending}
       onConfirm={(ids) => add.mutateAsync(ids)}
     />

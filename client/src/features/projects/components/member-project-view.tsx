@@ -3,19 +3,19 @@ import { imageFileUrl } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { Download, FolderKanban, Info, Sparkles } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { SaveOfflineButton } from "@/components/offline/save-offline-button";
 import { Button } from "@/components/ui/button";
+import { formatDate } from "@/i18n";
 import { exportProject } from "../api";
 import { ProjectImages } from "./project-images";
 import { ProjectStats } from "./project-stats";
 
-const CAN: Record<Exclude<ProjectAccessRole, "owner">, string> = {
-  viewer: "You can view, download and export its images, comment on them and keep the project offline.",
-  editor:
-    "You can view, export and comment, edit image details and ratings, remove images, and generate and iterate into the project on your own credits.",
-  admin:
-    "You can view, export and comment, edit image details and ratings, remove images, and generate and iterate into the project on your own credits.",
-};
+const CAN = {
+  viewer: "member.canViewer",
+  editor: "member.canEditor",
+  admin: "member.canEditor",
+} as const satisfies Record<Exclude<ProjectAccessRole, "owner">, string>;
 
 /**
  * A shared project as a team member sees it: the owner's name, description and pictures, read-only except what the
@@ -24,6 +24,7 @@ const CAN: Record<Exclude<ProjectAccessRole, "owner">, string> = {
  * be refused is made.
  */
 export function MemberProjectView({ project, role, share }: { project: Project; role: Exclude<ProjectAccessRole, "owner">; share?: ReactNode }) {
+  const { t } = useTranslation("projects");
   const cover = project.effectiveCoverImageId;
   return (
     <div className="space-y-6">
@@ -35,28 +36,26 @@ export function MemberProjectView({ project, role, share }: { project: Project; 
           <h1 className="text-xl font-bold break-words">{project.name}</h1>
           {project.description && <p className="whitespace-pre-wrap text-foreground/80">{project.description}</p>}
           <p className="text-xs text-muted-foreground">
-            {project.imageCount} {project.imageCount === 1 ? "image" : "images"} · updated {new Date(project.updatedAt).toLocaleDateString()}
+            {t("member.summary", { count: project.imageCount, date: formatDate(project.updatedAt) })}
           </p>
           <p className="flex items-start gap-1.5 text-sm text-muted-foreground">
             <Info className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-            <span>
-              {CAN[role]} Settings, share links and deleting are up to the owner.
-            </span>
+            <span>{t("member.ownerOnly", { can: t(CAN[role]) })}</span>
           </p>
         </div>
       </header>
-      <div role="toolbar" aria-label="Project actions" className="flex flex-wrap gap-2">
+      <div role="toolbar" aria-label={t("page.actions")} className="flex flex-wrap gap-2">
         {role !== "viewer" && (
           <Button size="sm" asChild>
             <Link to="/studio" search={{ projectId: project.id }} data-testid="generate-here">
-              <Sparkles aria-hidden="true" /> Generate here
+              <Sparkles aria-hidden="true" /> {t("page.generateHere")}
             </Link>
           </Button>
         )}
         <SaveOfflineButton kind="project" id={project.id} name={project.name} />
         {share}
         <Button size="sm" variant="outline" onClick={() => exportProject(project.id)} disabled={!project.imageCount}>
-          <Download /> Export
+          <Download /> {t("page.export")}
         </Button>
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">

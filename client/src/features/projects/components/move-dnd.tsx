@@ -15,15 +15,17 @@ import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { GripVertical } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { cn } from "@/lib/cn";
 import { addToProject, projectKeys, projectListOptions } from "../api";
 
 /** Drag images of this project onto another project (mouse, press-and-hold on touch, or keyboard). */
 export function MoveDnd({ projectId, children }: { projectId: string; children: ReactNode }) {
+  const { t } = useTranslation("projects");
   const qc = useQueryClient();
   const { data: projects } = useQuery(projectListOptions({ archived: "false" }));
-  const nameOf = (id: string | number | undefined) => projects?.find((p) => p.id === id)?.name ?? "a project";
+  const nameOf = (id: string | number | undefined) => projects?.find((p) => p.id === id)?.name ?? t("move.aProject");
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
@@ -32,18 +34,17 @@ export function MoveDnd({ projectId, children }: { projectId: string; children: 
   const move = useMutation({
     mutationFn: ({ to, imageId }: { to: string; imageId: string }) => addToProject(to, [imageId]),
     onSuccess: (r) => {
-      toast.success(`Moved to ${r.project.name}`);
+      toast.success(t("move.moved", { name: r.project.name }));
       void qc.invalidateQueries({ queryKey: projectKeys.all });
       void qc.invalidateQueries({ queryKey: ["images"] });
     },
     onError: (e) => toast.error(e.message),
   });
   const announcements: Announcements = {
-    onDragStart: () => "Picked up an image. Move it over a project in the side list and drop it there.",
-    onDragOver: ({ over }) => (over ? `Over ${nameOf(over.id)}.` : "Not over a project."),
-    onDragEnd: ({ over }) =>
-      over ? `Moved the image to ${nameOf(over.id)}.` : "Dropped outside any project; nothing changed.",
-    onDragCancel: () => "Cancelled; nothing changed.",
+    onDragStart: () => t("move.dragStart"),
+    onDragOver: ({ over }) => (over ? t("move.over", { name: nameOf(over.id) }) : t("move.notOver")),
+    onDragEnd: ({ over }) => (over ? t("move.dropped", { name: nameOf(over.id) }) : t("move.droppedOutside")),
+    onDragCancel: () => t("move.cancelled"),
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (over && over.id !== projectId) move.mutate({ to: String(over.id), imageId: String(active.id) });
@@ -62,6 +63,7 @@ export function MoveDnd({ projectId, children }: { projectId: string; children: 
 
 /** The grip that drags one image. */
 export function DragHandle({ imageId, label }: { imageId: string; label: string }) {
+  const { t } = useTranslation("projects");
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: imageId });
   return (
     <button
@@ -69,7 +71,7 @@ export function DragHandle({ imageId, label }: { imageId: string; label: string 
       ref={setNodeRef}
       {...attributes}
       {...listeners}
-      aria-label={`Drag ${label} to another project`}
+      aria-label={t("move.drag", { label })}
       style={{ transform: CSS.Translate.toString(transform) }}
       className={cn(
         "absolute bottom-1 left-1 flex size-8 cursor-grab touch-none items-center justify-center rounded-md bg-background/80 focus-visible:ring-2 focus-visible:ring-ring",
@@ -99,13 +101,14 @@ function Target({ id, name }: { id: string; name: string }) {
 
 /** Other projects, as drop targets. */
 export function ProjectDropTargets({ projectId }: { projectId: string }) {
+  const { t } = useTranslation("projects");
   const { data } = useQuery(projectListOptions({ archived: "false" }));
   const others = data?.filter((p) => p.id !== projectId) ?? [];
   if (!others.length) return null;
   return (
-    <section aria-label="Move images to another project" className="space-y-2 rounded-xl border border-border p-4">
-      <h2 className="text-sm font-semibold">Move to project</h2>
-      <p className="text-xs text-muted-foreground">Drag an image by its handle onto a project.</p>
+    <section aria-label={t("move.targets")} className="space-y-2 rounded-xl border border-border p-4">
+      <h2 className="text-sm font-semibold">{t("move.title")}</h2>
+      <p className="text-xs text-muted-foreground">{t("move.hint")}</p>
       <ul className="space-y-1">
         {others.map((p) => (
           <Target key={p.id} id={p.id} name={p.name} />

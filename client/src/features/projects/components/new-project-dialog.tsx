@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -21,6 +22,7 @@ import { TemplateSelect } from "./template-select";
 
 /** Name, description and an optional template to start from (ready-made or the user's own: defaults and starters). */
 export function NewProjectDialog() {
+  const { t } = useTranslation("projects");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
@@ -49,17 +51,17 @@ export function NewProjectDialog() {
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button>
-          <Plus /> New project
+          <Plus /> {t("create.trigger")}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <form onSubmit={submit} className="space-y-4">
           <DialogHeader>
-            <DialogTitle>New project</DialogTitle>
-            <DialogDescription>Group related generations, with their own default model and settings.</DialogDescription>
+            <DialogTitle>{t("create.title")}</DialogTitle>
+            <DialogDescription>{t("create.description")}</DialogDescription>
           </DialogHeader>
           <div className="space-y-2">
-            <Label htmlFor="project-name">Name</Label>
+            <Label htmlFor="project-name">{t("create.name")}</Label>
             <Input
               id="project-name"
               value={name}
@@ -70,13 +72,13 @@ export function NewProjectDialog() {
             />
           </div>
           <div className="space-y-2">
-            <Label htmlFor="project-description">Description</Label>
+            <Label htmlFor="project-description">{t("create.descriptionLabel")}</Label>
             <Textarea id="project-description" value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
           <TemplateSelect value={templateId} onChange={setTemplateId} own={templates.data} />
           <DialogFooter>
             <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              Create project
+              {t("create.submit")}
             </Button>
           </DialogFooter>
         </form>

@@ -2,10 +2,12 @@ import type { Project } from "@image-studio/shared";
 import { imageFileUrl } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { Archive, FolderKanban } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
 
 /** A project in the list: cover (chosen or latest image), name, counts and tags. */
 export function ProjectCard({ project }: { project: Project }) {
+  const { t } = useTranslation("projects");
   const cover = project.effectiveCoverImageId;
   return (
     <Link
@@ -26,18 +28,18 @@ export function ProjectCard({ project }: { project: Project }) {
           <h2 className="truncate font-semibold">{project.name}</h2>
           {project.isArchived && (
             <Badge variant="secondary">
-              <Archive className="size-3" /> Archived
+              <Archive className="size-3" /> {t("card.archived")}
             </Badge>
           )}
         </div>
         <p className="text-xs text-muted-foreground">
-          {project.imageCount} {project.imageCount === 1 ? "image" : "images"} · {project.costCredits} credits
+          {t("card.summary", { count: project.imageCount, credits: project.costCredits })}
         </p>
         {project.tags.length > 0 && (
           <div className="flex flex-wrap gap-1">
-            {project.tags.slice(0, 5).map((t) => (
-              <Badge key={t} variant="outline">
-                {t}
+            {project.tags.slice(0, 5).map((tag) => (
+              <Badge key={tag} variant="outline">
+                {tag}
               </Badge>
             ))}
           </div>

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { Link } from "@tanstack/react-router";
 import { X } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { BlurImage } from "@/components/image/blur-image";
 import { Button } from "@/components/ui/button";
@@ -15,6 +16,7 @@ import { DragHandle } from "./move-dnd";
  * (`canRemove` for editors and admins; moving to another project is the owner's).
  */
 export function ProjectImages({ projectId, canRemove = true, canMove = true }: { projectId: string; canRemove?: boolean; canMove?: boolean }) {
+  const { t } = useTranslation("projects");
   const q = useInfiniteQuery(projectImagesOptions(projectId));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const qc = useQueryClient();
@@ -33,8 +35,8 @@ export function ProjectImages({ projectId, canRemove = true, canMove = true }: {
   if (q.isSuccess && items.length === 0)
     return (
       <EmptyState
-        title="No images in this project"
-        description="Add images from the gallery, or generate with this project active."
+        title={t("images.emptyTitle")}
+        description={t("images.emptyDescription")}
         headingLevel={3}
       />
     );
@@ -46,15 +48,15 @@ export function ProjectImages({ projectId, canRemove = true, canMove = true }: {
       return n;
     });
   return (
-    <section aria-label="Project images" className="space-y-3">
+    <section aria-label={t("images.label")} className="space-y-3">
       {selected.size > 0 && (
         <div className="flex items-center gap-2 rounded-lg bg-muted p-2 text-sm">
-          <span>{selected.size} selected</span>
+          <span>{t("images.selected", { count: selected.size })}</span>
           <Button size="sm" variant="outline" loading={remove.isPending} onClick={() => remove.mutate([...selected])}>
-            Remove from project
+            {t("images.remove")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear
+            {t("images.clear")}
           </Button>
         </div>
       )}
@@ -71,18 +73,18 @@ export function ProjectImages({ projectId, canRemove = true, canMove = true }: {
             {canRemove && (
               <input
                 type="checkbox"
-                aria-label={`Select ${img.prompt || "image"}`}
+                aria-label={t("images.select", { label: img.prompt || t("images.image") })}
                 checked={selected.has(img.id)}
                 onChange={() => toggle(img.id)}
                 className="absolute top-2 left-2 size-4"
               />
             )}
-            {canMove && <DragHandle imageId={img.id} label={img.prompt || "image"} />}
+            {canMove && <DragHandle imageId={img.id} label={img.prompt || t("images.image")} />}
             {canRemove && (
             <Button
               size="icon"
               variant="secondary"
-              aria-label="Remove from project"
+              aria-label={t("images.remove")}
               className="absolute top-1 right-1 size-7 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100"
               onClick={() => remove.mutate([img.id])}
             >
@@ -94,7 +96,7 @@ export function ProjectImages({ projectId, canRemove = true, canMove = true }: {
       </ul>
       {q.hasNextPage && (
         <Button variant="outline" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-          Load more
+          {t("images.loadMore")}
         </Button>
       )}
     </section>

@@ -2,6 +2,7 @@ import { BUILTIN_PROJECT_TEMPLATES, type Project, type ProjectUpdate } from "@im
 import { useQuery } from "@tanstack/react-query";
 import { Tag } from "lucide-react";
 import { useId, useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Input } from "@/components/ui/input";
 import { TagsInput } from "@/components/ui/tags-input";
 import { projectListOptions } from "../api";
@@ -19,6 +20,7 @@ function useCategories() {
 
 /** The project's tags (chips; Enter or comma adds, Backspace on an empty field removes the last) and category. */
 export function ProjectMeta({ project, onSave }: { project: Project; onSave: (patch: MetaPatch) => void }) {
+  const { t } = useTranslation("projects");
   const listId = useId();
   const categories = useCategories();
   const setTags = (tags: string[]) => {
@@ -32,16 +34,16 @@ export function ProjectMeta({ project, onSave }: { project: Project; onSave: (pa
     <div className="flex flex-wrap items-center gap-2" data-testid="project-meta">
       <TagsInput
         className="min-w-56 flex-1"
-        aria-label="Add a project tag"
+        aria-label={t("meta.addTagLabel")}
         value={project.tags}
         onChange={setTags}
-        placeholder={project.tags.length ? "Add a tag" : "Tags: type and press Enter"}
+        placeholder={project.tags.length ? t("meta.addTag") : t("meta.tagsHint")}
         leading={<Tag className="ml-1 size-4 text-muted-foreground" aria-hidden />}
       />
       <Input
         key={project.category ?? ""}
-        aria-label="Project category"
-        placeholder="Category"
+        aria-label={t("meta.category")}
+        placeholder={t("meta.categoryPlaceholder")}
         list={listId}
         maxLength={80}
         defaultValue={project.category ?? ""}

@@ -2,6 +2,7 @@ import { imageFileUrl, type Project, type ProjectUpdate } from "@image-studio/sh
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ImageIcon } from "lucide-react";
 import * as React from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
@@ -10,16 +11,17 @@ import { projectImagesOptions } from "../api";
 
 /** Free-form notes of a project (saved when the field loses focus; offline through the outbox like every edit). */
 export function ProjectNotes({ project, onSave }: { project: Project; onSave: (patch: ProjectUpdate) => void }) {
+  const { t } = useTranslation("projects");
   return (
     <div className="space-y-1 rounded-xl border border-border p-4">
       <Label htmlFor="project-notes" className="font-semibold">
-        Notes
+        {t("notes.label")}
       </Label>
       <Textarea
         id="project-notes"
         key={project.version}
         defaultValue={project.notes}
-        placeholder="Ideas, briefs, what worked…"
+        placeholder={t("notes.placeholder")}
         className="min-h-28"
         onBlur={(e) => e.target.value !== project.notes && onSave({ notes: e.target.value })}
       />
@@ -29,6 +31,7 @@ export function ProjectNotes({ project, onSave }: { project: Project; onSave: (p
 
 /** Choose the project's cover among its images, or go back to "the latest image". */
 export function CoverPicker({ project, onSave }: { project: Project; onSave: (patch: ProjectUpdate) => void }) {
+  const { t } = useTranslation("projects");
   const [open, setOpen] = React.useState(false);
   const images = useInfiniteQuery({ ...projectImagesOptions(project.id), enabled: open });
   const items = images.data?.pages.flatMap((p) => p.items) ?? [];
@@ -40,15 +43,15 @@ export function CoverPicker({ project, onSave }: { project: Project; onSave: (pa
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button size="sm" variant="outline" disabled={!project.imageCount}>
-          <ImageIcon /> Choose cover
+          <ImageIcon /> {t("cover.trigger")}
         </Button>
       </DialogTrigger>
       <DialogContent className="max-w-lg">
         <DialogHeader>
-          <DialogTitle>Choose a cover</DialogTitle>
-          <DialogDescription>The cover shows on the project's card and page.</DialogDescription>
+          <DialogTitle>{t("cover.title")}</DialogTitle>
+          <DialogDescription>{t("cover.description")}</DialogDescription>
         </DialogHeader>
-        <div role="group" aria-label="Project images" className="grid max-h-[60vh] grid-cols-3 gap-2 overflow-y-auto sm:grid-cols-4">
+        <div role="group" aria-label={t("cover.images")} className="grid max-h-[60vh] grid-cols-3 gap-2 overflow-y-auto sm:grid-cols-4">
           {images.isPending && Array.from({ length: 8 }, (_, i) => <div key={i} className="aspect-square animate-pulse rounded-lg bg-muted motion-reduce:animate-none" />)}
           {items.map((img) => (
             <button
@@ -58,12 +61,12 @@ export function CoverPicker({ project, onSave }: { project: Project; onSave: (pa
               className="aspect-square overflow-hidden rounded-lg border-2 border-transparent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none aria-pressed:border-primary"
               onClick={() => pick(img.id)}
             >
-              <img src={imageFileUrl(img.id)} alt={img.altText || img.prompt.slice(0, 80) || "Project image"} className="size-full object-cover" loading="lazy" />
+              <img src={imageFileUrl(img.id)} alt={img.altText || img.prompt.slice(0, 80) || t("cover.imageAlt")} className="size-full object-cover" loading="lazy" />
             </button>
           ))}
         </div>
         <Button type="button" variant="ghost" size="sm" className="justify-self-start" disabled={project.coverImageId === null} onClick={() => pick(null)}>
-          Use the latest image
+          {t("cover.latest")}
         </Button>
       </DialogContent>
     </Dialog>

@@ -1,5 +1,6 @@
 import type { Project } from "@image-studio/shared";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -15,6 +16,7 @@ export function ProjectSettingsForm({
   onSave: (s: Project["settings"]) => void;
   saving: boolean;
 }) {
+  const { t } = useTranslation("projects");
   const [modelId, setModelId] = useState(project.settings.defaultModelId ?? "");
   const [starters, setStarters] = useState((project.settings.promptStarters ?? []).join("\n"));
   const [prefix, setPrefix] = useState(project.settings.promptPrefix ?? "");
@@ -30,27 +32,27 @@ export function ProjectSettingsForm({
         onSave({ ...project.settings, defaultModelId: modelId.trim() || undefined, promptStarters, promptPrefix: prefix.trim() || undefined });
       }}
     >
-      <h2 className="font-semibold">Settings</h2>
+      <h2 className="font-semibold">{t("settings.title")}</h2>
       <div className="space-y-1">
-        <Label htmlFor="project-model">Default model</Label>
+        <Label htmlFor="project-model">{t("settings.model")}</Label>
         <Input
           id="project-model"
           value={modelId}
           onChange={(e) => setModelId(e.target.value)}
-          placeholder="e.g. local/sketch"
+          placeholder={t("settings.modelPlaceholder")}
         />
       </div>
       <div className="space-y-1">
-        <Label htmlFor="project-prefix">Start every generated description with</Label>
-        <Input id="project-prefix" value={prefix} maxLength={500} onChange={(e) => setPrefix(e.target.value)} placeholder="e.g. isometric game asset" />
-        <p className="text-xs text-muted-foreground">Added in front of what you write when you generate into this project.</p>
+        <Label htmlFor="project-prefix">{t("settings.prefix")}</Label>
+        <Input id="project-prefix" value={prefix} maxLength={500} onChange={(e) => setPrefix(e.target.value)} placeholder={t("settings.prefixPlaceholder")} />
+        <p className="text-xs text-muted-foreground">{t("settings.prefixHint")}</p>
       </div>
       <div className="space-y-1">
-        <Label htmlFor="project-starters">Prompt starters (one a line)</Label>
+        <Label htmlFor="project-starters">{t("settings.starters")}</Label>
         <Textarea id="project-starters" value={starters} onChange={(e) => setStarters(e.target.value)} />
       </div>
       <Button type="submit" size="sm" loading={saving}>
-        Save settings
+        {t("settings.save")}
       </Button>
     </form>
   );

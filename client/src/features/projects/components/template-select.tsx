@@ -1,5 +1,7 @@
 import { BUILTIN_PROJECT_TEMPLATES, findBuiltinTemplate, findModel, type Project } from "@image-studio/shared";
+import { useTranslation } from "react-i18next";
 import { Label } from "@/components/ui/label";
+import { i18n } from "@/i18n";
 
 /** What the dialog says about the chosen template: its description, default model and prompt starters. */
 export function templateSummary(templateId: string, own: Project[] | undefined): string | null {
@@ -10,8 +12,8 @@ export function templateSummary(templateId: string, own: Project[] | undefined):
   const starters = settings.promptStarters?.length ?? 0;
   return [
     builtin?.description,
-    model && `Default model: ${model}.`,
-    starters ? `${starters} prompt starter${starters === 1 ? "" : "s"}.` : null,
+    model && i18n.t("projects:template.defaultModel", { model }),
+    starters ? i18n.t("projects:template.starters", { count: starters }) : null,
   ]
     .filter(Boolean)
     .join(" ");
@@ -27,10 +29,11 @@ export function TemplateSelect({
   onChange: (id: string) => void;
   own: Project[] | undefined;
 }) {
+  const { t } = useTranslation("projects");
   const summary = value ? templateSummary(value, own) : null;
   return (
     <div className="space-y-2">
-      <Label htmlFor="project-template">Start from a template</Label>
+      <Label htmlFor="project-template">{t("template.label")}</Label>
       <select
         id="project-template"
         aria-describedby={summary ? "project-template-summary" : undefined}
@@ -38,19 +41,19 @@ export function TemplateSelect({
         value={value}
         onChange={(e) => onChange(e.target.value)}
       >
-        <option value="">No template</option>
-        <optgroup label="Ready-made">
-          {BUILTIN_PROJECT_TEMPLATES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+        <option value="">{t("template.none")}</option>
+        <optgroup label={t("template.readyMade")}>
+          {BUILTIN_PROJECT_TEMPLATES.map((tpl) => (
+            <option key={tpl.id} value={tpl.id}>
+              {tpl.name}
             </option>
           ))}
         </optgroup>
         {(own?.length ?? 0) > 0 && (
-          <optgroup label="Your templates">
-            {own?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+          <optgroup label={t("template.yours")}>
+            {own?.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.name}
               </option>
             ))}
           </optgroup>
