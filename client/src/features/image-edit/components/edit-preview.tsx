@@ -1,5 +1,6 @@
 import { cssFilterOf, rotatedSize } from "@image-studio/shared";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { cropOf, type EditState } from "../lib/geometry";
 
 /**
@@ -7,6 +8,7 @@ import { cropOf, type EditState } from "../lib/geometry";
  * the server reproduces, and the crop shown as a frame with the rest dimmed.
  */
 export function EditPreview({ src, width, height, state, label }: { src: string; width: number; height: number; state: EditState; label: string }) {
+  const { t } = useTranslation("image-edit");
   const canvas = useRef<HTMLCanvasElement>(null);
   const [img, setImg] = useState<HTMLImageElement | null>(null);
   const [failed, setFailed] = useState(false);
@@ -50,7 +52,7 @@ export function EditPreview({ src, width, height, state, label }: { src: string;
       ctx.strokeRect(r.x + 1, r.y + 1, r.w - 2, r.h - 2);
     }
   }, [img, state, width, height]);
-  if (failed) return <p className="rounded-xl border border-border p-6 text-sm text-foreground/80">The picture could not be loaded for the preview. Check your connection.</p>;
+  if (failed) return <p className="rounded-xl border border-border p-6 text-sm text-foreground/80">{t("preview.failed")}</p>;
   return (
     <div className="grid place-items-center rounded-xl bg-muted p-2">
       <canvas ref={canvas} role="img" aria-label={label} data-testid="edit-preview" className="max-h-[50dvh] max-w-full object-contain" />

@@ -1,5 +1,6 @@
 import type { ControlPreviewRequest, UploadResponse } from "@image-studio/shared";
 import { ApiError, api, unwrap } from "@/lib/api";
+import { i18n } from "@/i18n";
 
 /** Uploads a control or reference image (kept as an upload; the job names it by id). */
 export const uploadConditioningImage = (file: Blob, name: string) => {
@@ -21,7 +22,7 @@ export async function controlPreview(body: ControlPreviewRequest, signal?: Abort
       signal,
     });
   } catch {
-    throw new ApiError(0, "NETWORK", "The preview needs the network: try again when you're back online.");
+    throw new ApiError(0, "NETWORK", i18n.t("studio:conditioning.offline"));
   }
   if (!res.ok) await unwrap(res);
   return URL.createObjectURL(await res.blob());

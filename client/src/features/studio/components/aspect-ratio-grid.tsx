@@ -3,6 +3,7 @@ import type { AspectRatio } from "@image-studio/shared";
 import { RadioGroup as RadioPrimitive } from "radix-ui";
 import { cn } from "@/lib/cn";
 import { CUSTOM_RATIO } from "../lib/form";
+import { useTranslation } from "react-i18next";
 
 interface AspectRatioGridProps {
   labelledBy: string;
@@ -31,6 +32,7 @@ function Shape({ w, h }: { w: number; h: number }) {
 }
 
 export function AspectRatioGrid({ labelledBy, ratios, allowCustom, value, onChange, invalid }: AspectRatioGridProps) {
+  const { t } = useTranslation("studio");
   return (
     <RadioPrimitive.Root
       aria-labelledby={labelledBy}
@@ -47,12 +49,12 @@ export function AspectRatioGrid({ labelledBy, ratios, allowCustom, value, onChan
         </RadioPrimitive.Item>
       ))}
       {allowCustom && (
-        <RadioPrimitive.Item value={CUSTOM_RATIO} className={optionClasses} aria-label="Custom size">
+        <RadioPrimitive.Item value={CUSTOM_RATIO} className={optionClasses} aria-label={t("aspect.customSize")}>
           <span className="grid size-7 place-items-center" aria-hidden="true">
             <span className="size-5 rounded-[3px] border-2 border-dashed border-current" />
           </span>
-          <span className="font-medium">Custom</span>
-          <span className="text-[0.7rem] text-muted-foreground">W × H</span>
+          <span className="font-medium">{t("aspect.custom")}</span>
+          <span className="text-[0.7rem] text-muted-foreground">{t("aspect.wh")}</span>
         </RadioPrimitive.Item>
       )}
     </RadioPrimitive.Root>

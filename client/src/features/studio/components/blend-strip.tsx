@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { jobQuery, storeJob } from "@/lib/jobs/job-api";
 import { submitTextToImage } from "../api/generate";
 import type { StudioRequest, StudioValues } from "../lib/form";
+import { useTranslation } from "react-i18next";
 
 interface BlendStripProps {
   currentRequest: () => StudioRequest | null;
@@ -20,6 +21,7 @@ interface BlendStripProps {
  * prompt, and a strip of N images from all-A to all-B with one seed, so the images differ only by the mix.
  */
 export function BlendStrip({ currentRequest, onQueued }: BlendStripProps) {
+  const { t } = useTranslation("studio");
   const { setValue } = useFormContext<StudioValues>();
   const queryClient = useQueryClient();
   const [open, setOpen] = React.useState(false);
@@ -50,7 +52,7 @@ export function BlendStrip({ currentRequest, onQueued }: BlendStripProps) {
         setStrip([...jobs]);
       }
     } catch (e) {
-      toast.error("Couldn't start the blend", { description: e instanceof Error ? e.message : undefined });
+      toast.error(t("blend.failed"), { description: e instanceof Error ? e.message : undefined });
     } finally {
       setBusy(false);
     }
@@ -59,40 +61,40 @@ export function BlendStrip({ currentRequest, onQueued }: BlendStripProps) {
   return (
     <div className="grid gap-2">
       <Button type="button" variant="outline" size="sm" className="justify-self-start" aria-expanded={open} aria-controls="blend-strip" onClick={() => setOpen((o) => !o)}>
-        <Blend aria-hidden="true" /> Blend two ideas
+        <Blend aria-hidden="true" /> {t("blend.open")}
       </Button>
       {open && (
-        <div id="blend-strip" role="group" aria-label="Blend two ideas" className="grid gap-3 rounded-xl border border-border bg-muted/30 p-3">
+        <div id="blend-strip" role="group" aria-label={t("blend.open")} className="grid gap-3 rounded-xl border border-border bg-muted/30 p-3">
           <label className="grid gap-1 text-sm font-medium">
-            Blend from
-            <Input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="a stone castle" />
+            {t("blend.from")}
+            <Input value={from} onChange={(e) => setFrom(e.target.value)} placeholder={t("blend.fromPlaceholder")} />
           </label>
           <label className="grid gap-1 text-sm font-medium">
-            Blend to
-            <Input value={to} onChange={(e) => setTo(e.target.value)} placeholder="a dense forest" />
+            {t("blend.to")}
+            <Input value={to} onChange={(e) => setTo(e.target.value)} placeholder={t("blend.toPlaceholder")} />
           </label>
           <div className="grid gap-1">
             <label htmlFor="blend-mix" className="flex justify-between text-sm font-medium">
-              Mix <output htmlFor="blend-mix" className="tabular-nums text-muted-foreground">{Math.round((1 - mix) * 100)}% / {Math.round(mix * 100)}%</output>
+              {t("blend.mix")} <output htmlFor="blend-mix" className="tabular-nums text-muted-foreground">{t("blend.mixValue", { a: Math.round((1 - mix) * 100), b: Math.round(mix * 100) })}</output>
             </label>
             <input id="blend-mix" type="range" min={0} max={1} step={0.05} value={mix} onChange={(e) => setMix(Number(e.target.value))} className="accent-primary" />
             <Button type="button" variant="ghost" size="sm" className="justify-self-start" disabled={!ready} onClick={useMix}>
-              Write this mix into the prompt field
+              {t("blend.write")}
             </Button>
           </div>
           <div className="grid gap-1">
             <label htmlFor="blend-steps" className="flex justify-between text-sm font-medium">
-              Images in the strip <output htmlFor="blend-steps" className="tabular-nums text-muted-foreground">{steps}</output>
+              {t("blend.steps")} <output htmlFor="blend-steps" className="tabular-nums text-muted-foreground">{steps}</output>
             </label>
             <input id="blend-steps" type="range" min={BLEND_STEPS.min} max={BLEND_STEPS.max} step={1} value={steps} onChange={(e) => setSteps(Number(e.target.value))} className="accent-primary" />
           </div>
           <Button type="button" size="sm" className="justify-self-start" disabled={!ready} loading={busy} onClick={() => void render()}>
-            Render blend strip
+            {t("blend.render")}
           </Button>
           {strip.length > 0 && (
-            <ol aria-label="Blend strip" className="flex gap-1.5 overflow-x-auto pb-1">
+            <ol aria-label={t("blend.strip")} className="flex gap-1.5 overflow-x-auto pb-1">
               {strip.map((s) => (
-                <StripCell key={s.id} jobId={s.id} t={s.t} />
+                <StripCell key={s.id} jobId={s.id} at={s.t} />
               ))}
             </ol>
           )}
@@ -102,17 +104,18 @@ export function BlendStrip({ currentRequest, onQueued }: BlendStripProps) {
   );
 }
 
-function StripCell({ jobId, t }: { jobId: string; t: number }) {
+function StripCell({ jobId, at }: { jobId: string; at: number }) {
+  const { t } = useTranslation("studio");
   const queryClient = useQueryClient();
   const { data: job } = useQuery(jobQuery(queryClient, jobId, { live: false }));
   const imageId = job?.imageIds[0];
-  const label = `${Math.round((1 - t) * 100)}% / ${Math.round(t * 100)}%`;
+  const label = t("blend.mixValue", { a: Math.round((1 - at) * 100), b: Math.round(at * 100) });
   return (
     <li className="grid w-20 shrink-0 gap-0.5 text-center text-[11px] text-muted-foreground" data-testid="blend-cell" data-status={job?.status ?? "pending"}>
       {imageId ? (
-        <img src={imageFileUrl(imageId)} alt={`Blend at ${label}`} className="aspect-square w-20 rounded-md object-cover" />
+        <img src={imageFileUrl(imageId)} alt={t("blend.at", { mix: label })} className="aspect-square w-20 rounded-md object-cover" />
       ) : (
-        <div className="aspect-square w-20 animate-pulse rounded-md bg-muted motion-reduce:animate-none" role="img" aria-label={job?.status === "failed" ? `Failed at ${label}` : `Rendering ${label}`} />
+        <div className="aspect-square w-20 animate-pulse rounded-md bg-muted motion-reduce:animate-none" role="img" aria-label={job?.status === "failed" ? t("blend.failedAt", { mix: label }) : t("blend.rendering", { mix: label })} />
       )}
       <span aria-hidden="true">{label}</span>
     </li>

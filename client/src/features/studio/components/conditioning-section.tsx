@@ -10,6 +10,8 @@ import { controlPreview } from "../api/conditioning";
 import type { ModelEntry } from "../api/models";
 import type { ConditioningImage, StudioValues } from "../lib/form";
 import { ChosenImage, ImageChooser } from "./image-chooser";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "@/i18n";
 
 type Control = NonNullable<StudioValues["controlNet"]>;
 
@@ -18,7 +20,7 @@ function RangeField({ id, label, value, min, max, step, onChange }: { id: string
   return (
     <div className="grid gap-1">
       <label htmlFor={id} className="flex justify-between text-sm font-medium">
-        {label} <output htmlFor={id} className="tabular-nums text-muted-foreground">{value.toFixed(2)}</output>
+        {label} <output htmlFor={id} className="tabular-nums text-muted-foreground">{formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</output>
       </label>
       <input id={id} type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} className="accent-primary" />
     </div>
@@ -27,6 +29,7 @@ function RangeField({ id, label, value, min, max, step, onChange }: { id: string
 
 /** ControlNet (edges/depth/pose from a control image, with a preview of the map) and image prompts, for models that take them. */
 export function ConditioningSection({ model }: { model: ModelEntry }) {
+  const { t } = useTranslation("studio");
   const support = conditioningFor(model.id);
   const { setValue } = useFormContext<StudioValues>();
   const control = useWatch<StudioValues, "controlNet">({ name: "controlNet" }) ?? null;
@@ -51,7 +54,7 @@ export function ConditioningSection({ model }: { model: ModelEntry }) {
       const ref = control.imageId ? { imageId: control.imageId } : { uploadId: control.uploadId };
       setPreview({ url: await controlPreview({ type, ...ref, size: 512 }), type });
     } catch (e) {
-      toast.error("Couldn't make the preview", { description: e instanceof Error ? e.message : undefined });
+      toast.error(t("conditioning.previewFailed"), { description: e instanceof Error ? e.message : undefined });
     } finally {
       setPreviewing(false);
     }
@@ -59,25 +62,25 @@ export function ConditioningSection({ model }: { model: ModelEntry }) {
 
   return (
     <section aria-labelledby="conditioning-heading" className="grid gap-4 rounded-xl border border-border p-3">
-      <h3 id="conditioning-heading" className="text-sm font-semibold">Guide with images</h3>
+      <h3 id="conditioning-heading" className="text-sm font-semibold">{t("conditioning.title")}</h3>
       {support.note && <p className="text-xs text-muted-foreground">{support.note}</p>}
       {support.controlTypes.length > 0 && (
         <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">Control image (ControlNet)</legend>
+          <legend className="mb-1 text-sm font-medium">{t("conditioning.control")}</legend>
           <label className="grid gap-1 text-sm">
-            Control type
+            {t("conditioning.controlType")}
             <select
               className={cn(fieldClasses, "h-9 pointer-coarse:h-11")}
               value={type}
               onChange={(e) => {
-                const t = e.target.value as ControlType;
-                setWanted(t);
-                if (control) setControl({ ...control, type: t });
+                const next = e.target.value as ControlType;
+                setWanted(next);
+                if (control) setControl({ ...control, type: next });
               }}
             >
-              {support.controlTypes.map((t) => (
-                <option key={t} value={t}>
-                  {CONTROL_TYPE_LABELS[t].label}
+              {support.controlTypes.map((ct) => (
+                <option key={ct} value={ct}>
+                  {CONTROL_TYPE_LABELS[ct].label}
                 </option>
               ))}
             </select>
@@ -86,25 +89,25 @@ export function ConditioningSection({ model }: { model: ModelEntry }) {
           {control ? (
             <div className="flex items-center justify-between gap-2">
               <ChosenImage img={control} />
-              <Button type="button" variant="ghost" size="icon" aria-label="Remove the control image" onClick={() => setControl(null)}>
+              <Button type="button" variant="ghost" size="icon" aria-label={t("conditioning.removeControl")} onClick={() => setControl(null)}>
                 <X aria-hidden="true" />
               </Button>
             </div>
           ) : (
-            <ImageChooser label="Control image" onPick={(img: ConditioningImage) => setControl({ ...img, type, strength: CONTROL_STRENGTH.default })} />
+            <ImageChooser label={t("conditioning.controlImage")} onPick={(img: ConditioningImage) => setControl({ ...img, type, strength: CONTROL_STRENGTH.default })} />
           )}
           {control && (
             <>
-              <RangeField id="control-strength" label="Control strength" value={control.strength} min={CONTROL_STRENGTH.min} max={CONTROL_STRENGTH.max} step={0.05} onChange={(v) => setValue("controlNet", { ...control, strength: v }, { shouldDirty: true })} />
+              <RangeField id="control-strength" label={t("conditioning.strength")} value={control.strength} min={CONTROL_STRENGTH.min} max={CONTROL_STRENGTH.max} step={0.05} onChange={(v) => setValue("controlNet", { ...control, strength: v }, { shouldDirty: true })} />
               {type !== "pose" ? (
                 <Button type="button" variant="outline" size="sm" className="justify-self-start" loading={previewing} onClick={() => void showPreview()}>
-                  <Eye aria-hidden="true" /> Preview {type === "canny" ? "edges" : "depth"}
+                  <Eye aria-hidden="true" /> {type === "canny" ? t("conditioning.previewEdges") : t("conditioning.previewDepth")}
                 </Button>
               ) : (
-                <p className="text-xs text-muted-foreground">The engine finds the pose in the image itself.</p>
+                <p className="text-xs text-muted-foreground">{t("conditioning.pose")}</p>
               )}
               {preview && preview.type === type && (
-                <img src={preview.url} alt={type === "canny" ? "Edge map of the control image" : "Depth map of the control image (near is bright)"} className="max-h-48 justify-self-start rounded-lg border border-border bg-black" />
+                <img src={preview.url} alt={type === "canny" ? t("conditioning.edgeMap") : t("conditioning.depthMap")} className="max-h-48 justify-self-start rounded-lg border border-border bg-black" />
               )}
             </>
           )}
@@ -112,20 +115,20 @@ export function ConditioningSection({ model }: { model: ModelEntry }) {
       )}
       {support.maxImagePrompts > 0 && (
         <fieldset className="grid gap-2">
-          <legend className="mb-1 text-sm font-medium">Reference images ({refs.length}/{support.maxImagePrompts})</legend>
-          <p className="text-xs text-muted-foreground">They steer the look of a new image; style transfer (on an image's page) restyles an existing one instead.</p>
+          <legend className="mb-1 text-sm font-medium">{t("conditioning.references", { n: refs.length, max: support.maxImagePrompts })}</legend>
+          <p className="text-xs text-muted-foreground">{t("conditioning.referencesHint")}</p>
           {refs.map((r, i) => (
             <div key={`${r.imageId ?? r.uploadId}-${i}`} className="grid gap-1 rounded-lg bg-muted/40 p-2">
               <div className="flex items-center justify-between gap-2">
                 <ChosenImage img={r} />
-                <Button type="button" variant="ghost" size="icon" aria-label={`Remove reference image ${i + 1}`} onClick={() => setRefs(refs.filter((_, k) => k !== i))}>
+                <Button type="button" variant="ghost" size="icon" aria-label={t("conditioning.removeReference", { n: i + 1 })} onClick={() => setRefs(refs.filter((_, k) => k !== i))}>
                   <X aria-hidden="true" />
                 </Button>
               </div>
-              <RangeField id={`ref-weight-${i}`} label={`Reference ${i + 1} weight`} value={r.weight} min={IMAGE_PROMPT_WEIGHT.min} max={IMAGE_PROMPT_WEIGHT.max} step={0.05} onChange={(v) => setRefs(refs.map((x, k) => (k === i ? { ...x, weight: v } : x)))} />
+              <RangeField id={`ref-weight-${i}`} label={t("conditioning.referenceWeight", { n: i + 1 })} value={r.weight} min={IMAGE_PROMPT_WEIGHT.min} max={IMAGE_PROMPT_WEIGHT.max} step={0.05} onChange={(v) => setRefs(refs.map((x, k) => (k === i ? { ...x, weight: v } : x)))} />
             </div>
           ))}
-          {refs.length < support.maxImagePrompts && <ImageChooser label="Reference image" onPick={(img) => setRefs([...refs, { ...img, weight: IMAGE_PROMPT_WEIGHT.default }])} />}
+          {refs.length < support.maxImagePrompts && <ImageChooser label={t("conditioning.referenceImage")} onPick={(img) => setRefs([...refs, { ...img, weight: IMAGE_PROMPT_WEIGHT.default }])} />}
         </fieldset>
       )}
     </section>

@@ -17,6 +17,7 @@ import { PromptTools } from "./prompt-tools";
 import { TemplateFill } from "./template-fill";
 import { BlendStrip } from "./blend-strip";
 import { SizeSection } from "./size-section";
+import { useTranslation } from "react-i18next";
 
 interface ControlsPanelProps {
   models: ModelEntry[];
@@ -37,13 +38,14 @@ interface ControlsPanelProps {
 
 /** The left panel: model, prompt, negative prompt, size, count, style, seed and the model's parameters. */
 export function ControlsPanel({ models, model, onModelChange, onApplyPreset, currentRequest, lastSeed, footer, inSheet = false, onBlendQueued, targetProjectId }: ControlsPanelProps) {
+  const { t } = useTranslation("studio");
   const { control, formState } = useFormContext<StudioValues>();
   const errors = formState.errors;
   return (
-    <form className="flex min-h-full flex-col" noValidate aria-label="Generation settings" onSubmit={(e) => e.preventDefault()}>
+    <form className="flex min-h-full flex-col" noValidate aria-label={t("page.settingsTitle")} onSubmit={(e) => e.preventDefault()}>
       <div className="grid gap-5 p-4">
         <div className={cn("flex items-center justify-between gap-2", inSheet && "-mt-2 justify-end")}>
-          <h2 className={cn("text-base font-semibold", inSheet && "sr-only")}>Settings</h2>
+          <h2 className={cn("text-base font-semibold", inSheet && "sr-only")}>{t("controls.title")}</h2>
           <div className="flex items-center gap-2">
             <PresetsMenu current={currentRequest} onApply={onApplyPreset} />
             {/* Batch mode: many prompts, a template or a CSV at once. */}
@@ -52,12 +54,12 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
               className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-3 text-sm font-medium hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none pointer-coarse:h-11"
             >
               <Layers className="size-4" aria-hidden="true" />
-              Batch
+              {t("controls.batch")}
             </Link>
           </div>
         </div>
         <ProjectTarget models={models} onModelChange={onModelChange} applyOnLoad={targetProjectId} />
-        <Field id="model" label="Model" error={errors.modelId?.message} hint={model.description}>
+        <Field id="model" label={t("controls.model")} error={errors.modelId?.message} hint={model.description}>
           <ModelPicker
             id="model"
             models={models}
@@ -67,7 +69,7 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
             describedBy={errors.modelId ? "model-error" : "model-hint"}
           />
         </Field>
-        <Field id="prompt" label="Prompt" error={errors.prompt?.message}>
+        <Field id="prompt" label={t("controls.prompt")} error={errors.prompt?.message}>
           <Controller
             control={control}
             name="prompt"
@@ -80,7 +82,7 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 maxLength={LIMITS.promptMaxLength}
-                placeholder="Describe the image: subject, setting, light, style…"
+                placeholder={t("controls.promptPlaceholder")}
                 hintId="prompt-strength"
                 {...describedBy("prompt", errors.prompt?.message)}
                 aria-describedby={[errors.prompt ? "prompt-error" : "", "prompt-strength"].filter(Boolean).join(" ")}
@@ -92,7 +94,7 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
         <TemplateFill />
         {onBlendQueued && <BlendStrip currentRequest={currentRequest} onQueued={onBlendQueued} />}
         {model.supportsNegativePrompt && (
-          <Field id="negative" label="Negative prompt" error={errors.negativePrompt?.message}>
+          <Field id="negative" label={t("controls.negative")} error={errors.negativePrompt?.message}>
             <Controller
               control={control}
               name="negativePrompt"
@@ -106,7 +108,7 @@ export function ControlsPanel({ models, model, onModelChange, onApplyPreset, cur
                   onBlur={field.onBlur}
                   maxLength={LIMITS.negativePromptMaxLength}
                   showStrength={false}
-                  placeholder="What to leave out: blurry, text, extra fingers…"
+                  placeholder={t("controls.negativePlaceholder")}
                   className="min-h-16"
                   {...describedBy("negative", errors.negativePrompt?.message)}
                 />

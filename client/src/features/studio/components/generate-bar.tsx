@@ -1,6 +1,7 @@
 import { ListPlus, Sparkles } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { useTranslation } from "react-i18next";
 
 export type SubmitMode = "generate" | "queue";
 
@@ -19,6 +20,7 @@ const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigat
 
 /** Generate (run now, show in results) and Queue (enqueue and keep editing). */
 export function GenerateBar({ onSubmit, pending, disabledReason, hideReason = false, className, compact = false }: GenerateBarProps) {
+  const { t } = useTranslation("studio");
   const disabled = Boolean(disabledReason);
   return (
     <div className={cn(!compact && "@container", "grid gap-2", className)}>
@@ -33,17 +35,17 @@ export function GenerateBar({ onSubmit, pending, disabledReason, hideReason = fa
           onClick={() => onSubmit("generate")}
         >
           <Sparkles aria-hidden="true" />
-          Generate
+          {t("generate.generate")}
           {!compact && (
             <kbd className="ml-1 hidden rounded border border-white/40 px-1 font-mono text-[0.7rem] leading-4 @[20rem]:inline" aria-hidden="true">
-              {isMac ? "⌘" : "Ctrl"}↵
+              {isMac ? t("generate.shortcutMac") : t("generate.shortcut")}
             </kbd>
           )}
         </Button>
         {!compact && (
           <Button type="button" size="lg" variant="outline" disabled={disabled} loading={pending === "queue"} onClick={() => onSubmit("queue")}>
             <ListPlus aria-hidden="true" />
-            Queue
+            {t("generate.queue")}
           </Button>
         )}
       </div>

@@ -9,6 +9,8 @@ import { isActive, jobSize, requestedImages, runSeconds } from "@/lib/jobs/job-s
 import { cn } from "@/lib/cn";
 import { ResultImage } from "./result-image";
 import { JobProgress, JobStatusBadge } from "@/components/jobs/job-status";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "@/i18n";
 
 export interface JobActions {
   onReuse: (job: Job) => void;
@@ -27,12 +29,13 @@ interface JobCardProps extends JobActions {
 
 /** One generation in the results: skeletons and progress while it runs, then its images and details. */
 export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry, onDerived }: JobCardProps) {
+  const { t } = useTranslation("studio");
   const queryClient = useQueryClient();
   const { data: job, isError, error } = useQuery(jobQuery(queryClient, jobId, { live }));
   if (!job) {
     return (
       <article className="rounded-xl border border-border bg-card p-4" aria-busy={!isError}>
-        {isError ? <p className="text-sm text-muted-foreground">This generation could not be loaded: {error.message}</p> : <Skeleton className="h-40" />}
+        {isError ? <p className="text-sm text-muted-foreground">{t("job.loadFailed", { message: error.message })}</p> : <Skeleton className="h-40" />}
       </article>
     );
   }
@@ -65,27 +68,33 @@ export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry, 
             ? Array.from({ length: count }, (_, i) => <Skeleton key={i} className="w-full rounded-lg" style={{ aspectRatio: `${size.width} / ${size.height}` }} />)
             : null}
       </div>
-      {job.status === "failed" && <p className="mt-2 text-sm text-destructive-strong">{job.errorMessage ?? "The generation failed."}{job.creditsHeld > 0 && " The held credits were refunded."}</p>}
+      {job.status === "failed" && <p className="mt-2 text-sm text-destructive-strong">{job.errorMessage ?? t("job.failed")}
+          {job.creditsHeld > 0 && (
+            <>
+              {" "}
+              {t("job.refunded")}
+            </>
+          )}</p>}
       <GenerationInfo job={job} />
       <footer className="mt-3 flex flex-wrap gap-2">
         <Button type="button" variant="outline" size="sm" onClick={() => onReuse(job)}>
           <Settings2 aria-hidden="true" />
-          Use settings
+          {t("job.useSettings")}
         </Button>
         <Button type="button" variant="outline" size="sm" onClick={() => onVary(job)}>
           <Shuffle aria-hidden="true" />
-          Vary
+          {t("job.vary")}
         </Button>
         {active && (
           <Button type="button" variant="ghost" size="sm" onClick={() => onCancel(job)}>
             <Ban aria-hidden="true" />
-            Cancel
+            {t("job.cancel")}
           </Button>
         )}
         {(job.status === "failed" || job.status === "cancelled") && (
           <Button type="button" variant="ghost" size="sm" onClick={() => onRetry(job)}>
             <RotateCcw aria-hidden="true" />
-            Retry
+            {t("job.retry")}
           </Button>
         )}
       </footer>
@@ -95,16 +104,17 @@ export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry, 
 
 /** Model, seed, size, time and cost in monospace. */
 export function GenerationInfo({ job }: { job: Job }) {
+  const { t } = useTranslation("studio");
   const size = jobSize(job);
   const seconds = runSeconds(job);
   const seed = job.parameters.seed;
   const count = requestedImages(job);
   const credits = job.status === "completed" ? job.creditsCharged : job.creditsHeld;
   const rows: [string, string][] = [
-    ["Seed", typeof seed === "number" ? (count > 1 ? `${seed}–${seed + count - 1}` : String(seed)) : "—"],
-    ["Size", size ? `${size.width}×${size.height}` : "—"],
-    ["Time", seconds !== null ? `${seconds.toFixed(1)} s` : "—"],
-    ["Cost", credits === 0 ? "Free" : `${credits} cr${job.status === "completed" ? "" : " held"}`],
+    [t("info.seed"), typeof seed === "number" ? (count > 1 ? `${seed}–${seed + count - 1}` : String(seed)) : "—"],
+    [t("info.size"), size ? `${size.width}×${size.height}` : "—"],
+    [t("info.time"), seconds !== null ? t("info.seconds", { seconds: formatNumber(seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }) }) : "—"],
+    [t("info.cost"), credits === 0 ? t("info.free") : job.status === "completed" ? t("info.credits", { credits }) : t("info.creditsHeld", { credits })],
   ];
   return (
     <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1.5 text-xs">

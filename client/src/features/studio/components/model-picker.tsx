@@ -8,12 +8,13 @@ import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover
 import { cn } from "@/lib/cn";
 import type { ModelEntry } from "../api/models";
 import { CapabilityBadges, costDescription, costLabel, Rating } from "./model-meta";
+import { useTranslation } from "react-i18next";
 
-const GROUPS: { title: string; match: (m: ModelEntry) => boolean }[] = [
-  { title: "FLUX", match: (m) => m.category === "flux" },
-  { title: "Stable Diffusion", match: (m) => m.category === "stable-diffusion" },
-  { title: "More models", match: (m) => m.category !== "flux" && m.category !== "stable-diffusion" && m.category !== "local" },
-  { title: "On this server", match: (m) => m.category === "local" },
+const GROUPS: { title: "picker.flux" | "picker.sd" | "picker.more" | "picker.local"; match: (m: ModelEntry) => boolean }[] = [
+  { title: "picker.flux", match: (m) => m.category === "flux" },
+  { title: "picker.sd", match: (m) => m.category === "stable-diffusion" },
+  { title: "picker.more", match: (m) => m.category !== "flux" && m.category !== "stable-diffusion" && m.category !== "local" },
+  { title: "picker.local", match: (m) => m.category === "local" },
 ];
 
 interface ModelPickerProps {
@@ -27,6 +28,7 @@ interface ModelPickerProps {
 
 /** Searchable model list with cost, speed and capabilities; unavailable models are listed, disabled, with the reason. */
 export function ModelPicker({ id, models, value, onChange, invalid, describedBy }: ModelPickerProps) {
+  const { t } = useTranslation("studio");
   const [open, setOpen] = useState(false);
   const selected = models.find((m) => m.id === value);
   return (
@@ -45,27 +47,27 @@ export function ModelPicker({ id, models, value, onChange, invalid, describedBy 
             <span className="grid min-w-0 gap-1">
               <span className="flex flex-wrap items-center gap-2">
                 <span className="truncate font-medium">{selected.displayName}</span>
-                <span className="font-mono text-xs text-muted-foreground">{costLabel(selected)}</span>
+                <span className="font-mono text-xs text-muted-foreground">{costLabel(selected, t)}</span>
               </span>
               {isLocalModel(selected.id) && <LocalEngineBadge modelId={selected.id} />}
-              {!selected.available && <span className="text-xs text-destructive-strong">Unavailable: {selected.unavailableReason}</span>}
+              {!selected.available && <span className="text-xs text-destructive-strong">{t("picker.unavailable", { reason: selected.unavailableReason ?? "" })}</span>}
             </span>
           ) : (
-            <span className="text-muted-foreground">Pick a model</span>
+            <span className="text-muted-foreground">{t("picker.pick")}</span>
           )}
           <ChevronsUpDown className="size-4 text-muted-foreground" aria-hidden="true" />
         </Button>
       </PopoverTrigger>
       <PopoverContent className="w-[min(28rem,calc(100vw-2rem))] p-0" align="start">
-        <Command label="Models" loop>
-          <CommandInput placeholder="Search models…" aria-label="Search models" />
+        <Command label={t("picker.models")} loop>
+          <CommandInput placeholder={t("picker.search")} aria-label={t("picker.searchLabel")} />
           <CommandList className="max-h-[min(420px,60dvh)]">
-            <CommandEmpty>No model matches.</CommandEmpty>
+            <CommandEmpty>{t("picker.empty")}</CommandEmpty>
             {GROUPS.map((g) => {
               const items = models.filter(g.match);
               if (!items.length) return null;
               return (
-                <CommandGroup key={g.title} heading={g.title}>
+                <CommandGroup key={g.title} heading={t(g.title)}>
                   {items.map((m) => (
                     <CommandItem
                       key={m.id}
@@ -96,21 +98,22 @@ export function ModelPicker({ id, models, value, onChange, invalid, describedBy 
 }
 
 function ModelOption({ model }: { model: ModelEntry }) {
+  const { t } = useTranslation("studio");
   return (
     <span className="grid min-w-0 flex-1 gap-1">
       <span className="flex items-center justify-between gap-2">
         <span className={cn("font-medium", !model.available && "text-muted-foreground")}>{model.displayName}</span>
-        <Badge variant={model.pricing.credits === 0 ? "success" : "outline"} className="font-mono" title={costDescription(model)}>
-          {costLabel(model)}
+        <Badge variant={model.pricing.credits === 0 ? "success" : "outline"} className="font-mono" title={costDescription(model, t)}>
+          {costLabel(model, t)}
         </Badge>
       </span>
       {isLocalModel(model.id) && <LocalEngineBadge modelId={model.id} />}
       <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <Rating label="Speed" value={model.speed} />
-        <Rating label="Quality" value={model.quality} />
+        <Rating label={t("meta.speed")} value={model.speed} />
+        <Rating label={t("meta.quality")} value={model.quality} />
       </span>
       <CapabilityBadges model={model} />
-      {!model.available && <span className="text-xs text-destructive-strong">Unavailable: {model.unavailableReason ?? "not available right now"}</span>}
+      {!model.available && <span className="text-xs text-destructive-strong">{t("picker.unavailable", { reason: model.unavailableReason ?? t("picker.notAvailable") })}</span>}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { Switch } from "@/components/ui/switch";
 import { ChipGroup } from "./aspect-ratio-grid";
 import { describedBy, Field } from "./field";
 import { LoraList } from "./lora-list";
+import { useTranslation } from "react-i18next";
 
 interface ParamFieldProps {
   spec: ParamSpec;
@@ -21,6 +22,7 @@ const optionLabel = (v: string) => v.replace(/[-_]/g, " ").replace(/^\w/, (c) =>
 
 /** One control drawn from the model's parameter schema: slider + number, chips, select, switch or LoRA list. */
 export function ParamField({ spec, value, onChange, error, idPrefix = "param" }: ParamFieldProps) {
+  const { t } = useTranslation("studio");
   const id = `${idPrefix}-${spec.key}`;
   const aria = describedBy(id, error, spec.description);
 
@@ -52,7 +54,7 @@ export function ParamField({ spec, value, onChange, error, idPrefix = "param" }:
       <Field id={id} label={spec.label} hint={spec.description} error={error}>
         <Select value={typeof value === "string" ? value : undefined} onValueChange={onChange}>
           <SelectTrigger id={id} {...aria}>
-            <SelectValue placeholder="Choose…" />
+            <SelectValue placeholder={t("param.choose")} />
           </SelectTrigger>
           <SelectContent>
             {options.map((o) => (

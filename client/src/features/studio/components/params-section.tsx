@@ -7,11 +7,14 @@ import { hasStylePresets, MAIN_PARAM_KEYS, modelSpecs, type StudioValues } from 
 import { describedBy, Field } from "./field";
 import { ParamField } from "./param-field";
 import { SeedField } from "./seed-field";
+import { useTranslation } from "react-i18next";
 
-const presetLabel = (id: string) => (id === "none" ? "None" : id.replace(/-/g, " ").replace(/^\w/, (c) => c.toUpperCase()).replace(/\b3d\b/i, "3D"));
+/** A style preset's name from its id ("cinematic", "3d-model" → "3D model"); "none" is translated. */
+const presetLabel = (id: string, none: string) => (id === "none" ? none : id.replace(/-/g, " ").replace(/^\w/, (c) => c.toUpperCase()).replace(/\b3d\b/i, "3D"));
 
 /** Style, seed, the model's main parameters and an "Advanced" section drawn from its parameter schema. */
 export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed?: number }) {
+  const { t } = useTranslation("studio");
   const { control, formState, watch, setValue } = useFormContext<StudioValues>();
   const errors = formState.errors;
   const specs = modelSpecs(model);
@@ -34,7 +37,7 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
   return (
     <>
       {hasStylePresets(model) && (
-        <Field id="style" label="Style preset" hint={styleSuffix ? `Adds: ${styleSuffix}` : "Adds nothing to the prompt."} error={errors.stylePreset?.message}>
+        <Field id="style" label={t("params.style")} hint={styleSuffix ? t("params.adds", { suffix: styleSuffix }) : t("params.addsNothing")} error={errors.stylePreset?.message}>
           <Controller
             control={control}
             name="stylePreset"
@@ -46,7 +49,7 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
                 <SelectContent>
                   {Object.keys(STYLE_PRESETS).map((id) => (
                     <SelectItem key={id} value={id}>
-                      {presetLabel(id)}
+                      {presetLabel(id, t("params.none"))}
                     </SelectItem>
                   ))}
                 </SelectContent>
@@ -55,7 +58,7 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
           />
         </Field>
       )}
-      <Field id="seed" label="Seed" hint="Lock a seed to reproduce an image; unlocked, every run is different." error={errors.seed?.message}>
+      <Field id="seed" label={t("params.seed")} hint={t("params.seedHint")} error={errors.seed?.message}>
         <Controller
           control={control}
           name="seed"
@@ -77,17 +80,17 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
       </Field>
       <Accordion type="multiple" defaultValue={["main"]} className="-mx-1 px-1">
         <AccordionItem value="main">
-          <AccordionTrigger>Parameters</AccordionTrigger>
+          <AccordionTrigger>{t("params.parameters")}</AccordionTrigger>
           <AccordionContent className="grid gap-5">
-            {main.length ? main.map((s) => field(s.key)) : <p className="text-muted-foreground">{model.displayName} chooses its own steps and guidance.</p>}
-            {model.recommended.tip && <p className="text-xs text-muted-foreground">Tip: {model.recommended.tip}</p>}
+            {main.length ? main.map((s) => field(s.key)) : <p className="text-muted-foreground">{t("params.ownSteps", { model: model.displayName })}</p>}
+            {model.recommended.tip && <p className="text-xs text-muted-foreground">{t("params.tip", { tip: model.recommended.tip })}</p>}
           </AccordionContent>
         </AccordionItem>
         {advanced.length > 0 && (
           <AccordionItem value="advanced">
             <AccordionTrigger>
               <span>
-                Advanced <span className="font-normal text-muted-foreground">({advanced.length})</span>
+                {t("params.advanced")} <span className="font-normal text-muted-foreground">({advanced.length})</span>
               </span>
             </AccordionTrigger>
             <AccordionContent className="grid gap-5">{advanced.map((s) => field(s.key))}</AccordionContent>

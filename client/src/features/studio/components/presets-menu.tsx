@@ -15,6 +15,7 @@ import { ApiError } from "@/lib/api";
 import { deletePreset, presetsQuery, saveDefaults, savePreset, settingsKeys } from "../api/settings";
 import type { StudioRequest } from "../lib/form";
 import { describedBy, Field } from "./field";
+import { useTranslation } from "react-i18next";
 
 interface PresetsMenuProps {
   /** The current settings as a request (null while the form is invalid for its model). */
@@ -24,6 +25,7 @@ interface PresetsMenuProps {
 
 /** Named presets: apply, delete, save the current settings; and "make these my defaults". */
 export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
+  const { t } = useTranslation("studio");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -37,7 +39,7 @@ export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
     mutationFn: saveDefaults,
     onSuccess: (d) => {
       queryClient.setQueryData(settingsKeys.defaults, d);
-      toast.success("Saved as your defaults", { description: "New studio sessions start from these settings." });
+      toast.success(t("presets.savedDefaults"), { description: t("presets.savedDefaultsDescription") });
     },
     onError: (e) => toast.error(e.message),
   });
@@ -48,11 +50,11 @@ export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
         <PopoverTrigger asChild>
           <Button type="button" variant="outline" size="sm">
             <Bookmark aria-hidden="true" />
-            Presets
+            {t("presets.button")}
           </Button>
         </PopoverTrigger>
         <PopoverContent align="end" className="w-80 p-2">
-          <p className="px-2 pt-1 pb-2 text-xs font-medium text-muted-foreground">Your presets</p>
+          <p className="px-2 pt-1 pb-2 text-xs font-medium text-muted-foreground">{t("presets.yours")}</p>
           {presets.isPending ? (
             <div className="grid gap-2 p-2" aria-busy="true">
               <Skeleton className="h-8" />
@@ -73,14 +75,14 @@ export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
                     <span className="w-full truncate font-medium">{p.name}</span>
                     <span className="w-full truncate text-xs text-muted-foreground">{modelName(p.modelId)}</span>
                   </button>
-                  <Button type="button" variant="ghost" size="icon" className="size-8" aria-label={`Delete preset ${p.name}`} onClick={() => remove.mutate(p.id)}>
+                  <Button type="button" variant="ghost" size="icon" className="size-8" aria-label={t("presets.delete", { name: p.name })} onClick={() => remove.mutate(p.id)}>
                     <Trash2 aria-hidden="true" />
                   </Button>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="px-2 pb-2 text-sm text-muted-foreground">{presets.isError ? presets.error.message : "No presets yet. Save the current settings to reuse them later."}</p>
+            <p className="px-2 pb-2 text-sm text-muted-foreground">{presets.isError ? presets.error.message : t("presets.empty")}</p>
           )}
           <div className="mt-2 grid gap-1 border-t border-border pt-2">
             <Button
@@ -94,7 +96,7 @@ export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
               }}
             >
               <BookmarkPlus aria-hidden="true" />
-              Save current settings…
+              {t("presets.saveCurrent")}
             </Button>
             <Button
               type="button"
@@ -104,13 +106,13 @@ export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
               loading={defaults.isPending}
               onClick={() => {
                 const req = current();
-                if (!req) return toast.error("Fix the highlighted fields first.");
+                if (!req) return toast.error(t("presets.fixFirst"));
                 const { seed: _seed, ...parameters } = req.parameters;
                 defaults.mutate({ defaultModelId: req.modelId, defaultParameters: parameters });
               }}
             >
               <Star aria-hidden="true" />
-              Make these my defaults
+              {t("presets.makeDefaults")}
             </Button>
           </div>
         </PopoverContent>
@@ -121,18 +123,19 @@ export function PresetsMenu({ current, onApply }: PresetsMenuProps) {
 }
 
 function SavePresetDialog({ open, onOpenChange, current }: { open: boolean; onOpenChange: (o: boolean) => void; current: () => StudioRequest | null }) {
+  const { t } = useTranslation("studio");
   const queryClient = useQueryClient();
   const form = useForm<{ name: string }>({ resolver: zodResolver(savePresetFormSchema), defaultValues: { name: "" } });
   const [presetId] = useState(() => crypto.randomUUID());
   const save = useMutation({
     mutationFn: ({ name }: { name: string }) => {
       const req = current();
-      if (!req) throw new Error("Fix the highlighted fields first.");
+      if (!req) throw new Error(t("presets.fixFirst"));
       return savePreset(presetId, { name, modelId: req.modelId, prompt: req.prompt, negativePrompt: req.negativePrompt, parameters: req.parameters });
     },
     onSuccess: (p) => {
       void queryClient.invalidateQueries({ queryKey: settingsKeys.presets });
-      toast.success(`Preset “${p.name}” saved`);
+      toast.success(t("presets.saved", { name: p.name }));
       form.reset({ name: "" });
       onOpenChange(false);
     },
@@ -143,24 +146,26 @@ function SavePresetDialog({ open, onOpenChange, current }: { open: boolean; onOp
     },
   });
   const error = form.formState.errors.name?.message;
+  const nameField = form.register("name");
+  const nameAria = describedBy("preset-name", error);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Save as preset</DialogTitle>
-          <DialogDescription>Keeps the model, prompt and every parameter under a name you can apply in one click.</DialogDescription>
+          <DialogTitle>{t("presets.dialogTitle")}</DialogTitle>
+          <DialogDescription>{t("presets.dialogDescription")}</DialogDescription>
         </DialogHeader>
         <form id="save-preset" className="grid gap-4" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
-          <Field id="preset-name" label="Name" error={error}>
-            <Input id="preset-name" autoFocus placeholder="e.g. Moody portraits" {...form.register("name")} {...describedBy("preset-name", error)} />
+          <Field id="preset-name" label={t("presets.name")} error={error}>
+            <Input id="preset-name" autoFocus placeholder={t("presets.namePlaceholder")} {...nameField} {...nameAria} />
           </Field>
         </form>
         <DialogFooter>
           <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("presets.cancel")}
           </Button>
           <Button type="submit" form="save-preset" loading={save.isPending}>
-            Save preset
+            {t("presets.save")}
           </Button>
         </DialogFooter>
       </DialogContent>

@@ -7,6 +7,7 @@ import { ProjectPicker } from "@/components/project-picker";
 import { api } from "@/lib/api";
 import type { ModelEntry } from "../api/models";
 import { fromParameters, type StudioValues } from "../lib/form";
+import { useTranslation } from "react-i18next";
 
 /**
  * Where new images go: the project target. Picking a project applies its default model and parameters; its prompt
@@ -14,6 +15,7 @@ import { fromParameters, type StudioValues } from "../lib/form";
  * part of the studio draft, so this device remembers it.
  */
 export function ProjectTarget({ models, onModelChange, applyOnLoad }: { models: ModelEntry[]; onModelChange: (id: string) => void; applyOnLoad?: string }) {
+  const { t } = useTranslation("studio");
   const { setValue, getValues } = useFormContext<StudioValues>();
   const projectId = useWatch<StudioValues, "projectId">({ name: "projectId" });
   // Arriving from a project's "Generate here" (or picking a shared one): apply its defaults once, when it has loaded.
@@ -40,7 +42,7 @@ export function ProjectTarget({ models, onModelChange, applyOnLoad }: { models: 
       for (const [k, v] of Object.entries(rest)) setValue(k as keyof StudioValues, v as never, { shouldDirty: true });
       setValue("params", { ...getValues("params"), ...params }, { shouldDirty: true });
     }
-    if (model || defaultParameters) toast.success(`Using ${p.name}'s defaults`, { description: model ? model.displayName : undefined });
+    if (model || defaultParameters) toast.success(t("project.using", { name: p.name }), { description: model ? model.displayName : undefined });
   };
 
   useEffect(() => {
@@ -55,7 +57,7 @@ export function ProjectTarget({ models, onModelChange, applyOnLoad }: { models: 
       <ProjectPicker id="studio-project" value={projectId ?? null} onChange={apply} includeShared />
       {prefix && (
         <p className="text-xs text-muted-foreground" data-testid="project-prefix">
-          Prompts in this project start with “{prefix}”.
+          {t("project.prefix", { prefix })}
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import { Gauge, TriangleAlert } from "lucide-react";
 import * as React from "react";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
+import { Trans, useTranslation } from "react-i18next";
 
 interface PromptEditorProps extends Omit<React.ComponentProps<"textarea">, "value" | "onChange"> {
   value: string;
@@ -27,6 +28,7 @@ function tokenClass(t: PromptToken): string | undefined {
  * selection are the browser's; the highlight only tints the background. Ctrl/Cmd + ↑/↓ re-weights a selection.
  */
 export function PromptEditor({ value, onChange, maxLength, showStrength = true, hintId, className, onKeyDown, ...props }: PromptEditorProps) {
+  const { t } = useTranslation("studio");
   const parsed = React.useMemo(() => parsePrompt(value), [value]);
   const mirror = React.useRef<HTMLDivElement>(null);
   const syncScroll = (e: React.UIEvent<HTMLTextAreaElement>) => {
@@ -53,9 +55,9 @@ export function PromptEditor({ value, onChange, maxLength, showStrength = true, 
     <div className="grid gap-1.5">
       <div className="relative rounded-lg bg-background">
         <div ref={mirror} aria-hidden="true" className={cn("pointer-events-none absolute inset-0 overflow-hidden border border-transparent text-transparent", metrics)}>
-          {parsed.tokens.map((t) => (
-            <span key={t.start} className={tokenClass(t)}>
-              {t.text}
+          {parsed.tokens.map((tok) => (
+            <span key={tok.start} className={tokenClass(tok)}>
+              {tok.text}
             </span>
           ))}
           {"\n"}
@@ -77,7 +79,7 @@ export function PromptEditor({ value, onChange, maxLength, showStrength = true, 
         <div id={hintId} className="min-w-0">
           {showStrength && <StrengthHint parsed={parsed} />}
         </div>
-        <span className="shrink-0 font-mono tabular-nums" aria-label={`${value.length} of ${maxLength} characters`}>
+        <span className="shrink-0 font-mono tabular-nums" aria-label={t("prompt.count", { length: value.length, max: maxLength })}>
           {value.length}/{maxLength}
         </span>
       </div>
@@ -86,6 +88,7 @@ export function PromptEditor({ value, onChange, maxLength, showStrength = true, 
 }
 
 function StrengthHint({ parsed }: { parsed: ReturnType<typeof parsePrompt> }) {
+  const { t } = useTranslation("studio");
   const strength = promptStrength(parsed);
   const syntaxIssues = parsed.issues.filter((i) => i.kind !== "extreme-weight");
   return (
@@ -93,29 +96,26 @@ function StrengthHint({ parsed }: { parsed: ReturnType<typeof parsePrompt> }) {
       <p className="flex items-start gap-1.5">
         <Gauge className={cn("mt-0.5 size-3.5 shrink-0", strength.level === "extreme" ? "text-warning-strong" : "text-primary-strong")} aria-hidden="true" />
         <span>
-          <span className="sr-only">Prompt strength: </span>
+          <span className="sr-only">{t("prompt.strength")}</span>
           {strength.level === "plain" ? (
-            <>
-              Emphasise with <code className="font-mono">(word:1.2)</code> or <code className="font-mono">((word))</code>, soften with{" "}
-              <code className="font-mono">[word]</code>.
-            </>
+            <Trans t={t} i18nKey="prompt.plain" components={{ code: <code className="font-mono" /> }} />
           ) : (
             strength.summary
           )}
         </span>
       </p>
       {strength.top.length > 0 && (
-        <ul className="flex flex-wrap gap-1" aria-label="Weighted terms">
-          {strength.top.slice(0, 6).map((t) => (
+        <ul className="flex flex-wrap gap-1" aria-label={t("prompt.weighted")}>
+          {strength.top.slice(0, 6).map((term) => (
             <li
-              key={t.text}
+              key={term.text}
               className={cn(
                 "inline-flex max-w-48 items-center gap-1 rounded-md border px-1.5 py-0.5",
-                t.weight > 1 ? "border-primary/30 bg-primary/10 text-primary-strong" : "border-accent/30 bg-accent/10 text-accent-strong",
+                term.weight > 1 ? "border-primary/30 bg-primary/10 text-primary-strong" : "border-accent/30 bg-accent/10 text-accent-strong",
               )}
             >
-              <span className="truncate">{t.text}</span>
-              <span className="font-mono">{formatWeight(t.weight)}</span>
+              <span className="truncate">{term.text}</span>
+              <span className="font-mono">{formatWeight(term.weight)}</span>
             </li>
           ))}
         </ul>

@@ -19,6 +19,7 @@ import { db } from "@/offline";
 import type { ModelEntry } from "../api/models";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import type { StudioValues } from "../lib/form";
+import { useTranslation } from "react-i18next";
 
 type Panel = "add" | "variations" | "refine" | null;
 
@@ -28,6 +29,7 @@ type Panel = "add" | "variations" | "refine" | null;
  * and is deterministic — no external service.
  */
 export function PromptTools({ model, hasResults }: { model: ModelEntry; hasResults: boolean }) {
+  const { t } = useTranslation("studio");
   const { setValue, getValues } = useFormContext<StudioValues>();
   const prompt = useWatch<StudioValues, "prompt">({ name: "prompt" });
   const negative = useWatch<StudioValues, "negativePrompt">({ name: "negativePrompt" });
@@ -45,10 +47,10 @@ export function PromptTools({ model, hasResults }: { model: ModelEntry; hasResul
         <div className="grid gap-1 rounded-lg border border-border bg-muted/40 p-2">
           <div className="flex items-center justify-between gap-2">
             <p id="prompt-suggestions-label" className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-              <History className="size-3.5" aria-hidden="true" /> From your library and history
+              <History className="size-3.5" aria-hidden="true" /> {t("tools.fromHistory")}
             </p>
             <Button type="button" variant="ghost" size="sm" className="h-7 px-2 text-xs" onClick={() => setDismissed(typed)}>
-              Hide
+              {t("tools.hide")}
             </Button>
           </div>
           <ul aria-labelledby="prompt-suggestions-label" className="grid gap-0.5">
@@ -64,7 +66,7 @@ export function PromptTools({ model, hasResults }: { model: ModelEntry; hasResul
                 >
                   {s.text}
                   <span className="ml-2 text-xs text-muted-foreground">
-                    {s.source === "library" ? "saved" : `used ${s.uses}×`}
+                    {s.source === "library" ? t("tools.saved") : t("tools.used", { uses: s.uses })}
                   </span>
                 </button>
               </li>
@@ -72,15 +74,15 @@ export function PromptTools({ model, hasResults }: { model: ModelEntry; hasResul
           </ul>
         </div>
       )}
-      <div className="flex flex-wrap gap-1.5" role="group" aria-label="Writing aids">
+      <div className="flex flex-wrap gap-1.5" role="group" aria-label={t("tools.label")}>
         <ToolButton icon={Sparkles} pressed={panel === "add"} onClick={() => toggle("add")} controls="prompt-tools-add">
-          Quick add
+          {t("tools.quickAdd")}
         </ToolButton>
         <ToolButton icon={Shuffle} pressed={panel === "variations"} onClick={() => toggle("variations")} controls="prompt-tools-variations" disabled={!prompt.trim()}>
-          Variations
+          {t("tools.variations")}
         </ToolButton>
         <ToolButton icon={Lightbulb} pressed={panel === "refine"} onClick={() => toggle("refine")} controls="prompt-tools-refine" disabled={!prompt.trim()}>
-          {hasResults ? "Try next" : "Tips"}
+          {hasResults ? t("tools.tryNext") : t("tools.tips")}
         </ToolButton>
       </div>
       {panel === "add" && (
@@ -135,6 +137,7 @@ function QuickAdd({
   onPrompt: (v: string) => void;
   onNegative: (v: string) => void;
 }) {
+  const { t } = useTranslation("studio");
   const [query, setQuery] = React.useState("");
   const all = React.useMemo(() => modifiersFor(model, query), [model, query]);
   const categories = MODIFIER_CATEGORIES.filter((c) => all.some((m) => m.category === c.id));
@@ -145,9 +148,9 @@ function QuickAdd({
   const lowerNegative = negative.toLowerCase();
   return (
     <div id="prompt-tools-add" className="grid gap-2 rounded-lg border border-border p-2">
-      <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search modifiers (e.g. sunset, film)" aria-label="Search modifiers" className="h-8 text-sm" />
+      <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("tools.searchPlaceholder")} aria-label={t("tools.search")} className="h-8 text-sm" />
       {!query && (
-        <div className="flex flex-wrap gap-1" role="group" aria-label="Modifier categories">
+        <div className="flex flex-wrap gap-1" role="group" aria-label={t("tools.categories")}>
           {categories.map((c) => (
             <button
               key={c.id}
@@ -164,7 +167,7 @@ function QuickAdd({
           ))}
         </div>
       )}
-      <ul className="flex flex-wrap gap-1.5" aria-label="Modifiers">
+      <ul className="flex flex-wrap gap-1.5" aria-label={t("tools.modifiers")}>
         {shown.map((m) => {
           const isNegative = m.category === "negative";
           const used = (isNegative ? lowerNegative : lowerPrompt).includes(m.text.toLowerCase());
@@ -173,7 +176,7 @@ function QuickAdd({
               <button
                 type="button"
                 aria-pressed={used}
-                title={isNegative ? `Adds “${m.text}” to the negative prompt` : `Adds “${m.text}”`}
+                title={isNegative ? t("tools.addsNegative", { text: m.text }) : t("tools.adds", { text: m.text })}
                 onClick={() => (isNegative ? onNegative(appendModifier(negative, m.text)) : onPrompt(appendModifier(prompt, m.text)))}
                 disabled={used}
                 className={cn(
@@ -187,32 +190,33 @@ function QuickAdd({
             </li>
           );
         })}
-        {shown.length === 0 && <li className="text-xs text-muted-foreground">No modifier matches “{query}” for {model.displayName}.</li>}
+        {shown.length === 0 && <li className="text-xs text-muted-foreground">{t("tools.noMatch", { query, model: model.displayName })}</li>}
       </ul>
     </div>
   );
 }
 
 function Variations({ prompt, model, onUse }: { prompt: string; model: ModelEntry; onUse: (v: string) => void }) {
+  const { t } = useTranslation("studio");
   const [seed, setSeed] = React.useState(0);
   const list = React.useMemo(() => promptVariations(prompt, { count: 4, seed, modelCategory: model.category }), [prompt, seed, model.category]);
   return (
     <div id="prompt-tools-variations" className="grid gap-2 rounded-lg border border-border p-2">
-      <ul className="grid gap-1.5" aria-label="Rephrasings">
+      <ul className="grid gap-1.5" aria-label={t("tools.rephrasings")}>
         {list.map((v) => (
           <li key={v.prompt} className="flex items-start gap-2 rounded-md bg-muted/40 p-2">
             <p className="min-w-0 flex-1 text-sm">
               {v.prompt}
               <span className="ml-2 text-xs text-muted-foreground">({v.change})</span>
             </p>
-            <Button type="button" size="sm" variant="outline" className="h-7 shrink-0 px-2 text-xs" onClick={() => onUse(v.prompt)} aria-label={`Use rephrasing ${list.indexOf(v) + 1}`}>
-              Use
+            <Button type="button" size="sm" variant="outline" className="h-7 shrink-0 px-2 text-xs" onClick={() => onUse(v.prompt)} aria-label={t("tools.useRephrasing", { n: list.indexOf(v) + 1 })}>
+              {t("tools.use")}
             </Button>
           </li>
         ))}
       </ul>
       <Button type="button" variant="ghost" size="sm" className="justify-self-start text-xs" onClick={() => setSeed((s) => s + 1)}>
-        <Shuffle className="size-3.5" aria-hidden="true" /> More variations
+        <Shuffle className="size-3.5" aria-hidden="true" /> {t("tools.more")}
       </Button>
     </div>
   );
@@ -225,13 +229,14 @@ function Refinements({
   input: Parameters<typeof refinementSuggestions>[0];
   onApply: (s: ReturnType<typeof refinementSuggestions>[number]) => void;
 }) {
+  const { t } = useTranslation("studio");
   const list = refinementSuggestions(input, 5);
   return (
     <div id="prompt-tools-refine" className="grid gap-1.5 rounded-lg border border-border p-2">
       {list.length === 0 ? (
-        <p className="text-sm text-muted-foreground">This prompt already names a subject, light and framing — vary the seed or try a variation.</p>
+        <p className="text-sm text-muted-foreground">{t("tools.complete")}</p>
       ) : (
-        <ul className="grid gap-1.5" aria-label="Suggestions">
+        <ul className="grid gap-1.5" aria-label={t("tools.suggestions")}>
           {list.map((s) => (
             <li key={s.id} className="flex items-start gap-2 rounded-md bg-muted/40 p-2">
               <div className="min-w-0 flex-1">
@@ -239,8 +244,8 @@ function Refinements({
                 <p className="text-xs text-muted-foreground">{s.detail}</p>
               </div>
               {(s.append || s.appendNegative || s.parameters) && (
-                <Button type="button" size="sm" variant="outline" className="h-7 shrink-0 px-2 text-xs" onClick={() => onApply(s)} aria-label={`Apply: ${s.title}`}>
-                  Apply
+                <Button type="button" size="sm" variant="outline" className="h-7 shrink-0 px-2 text-xs" onClick={() => onApply(s)} aria-label={t("tools.applyTitle", { title: s.title })}>
+                  {t("tools.apply")}
                 </Button>
               )}
             </li>

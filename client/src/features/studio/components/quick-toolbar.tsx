@@ -1,5 +1,6 @@
 import { Dices, Link2, RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { useTranslation } from "react-i18next";
 
 interface QuickToolbarProps {
   onRegenerate: () => void;
@@ -10,19 +11,20 @@ interface QuickToolbarProps {
 
 /** Bottom toolbar of the results panel: one-click regenerate, a new seed, copy a link to these settings. */
 export function QuickToolbar({ onRegenerate, onNewSeed, onCopySettings, busy }: QuickToolbarProps) {
+  const { t } = useTranslation("studio");
   return (
-    <div role="toolbar" aria-label="Quick actions" className="flex flex-wrap items-center gap-2">
+    <div role="toolbar" aria-label={t("quick.label")} className="flex flex-wrap items-center gap-2">
       <Button type="button" variant="secondary" size="sm" onClick={onRegenerate} disabled={busy}>
         <RefreshCw aria-hidden="true" />
-        Regenerate
+        {t("quick.regenerate")}
       </Button>
       <Button type="button" variant="outline" size="sm" onClick={onNewSeed} disabled={busy}>
         <Dices aria-hidden="true" />
-        New seed
+        {t("quick.newSeed")}
       </Button>
-      <Button type="button" variant="outline" size="sm" onClick={onCopySettings} aria-label="Copy a link to these settings">
+      <Button type="button" variant="outline" size="sm" onClick={onCopySettings} aria-label={t("quick.copyLabel")}>
         <Link2 aria-hidden="true" />
-        Copy link
+        {t("quick.copy")}
       </Button>
     </div>
   );

@@ -6,6 +6,7 @@ import { OfflineQueuedJobs } from "@/components/jobs/offline-queued";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { JobCard, type JobActions } from "./job-card";
+import { useTranslation } from "react-i18next";
 
 interface ResultsPanelProps extends JobActions {
   jobIds: string[];
@@ -21,26 +22,27 @@ interface ResultsPanelProps extends JobActions {
 
 /** The right panel: this session's generations, newest first, with the quick-actions toolbar underneath. */
 export function ResultsPanel({ jobIds, live, eta, onClear, headerActions, toolbar, emptyAction, scrollRef, className, ...actions }: ResultsPanelProps) {
+  const { t } = useTranslation("studio");
   return (
     <section aria-labelledby="results-heading" className={cn("flex min-h-0 min-w-0 flex-1 flex-col", className)}>
       <div className="flex items-center justify-between gap-2 border-b border-border px-4 py-3">
         <div className="flex min-w-0 items-center gap-3">
           <h1 id="results-heading" className="text-lg font-bold tracking-tight">
-            Studio
+            {t("results.title")}
           </h1>
           <span
             className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs", live ? "bg-success/15 text-success-strong" : "bg-muted text-muted-foreground")}
-            title={live ? "Progress updates arrive live" : "Live updates unavailable: checking every few seconds"}
+            title={live ? t("results.liveTitle") : t("results.pollingTitle")}
           >
             <Radio className="size-3" aria-hidden="true" />
-            {live ? "Live" : "Polling"}
+            {live ? t("results.live") : t("results.polling")}
           </span>
         </div>
         <div className="flex items-center gap-1">
           {jobIds.length > 0 && (
-            <Button type="button" variant="ghost" size="sm" onClick={onClear} aria-label="Clear results (images stay in your gallery)">
+            <Button type="button" variant="ghost" size="sm" onClick={onClear} aria-label={t("results.clearLabel")}>
               <Trash2 aria-hidden="true" />
-              <span className="hidden sm:inline">Clear</span>
+              <span className="hidden sm:inline">{t("results.clear")}</span>
             </Button>
           )}
           {headerActions}
@@ -58,8 +60,8 @@ export function ResultsPanel({ jobIds, live, eta, onClear, headerActions, toolba
           <EmptyState
             icon={Sparkles}
             className="mt-8"
-            title="Your images will appear here"
-            description="Describe what you want to see, pick a model and press Generate. Ctrl/⌘ + Enter works from anywhere on this page."
+            title={t("results.emptyTitle")}
+            description={t("results.emptyDescription")}
             action={emptyAction}
           />
         )}

@@ -7,6 +7,7 @@ import type { StudioRequest, StudioValues } from "../lib/form";
 import { GenerateBar, type SubmitMode } from "./generate-bar";
 import { QuickToolbar } from "./quick-toolbar";
 import { randomSeed } from "./seed-field";
+import { useTranslation } from "react-i18next";
 
 interface ResultsToolbarProps {
   submit: (mode: SubmitMode) => void;
@@ -19,6 +20,7 @@ interface ResultsToolbarProps {
 
 /** Under the results: regenerate, new seed, copy a settings link; on phones, the settings/Generate bar. */
 export function ResultsToolbar({ submit, pending, busy, currentRequest, onOpenSettings }: ResultsToolbarProps) {
+  const { t } = useTranslation("studio");
   const router = useRouter();
   const { control, setValue } = useFormContext<StudioValues>();
   const prompt = useWatch({ control, name: "prompt" });
@@ -28,8 +30,8 @@ export function ResultsToolbar({ submit, pending, busy, currentRequest, onOpenSe
     const search = { prompt: req.prompt || undefined, negativePrompt: req.negativePrompt || undefined, modelId: req.modelId, parameters: req.parameters };
     const url = new URL(router.buildLocation({ to: "/studio", search }).href, window.location.origin).toString();
     navigator.clipboard?.writeText(url).then(
-      () => toast.success("Link to these settings copied"),
-      () => toast.error("Couldn't copy", { description: url }),
+      () => toast.success(t("toolbar.copied")),
+      () => toast.error(t("toolbar.copyFailed"), { description: url }),
     );
   };
   return (
@@ -48,7 +50,7 @@ export function ResultsToolbar({ submit, pending, busy, currentRequest, onOpenSe
         <div className="flex gap-2">
           <Button type="button" variant="outline" className="min-w-0 flex-1 shrink justify-start" onClick={onOpenSettings}>
             <SlidersHorizontal aria-hidden="true" />
-            <span className="min-w-0 truncate">{prompt || "Settings & prompt"}</span>
+            <span className="min-w-0 truncate">{prompt || t("toolbar.settings")}</span>
           </Button>
           <GenerateBar className="shrink-0" onSubmit={submit} pending={pending} compact />
         </div>

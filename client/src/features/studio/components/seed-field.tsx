@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
+import { useTranslation } from "react-i18next";
 
 export const SEED_MAX = 2 ** 32 - 1;
 export const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
@@ -24,6 +25,7 @@ interface SeedFieldProps {
  * so the same settings reproduce the same image.
  */
 export function SeedField({ id, seed, locked, onChange, lastSeed, invalid, describedBy }: SeedFieldProps) {
+  const { t } = useTranslation("studio");
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? (locked && seed !== null ? String(seed) : "");
   return (
@@ -32,7 +34,7 @@ export function SeedField({ id, seed, locked, onChange, lastSeed, invalid, descr
         id={id}
         inputMode="numeric"
         autoComplete="off"
-        placeholder="Random each run"
+        placeholder={t("seed.random")}
         value={shown}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
@@ -52,7 +54,7 @@ export function SeedField({ id, seed, locked, onChange, lastSeed, invalid, descr
             variant="outline"
             size="icon"
             aria-pressed={locked}
-            aria-label={locked ? "Seed locked — unlock to use a new seed each run" : "Lock the seed"}
+            aria-label={locked ? t("seed.lockedLabel") : t("seed.lock")}
             className={cn(locked && "border-primary bg-primary/10 text-primary-strong")}
             onClick={() => {
               setText(null);
@@ -63,7 +65,7 @@ export function SeedField({ id, seed, locked, onChange, lastSeed, invalid, descr
             {locked ? <Lock aria-hidden="true" /> : <LockOpen aria-hidden="true" />}
           </Button>
         </TooltipTrigger>
-        <TooltipContent>{locked ? "Unlock: new seed every run" : "Lock: reuse this seed"}</TooltipContent>
+        <TooltipContent>{locked ? t("seed.unlockTip") : t("seed.lockTip")}</TooltipContent>
       </Tooltip>
       <Tooltip>
         <TooltipTrigger asChild>
@@ -71,7 +73,7 @@ export function SeedField({ id, seed, locked, onChange, lastSeed, invalid, descr
             type="button"
             variant="outline"
             size="icon"
-            aria-label="Random seed"
+            aria-label={t("seed.randomSeed")}
             onClick={() => {
               setText(null);
               onChange({ seed: randomSeed(), locked: true });
@@ -80,7 +82,7 @@ export function SeedField({ id, seed, locked, onChange, lastSeed, invalid, descr
             <Dices aria-hidden="true" />
           </Button>
         </TooltipTrigger>
-        <TooltipContent>Pick a random seed and lock it</TooltipContent>
+        <TooltipContent>{t("seed.randomTip")}</TooltipContent>
       </Tooltip>
     </div>
   );

@@ -4,9 +4,13 @@ import type { ModelEntry } from "../api/models";
 import { allowedRatios, canChooseSize, CUSTOM_RATIO, SIZE_SCALES, type SizeScaleId, sizeFor, type StudioValues } from "../lib/form";
 import { AspectRatioGrid, ChipGroup } from "./aspect-ratio-grid";
 import { describedBy, Field } from "./field";
+import { useTranslation } from "react-i18next";
+
+const SIDES = ["width", "height"] as const;
 
 /** Aspect ratio grid, size (or custom width × height) and number of images. */
 export function SizeSection({ model }: { model: ModelEntry }) {
+  const { t } = useTranslation("studio");
   const { control, formState, register } = useFormContext<StudioValues>();
   const ratio = useWatch({ control, name: "aspectRatio" });
   const errors = formState.errors;
@@ -15,7 +19,7 @@ export function SizeSection({ model }: { model: ModelEntry }) {
   const counts = Array.from({ length: model.maxImages }, (_, i) => i + 1);
   return (
     <>
-      <Field id="aspect" label="Aspect ratio" asGroupLabel error={errors.aspectRatio?.message}>
+      <Field id="aspect" label={t("size.aspect")} asGroupLabel error={errors.aspectRatio?.message}>
         <Controller
           control={control}
           name="aspectRatio"
@@ -33,8 +37,8 @@ export function SizeSection({ model }: { model: ModelEntry }) {
       </Field>
       {model.sizeMode === "image_size" && custom && (
         <div className="grid grid-cols-2 gap-3">
-          {(["width", "height"] as const).map((k) => (
-            <Field key={k} id={`size-${k}`} label={k === "width" ? "Width" : "Height"} error={errors[k]?.message} hint={`${limits.min}–${limits.max} px, ×${limits.multipleOf}`}>
+          {SIDES.map((k) => (
+            <Field key={k} id={`size-${k}`} label={k === "width" ? t("size.width") : t("size.height")} error={errors[k]?.message} hint={t("size.limits", { min: limits.min, max: limits.max, step: limits.multipleOf })}>
               <Input
                 id={`size-${k}`}
                 type="number"
@@ -51,7 +55,7 @@ export function SizeSection({ model }: { model: ModelEntry }) {
         </div>
       )}
       {model.sizeMode === "image_size" && !custom && (
-        <Field id="size" label="Size" asGroupLabel>
+        <Field id="size" label={t("size.size")} asGroupLabel>
           <Controller
             control={control}
             name="sizeScale"
@@ -63,14 +67,14 @@ export function SizeSection({ model }: { model: ModelEntry }) {
                 onChange={field.onChange}
                 describe={(id) => {
                   const s = sizeFor(model, ratio, SIZE_SCALES.find((x) => x.id === id)!.scale);
-                  return `${SIZE_SCALES.find((x) => x.id === id)!.label}, ${s.width} by ${s.height} pixels`;
+                  return t("size.describe", { scale: t(`size.scales.${id}`), width: s.width, height: s.height });
                 }}
                 format={(id) => {
                   const scale = SIZE_SCALES.find((x) => x.id === id)!;
                   const s = sizeFor(model, ratio, scale.scale);
                   return (
                     <span className="grid text-center leading-tight">
-                      <span>{scale.label}</span>
+                      <span>{t(`size.scales.${scale.id}`)}</span>
                       <span className="font-mono text-[0.7rem] text-muted-foreground">
                         {s.width}×{s.height}
                       </span>
@@ -82,9 +86,9 @@ export function SizeSection({ model }: { model: ModelEntry }) {
           />
         </Field>
       )}
-      {model.sizeMode === "aspect_ratio" && <p className="text-xs text-muted-foreground">{model.displayName} sets the pixel size from the aspect ratio.</p>}
-      {model.sizeMode === "none" && <p className="text-xs text-muted-foreground">{model.displayName} always makes 1024×1024 images.</p>}
-      <Field id="count" label="Number of images" asGroupLabel error={errors.numImages?.message}>
+      {model.sizeMode === "aspect_ratio" && <p className="text-xs text-muted-foreground">{t("size.fromRatio", { model: model.displayName })}</p>}
+      {model.sizeMode === "none" && <p className="text-xs text-muted-foreground">{t("size.fixed", { model: model.displayName })}</p>}
+      <Field id="count" label={t("size.count")} asGroupLabel error={errors.numImages?.message}>
         <Controller
           control={control}
           name="numImages"
@@ -94,7 +98,7 @@ export function SizeSection({ model }: { model: ModelEntry }) {
               options={counts}
               value={field.value}
               onChange={field.onChange}
-              describe={(n) => `${n} image${n === 1 ? "" : "s"}`}
+              describe={(n) => t("size.images", { count: n })}
               format={(n) => <span className="font-mono">{n}</span>}
             />
           )}

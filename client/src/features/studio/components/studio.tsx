@@ -26,6 +26,7 @@ import { GenerateBar, type SubmitMode } from "./generate-bar";
 import { HistoryPanel } from "./history-panel";
 import { ResultsPanel } from "./results-panel";
 import { ResultsToolbar } from "./results-toolbar";
+import { useTranslation } from "react-i18next";
 
 interface StudioProps {
   models: ModelEntry[];
@@ -36,6 +37,7 @@ interface StudioProps {
 const HISTORY_KEY = "studio-history-open";
 
 export function Studio({ models, search, defaults }: StudioProps) {
+  const { t } = useTranslation("studio");
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { ref: fillRef, width: studioWidth, style: fillStyle, fill } = useFillViewport<HTMLDivElement>();
@@ -56,16 +58,16 @@ export function Studio({ models, search, defaults }: StudioProps) {
       if (mode === "generate") {
         setSheetOpen(false);
         resultsRef.current?.scrollTo({ top: 0 });
-        setAnnouncement("Generation started.");
+        setAnnouncement(t("page.started"));
       } else {
         const ahead = job.queuePosition;
-        toast.success("Added to the queue", {
-          description: ahead ? `${ahead} job${ahead === 1 ? "" : "s"} ahead of it. Keep editing; it shows up in your results.` : "It starts shortly. Keep editing.",
-          action: { label: "View queue", onClick: () => void navigate({ to: "/queue" }) },
+        toast.success(t("page.queued"), {
+          description: ahead ? t("page.queuedAhead", { count: ahead }) : t("page.queuedSoon"),
+          action: { label: t("page.viewQueue"), onClick: () => void navigate({ to: "/queue" }) },
         });
       }
     },
-    [navigate],
+    [navigate, t],
   );
   const onInvalid = useCallback(() => {
     if (!isDesktop) setSheetOpen(true);
@@ -89,10 +91,10 @@ export function Studio({ models, search, defaults }: StudioProps) {
   const live = useJobEvents(
     useCallback(
       (e) => {
-        if (e.type === "completed" && studio.results.includes(e.jobId)) setAnnouncement(`${e.imageIds.length} image${e.imageIds.length === 1 ? "" : "s"} ready.`);
-        if (e.type === "failed" && !e.willRetry && studio.results.includes(e.jobId)) setAnnouncement(`A generation failed: ${e.errorMessage}`);
+        if (e.type === "completed" && studio.results.includes(e.jobId)) setAnnouncement(t("page.ready", { count: e.imageIds.length }));
+        if (e.type === "failed" && !e.willRetry && studio.results.includes(e.jobId)) setAnnouncement(t("page.failed", { message: e.errorMessage }));
       },
-      [studio.results],
+      [studio.results, t],
     ),
   );
 
@@ -122,9 +124,9 @@ export function Studio({ models, search, defaults }: StudioProps) {
   const currentEstimate = estimate.data?.modelId === model.id ? estimate.data : undefined;
   const short = currentEstimate && !currentEstimate.affordable;
   const disabledReason = !model.available
-    ? `${model.displayName} is unavailable: ${model.unavailableReason ?? "try another model"}.`
+    ? t("page.unavailable", { model: model.displayName, reason: model.unavailableReason ?? t("page.tryAnotherModel") })
     : short
-      ? "Not enough credits for these settings."
+      ? t("page.notEnoughCredits")
       : undefined;
   const serverError = form.formState.errors.root?.server?.message;
 
@@ -155,7 +157,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
   );
   const restoreFromHistory = (job: Job) => {
     if (studio.restoreJob(job)) {
-      toast.success("Settings restored", { description: job.prompt.slice(0, 80) });
+      toast.success(t("page.restored"), { description: job.prompt.slice(0, 80) });
       setHistorySheet(false);
     }
   };
@@ -172,7 +174,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
     <FormProvider {...form}>
       <div ref={fillRef} style={fillStyle} {...fill} className="-mx-4 -mb-6 first:-mt-6 flex min-h-0 md:-mx-8">
         {isDesktop && (
-          <aside aria-label="Generation controls" className={cn("relative shrink-0 overflow-y-auto border-r border-border bg-surface/40", (studioWidth ?? 0) >= 900 ? "w-[380px]" : "w-[300px]")}>
+          <aside aria-label={t("page.controls")} className={cn("relative shrink-0 overflow-y-auto border-r border-border bg-surface/40", (studioWidth ?? 0) >= 900 ? "w-[380px]" : "w-[300px]")}>
             {controls}
           </aside>
         )}
@@ -182,7 +184,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
           eta={eta}
           scrollRef={resultsRef}
           onClear={studio.clearResults}
-          onReuse={(job) => studio.restoreJob(job) && toast.success("Settings restored")}
+          onReuse={(job) => studio.restoreJob(job) && toast.success(t("page.restored"))}
           onVary={(job) => {
             if (studio.restoreJob(job, false)) void submit("generate");
           }}
@@ -192,15 +194,15 @@ export function Studio({ models, search, defaults }: StudioProps) {
           headerActions={
             <Button type="button" variant="ghost" size="sm" aria-pressed={historyOpen} onClick={toggleHistory}>
               <History aria-hidden="true" />
-              <span className="hidden sm:inline">History</span>
-              <span className="sr-only sm:hidden">History</span>
+              <span className="hidden sm:inline">{t("page.history")}</span>
+              <span className="sr-only sm:hidden">{t("page.history")}</span>
             </Button>
           }
           emptyAction={
             !isDesktop && (
               <Button type="button" onClick={() => setSheetOpen(true)}>
                 <SlidersHorizontal aria-hidden="true" />
-                Open settings
+                {t("page.openSettings")}
               </Button>
             )
           }
@@ -215,7 +217,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
           }
         />
         {isWide && historyPinned && (
-          <aside aria-label="Generation history" className="relative flex w-72 shrink-0 flex-col border-l border-border bg-surface/40">
+          <aside aria-label={t("page.historyLabel")} className="relative flex w-72 shrink-0 flex-col border-l border-border bg-surface/40">
             <HistoryPanel onRestore={restoreFromHistory} />
           </aside>
         )}
@@ -224,8 +226,8 @@ export function Studio({ models, search, defaults }: StudioProps) {
         <Sheet open={historySheet} onOpenChange={setHistorySheet}>
           <SheetContent side="right" className="flex w-80 flex-col gap-0 p-0">
             <SheetHeader className="sr-only">
-              <SheetTitle>Generation history</SheetTitle>
-              <SheetDescription>Choose a past generation to restore its settings.</SheetDescription>
+              <SheetTitle>{t("page.historyLabel")}</SheetTitle>
+              <SheetDescription>{t("page.historyDescription")}</SheetDescription>
             </SheetHeader>
             <HistoryPanel onRestore={restoreFromHistory} headingId="history-sheet-heading" />
           </SheetContent>
@@ -235,8 +237,8 @@ export function Studio({ models, search, defaults }: StudioProps) {
         <Sheet open={sheetOpen} onOpenChange={setSheetOpen}>
           <SheetContent side="bottom" data-studio-sheet="" className="flex h-[92dvh] max-h-[92dvh] flex-col gap-0 p-0">
             <SheetHeader className="border-b border-border">
-              <SheetTitle>Generation settings</SheetTitle>
-              <SheetDescription className="sr-only">Model, prompt and parameters. Generate is at the bottom.</SheetDescription>
+              <SheetTitle>{t("page.settingsTitle")}</SheetTitle>
+              <SheetDescription className="sr-only">{t("page.settingsDescription")}</SheetDescription>
             </SheetHeader>
             <div className="relative min-h-0 flex-1 overflow-y-auto">{controls}</div>
           </SheetContent>

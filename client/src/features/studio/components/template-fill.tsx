@@ -9,6 +9,7 @@ import { useLive } from "@/lib/use-offline";
 import { db } from "@/offline";
 import type { StudioValues } from "../lib/form";
 import { fillTemplate, templateFields } from "../lib/template-fill";
+import { useTranslation } from "react-i18next";
 
 /**
  * Fill a saved template (prompt library, `isTemplate`): pick it, give each {variable} a value (its saved values
@@ -16,6 +17,7 @@ import { fillTemplate, templateFields } from "../lib/template-fill";
  * counts the use. Reads the library on this device: works offline.
  */
 export function TemplateFill() {
+  const { t } = useTranslation("studio");
   const templates = useLive<Prompt[]>(async () => (await db().prompts.toArray()).filter((p) => p.isTemplate).sort((a, b) => a.title.localeCompare(b.title)), [], []);
   const { setValue } = useFormContext<StudioValues>();
   const [open, setOpen] = React.useState(false);
@@ -23,14 +25,14 @@ export function TemplateFill() {
   const [values, setValues] = React.useState<Record<string, string>>({});
   const [picked, setPicked] = React.useState<Record<number, number>>({});
   const [missing, setMissing] = React.useState<string[]>([]);
-  const chosen = templates.find((t) => t.id === chosenId);
+  const chosen = templates.find((x) => x.id === chosenId);
   const fields = React.useMemo(() => (chosen ? templateFields(chosen.promptText, chosen.variables) : null), [chosen]);
 
   if (templates.length === 0) return null;
   const choose = (id: string) => {
     setChosenId(id);
-    const t = templates.find((x) => x.id === id);
-    const f = t ? templateFields(t.promptText, t.variables) : null;
+    const tpl = templates.find((x) => x.id === id);
+    const f = tpl ? templateFields(tpl.promptText, tpl.variables) : null;
     setValues(Object.fromEntries((f?.variables ?? []).map((v) => [v.name, v.values[0] ?? ""])));
     setPicked({});
     setMissing([]);
@@ -48,24 +50,24 @@ export function TemplateFill() {
   return (
     <div className="grid gap-2">
       <Button type="button" variant="outline" size="sm" className="justify-self-start" aria-expanded={open} aria-controls="template-fill" onClick={() => setOpen((o) => !o)}>
-        <LayoutTemplate aria-hidden="true" /> Fill a template
+        <LayoutTemplate aria-hidden="true" /> {t("template.open")}
       </Button>
       {open && (
-        <div id="template-fill" role="group" aria-label="Fill a template" className="grid gap-3 rounded-xl border border-border bg-muted/30 p-3">
+        <div id="template-fill" role="group" aria-label={t("template.open")} className="grid gap-3 rounded-xl border border-border bg-muted/30 p-3">
           <label className="grid gap-1 text-sm font-medium">
-            Template
+            {t("template.template")}
             <select className={cn(fieldClasses, "h-9")} value={chosenId} onChange={(e) => choose(e.target.value)}>
-              <option value="">Choose a saved template…</option>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.title}
+              <option value="">{t("template.choose")}</option>
+              {templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.title}
                 </option>
               ))}
             </select>
           </label>
-          {chosen && !fields && <p role="alert" className="text-sm text-destructive-strong">This template has a syntax problem; fix it in the prompt library.</p>}
+          {chosen && !fields && <p role="alert" className="text-sm text-destructive-strong">{t("template.syntax")}</p>}
           {chosen && fields && (
-            <div className="grid gap-3" role="group" aria-label={`Values for ${chosen.title}`}>
+            <div className="grid gap-3" role="group" aria-label={t("template.valuesFor", { title: chosen.title })}>
               <p className="text-xs break-words text-muted-foreground">{chosen.promptText}</p>
               {fields.variables.map((v) => (
                 <label key={v.name} className="grid gap-1 text-sm font-medium">
@@ -75,7 +77,7 @@ export function TemplateFill() {
                     value={values[v.name] ?? ""}
                     aria-invalid={missing.includes(v.name) || undefined}
                     onChange={(e) => setValues((s) => ({ ...s, [v.name]: e.target.value }))}
-                    placeholder={v.values.length ? `e.g. ${v.values.slice(0, 3).join(", ")}` : "Type a value"}
+                    placeholder={v.values.length ? t("template.example", { values: v.values.slice(0, 3).join(", ") }) : t("template.typeValue")}
                   />
                   {v.values.length > 0 && (
                     <datalist id={`tpl-${v.name}`}>
@@ -88,11 +90,11 @@ export function TemplateFill() {
               ))}
               {fields.choices.map((c, i) => (
                 <label key={c.part} className="grid gap-1 text-sm font-medium">
-                  Option {i + 1}
+                  {t("template.option", { n: i + 1 })}
                   <select className={cn(fieldClasses, "h-9")} value={picked[c.part] ?? 0} onChange={(e) => setPicked((s) => ({ ...s, [c.part]: Number(e.target.value) }))}>
                     {c.options.map((o, k) => (
                       <option key={`${k}-${o}`} value={k}>
-                        {o || "(nothing)"}
+                        {o || t("template.nothing")}
                       </option>
                     ))}
                   </select>
@@ -100,11 +102,11 @@ export function TemplateFill() {
               ))}
               {missing.length > 0 && (
                 <p role="alert" className="text-sm text-destructive-strong">
-                  Give a value for {missing.join(", ")}.
+                  {t("template.missing", { names: missing.join(", ") })}
                 </p>
               )}
               <Button type="button" size="sm" className="justify-self-start" onClick={fill}>
-                Use filled template
+                {t("template.use")}
               </Button>
             </div>
           )}

@@ -14,6 +14,7 @@ import type { SubmitMode } from "../components/generate-bar";
 import { adaptToModel, defaultValues, fieldForIssuePath, fromParameters, requestKey, type StudioRequest, studioSchema, type StudioValues, toRequest } from "../lib/form";
 import { loadResults, saveDraft, saveResults } from "../lib/persist";
 import { SubmissionGuard } from "../lib/submission-guard";
+import { useTranslation } from "react-i18next";
 
 interface UseStudioOptions {
   models: ModelEntry[];
@@ -26,6 +27,7 @@ interface UseStudioOptions {
 
 /** The studio's state: the form (validated per model), model switching, restoring settings and submitting. */
 export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudioOptions) {
+  const { t } = useTranslation("studio");
   const queryClient = useQueryClient();
   const modelsRef = useRef(models);
   useEffect(() => {
@@ -84,7 +86,7 @@ export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudio
     (src: { modelId: string; prompt?: string; negativePrompt?: string; parameters: Record<string, unknown>; projectId?: string | null }, keepSeed = true) => {
       const target = models.find((m) => m.id === src.modelId && m.operations.includes("text-to-image"));
       if (!target) {
-        toast.error("That model isn't available in the studio any more.");
+        toast.error(t("submit.modelGone"));
         return false;
       }
       const fresh = defaultValues(target);
@@ -102,14 +104,14 @@ export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudio
       form.reset(values);
       return true;
     },
-    [form, models],
+    [form, models, t],
   );
   const restoreJob = useCallback((job: Job, keepSeed = true) => restore(job, keepSeed), [restore]);
   const applyPreset = useCallback(
     (p: GenerationPreset) => {
-      if (restore(p)) toast.success(`Preset “${p.name}” applied`);
+      if (restore(p)) toast.success(t("submit.presetApplied", { name: p.name }));
     },
-    [restore],
+    [restore, t],
   );
 
   /** The current settings as a request, or null when the model is missing. */
@@ -133,7 +135,7 @@ export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudio
       const queueOffline = async () => {
         await enqueue({ id: submission.clientId, type: "generation.enqueue", request: { ...request, clientId: submission.clientId } });
         guard.current.settle(submission.clientId, "done");
-        toast.success("Queued offline", { description: "It starts when you're back online." });
+        toast.success(t("submit.queuedOffline"), { description: t("submit.queuedOfflineDescription") });
       };
       try {
         if (navigator.onLine === false) return await queueOffline();
@@ -155,15 +157,15 @@ export function useStudio({ models, initial, onSubmitted, onInvalid }: UseStudio
           if (!fields.length) form.setError("root.server", { type: "server", message: err.message });
           onInvalid?.(form.formState.errors);
         } else {
-          const message = err instanceof Error ? err.message : "Something went wrong.";
+          const message = err instanceof Error ? err.message : t("submit.somethingWrong");
           form.setError("root.server", { type: "server", message });
-          toast.error(err instanceof ApiError && err.code === "INSUFFICIENT_CREDITS" ? "Not enough credits" : "Couldn't start the generation", { description: message });
+          toast.error(err instanceof ApiError && err.code === "INSUFFICIENT_CREDITS" ? t("submit.noCredits") : t("submit.failed"), { description: message });
         }
       } finally {
         setPending(null);
       }
     },
-    [addResult, form, onInvalid, onSubmitted, queryClient],
+    [addResult, form, onInvalid, onSubmitted, queryClient, t],
   );
 
   const submit = useCallback(

@@ -18,13 +18,15 @@ import {
   validateGenerationParams,
 } from "@image-studio/shared";
 import { z } from "zod";
+import { i18n } from "@/i18n";
 
 export const CUSTOM_RATIO = "custom";
 
+/** Named sizes (their labels: studio.json size.scales.<id>). */
 export const SIZE_SCALES = [
-  { id: "large", label: "Large", scale: 1 },
-  { id: "medium", label: "Medium", scale: 0.75 },
-  { id: "small", label: "Small", scale: 0.5 },
+  { id: "large", scale: 1 },
+  { id: "medium", scale: 0.75 },
+  { id: "small", scale: 0.5 },
 ] as const;
 export type SizeScaleId = (typeof SIZE_SCALES)[number]["id"];
 
@@ -270,19 +272,20 @@ export function fieldForIssuePath(path: readonly (string | number)[]): string {
 
 /** The form's zod schema for one model: the shared request contract plus the catalog's parameter rules. */
 export function studioSchema(model: CatalogModel | undefined) {
+  const t = i18n.getFixedT(null, "studio");
   return z
     .looseObject({
-      modelId: z.string().min(1, "Pick a model"),
+      modelId: z.string().min(1, t("validation.pickModel")),
       prompt: textToImageRequestSchema.shape.prompt,
-      negativePrompt: z.string().max(LIMITS.negativePromptMaxLength, `At most ${LIMITS.negativePromptMaxLength} characters`),
+      negativePrompt: z.string().max(LIMITS.negativePromptMaxLength, t("validation.atMost", { max: LIMITS.negativePromptMaxLength })),
       numImages: z.number().int(),
-      width: z.number({ error: "Enter a width" }),
-      height: z.number({ error: "Enter a height" }),
-      seed: z.number().int().min(0).max(2 ** 32 - 1, "Seeds go up to 4294967295").nullable(),
+      width: z.number({ error: t("validation.width") }),
+      height: z.number({ error: t("validation.height") }),
+      seed: z.number().int().min(0).max(2 ** 32 - 1, t("validation.seedMax", { max: 2 ** 32 - 1 })).nullable(),
     })
     .superRefine((v, ctx) => {
       if (!model) {
-        ctx.addIssue({ code: "custom", path: ["modelId"], message: "Pick a model" });
+        ctx.addIssue({ code: "custom", path: ["modelId"], message: t("validation.pickModel") });
         return;
       }
       const { parameters } = toRequest(v as unknown as StudioValues, model);

@@ -3,11 +3,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Camera, Pause, Play } from "lucide-react";
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/i18n";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/lib/cn";
 import { call, formBody, rpc } from "@/lib/rpc";
+
+/** Seconds with two decimals ("1.50"), in the app's language. */
+const seconds = (s: number) => formatNumber(s, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
 
 const reducedMotion = () => typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -26,6 +31,7 @@ async function captureFrame(video: HTMLVideoElement): Promise<Blob> {
  * "Save frame", which puts that frame in the gallery as a new image in this video's lineage.
  */
 export function VideoPanel({ image, className }: { image: ImageDetail; className?: string }) {
+  const { t } = useTranslation("video");
   const mp4 = image.format === "mp4";
   const duration = image.durationSeconds ?? 0;
   const fps = Number((image.metadata.video as { fps?: number } | undefined)?.fps ?? 10);
@@ -49,16 +55,16 @@ export function VideoPanel({ image, className }: { image: ImageDetail; className
     onSuccess: (frame) => {
       void qc.invalidateQueries({ queryKey: ["images", "list"] });
       void qc.invalidateQueries({ queryKey: ["iteration", "lineage", image.id] });
-      toast.success(`Frame at ${time.toFixed(2)} s saved`, {
-        description: "It's in your gallery as a new image.",
-        action: { label: "Open", onClick: () => (window.location.href = `/images/${frame.id}`) },
+      toast.success(t("frame.saved", { time: seconds(time) }), {
+        description: t("frame.savedDescription"),
+        action: { label: t("frame.open"), onClick: () => (window.location.href = `/images/${frame.id}`) },
       });
     },
-    onError: (err) => toast.error("Couldn't save the frame", { description: err instanceof ApiError ? err.message : "Please try again." }),
+    onError: (err) => toast.error(t("frame.failed"), { description: err instanceof ApiError ? err.message : t("frame.tryAgain") }),
   });
-  const seek = (t: number) => {
-    setTime(t);
-    if (videoRef.current) videoRef.current.currentTime = t;
+  const seek = (to: number) => {
+    setTime(to);
+    if (videoRef.current) videoRef.current.currentTime = to;
   };
   return (
     <div className={cn("flex flex-col gap-3", className)}>
@@ -73,14 +79,14 @@ export function VideoPanel({ image, className }: { image: ImageDetail; className
             loop
             playsInline
             preload="metadata"
-            aria-label={image.altText || image.prompt || "Video"}
+            aria-label={image.altText || image.prompt || t("player.video")}
             className="max-h-[60dvh] w-full object-contain"
             onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
           />
         ) : (
           <img
             src={playing ? image.urls.original : image.urls.preview}
-            alt={image.altText || image.prompt || "Animated video"}
+            alt={image.altText || image.prompt || t("player.animated")}
             width={image.width}
             height={image.height}
             className="max-h-[60dvh] w-auto object-contain"
@@ -89,12 +95,12 @@ export function VideoPanel({ image, className }: { image: ImageDetail; className
       </div>
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-border bg-card p-3">
         {!mp4 && (
-          <Button variant="outline" size="icon" aria-label={playing ? "Pause" : "Play"} aria-pressed={playing} onClick={() => setPlaying(!playing)}>
+          <Button variant="outline" size="icon" aria-label={playing ? t("player.pause") : t("player.play")} aria-pressed={playing} onClick={() => setPlaying(!playing)}>
             {playing ? <Pause aria-hidden="true" /> : <Play aria-hidden="true" />}
           </Button>
         )}
         <label className="flex min-w-48 flex-1 items-center gap-2 text-sm">
-          <span className="shrink-0">Frame at</span>
+          <span className="shrink-0">{t("scrubber.frameAt")}</span>
           <input
             type="range"
             min={0}
@@ -102,25 +108,25 @@ export function VideoPanel({ image, className }: { image: ImageDetail; className
             step={mp4 ? 0.04 : 1 / fps}
             value={time}
             onChange={(e) => seek(Number(e.target.value))}
-            aria-label="Frame time in seconds"
-            aria-valuetext={`${time.toFixed(2)} seconds`}
+            aria-label={t("scrubber.label")}
+            aria-valuetext={t("scrubber.valueText", { time: seconds(time) })}
             className="flex-1 accent-primary"
           />
           <span className="w-20 shrink-0 tabular-nums text-muted-foreground">
-            {time.toFixed(2)} / {formatDuration(duration)}
+            {seconds(time)} / {formatDuration(duration)}
           </span>
         </label>
         <Button size="sm" onClick={() => save.mutate()} disabled={save.isPending}>
-          <Camera aria-hidden="true" /> Save frame
+          <Camera aria-hidden="true" /> {t("frame.save")}
         </Button>
       </div>
       <p className="text-xs text-muted-foreground">
-        {mp4 ? "MP4 video" : "Animated WebP from the local engine (not AI)"} · {formatDuration(duration)} · {image.width}×{image.height}
+        {mp4 ? t("info.mp4") : t("info.webp")} · {formatDuration(duration)} · {image.width}×{image.height}
         {image.parentImageId && (
           <>
             {" · "}
             <Link to="/images/$imageId" params={{ imageId: image.parentImageId }} className="underline">
-              source image
+              {t("info.source")}
             </Link>
           </>
         )}
