@@ -80,9 +80,7 @@ export function AvatarEditor({ user }: { user: MeUser }) {
             </Button>
           )}
         </div>
-        <p className="text-xs text-muted-foreground">
-          {t("avatar.formats", { max: maxMb })}
-        </p>
+        <p className="text-xs text-muted-foreground">{t("avatar.formats", { max: maxMb })}</p>
       </div>
       <input
         ref={input}

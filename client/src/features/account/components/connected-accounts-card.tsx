@@ -47,15 +47,9 @@ export function ConnectedAccountsCard() {
   };
 
   return (
-    <Section
-      id="connected-accounts"
-      title={t("connected.title")}
-      description={t("connected.description")}
-    >
+    <Section id="connected-accounts" title={t("connected.title")} description={t("connected.description")}>
       {!enabled.length ? (
-        <p className="text-sm text-muted-foreground">
-          {t("connected.none")}
-        </p>
+        <p className="text-sm text-muted-foreground">{t("connected.none")}</p>
       ) : isPending ? (
         <Skeleton className="h-12" />
       ) : (
@@ -65,7 +59,11 @@ export function ConnectedAccountsCard() {
             return (
               <li key={p.id} className="flex items-center gap-3 py-3">
                 <span className="flex-1 text-sm font-medium">{p.label}</span>
-                {linked ? <Badge variant="success">{t("connected.connected")}</Badge> : <Badge variant="secondary">{t("connected.notConnected")}</Badge>}
+                {linked ? (
+                  <Badge variant="success">{t("connected.connected")}</Badge>
+                ) : (
+                  <Badge variant="secondary">{t("connected.notConnected")}</Badge>
+                )}
                 {linked ? (
                   <Button
                     variant="ghost"

@@ -44,25 +44,16 @@ export function DangerZoneCard({ user }: { user: MeUser }) {
     }
   };
   return (
-    <Section
-      id="danger-zone"
-      title={t("danger.title")}
-      tone="danger"
-      description={t("danger.description")}
-    >
+    <Section id="danger-zone" title={t("danger.title")} tone="danger" description={t("danger.description")}>
       <div className="grid gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-muted-foreground">
-            {t("danger.exportHint")}
-          </p>
+          <p className="text-sm text-muted-foreground">{t("danger.exportHint")}</p>
           <Button variant="outline" loading={exporting} onClick={() => void exportData()}>
             <Download aria-hidden="true" /> {t("danger.export")}
           </Button>
         </div>
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border pt-4">
-          <p className="text-sm text-muted-foreground">
-            {t("danger.deleteHint")}
-          </p>
+          <p className="text-sm text-muted-foreground">{t("danger.deleteHint")}</p>
           <Button variant="destructive" onClick={() => setOpen(true)}>
             <Trash2 aria-hidden="true" /> {t("danger.delete")}
           </Button>
@@ -123,9 +114,7 @@ function DeleteForm({
     <form onSubmit={submit} noValidate className="grid gap-4">
       <DialogHeader>
         <DialogTitle>{t("danger.confirmTitle")}</DialogTitle>
-        <DialogDescription>
-          {t("danger.confirmDescription", { email: user.email })}
-        </DialogDescription>
+        <DialogDescription>{t("danger.confirmDescription", { email: user.email })}</DialogDescription>
       </DialogHeader>
       <FormAlert tone="info" title={t("danger.copyFirst")}>
         <Button type="button" variant="link" className="h-auto p-0" loading={exporting} onClick={() => void onExport()}>
@@ -135,25 +124,21 @@ function DeleteForm({
       {formError && <FormAlert>{formError}</FormAlert>}
       {user.hasPassword && (
         <FormField id="delete-password" label={t("danger.password")} error={errors.password?.message}>
-          <PasswordInput
-            {...deletePasswordA11y}
-            autoComplete="current-password"
-            {...passwordField}
-          />
+          <PasswordInput {...deletePasswordA11y} autoComplete="current-password" {...passwordField} />
         </FormField>
       )}
       <FormField
         id="delete-confirm"
         label={
-          <Trans t={t} i18nKey="danger.typeDelete" components={{ mono: <span className="font-mono font-semibold" /> }} />
+          <Trans
+            t={t}
+            i18nKey="danger.typeDelete"
+            components={{ mono: <span className="font-mono font-semibold" /> }}
+          />
         }
         error={errors.confirm?.message}
       >
-        <Input
-          {...deleteConfirmA11y}
-          autoComplete="off"
-          {...confirmField}
-        />
+        <Input {...deleteConfirmA11y} autoComplete="off" {...confirmField} />
       </FormField>
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onCancel} disabled={isSubmitting}>

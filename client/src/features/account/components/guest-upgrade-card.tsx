@@ -46,11 +46,7 @@ export function GuestUpgradeCard() {
   });
 
   return (
-    <Section
-      id="save-work"
-      title={t("guest.title")}
-      description={t("guest.description")}
-    >
+    <Section id="save-work" title={t("guest.title")} description={t("guest.description")}>
       {sentTo ? (
         <FormAlert tone="success">
           <Trans t={t} i18nKey="guest.sent" values={{ email: sentTo }} components={{ strong: <strong /> }} />
@@ -58,19 +54,10 @@ export function GuestUpgradeCard() {
       ) : (
         <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
           <FormField id="upgrade-name" label={t("guest.name")} error={errors.name?.message}>
-            <Input
-              {...upgradeNameA11y}
-              autoComplete="name"
-              {...nameField}
-            />
+            <Input {...upgradeNameA11y} autoComplete="name" {...nameField} />
           </FormField>
           <FormField id="upgrade-email" label={t("guest.email")} error={errors.email?.message}>
-            <Input
-              {...upgradeEmailA11y}
-              type="email"
-              autoComplete="email"
-              {...emailField}
-            />
+            <Input {...upgradeEmailA11y} type="email" autoComplete="email" {...emailField} />
           </FormField>
           <FormField
             id="upgrade-password"
@@ -79,11 +66,7 @@ export function GuestUpgradeCard() {
             hint={t("password.minLength", { count: LIMITS.passwordMinLength })}
             className="sm:col-span-2"
           >
-            <PasswordInput
-              {...upgradePasswordA11y}
-              autoComplete="new-password"
-              {...passwordField}
-            />
+            <PasswordInput {...upgradePasswordA11y} autoComplete="new-password" {...passwordField} />
           </FormField>
           <div className="flex justify-end sm:col-span-2">
             <Button type="submit" loading={isSubmitting}>

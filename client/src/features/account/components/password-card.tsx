@@ -56,7 +56,9 @@ export function PasswordCard({ user }: { user: MeUser }) {
             i18nKey="password.addPassword"
             values={{ email: user.email }}
             components={{
-              link: <Link to="/forgot-password" className="font-medium text-primary-strong underline underline-offset-4" />,
+              link: (
+                <Link to="/forgot-password" className="font-medium text-primary-strong underline underline-offset-4" />
+              ),
             }}
           />
         </FormAlert>
@@ -73,11 +75,7 @@ export function PasswordCard({ user }: { user: MeUser }) {
           error={errors.currentPassword?.message}
           className="sm:col-span-2"
         >
-          <PasswordInput
-            {...currentPasswordA11y}
-            autoComplete="current-password"
-            {...currentPasswordField}
-          />
+          <PasswordInput {...currentPasswordA11y} autoComplete="current-password" {...currentPasswordField} />
         </FormField>
         <FormField
           id="new-password"
@@ -85,18 +83,10 @@ export function PasswordCard({ user }: { user: MeUser }) {
           error={errors.newPassword?.message}
           hint={t("password.minLength", { count: LIMITS.passwordMinLength })}
         >
-          <PasswordInput
-            {...newPasswordA11y}
-            autoComplete="new-password"
-            {...newPasswordField}
-          />
+          <PasswordInput {...newPasswordA11y} autoComplete="new-password" {...newPasswordField} />
         </FormField>
         <FormField id="confirm-password" label={t("password.repeat")} error={errors.confirmPassword?.message}>
-          <PasswordInput
-            {...confirmPasswordA11y}
-            autoComplete="new-password"
-            {...confirmPasswordField}
-          />
+          <PasswordInput {...confirmPasswordA11y} autoComplete="new-password" {...confirmPasswordField} />
         </FormField>
         <div className="flex justify-end sm:col-span-2">
           <Button type="submit" loading={isSubmitting}>

@@ -42,12 +42,7 @@ export function PasswordPrompt({
   return (
     <form onSubmit={submit} noValidate className="grid gap-4">
       <FormField id="confirm-with-password" label={t("passwordPrompt.label")} error={errors.password?.message}>
-        <PasswordInput
-          {...confirmWithPasswordA11y}
-          autoComplete="current-password"
-          autoFocus
-          {...passwordField}
-        />
+        <PasswordInput {...confirmWithPasswordA11y} autoComplete="current-password" autoFocus {...passwordField} />
       </FormField>
       <Button type="submit" variant={destructive ? "destructive" : "default"} loading={isSubmitting}>
         {submitLabel}

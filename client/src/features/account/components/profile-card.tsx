@@ -75,11 +75,7 @@ export function ProfileCard({ user }: { user: MeUser }) {
         <AvatarEditor user={user} />
         <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
           <FormField id="profile-name" label={t("profile.name")} error={errors.name?.message} className="sm:col-span-2">
-            <Input
-              {...profileNameA11y}
-              autoComplete="name"
-              {...nameField}
-            />
+            <Input {...profileNameA11y} autoComplete="name" {...nameField} />
           </FormField>
           <FormField
             id="profile-email"

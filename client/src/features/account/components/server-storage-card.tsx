@@ -22,11 +22,7 @@ export function ServerStorageCard() {
   const { data, isError } = useQuery(storageUsageQuery);
   const percent = data?.quota ? Math.min(100, (data.used / data.quota) * 100) : 0;
   return (
-    <Section
-      id="server-storage"
-      title={t("storage.title")}
-      description={t("storage.description")}
-    >
+    <Section id="server-storage" title={t("storage.title")} description={t("storage.description")}>
       {isError ? (
         <p className="text-sm text-muted-foreground">{t("storage.unavailable")}</p>
       ) : !data ? (
@@ -37,7 +33,12 @@ export function ServerStorageCard() {
             <Cloud className="size-5 text-muted-foreground" aria-hidden="true" />
             <span data-testid="server-storage-used">
               {data.quota === null ? (
-                <Trans t={t} i18nKey="storage.usedNoLimit" values={{ used: size(t, data.used) }} components={{ strong: <strong /> }} />
+                <Trans
+                  t={t}
+                  i18nKey="storage.usedNoLimit"
+                  values={{ used: size(t, data.used) }}
+                  components={{ strong: <strong /> }}
+                />
               ) : (
                 <Trans
                   t={t}
@@ -56,9 +57,7 @@ export function ServerStorageCard() {
           </ul>
           {data.quota !== null && percent >= 90 && (
             <p role="status" className="font-medium text-warning-strong">
-              {percent >= 100
-                ? t("storage.full")
-                : t("storage.almostFull")}
+              {percent >= 100 ? t("storage.full") : t("storage.almostFull")}
             </p>
           )}
         </div>

@@ -23,7 +23,8 @@ const TIMEOUT_LABELS = {
   "1440": "sessions.timeout.d1",
   "10080": "sessions.timeout.d7",
 } as const;
-const timeoutKey = (minutes: number | null) => (minutes === null ? "never" : String(minutes)) as keyof typeof TIMEOUT_LABELS;
+const timeoutKey = (minutes: number | null) =>
+  (minutes === null ? "never" : String(minutes)) as keyof typeof TIMEOUT_LABELS;
 
 /** "just now" under a minute, else "5 minutes ago", "yesterday"… */
 function ago(t: TFunction<"account">, iso: string): string {
@@ -44,7 +45,8 @@ function SessionRow({ s, busy, onRevoke }: { s: SessionInfo; busy: boolean; onRe
           {s.current && <Badge variant="primary">{t("sessions.thisDevice")}</Badge>}
         </p>
         <p className="truncate text-xs text-muted-foreground">
-          {s.ipAddress ?? t("sessions.unknownIp")} · {s.current ? t("sessions.activeNow") : t("sessions.lastSeen", { when: ago(t, s.lastSeenAt) })} ·{" "}
+          {s.ipAddress ?? t("sessions.unknownIp")} ·{" "}
+          {s.current ? t("sessions.activeNow") : t("sessions.lastSeen", { when: ago(t, s.lastSeenAt) })} ·{" "}
           {t("sessions.signedIn", { date: formatDate(s.createdAt) })}
         </p>
       </div>
@@ -148,10 +150,7 @@ export function SessionsCard({ user }: { user: MeUser }) {
           <Label htmlFor="session-timeout" className="text-xs font-normal text-muted-foreground">
             {t("sessions.idle")}
           </Label>
-          <Select
-            value={timeoutKey(user.sessionTimeoutMinutes)}
-            onValueChange={(v) => void setTimeoutPref(v)}
-          >
+          <Select value={timeoutKey(user.sessionTimeoutMinutes)} onValueChange={(v) => void setTimeoutPref(v)}>
             <SelectTrigger id="session-timeout" size="sm" className="w-44">
               <SelectValue />
             </SelectTrigger>

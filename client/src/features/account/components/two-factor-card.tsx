@@ -47,9 +47,7 @@ export function TwoFactorCard({ user }: { user: MeUser }) {
       }
     >
       {!user.hasPassword ? (
-        <p className="text-sm text-muted-foreground">
-          {t("twoFactor.needsPassword")}
-        </p>
+        <p className="text-sm text-muted-foreground">{t("twoFactor.needsPassword")}</p>
       ) : user.twoFactorEnabled ? (
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" onClick={() => setOpen("codes")}>
@@ -100,11 +98,7 @@ export function TwoFactorCard({ user }: { user: MeUser }) {
         <DialogContent className="max-w-md">
           <DialogHeader>
             <DialogTitle>{t("twoFactor.newCodes")}</DialogTitle>
-            <DialogDescription>
-              {codes
-                ? t("twoFactor.codesReplaced")
-                : t("twoFactor.codesReplace")}
-            </DialogDescription>
+            <DialogDescription>{codes ? t("twoFactor.codesReplaced") : t("twoFactor.codesReplace")}</DialogDescription>
           </DialogHeader>
           {codes ? (
             <BackupCodes codes={codes} onDone={close} />

@@ -49,9 +49,7 @@ export function TwoFactorSetup({ onEnabled, onDone }: { onEnabled: () => Promise
       <>
         <DialogHeader>
           <DialogTitle>{t("twoFactorSetup.scanTitle")}</DialogTitle>
-          <DialogDescription>
-            {t("twoFactorSetup.step2")}
-          </DialogDescription>
+          <DialogDescription>{t("twoFactorSetup.step2")}</DialogDescription>
         </DialogHeader>
         <ScanStep
           totpURI={step.totpURI}
@@ -67,9 +65,7 @@ export function TwoFactorSetup({ onEnabled, onDone }: { onEnabled: () => Promise
     <>
       <DialogHeader>
         <DialogTitle>{t("twoFactorSetup.codesTitle")}</DialogTitle>
-        <DialogDescription>
-          {t("twoFactorSetup.step3")}
-        </DialogDescription>
+        <DialogDescription>{t("twoFactorSetup.step3")}</DialogDescription>
       </DialogHeader>
       <BackupCodes codes={step.backupCodes} onDone={onDone} />
     </>

@@ -98,11 +98,7 @@ export function DevMailboxPage() {
             ))}
           </div>
         ) : !items.length ? (
-          <EmptyState
-            icon={Inbox}
-            title={t("devMailbox.emptyTitle")}
-            description={t("devMailbox.emptyDescription")}
-          />
+          <EmptyState icon={Inbox} title={t("devMailbox.emptyTitle")} description={t("devMailbox.emptyDescription")} />
         ) : (
           <div className="grid grid-cols-1 gap-4 md:grid-cols-[20rem_minmax(0,1fr)]">
             <ul aria-label={t("devMailbox.messages")} className="grid content-start gap-2">

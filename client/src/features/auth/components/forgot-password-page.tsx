@@ -68,22 +68,11 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthLayout
-      title={t("forgot.title")}
-      description={t("forgot.description")}
-      footer={footer}
-    >
+    <AuthLayout title={t("forgot.title")} description={t("forgot.description")} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && <FormAlert>{formError}</FormAlert>}
         <FormField id="email" label={t("fields.email")} error={errors.email?.message}>
-          <Input
-            {...emailA11y}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoFocus
-            {...emailField}
-          />
+          <Input {...emailA11y} type="email" autoComplete="email" inputMode="email" autoFocus {...emailField} />
         </FormField>
         <Button type="submit" size="lg" loading={isSubmitting}>
           {t("forgot.submit")}

@@ -65,12 +65,7 @@ export function ResendVerification({ email: knownEmail }: { email?: string }) {
         <input type="hidden" {...emailField} />
       ) : (
         <FormField id="resend-email" label={t("fields.email")} error={errors.email?.message}>
-          <Input
-            {...resendEmailA11y}
-            type="email"
-            autoComplete="email"
-            {...emailField}
-          />
+          <Input {...resendEmailA11y} type="email" autoComplete="email" {...emailField} />
         </FormField>
       )}
       <Button type="submit" variant="outline" size="lg" loading={isSubmitting} disabled={wait > 0}>

@@ -54,11 +54,7 @@ export function ResetPasswordPage({ token }: { token?: string }) {
 
   if (!token) {
     return (
-      <AuthLayout
-        title={t("reset.incompleteTitle")}
-        description={t("reset.incompleteDescription")}
-        footer={footer}
-      >
+      <AuthLayout title={t("reset.incompleteTitle")} description={t("reset.incompleteDescription")} footer={footer}>
         <Button asChild size="lg" className="w-full">
           <Link to="/forgot-password">{t("reset.sendNew")}</Link>
         </Button>
@@ -67,11 +63,7 @@ export function ResetPasswordPage({ token }: { token?: string }) {
   }
 
   return (
-    <AuthLayout
-      title={t("reset.title")}
-      description={t("reset.description")}
-      footer={footer}
-    >
+    <AuthLayout title={t("reset.title")} description={t("reset.description")} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && (
           <FormAlert>
@@ -92,19 +84,10 @@ export function ResetPasswordPage({ token }: { token?: string }) {
           error={errors.password?.message}
           hint={t("reset.hint", { count: LIMITS.passwordMinLength })}
         >
-          <PasswordInput
-            {...passwordA11y}
-            autoComplete="new-password"
-            autoFocus
-            {...passwordField}
-          />
+          <PasswordInput {...passwordA11y} autoComplete="new-password" autoFocus {...passwordField} />
         </FormField>
         <FormField id="confirmPassword" label={t("reset.repeat")} error={errors.confirmPassword?.message}>
-          <PasswordInput
-            {...confirmPasswordA11y}
-            autoComplete="new-password"
-            {...confirmPasswordField}
-          />
+          <PasswordInput {...confirmPasswordA11y} autoComplete="new-password" {...confirmPasswordField} />
         </FormField>
         <Button type="submit" size="lg" loading={isSubmitting}>
           {t("reset.submit")}

@@ -118,14 +118,7 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
           </FormAlert>
         )}
         <FormField id="email" label={t("fields.email")} error={errors.email?.message}>
-          <Input
-            {...emailA11y}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoFocus
-            {...emailField}
-          />
+          <Input {...emailA11y} type="email" autoComplete="email" inputMode="email" autoFocus {...emailField} />
         </FormField>
         <FormField
           id="password"
@@ -137,11 +130,7 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
             </Link>
           }
         >
-          <PasswordInput
-            {...passwordA11y}
-            autoComplete="current-password"
-            {...passwordField}
-          />
+          <PasswordInput {...passwordA11y} autoComplete="current-password" {...passwordField} />
         </FormField>
         <div className="flex items-center gap-2">
           <Controller

@@ -99,21 +99,10 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && <FormAlert>{formError}</FormAlert>}
         <FormField id="name" label={t("fields.name")} error={errors.name?.message}>
-          <Input
-            {...nameA11y}
-            autoComplete="name"
-            autoFocus
-            {...nameField}
-          />
+          <Input {...nameA11y} autoComplete="name" autoFocus {...nameField} />
         </FormField>
         <FormField id="email" label={t("fields.email")} error={errors.email?.message}>
-          <Input
-            {...emailA11y}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            {...emailField}
-          />
+          <Input {...emailA11y} type="email" autoComplete="email" inputMode="email" {...emailField} />
         </FormField>
         <FormField
           id="password"
@@ -121,11 +110,7 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
           error={errors.password?.message}
           hint={t("signUp.passwordHint", { count: LIMITS.passwordMinLength })}
         >
-          <PasswordInput
-            {...passwordA11y}
-            autoComplete="new-password"
-            {...passwordField}
-          />
+          <PasswordInput {...passwordA11y} autoComplete="new-password" {...passwordField} />
           {password && (
             <div className="flex items-center gap-2" aria-live="polite">
               <div className="grid flex-1 grid-cols-4 gap-1" aria-hidden="true">
@@ -146,7 +131,9 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
                   />
                 ))}
               </div>
-              <span className="w-16 text-right text-xs text-muted-foreground">{strengthLabel ? t(strengthLabel) : null}</span>
+              <span className="w-16 text-right text-xs text-muted-foreground">
+                {strengthLabel ? t(strengthLabel) : null}
+              </span>
             </div>
           )}
         </FormField>

@@ -126,9 +126,7 @@ function CheckInbox({ email }: { email?: string }) {
           <DevMailboxHint className="mb-4 text-center" />
         </>
       )}
-      <p className="mb-3 text-center text-sm text-muted-foreground">
-        {t("verify.nothing")}
-      </p>
+      <p className="mb-3 text-center text-sm text-muted-foreground">{t("verify.nothing")}</p>
       <ResendVerification email={email} />
     </AuthLayout>
   );
