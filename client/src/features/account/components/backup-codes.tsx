@@ -1,16 +1,18 @@
 import { Copy, Download } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
 /** Backup codes to copy or download once; each signs in one time without the authenticator app. */
 export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
-  const text = `Image Studio backup codes (each works once)\n\n${codes.join("\n")}\n`;
+  const { t } = useTranslation("account");
+  const text = `${t("backupCodes.fileHeading")}\n\n${codes.join("\n")}\n`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      toast.success("Backup codes copied");
+      toast.success(t("backupCodes.copied"));
     } catch {
-      toast.error("Couldn't copy; select the codes and copy them by hand");
+      toast.error(t("backupCodes.copyFailed"));
     }
   };
   const download = () => {
@@ -24,7 +26,7 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
   return (
     <div className="grid gap-4">
       <ul
-        aria-label="Backup codes"
+        aria-label={t("backupCodes.label")}
         className="grid grid-cols-2 gap-2 rounded-lg border border-border bg-surface p-3 font-mono text-sm"
       >
         {codes.map((c) => (
@@ -35,13 +37,13 @@ export function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => 
       </ul>
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="outline" size="sm" onClick={() => void copy()}>
-          <Copy aria-hidden="true" /> Copy
+          <Copy aria-hidden="true" /> {t("backupCodes.copy")}
         </Button>
         <Button type="button" variant="outline" size="sm" onClick={download}>
-          <Download aria-hidden="true" /> Download
+          <Download aria-hidden="true" /> {t("backupCodes.download")}
         </Button>
         <Button type="button" className="ml-auto" onClick={onDone}>
-          I've saved them
+          {t("backupCodes.done")}
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link2, Link2Off } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ const PROVIDERS = [
 
 /** GitHub/Google sign-in linked to this account (only providers this server is configured for). */
 export function ConnectedAccountsCard() {
+  const { t } = useTranslation("account");
   const queryClient = useQueryClient();
   const { data: config } = useQuery(authConfigQuery);
   const enabled = PROVIDERS.filter((p) => config?.providers[p.id]);
@@ -27,7 +29,7 @@ export function ConnectedAccountsCard() {
     try {
       await linkProvider(provider); // leaves for the provider and comes back to Settings
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Couldn't start linking");
+      toast.error(err instanceof Error ? err.message : t("connected.linkFailed"));
       setBusy(null);
     }
   };
@@ -36,24 +38,18 @@ export function ConnectedAccountsCard() {
     try {
       await unlinkAccount(accountId);
       await queryClient.invalidateQueries({ queryKey: linkedAccountsQuery.queryKey });
-      toast.success(`${label} disconnected`);
+      toast.success(t("connected.disconnected", { provider: label }));
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Couldn't disconnect");
+      toast.error(err instanceof Error ? err.message : t("connected.unlinkFailed"));
     } finally {
       setBusy(null);
     }
   };
 
   return (
-    <Section
-      id="connected-accounts"
-      title="Connected accounts"
-      description="Sign in with another service as well as your password."
-    >
+    <Section id="connected-accounts" title={t("connected.title")} description={t("connected.description")}>
       {!enabled.length ? (
-        <p className="text-sm text-muted-foreground">
-          This server has no GitHub or Google sign-in configured. An administrator can add client ids to enable them.
-        </p>
+        <p className="text-sm text-muted-foreground">{t("connected.none")}</p>
       ) : isPending ? (
         <Skeleton className="h-12" />
       ) : (
@@ -63,7 +59,11 @@ export function ConnectedAccountsCard() {
             return (
               <li key={p.id} className="flex items-center gap-3 py-3">
                 <span className="flex-1 text-sm font-medium">{p.label}</span>
-                {linked ? <Badge variant="success">Connected</Badge> : <Badge variant="secondary">Not connected</Badge>}
+                {linked ? (
+                  <Badge variant="success">{t("connected.connected")}</Badge>
+                ) : (
+                  <Badge variant="secondary">{t("connected.notConnected")}</Badge>
+                )}
                 {linked ? (
                   <Button
                     variant="ghost"
@@ -71,11 +71,11 @@ export function ConnectedAccountsCard() {
                     loading={busy === p.id}
                     onClick={() => void unlink(p.id, linked.id, p.label)}
                   >
-                    <Link2Off aria-hidden="true" /> Disconnect
+                    <Link2Off aria-hidden="true" /> {t("connected.disconnect")}
                   </Button>
                 ) : (
                   <Button variant="outline" size="sm" loading={busy === p.id} onClick={() => void link(p.id)}>
-                    <Link2 aria-hidden="true" /> Connect
+                    <Link2 aria-hidden="true" /> {t("connected.connect")}
                   </Button>
                 )}
               </li>

@@ -1,5 +1,6 @@
 import { ZoomIn, ZoomOut } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormAlert } from "@/components/form/form-alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -25,6 +26,7 @@ interface CropDialogProps {
 
 /** Drag to position, zoom with the slider (or arrow keys / + −); previews show the round result live. */
 export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
+  const { t } = useTranslation("account");
   const [url] = useState(() => URL.createObjectURL(file));
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
@@ -44,7 +46,7 @@ export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
     try {
       await onSave(unreadable ? undefined : crop());
     } catch (err) {
-      setError(err instanceof Error ? err.message : "Upload failed");
+      setError(err instanceof Error ? err.message : t("crop.uploadFailed"));
       setSaving(false);
     }
   };
@@ -85,19 +87,19 @@ export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
     <Dialog open onOpenChange={(open) => !open && !saving && onCancel()}>
       <DialogContent className="max-w-md">
         <DialogHeader>
-          <DialogTitle>Crop your photo</DialogTitle>
-          <DialogDescription>Drag the picture to position it, and zoom to frame your face.</DialogDescription>
+          <DialogTitle>{t("crop.title")}</DialogTitle>
+          <DialogDescription>{t("crop.description")}</DialogDescription>
         </DialogHeader>
         {error && <FormAlert>{error}</FormAlert>}
         {unreadable ? (
-          <FormAlert tone="info" title="No preview for this file">
-            Your browser can't show this image. You can still upload it — we'll centre it.
+          <FormAlert tone="info" title={t("crop.noPreviewTitle")}>
+            {t("crop.noPreview")}
           </FormAlert>
         ) : (
           <div className="grid justify-items-center gap-4">
             <div
               role="application"
-              aria-label="Crop area. Use the arrow keys to move the picture, plus and minus to zoom."
+              aria-label={t("crop.area")}
               tabIndex={0}
               onKeyDown={onKeyDown}
               onPointerDown={(e) => {
@@ -116,7 +118,7 @@ export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
             >
               <img
                 src={url}
-                alt="The photo you chose"
+                alt={t("crop.imageAlt")}
                 draggable={false}
                 onLoad={(e) => {
                   const n = { w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight };
@@ -135,7 +137,7 @@ export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
             <div className="flex w-full max-w-64 items-center gap-3">
               <ZoomOut className="size-4 text-muted-foreground" aria-hidden="true" />
               <Slider
-                aria-label="Zoom"
+                aria-label={t("crop.zoom")}
                 min={1}
                 max={MAX_ZOOM}
                 step={0.01}
@@ -144,7 +146,7 @@ export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
               />
               <ZoomIn className="size-4 text-muted-foreground" aria-hidden="true" />
             </div>
-            <div className="flex items-end gap-3" aria-label="Preview">
+            <div className="flex items-end gap-3" aria-label={t("crop.preview")}>
               {preview(96)}
               {preview(40)}
             </div>
@@ -152,10 +154,10 @@ export function CropDialog({ file, onCancel, onSave }: CropDialogProps) {
         )}
         <DialogFooter>
           <Button variant="outline" onClick={onCancel} disabled={saving}>
-            Cancel
+            {t("crop.cancel")}
           </Button>
           <Button onClick={() => void save()} loading={saving} disabled={!natural && !unreadable}>
-            Save photo
+            {t("crop.save")}
           </Button>
         </DialogFooter>
       </DialogContent>

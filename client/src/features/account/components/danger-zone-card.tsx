@@ -5,6 +5,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { Download, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
@@ -28,41 +29,33 @@ import { Section } from "./section";
 type Values = z.input<typeof deleteAccountRequestSchema>;
 
 export function DangerZoneCard({ user }: { user: MeUser }) {
+  const { t } = useTranslation("account");
   const [exporting, setExporting] = useState(false);
   const [open, setOpen] = useState(false);
   const exportData = async () => {
     setExporting(true);
     try {
       await downloadExport();
-      toast.success("Your data export is downloading");
+      toast.success(t("danger.exporting"));
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Export failed");
+      toast.error(err instanceof Error ? err.message : t("danger.exportFailed"));
     } finally {
       setExporting(false);
     }
   };
   return (
-    <Section
-      id="danger-zone"
-      title="Danger zone"
-      tone="danger"
-      description="Download what's yours, or delete the account for good."
-    >
+    <Section id="danger-zone" title={t("danger.title")} tone="danger" description={t("danger.description")}>
       <div className="grid gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-muted-foreground">
-            A JSON file with your profile, projects, prompts, image details and credit history.
-          </p>
+          <p className="text-sm text-muted-foreground">{t("danger.exportHint")}</p>
           <Button variant="outline" loading={exporting} onClick={() => void exportData()}>
-            <Download aria-hidden="true" /> Export my data
+            <Download aria-hidden="true" /> {t("danger.export")}
           </Button>
         </div>
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border pt-4">
-          <p className="text-sm text-muted-foreground">
-            Deletes your images, projects, prompts and settings. This can't be undone.
-          </p>
+          <p className="text-sm text-muted-foreground">{t("danger.deleteHint")}</p>
           <Button variant="destructive" onClick={() => setOpen(true)}>
-            <Trash2 aria-hidden="true" /> Delete account
+            <Trash2 aria-hidden="true" /> {t("danger.delete")}
           </Button>
         </div>
       </div>
@@ -88,6 +81,7 @@ function DeleteForm({
   exporting: boolean;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation("account");
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
@@ -96,16 +90,20 @@ function DeleteForm({
     defaultValues: { password: "", confirm: "" as "DELETE" },
   });
   const { errors, isSubmitting } = form.formState;
+  const deletePasswordA11y = fieldA11y("delete-password", errors.password?.message);
+  const passwordField = form.register("password");
+  const deleteConfirmA11y = fieldA11y("delete-confirm", errors.confirm?.message);
+  const confirmField = form.register("confirm");
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       await deleteAccount({ confirm: "DELETE", password: user.hasPassword ? values.password : undefined });
       clearClientSession(queryClient);
-      toast.success("Your account was deleted. Goodbye!");
+      toast.success(t("danger.deleted"));
       await navigate({ to: "/sign-up" });
     } catch (err) {
       if (errorReason(err) === "INVALID_PASSWORD") {
-        form.setError("password", { type: "server", message: "That password isn't right." });
+        form.setError("password", { type: "server", message: t("passwordPrompt.wrong") });
         return;
       }
       const message = applyServerErrors(err, form.setError, ["password", "confirm"]);
@@ -115,48 +113,39 @@ function DeleteForm({
   return (
     <form onSubmit={submit} noValidate className="grid gap-4">
       <DialogHeader>
-        <DialogTitle>Delete your account?</DialogTitle>
-        <DialogDescription>
-          Everything in {user.email} — images, projects, collections, prompts, settings and credits — is deleted for
-          good.
-        </DialogDescription>
+        <DialogTitle>{t("danger.confirmTitle")}</DialogTitle>
+        <DialogDescription>{t("danger.confirmDescription", { email: user.email })}</DialogDescription>
       </DialogHeader>
-      <FormAlert tone="info" title="Want a copy first?">
+      <FormAlert tone="info" title={t("danger.copyFirst")}>
         <Button type="button" variant="link" className="h-auto p-0" loading={exporting} onClick={() => void onExport()}>
-          Download your data export
+          {t("danger.downloadExport")}
         </Button>
       </FormAlert>
       {formError && <FormAlert>{formError}</FormAlert>}
       {user.hasPassword && (
-        <FormField id="delete-password" label="Your password" error={errors.password?.message}>
-          <PasswordInput
-            {...fieldA11y("delete-password", errors.password?.message)}
-            autoComplete="current-password"
-            {...form.register("password")}
-          />
+        <FormField id="delete-password" label={t("danger.password")} error={errors.password?.message}>
+          <PasswordInput {...deletePasswordA11y} autoComplete="current-password" {...passwordField} />
         </FormField>
       )}
       <FormField
         id="delete-confirm"
         label={
-          <>
-            Type <span className="font-mono font-semibold">DELETE</span> to confirm
-          </>
+          <Trans
+            t={t}
+            i18nKey="danger.typeDelete"
+            components={{ mono: <span className="font-mono font-semibold" /> }}
+          />
         }
         error={errors.confirm?.message}
       >
-        <Input
-          {...fieldA11y("delete-confirm", errors.confirm?.message)}
-          autoComplete="off"
-          {...form.register("confirm")}
-        />
+        <Input {...deleteConfirmA11y} autoComplete="off" {...confirmField} />
       </FormField>
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onCancel} disabled={isSubmitting}>
-          Keep my account
+          {t("danger.keep")}
         </Button>
         <Button type="submit" variant="destructive" loading={isSubmitting}>
-          Delete forever
+          {t("danger.deleteForever")}
         </Button>
       </DialogFooter>
     </form>

@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { LIMITS, registerRequestSchema } from "@image-studio/shared";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
@@ -20,12 +21,19 @@ type Values = z.input<typeof registerRequestSchema>;
  * image, project and job stays; the link in the confirmation mail finishes it (fal.ai models, full credits).
  */
 export function GuestUpgradeCard() {
+  const { t } = useTranslation("account");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(registerRequestSchema),
     defaultValues: { name: "", email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const upgradeNameA11y = fieldA11y("upgrade-name", errors.name?.message);
+  const nameField = form.register("name");
+  const upgradeEmailA11y = fieldA11y("upgrade-email", errors.email?.message);
+  const emailField = form.register("email");
+  const upgradePasswordA11y = fieldA11y("upgrade-password", errors.password?.message, "hint");
+  const passwordField = form.register("password");
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -38,49 +46,31 @@ export function GuestUpgradeCard() {
   });
 
   return (
-    <Section
-      id="save-work"
-      title="Save your work — create an account"
-      description="You're using a demo account: the local engine only, a small storage space, and nothing to sign in with later. Create an account to keep everything you made here."
-    >
+    <Section id="save-work" title={t("guest.title")} description={t("guest.description")}>
       {sentTo ? (
         <FormAlert tone="success">
-          Check your inbox at <strong>{sentTo}</strong>: open the link we sent to finish. Your images stay where they
-          are.
+          <Trans t={t} i18nKey="guest.sent" values={{ email: sentTo }} components={{ strong: <strong /> }} />
         </FormAlert>
       ) : (
         <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-          <FormField id="upgrade-name" label="Name" error={errors.name?.message}>
-            <Input
-              {...fieldA11y("upgrade-name", errors.name?.message)}
-              autoComplete="name"
-              {...form.register("name")}
-            />
+          <FormField id="upgrade-name" label={t("guest.name")} error={errors.name?.message}>
+            <Input {...upgradeNameA11y} autoComplete="name" {...nameField} />
           </FormField>
-          <FormField id="upgrade-email" label="Email" error={errors.email?.message}>
-            <Input
-              {...fieldA11y("upgrade-email", errors.email?.message)}
-              type="email"
-              autoComplete="email"
-              {...form.register("email")}
-            />
+          <FormField id="upgrade-email" label={t("guest.email")} error={errors.email?.message}>
+            <Input {...upgradeEmailA11y} type="email" autoComplete="email" {...emailField} />
           </FormField>
           <FormField
             id="upgrade-password"
-            label="Password"
+            label={t("guest.password")}
             error={errors.password?.message}
-            hint={`At least ${LIMITS.passwordMinLength} characters.`}
+            hint={t("password.minLength", { count: LIMITS.passwordMinLength })}
             className="sm:col-span-2"
           >
-            <PasswordInput
-              {...fieldA11y("upgrade-password", errors.password?.message, "hint")}
-              autoComplete="new-password"
-              {...form.register("password")}
-            />
+            <PasswordInput {...upgradePasswordA11y} autoComplete="new-password" {...passwordField} />
           </FormField>
           <div className="flex justify-end sm:col-span-2">
             <Button type="submit" loading={isSubmitting}>
-              Create my account
+              {t("guest.submit")}
             </Button>
           </div>
         </form>

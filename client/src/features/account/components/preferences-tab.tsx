@@ -1,25 +1,27 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { cn } from "@/lib/cn";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
 import { Section } from "./section";
 
-const THEMES: { id: ThemePreference; label: string; hint: string; icon: typeof Sun }[] = [
-  { id: "light", label: "Light", hint: "Bright and clean", icon: Sun },
-  { id: "dark", label: "Dark", hint: "Easy on the eyes at night", icon: Moon },
-  { id: "auto", label: "Auto", hint: "Follow this device", icon: Monitor },
-];
+const THEMES = [
+  { id: "light", label: "theme.light", hint: "theme.lightHint", icon: Sun },
+  { id: "dark", label: "theme.dark", hint: "theme.darkHint", icon: Moon },
+  { id: "auto", label: "theme.auto", hint: "theme.autoHint", icon: Monitor },
+] as const satisfies readonly { id: ThemePreference; label: string; hint: string; icon: typeof Sun }[];
 
 /** Settings → Preferences: appearance (applies at once, remembered on this device). */
 export function PreferencesTab() {
+  const { t } = useTranslation("account");
   const [theme, setTheme] = useState<ThemePreference>(getThemePreference);
   return (
     <div className="grid max-w-3xl gap-6">
-      <Section id="appearance" title="Appearance" description="Choose how Image Studio looks on this device.">
+      <Section id="appearance" title={t("theme.title")} description={t("theme.description")}>
         <RadioGroup
-          aria-label="Theme"
+          aria-label={t("theme.label")}
           value={theme}
           onValueChange={(v) => {
             const pref = v as ThemePreference;
@@ -40,9 +42,9 @@ export function PreferencesTab() {
               <RadioGroupItem id={`theme-${id}`} value={id} className="mt-0.5" />
               <span className="grid gap-1">
                 <span className="flex items-center gap-2 font-medium">
-                  <Icon className="size-4" aria-hidden="true" /> {label}
+                  <Icon className="size-4" aria-hidden="true" /> {t(label)}
                 </span>
-                <span className="text-xs font-normal text-muted-foreground">{hint}</span>
+                <span className="text-xs font-normal text-muted-foreground">{t(hint)}</span>
               </span>
             </Label>
           ))}

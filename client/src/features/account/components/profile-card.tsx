@@ -1,8 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { LANGUAGES, type MeUser, profileFormSchema } from "@image-studio/shared";
+import { isUiLanguage, type MeUser, profileFormSchema, UI_LANGUAGES } from "@image-studio/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { fieldA11y, FormField } from "@/components/form/form-field";
@@ -11,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
+import { setLanguage } from "@/i18n";
 import { applyServerErrors } from "@/lib/form-errors";
 import { setSessionUser } from "@/lib/session";
 import { updateProfile } from "../api/account";
@@ -25,22 +27,29 @@ function timeZones(current: string): string[] {
 }
 
 export function ProfileCard({ user }: { user: MeUser }) {
+  const { t } = useTranslation("account");
   const queryClient = useQueryClient();
   const zones = useMemo(() => timeZones(user.timezone), [user.timezone]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [savingPrivacy, setSavingPrivacy] = useState(false);
   const form = useForm<Values>({
     resolver: zodResolver(profileFormSchema),
-    values: { name: user.name, timezone: user.timezone, language: user.language },
+    values: { name: user.name, timezone: user.timezone, language: isUiLanguage(user.language) ? user.language : "en" },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
+  const profileNameA11y = fieldA11y("profile-name", errors.name?.message);
+  const nameField = form.register("name");
+  const profileEmailA11y = fieldA11y("profile-email", undefined, "hint");
+  const profileTimezoneA11y = fieldA11y("profile-timezone", errors.timezone?.message);
+  const profileLanguageA11y = fieldA11y("profile-language", errors.language?.message);
   const timezone = useWatch({ control: form.control, name: "timezone" });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       const { user: updated } = await updateProfile(values);
       setSessionUser(queryClient, updated);
-      toast.success("Profile saved");
+      await setLanguage(updated.language);
+      toast.success(t("profile.saved"));
     } catch (err) {
       const message = applyServerErrors(err, form.setError, ["name", "timezone", "language"]);
       if (message) toast.error(message);
@@ -52,37 +61,33 @@ export function ProfileCard({ user }: { user: MeUser }) {
     try {
       const { user: updated } = await updateProfile({ publicAvatar });
       setSessionUser(queryClient, updated);
-      toast.success(publicAvatar ? "Your photo is visible on shared pages" : "Your photo is now private");
+      toast.success(publicAvatar ? t("profile.photoPublic") : t("profile.photoPrivate"));
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Couldn't save that");
+      toast.error(err instanceof Error ? err.message : t("profile.saveFailed"));
     } finally {
       setSavingPrivacy(false);
     }
   };
 
   return (
-    <Section id="profile" title="Profile" description="How you appear in Image Studio and on anything you share.">
+    <Section id="profile" title={t("profile.title")} description={t("profile.description")}>
       <div className="grid gap-6">
         <AvatarEditor user={user} />
         <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-          <FormField id="profile-name" label="Name" error={errors.name?.message} className="sm:col-span-2">
-            <Input
-              {...fieldA11y("profile-name", errors.name?.message)}
-              autoComplete="name"
-              {...form.register("name")}
-            />
+          <FormField id="profile-name" label={t("profile.name")} error={errors.name?.message} className="sm:col-span-2">
+            <Input {...profileNameA11y} autoComplete="name" {...nameField} />
           </FormField>
           <FormField
             id="profile-email"
-            label="Email"
-            hint={user.emailVerified ? "Confirmed" : "Not confirmed yet"}
+            label={t("profile.email")}
+            hint={user.emailVerified ? t("profile.confirmed") : t("profile.notConfirmed")}
             className="sm:col-span-2"
           >
-            <Input {...fieldA11y("profile-email", undefined, "hint")} value={user.email} readOnly disabled />
+            <Input {...profileEmailA11y} value={user.email} readOnly disabled />
           </FormField>
           <FormField
             id="profile-timezone"
-            label="Time zone"
+            label={t("profile.timeZone")}
             error={errors.timezone?.message}
             aside={
               browserZone && browserZone !== timezone ? (
@@ -91,7 +96,7 @@ export function ProfileCard({ user }: { user: MeUser }) {
                   className="cursor-pointer text-xs font-medium text-primary-strong hover:underline"
                   onClick={() => form.setValue("timezone", browserZone, { shouldDirty: true })}
                 >
-                  Use {browserZone}
+                  {t("profile.useZone", { zone: browserZone })}
                 </button>
               ) : undefined
             }
@@ -101,7 +106,7 @@ export function ProfileCard({ user }: { user: MeUser }) {
               name="timezone"
               render={({ field }) => (
                 <Select value={field.value} onValueChange={field.onChange}>
-                  <SelectTrigger {...fieldA11y("profile-timezone", errors.timezone?.message)}>
+                  <SelectTrigger {...profileTimezoneA11y}>
                     <SelectValue />
                   </SelectTrigger>
                   <SelectContent className="max-h-72">
@@ -115,17 +120,17 @@ export function ProfileCard({ user }: { user: MeUser }) {
               )}
             />
           </FormField>
-          <FormField id="profile-language" label="Language" error={errors.language?.message}>
+          <FormField id="profile-language" label={t("profile.language")} error={errors.language?.message}>
             <Controller
               control={form.control}
               name="language"
               render={({ field }) => (
                 <Select value={field.value} onValueChange={field.onChange}>
-                  <SelectTrigger {...fieldA11y("profile-language", errors.language?.message)}>
+                  <SelectTrigger {...profileLanguageA11y}>
                     <SelectValue />
                   </SelectTrigger>
                   <SelectContent>
-                    {LANGUAGES.map((l) => (
+                    {UI_LANGUAGES.map((l) => (
                       <SelectItem key={l.id} value={l.id}>
                         {l.label}
                       </SelectItem>
@@ -137,14 +142,14 @@ export function ProfileCard({ user }: { user: MeUser }) {
           </FormField>
           <div className="flex justify-end sm:col-span-2">
             <Button type="submit" loading={isSubmitting} disabled={!isDirty}>
-              Save profile
+              {t("profile.save")}
             </Button>
           </div>
         </form>
         <div className="flex items-start justify-between gap-4 rounded-lg border border-border p-3">
           <div className="grid gap-0.5">
-            <Label htmlFor="public-avatar">Show my photo on shared pages</Label>
-            <p className="text-xs text-muted-foreground">When off, only you see your photo.</p>
+            <Label htmlFor="public-avatar">{t("profile.publicAvatar")}</Label>
+            <p className="text-xs text-muted-foreground">{t("profile.publicAvatarHint")}</p>
           </div>
           <Switch
             id="public-avatar"

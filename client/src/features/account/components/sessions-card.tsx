@@ -1,36 +1,38 @@
 import { type MeUser, SESSION_TIMEOUTS, type SessionInfo } from "@image-studio/shared";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { HelpCircle, LogOut, Monitor, Smartphone, Tablet } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate, formatRelative } from "@/i18n";
 import { setSessionUser, useSignOut } from "@/lib/session";
 import { revokeAllSessions, revokeOtherSessions, revokeSession, sessionsQuery, updateProfile } from "../api/account";
 import { Section } from "./section";
 
 const DEVICE_ICONS = { desktop: Monitor, mobile: Smartphone, tablet: Tablet, unknown: HelpCircle } as const;
-const TIMEOUT_LABELS: Record<string, string> = {
-  never: "Never (30 days)",
-  "30": "After 30 minutes",
-  "240": "After 4 hours",
-  "1440": "After 1 day",
-  "10080": "After 7 days",
-};
+const TIMEOUT_LABELS = {
+  never: "sessions.timeout.never",
+  "30": "sessions.timeout.m30",
+  "240": "sessions.timeout.h4",
+  "1440": "sessions.timeout.d1",
+  "10080": "sessions.timeout.d7",
+} as const;
+const timeoutKey = (minutes: number | null) =>
+  (minutes === null ? "never" : String(minutes)) as keyof typeof TIMEOUT_LABELS;
 
-function ago(iso: string): string {
-  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-  if (s < 60) return "just now";
-  if (s < 3600) return rtf.format(-Math.round(s / 60), "minute");
-  if (s < 86400) return rtf.format(-Math.round(s / 3600), "hour");
-  return rtf.format(-Math.round(s / 86400), "day");
+/** "just now" under a minute, else "5 minutes ago", "yesterday"… */
+function ago(t: TFunction<"account">, iso: string): string {
+  return Date.now() - Date.parse(iso) < 60_000 ? t("sessions.justNow") : formatRelative(iso);
 }
 
 function SessionRow({ s, busy, onRevoke }: { s: SessionInfo; busy: boolean; onRevoke: () => void }) {
+  const { t } = useTranslation("account");
   const Icon = DEVICE_ICONS[s.device];
   return (
     <li className="flex items-center gap-3 py-3">
@@ -39,12 +41,13 @@ function SessionRow({ s, busy, onRevoke }: { s: SessionInfo; busy: boolean; onRe
       </div>
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
-          {s.browser} on {s.os}
-          {s.current && <Badge variant="primary">This device</Badge>}
+          {t("sessions.device", { browser: s.browser, os: s.os })}
+          {s.current && <Badge variant="primary">{t("sessions.thisDevice")}</Badge>}
         </p>
         <p className="truncate text-xs text-muted-foreground">
-          {s.ipAddress ?? "Unknown IP"} · {s.current ? "Active now" : `Last seen ${ago(s.lastSeenAt)}`} · Signed in{" "}
-          {new Date(s.createdAt).toLocaleDateString()}
+          {s.ipAddress ?? t("sessions.unknownIp")} ·{" "}
+          {s.current ? t("sessions.activeNow") : t("sessions.lastSeen", { when: ago(t, s.lastSeenAt) })} ·{" "}
+          {t("sessions.signedIn", { date: formatDate(s.createdAt) })}
         </p>
       </div>
       {!s.current && (
@@ -53,10 +56,10 @@ function SessionRow({ s, busy, onRevoke }: { s: SessionInfo; busy: boolean; onRe
           size="sm"
           loading={busy}
           onClick={onRevoke}
-          aria-label={`Sign out ${s.browser} on ${s.os}`}
+          aria-label={t("sessions.signOutDevice", { browser: s.browser, os: s.os })}
         >
           <LogOut aria-hidden="true" />
-          <span className="hidden sm:inline">Sign out</span>
+          <span className="hidden sm:inline">{t("sessions.signOut")}</span>
         </Button>
       )}
     </li>
@@ -64,6 +67,7 @@ function SessionRow({ s, busy, onRevoke }: { s: SessionInfo; busy: boolean; onRe
 }
 
 export function SessionsCard({ user }: { user: MeUser }) {
+  const { t } = useTranslation("account");
   const queryClient = useQueryClient();
   const signOut = useSignOut();
   const { data: sessions, isPending } = useQuery(sessionsQuery);
@@ -77,7 +81,7 @@ export function SessionsCard({ user }: { user: MeUser }) {
       await queryClient.invalidateQueries({ queryKey: sessionsQuery.queryKey });
       toast.success(success);
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "That didn't work");
+      toast.error(err instanceof Error ? err.message : t("sessions.failed"));
     } finally {
       setBusy(null);
     }
@@ -89,27 +93,27 @@ export function SessionsCard({ user }: { user: MeUser }) {
         sessionTimeoutMinutes: value === "never" ? null : Number(value),
       });
       setSessionUser(queryClient, updated);
-      toast.success("Session timeout saved");
+      toast.success(t("sessions.timeoutSaved"));
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Couldn't save the timeout");
+      toast.error(err instanceof Error ? err.message : t("sessions.timeoutFailed"));
     }
   };
 
   return (
-    <Section id="sessions" title="Where you're signed in" description="Sign out devices you don't recognise.">
+    <Section id="sessions" title={t("sessions.title")} description={t("sessions.description")}>
       {isPending ? (
         <div className="grid gap-3">
           <Skeleton className="h-12" />
           <Skeleton className="h-12" />
         </div>
       ) : (
-        <ul aria-label="Signed-in devices" className="divide-y divide-border">
+        <ul aria-label={t("sessions.list")} className="divide-y divide-border">
           {(sessions ?? []).map((s) => (
             <SessionRow
               key={s.id}
               s={s}
               busy={busy === s.id}
-              onRevoke={() => void run(s.id, () => revokeSession(s.id), "Device signed out")}
+              onRevoke={() => void run(s.id, () => revokeSession(s.id), t("sessions.deviceSignedOut"))}
             />
           ))}
         </ul>
@@ -120,9 +124,9 @@ export function SessionsCard({ user }: { user: MeUser }) {
           size="sm"
           disabled={!others}
           loading={busy === "others"}
-          onClick={() => void run("others", revokeOtherSessions, "Other devices signed out")}
+          onClick={() => void run("others", revokeOtherSessions, t("sessions.othersSignedOut"))}
         >
-          Sign out other devices
+          {t("sessions.signOutOthers")}
         </Button>
         <Button
           variant="ghost"
@@ -133,32 +137,29 @@ export function SessionsCard({ user }: { user: MeUser }) {
             setBusy("all");
             try {
               await revokeAllSessions();
-              toast.success("Signed out everywhere");
+              toast.success(t("sessions.signedOutEverywhere"));
             } catch {
               /* signing out locally anyway */
             }
             await signOut();
           }}
         >
-          Sign out everywhere
+          {t("sessions.signOutEverywhere")}
         </Button>
         <div className="ml-auto flex items-center gap-2">
           <Label htmlFor="session-timeout" className="text-xs font-normal text-muted-foreground">
-            Sign out when idle
+            {t("sessions.idle")}
           </Label>
-          <Select
-            value={user.sessionTimeoutMinutes === null ? "never" : String(user.sessionTimeoutMinutes)}
-            onValueChange={(v) => void setTimeoutPref(v)}
-          >
+          <Select value={timeoutKey(user.sessionTimeoutMinutes)} onValueChange={(v) => void setTimeoutPref(v)}>
             <SelectTrigger id="session-timeout" size="sm" className="w-44">
               <SelectValue />
             </SelectTrigger>
             <SelectContent>
-              {SESSION_TIMEOUTS.map((t) => {
-                const key = t === null ? "never" : String(t);
+              {SESSION_TIMEOUTS.map((m) => {
+                const key = timeoutKey(m);
                 return (
                   <SelectItem key={key} value={key}>
-                    {TIMEOUT_LABELS[key]}
+                    {t(TIMEOUT_LABELS[key])}
                   </SelectItem>
                 );
               })}

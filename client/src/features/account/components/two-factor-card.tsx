@@ -2,6 +2,7 @@ import type { MeUser } from "@image-studio/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { KeyRound, ShieldCheck, ShieldOff } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ import { TwoFactorSetup } from "./two-factor-setup";
 type Dialogs = "enable" | "disable" | "codes" | null;
 
 export function TwoFactorCard({ user }: { user: MeUser }) {
+  const { t } = useTranslation("account");
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<Dialogs>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -32,34 +34,32 @@ export function TwoFactorCard({ user }: { user: MeUser }) {
   return (
     <Section
       id="two-factor"
-      title="Two-factor authentication"
-      description="Ask for a code from an authenticator app (1Password, Google Authenticator, Authy…) when you sign in."
+      title={t("twoFactor.title")}
+      description={t("twoFactor.description")}
       action={
         user.twoFactorEnabled ? (
           <Badge variant="success">
-            <ShieldCheck aria-hidden="true" /> On
+            <ShieldCheck aria-hidden="true" /> {t("twoFactor.on")}
           </Badge>
         ) : (
-          <Badge variant="secondary">Off</Badge>
+          <Badge variant="secondary">{t("twoFactor.off")}</Badge>
         )
       }
     >
       {!user.hasPassword ? (
-        <p className="text-sm text-muted-foreground">
-          Add a password to your account first; two-factor protects password sign-in.
-        </p>
+        <p className="text-sm text-muted-foreground">{t("twoFactor.needsPassword")}</p>
       ) : user.twoFactorEnabled ? (
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" onClick={() => setOpen("codes")}>
-            <KeyRound aria-hidden="true" /> New backup codes
+            <KeyRound aria-hidden="true" /> {t("twoFactor.newCodes")}
           </Button>
           <Button variant="ghost" className="text-destructive-strong" onClick={() => setOpen("disable")}>
-            <ShieldOff aria-hidden="true" /> Turn off
+            <ShieldOff aria-hidden="true" /> {t("twoFactor.turnOff")}
           </Button>
         </div>
       ) : (
         <Button onClick={() => setOpen("enable")}>
-          <ShieldCheck aria-hidden="true" /> Set up two-factor
+          <ShieldCheck aria-hidden="true" /> {t("twoFactor.setUp")}
         </Button>
       )}
 
@@ -68,7 +68,7 @@ export function TwoFactorCard({ user }: { user: MeUser }) {
           <TwoFactorSetup
             onEnabled={async () => {
               await refresh();
-              toast.success("Two-factor authentication is on");
+              toast.success(t("twoFactor.enabled"));
             }}
             onDone={close}
           />
@@ -78,16 +78,16 @@ export function TwoFactorCard({ user }: { user: MeUser }) {
       <Dialog open={open === "disable"} onOpenChange={(o) => !o && close()}>
         <DialogContent className="max-w-md">
           <DialogHeader>
-            <DialogTitle>Turn off two-factor authentication?</DialogTitle>
-            <DialogDescription>Signing in will only need your password. Enter it to confirm.</DialogDescription>
+            <DialogTitle>{t("twoFactor.disableTitle")}</DialogTitle>
+            <DialogDescription>{t("twoFactor.disableDescription")}</DialogDescription>
           </DialogHeader>
           <PasswordPrompt
-            submitLabel="Turn off"
+            submitLabel={t("twoFactor.turnOff")}
             destructive
             onSubmit={async (password) => {
               await disableTwoFactor(password);
               await refresh();
-              toast.success("Two-factor authentication is off");
+              toast.success(t("twoFactor.disabled"));
               close();
             }}
           />
@@ -97,18 +97,14 @@ export function TwoFactorCard({ user }: { user: MeUser }) {
       <Dialog open={open === "codes"} onOpenChange={(o) => !o && close()}>
         <DialogContent className="max-w-md">
           <DialogHeader>
-            <DialogTitle>New backup codes</DialogTitle>
-            <DialogDescription>
-              {codes
-                ? "Your old codes no longer work. Keep these somewhere safe."
-                : "This replaces your current backup codes. Enter your password to continue."}
-            </DialogDescription>
+            <DialogTitle>{t("twoFactor.newCodes")}</DialogTitle>
+            <DialogDescription>{codes ? t("twoFactor.codesReplaced") : t("twoFactor.codesReplace")}</DialogDescription>
           </DialogHeader>
           {codes ? (
             <BackupCodes codes={codes} onDone={close} />
           ) : (
             <PasswordPrompt
-              submitLabel="Make new codes"
+              submitLabel={t("twoFactor.makeCodes")}
               onSubmit={async (password) => {
                 const res = await regenerateBackupCodes(password);
                 setCodes(res.backupCodes);

@@ -3,6 +3,7 @@ import { totpFormSchema } from "@image-studio/shared";
 import { QRCodeSVG } from "qrcode.react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { fieldA11y, FormField } from "@/components/form/form-field";
 import { Button } from "@/components/ui/button";
@@ -22,20 +23,21 @@ const secretOf = (uri: string) => new URL(uri).searchParams.get("secret") ?? "";
 
 /** Password → scan the QR code (or type the key) → confirm a code → save the backup codes. */
 export function TwoFactorSetup({ onEnabled, onDone }: { onEnabled: () => Promise<void>; onDone: () => void }) {
+  const { t } = useTranslation("account");
   const [step, setStep] = useState<Step>({ kind: "password" });
 
   if (step.kind === "password") {
     return (
       <>
         <DialogHeader>
-          <DialogTitle>Set up two-factor authentication</DialogTitle>
-          <DialogDescription>Step 1 of 3 — enter your password to continue.</DialogDescription>
+          <DialogTitle>{t("twoFactorSetup.title")}</DialogTitle>
+          <DialogDescription>{t("twoFactorSetup.step1")}</DialogDescription>
         </DialogHeader>
         <PasswordPrompt
-          submitLabel="Continue"
+          submitLabel={t("twoFactorSetup.continue")}
           onSubmit={async (password) => {
             const res = await startTwoFactor(password);
-            if (res.method !== "totp") throw new Error("The server did not start authenticator-app setup.");
+            if (res.method !== "totp") throw new Error(t("twoFactorSetup.notTotp"));
             setStep({ kind: "scan", totpURI: res.totpURI, backupCodes: res.backupCodes });
           }}
         />
@@ -46,10 +48,8 @@ export function TwoFactorSetup({ onEnabled, onDone }: { onEnabled: () => Promise
     return (
       <>
         <DialogHeader>
-          <DialogTitle>Scan the QR code</DialogTitle>
-          <DialogDescription>
-            Step 2 of 3 — scan it with your authenticator app, then type the 6-digit code it shows.
-          </DialogDescription>
+          <DialogTitle>{t("twoFactorSetup.scanTitle")}</DialogTitle>
+          <DialogDescription>{t("twoFactorSetup.step2")}</DialogDescription>
         </DialogHeader>
         <ScanStep
           totpURI={step.totpURI}
@@ -64,10 +64,8 @@ export function TwoFactorSetup({ onEnabled, onDone }: { onEnabled: () => Promise
   return (
     <>
       <DialogHeader>
-        <DialogTitle>Save your backup codes</DialogTitle>
-        <DialogDescription>
-          Step 3 of 3 — if you lose your phone, each code signs you in once. We won't show them again.
-        </DialogDescription>
+        <DialogTitle>{t("twoFactorSetup.codesTitle")}</DialogTitle>
+        <DialogDescription>{t("twoFactorSetup.step3")}</DialogDescription>
       </DialogHeader>
       <BackupCodes codes={step.backupCodes} onDone={onDone} />
     </>
@@ -75,12 +73,15 @@ export function TwoFactorSetup({ onEnabled, onDone }: { onEnabled: () => Promise
 }
 
 function ScanStep({ totpURI, onConfirmed }: { totpURI: string; onConfirmed: () => Promise<void> }) {
+  const { t } = useTranslation("account");
   const secret = secretOf(totpURI);
   const form = useForm<z.input<typeof totpFormSchema>>({
     resolver: zodResolver(totpFormSchema),
     defaultValues: { code: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const setupCodeA11y = fieldA11y("setup-code", errors.code?.message);
+  const codeField = form.register("code");
   const submit = form.handleSubmit(async ({ code }) => {
     try {
       await confirmTwoFactor(code.trim());
@@ -94,10 +95,10 @@ function ScanStep({ totpURI, onConfirmed }: { totpURI: string; onConfirmed: () =
   return (
     <div className="grid gap-4">
       <div className="mx-auto rounded-xl bg-white p-3 shadow-sm ring-1 ring-border">
-        <QRCodeSVG value={totpURI} size={176} level="M" title="QR code for your authenticator app" />
+        <QRCodeSVG value={totpURI} size={176} level="M" title={t("twoFactorSetup.qrTitle")} />
       </div>
       <div className="grid gap-1 text-center">
-        <p className="text-xs text-muted-foreground">Can't scan? Enter this key in the app:</p>
+        <p className="text-xs text-muted-foreground">{t("twoFactorSetup.cantScan")}</p>
         <code
           data-testid="totp-secret"
           className="rounded-md bg-surface px-2 py-1 font-mono text-sm tracking-wider break-all select-all"
@@ -106,20 +107,20 @@ function ScanStep({ totpURI, onConfirmed }: { totpURI: string; onConfirmed: () =
         </code>
       </div>
       <form onSubmit={submit} noValidate className="grid gap-3">
-        <FormField id="setup-code" label="Code from the app" error={errors.code?.message}>
+        <FormField id="setup-code" label={t("twoFactorSetup.codeLabel")} error={errors.code?.message}>
           <Input
-            {...fieldA11y("setup-code", errors.code?.message)}
+            {...setupCodeA11y}
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
             placeholder="123456"
             className="text-center font-mono text-lg tracking-[0.3em]"
             autoFocus
-            {...form.register("code")}
+            {...codeField}
           />
         </FormField>
         <Button type="submit" loading={isSubmitting}>
-          Turn on two-factor
+          {t("twoFactorSetup.turnOn")}
         </Button>
       </form>
     </div>

@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type * as React from "react";
+import { useTranslation } from "react-i18next";
 import { Logo } from "@/app/shell/logo";
 import { DevMailBanner } from "@/components/dev-mail-banner";
 
@@ -13,6 +14,7 @@ interface AuthLayoutProps {
 
 /** The signed-out pages: a centred card on a soft violet→pink backdrop, no app chrome. */
 export function AuthLayout({ title, description, children, footer }: AuthLayoutProps) {
+  const { t } = useTranslation("auth");
   return (
     <div className="relative flex min-h-dvh flex-col overflow-hidden bg-background text-foreground">
       <div aria-hidden="true" className="pointer-events-none absolute inset-0 -z-0">
@@ -24,10 +26,10 @@ export function AuthLayout({ title, description, children, footer }: AuthLayoutP
         <Link
           to="/dashboard"
           className="mb-6 flex items-center gap-2 rounded-lg text-lg font-semibold"
-          aria-label="Image Studio"
+          aria-label={t("brand")}
         >
           <Logo className="size-9" />
-          <span>Image Studio</span>
+          <span>{t("brand")}</span>
         </Link>
         <div className="w-full max-w-md animate-slide-in rounded-2xl border border-border bg-card/95 p-6 text-card-foreground shadow-xl backdrop-blur sm:p-8">
           <div className="mb-6 grid gap-1.5 text-center">
@@ -44,10 +46,11 @@ export function AuthLayout({ title, description, children, footer }: AuthLayoutP
 
 /** "or" between the password form and the provider buttons. */
 export function OrDivider() {
+  const { t } = useTranslation("auth");
   return (
     <div className="my-5 flex items-center gap-3 text-xs text-muted-foreground uppercase" aria-hidden="true">
       <span className="h-px flex-1 bg-border" />
-      or
+      {t("or")}
       <span className="h-px flex-1 bg-border" />
     </div>
   );

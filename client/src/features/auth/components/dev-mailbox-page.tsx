@@ -3,12 +3,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { ExternalLink, Inbox, Mail, RefreshCw, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Logo } from "@/app/shell/logo";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDateTime } from "@/i18n";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/lib/cn";
 import { call, rpc } from "@/lib/rpc";
@@ -30,10 +32,11 @@ const linksIn = (text: string) =>
       return false;
     }
   });
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
+const time = (iso: string) => formatDateTime(iso, { dateStyle: "medium", timeStyle: "medium" });
 
 /** /dev/mailbox — mail the app would have sent, kept locally because no SMTP server is configured. */
 export function DevMailboxPage() {
+  const { t } = useTranslation("auth");
   const queryClient = useQueryClient();
   const { data, error, isPending, isFetching, refetch } = useQuery(mailboxQuery);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -44,34 +47,34 @@ export function DevMailboxPage() {
     try {
       await call(rpc.devMailbox.mailbox.$delete({ query: {} }));
       await queryClient.invalidateQueries({ queryKey: mailboxQuery.queryKey });
-      toast.success("Mailbox cleared");
+      toast.success(t("devMailbox.cleared"));
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Could not clear the mailbox");
+      toast.error(err instanceof Error ? err.message : t("devMailbox.clearFailed"));
     }
   };
 
   return (
     <div className="min-h-dvh bg-background text-foreground">
       <header className="sticky top-0 z-10 flex h-14 items-center gap-3 border-b border-border bg-background/90 px-4 backdrop-blur">
-        <Link to="/dashboard" className="flex items-center gap-2 font-semibold" aria-label="Image Studio">
+        <Link to="/dashboard" className="flex items-center gap-2 font-semibold" aria-label={t("brand")}>
           <Logo className="size-7" />
         </Link>
-        <h1 className="text-lg font-semibold">Dev mailbox</h1>
+        <h1 className="text-lg font-semibold">{t("devMailbox.title")}</h1>
         <Badge variant="warning" className="hidden sm:inline-flex">
-          Mail stays on the server's machine
+          {t("devMailbox.local")}
         </Badge>
         <div className="ml-auto flex items-center gap-1">
           <Button
             variant="ghost"
             size="icon"
-            aria-label="Refresh"
+            aria-label={t("devMailbox.refresh")}
             onClick={() => void refetch()}
             loading={isFetching && !isPending}
           >
             <RefreshCw aria-hidden="true" />
           </Button>
           <Button variant="ghost" size="sm" onClick={() => void clear()} disabled={!items.length}>
-            <Trash2 aria-hidden="true" /> Clear
+            <Trash2 aria-hidden="true" /> {t("devMailbox.clear")}
           </Button>
         </div>
       </header>
@@ -81,10 +84,10 @@ export function DevMailboxPage() {
             icon={Mail}
             title={
               errorReason(error) === "DEV_MAILBOX_LOCAL_ONLY"
-                ? "The dev mailbox opens on the server's machine"
+                ? t("devMailbox.localOnly")
                 : error instanceof ApiError && error.status === 404
-                  ? "The dev mailbox is off"
-                  : "Couldn't load the mailbox"
+                  ? t("devMailbox.off")
+                  : t("devMailbox.loadFailed")
             }
             description={error.message}
           />
@@ -95,14 +98,10 @@ export function DevMailboxPage() {
             ))}
           </div>
         ) : !items.length ? (
-          <EmptyState
-            icon={Inbox}
-            title="No mail yet"
-            description="Sign up or ask for a password reset, and the message shows up here within seconds."
-          />
+          <EmptyState icon={Inbox} title={t("devMailbox.emptyTitle")} description={t("devMailbox.emptyDescription")} />
         ) : (
           <div className="grid grid-cols-1 gap-4 md:grid-cols-[20rem_minmax(0,1fr)]">
-            <ul aria-label="Messages" className="grid content-start gap-2">
+            <ul aria-label={t("devMailbox.messages")} className="grid content-start gap-2">
               {items.map((m) => (
                 <li key={m.id}>
                   <button
@@ -115,7 +114,7 @@ export function DevMailboxPage() {
                     )}
                   >
                     <span className="truncate text-sm font-medium">{m.subject}</span>
-                    <span className="truncate text-xs text-muted-foreground">To {m.to}</span>
+                    <span className="truncate text-xs text-muted-foreground">{t("devMailbox.to", { to: m.to })}</span>
                     <span className="text-xs text-muted-foreground">{time(m.createdAt)}</span>
                   </button>
                 </li>
@@ -130,6 +129,7 @@ export function DevMailboxPage() {
 }
 
 function MessageView({ mail }: { mail: DevMail }) {
+  const { t } = useTranslation("auth");
   const links = linksIn(mail.text);
   return (
     <article
@@ -139,11 +139,16 @@ function MessageView({ mail }: { mail: DevMail }) {
       <header className="grid gap-1">
         <h2 className="text-lg font-semibold">{mail.subject}</h2>
         <p className="text-sm break-words text-muted-foreground">
-          To <span className="font-medium text-foreground">{mail.to}</span> · {time(mail.createdAt)}
+          <Trans
+            t={t}
+            i18nKey="devMailbox.toLine"
+            values={{ to: mail.to, time: time(mail.createdAt) }}
+            components={{ hl: <span className="font-medium text-foreground" /> }}
+          />
         </p>
       </header>
       {links.length > 0 && (
-        <nav aria-label="Links in this message" className="grid grid-cols-1 gap-2">
+        <nav aria-label={t("devMailbox.links")} className="grid grid-cols-1 gap-2">
           {links.map((href) => (
             <a
               key={href}
@@ -157,13 +162,13 @@ function MessageView({ mail }: { mail: DevMail }) {
         </nav>
       )}
       <iframe
-        title={`Preview of “${mail.subject}”`}
+        title={t("devMailbox.preview", { subject: mail.subject })}
         srcDoc={mail.html}
         sandbox=""
         className="h-[36rem] w-full rounded-lg border border-border bg-white"
       />
       <details className="text-sm">
-        <summary className="cursor-pointer font-medium">Plain-text version</summary>
+        <summary className="cursor-pointer font-medium">{t("devMailbox.plainText")}</summary>
         <pre className="mt-2 overflow-x-auto rounded-lg bg-surface p-3 font-mono text-xs whitespace-pre-wrap">
           {mail.text}
         </pre>

@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { MailCheck } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Trans, useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
 import { fieldA11y, FormField } from "@/components/form/form-field";
@@ -14,6 +15,7 @@ import { forgotPassword } from "../api/auth";
 import { AuthLayout } from "./auth-layout";
 
 export function ForgotPasswordPage() {
+  const { t } = useTranslation("auth");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof emailOnlyRequestSchema>>({
@@ -21,6 +23,8 @@ export function ForgotPasswordPage() {
     defaultValues: { email: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const emailA11y = fieldA11y("email", errors.email?.message);
+  const emailField = form.register("email");
 
   const onSubmit = form.handleSubmit(async ({ email }) => {
     setFormError(null);
@@ -35,19 +39,21 @@ export function ForgotPasswordPage() {
 
   const footer = (
     <Link to="/sign-in" className="font-medium text-primary-strong hover:underline">
-      Back to sign in
+      {t("backToSignIn")}
     </Link>
   );
 
   if (sentTo) {
     return (
       <AuthLayout
-        title="Check your inbox"
+        title={t("forgot.sentTitle")}
         description={
-          <>
-            If an account exists for <span className="font-medium text-foreground">{sentTo}</span>, we've sent a link to
-            choose a new password. It works once, for one hour.
-          </>
+          <Trans
+            t={t}
+            i18nKey="forgot.sentDescription"
+            values={{ email: sentTo }}
+            components={{ hl: <span className="font-medium text-foreground" /> }}
+          />
         }
         footer={footer}
       >
@@ -55,32 +61,21 @@ export function ForgotPasswordPage() {
           <MailCheck className="size-7" aria-hidden="true" />
         </div>
         <Button variant="outline" size="lg" className="mt-6 w-full" onClick={() => setSentTo(null)}>
-          Use another email
+          {t("forgot.another")}
         </Button>
       </AuthLayout>
     );
   }
 
   return (
-    <AuthLayout
-      title="Forgot your password?"
-      description="Enter your email and we'll send you a link to choose a new one."
-      footer={footer}
-    >
+    <AuthLayout title={t("forgot.title")} description={t("forgot.description")} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && <FormAlert>{formError}</FormAlert>}
-        <FormField id="email" label="Email" error={errors.email?.message}>
-          <Input
-            {...fieldA11y("email", errors.email?.message)}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoFocus
-            {...form.register("email")}
-          />
+        <FormField id="email" label={t("fields.email")} error={errors.email?.message}>
+          <Input {...emailA11y} type="email" autoComplete="email" inputMode="email" autoFocus {...emailField} />
         </FormField>
         <Button type="submit" size="lg" loading={isSubmitting}>
-          Send reset link
+          {t("forgot.submit")}
         </Button>
       </form>
     </AuthLayout>

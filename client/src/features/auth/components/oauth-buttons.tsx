@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { authConfigQuery } from "@/lib/session";
@@ -39,6 +40,7 @@ function GoogleIcon() {
 
 /** "Continue with GitHub / Google", shown only for providers the server has client ids for. */
 export function OAuthButtons({ redirectTo }: { redirectTo: string }) {
+  const { t } = useTranslation("auth");
   const { data } = useQuery(authConfigQuery);
   const [pending, setPending] = useState<"github" | "google" | null>(null);
   if (!data || (!data.providers.github && !data.providers.google)) return null;
@@ -47,7 +49,7 @@ export function OAuthButtons({ redirectTo }: { redirectTo: string }) {
     try {
       await signInWithProvider(provider, redirectTo);
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : "Could not reach the sign-in provider");
+      toast.error(err instanceof Error ? err.message : t("oauth.failed"));
       setPending(null);
     }
   };
@@ -64,7 +66,7 @@ export function OAuthButtons({ redirectTo }: { redirectTo: string }) {
             disabled={pending !== null}
             onClick={() => void start("github")}
           >
-            <GitHubIcon /> Continue with GitHub
+            <GitHubIcon /> {t("oauth.github")}
           </Button>
         )}
         {data.providers.google && (
@@ -76,7 +78,7 @@ export function OAuthButtons({ redirectTo }: { redirectTo: string }) {
             disabled={pending !== null}
             onClick={() => void start("google")}
           >
-            <GoogleIcon /> Continue with Google
+            <GoogleIcon /> {t("oauth.google")}
           </Button>
         )}
       </div>

@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { emailOnlyRequestSchema } from "@image-studio/shared";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { fieldA11y, FormField } from "@/components/form/form-field";
@@ -25,11 +26,14 @@ function secondsLeft(email: string): number {
 
 /** Sends the confirmation link again, then waits a minute before allowing another (the server limits too). */
 export function ResendVerification({ email: knownEmail }: { email?: string }) {
+  const { t } = useTranslation("auth");
   const form = useForm<z.input<typeof emailOnlyRequestSchema>>({
     resolver: zodResolver(emailOnlyRequestSchema),
     defaultValues: { email: knownEmail ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const emailField = form.register("email");
+  const resendEmailA11y = fieldA11y("resend-email", errors.email?.message);
   const [wait, setWait] = useState(() => (knownEmail ? secondsLeft(knownEmail) : 0));
 
   useEffect(() => {
@@ -58,19 +62,14 @@ export function ResendVerification({ email: knownEmail }: { email?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3">
       {knownEmail ? (
-        <input type="hidden" {...form.register("email")} />
+        <input type="hidden" {...emailField} />
       ) : (
-        <FormField id="resend-email" label="Email" error={errors.email?.message}>
-          <Input
-            {...fieldA11y("resend-email", errors.email?.message)}
-            type="email"
-            autoComplete="email"
-            {...form.register("email")}
-          />
+        <FormField id="resend-email" label={t("fields.email")} error={errors.email?.message}>
+          <Input {...resendEmailA11y} type="email" autoComplete="email" {...emailField} />
         </FormField>
       )}
       <Button type="submit" variant="outline" size="lg" loading={isSubmitting} disabled={wait > 0}>
-        {wait > 0 ? `Send again in ${wait}s` : "Resend confirmation email"}
+        {wait > 0 ? t("resend.wait", { seconds: wait }) : t("resend.submit")}
       </Button>
     </form>
   );

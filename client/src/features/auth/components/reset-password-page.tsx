@@ -3,6 +3,7 @@ import { LIMITS, resetPasswordFormSchema } from "@image-studio/shared";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
@@ -16,6 +17,7 @@ import { AuthLayout } from "./auth-layout";
 type Values = z.input<typeof resetPasswordFormSchema>;
 
 export function ResetPasswordPage({ token }: { token?: string }) {
+  const { t } = useTranslation("auth");
   const navigate = useNavigate();
   const [formError, setFormError] = useState<{ message: string; badLink: boolean } | null>(null);
   const form = useForm<Values>({
@@ -23,6 +25,10 @@ export function ResetPasswordPage({ token }: { token?: string }) {
     defaultValues: { password: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const passwordA11y = fieldA11y("password", errors.password?.message, "hint");
+  const passwordField = form.register("password");
+  const confirmPasswordA11y = fieldA11y("confirmPassword", errors.confirmPassword?.message);
+  const confirmPasswordField = form.register("confirmPassword");
 
   const onSubmit = form.handleSubmit(async ({ password }) => {
     setFormError(null);
@@ -42,30 +48,22 @@ export function ResetPasswordPage({ token }: { token?: string }) {
 
   const footer = (
     <Link to="/sign-in" className="font-medium text-primary-strong hover:underline">
-      Back to sign in
+      {t("backToSignIn")}
     </Link>
   );
 
   if (!token) {
     return (
-      <AuthLayout
-        title="This link is incomplete"
-        description="Open the link from the email again, or ask for a new one."
-        footer={footer}
-      >
+      <AuthLayout title={t("reset.incompleteTitle")} description={t("reset.incompleteDescription")} footer={footer}>
         <Button asChild size="lg" className="w-full">
-          <Link to="/forgot-password">Send a new link</Link>
+          <Link to="/forgot-password">{t("reset.sendNew")}</Link>
         </Button>
       </AuthLayout>
     );
   }
 
   return (
-    <AuthLayout
-      title="Choose a new password"
-      description="Setting a new password signs you out on all other devices."
-      footer={footer}
-    >
+    <AuthLayout title={t("reset.title")} description={t("reset.description")} footer={footer}>
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && (
           <FormAlert>
@@ -74,7 +72,7 @@ export function ResetPasswordPage({ token }: { token?: string }) {
               <>
                 {" "}
                 <Link to="/forgot-password" className="font-medium text-primary-strong underline underline-offset-4">
-                  Send a new link
+                  {t("reset.sendNew")}
                 </Link>
               </>
             )}
@@ -82,26 +80,17 @@ export function ResetPasswordPage({ token }: { token?: string }) {
         )}
         <FormField
           id="password"
-          label="New password"
+          label={t("reset.new")}
           error={errors.password?.message}
-          hint={`At least ${LIMITS.passwordMinLength} characters.`}
+          hint={t("reset.hint", { count: LIMITS.passwordMinLength })}
         >
-          <PasswordInput
-            {...fieldA11y("password", errors.password?.message, "hint")}
-            autoComplete="new-password"
-            autoFocus
-            {...form.register("password")}
-          />
+          <PasswordInput {...passwordA11y} autoComplete="new-password" autoFocus {...passwordField} />
         </FormField>
-        <FormField id="confirmPassword" label="Repeat new password" error={errors.confirmPassword?.message}>
-          <PasswordInput
-            {...fieldA11y("confirmPassword", errors.confirmPassword?.message)}
-            autoComplete="new-password"
-            {...form.register("confirmPassword")}
-          />
+        <FormField id="confirmPassword" label={t("reset.repeat")} error={errors.confirmPassword?.message}>
+          <PasswordInput {...confirmPasswordA11y} autoComplete="new-password" {...confirmPasswordField} />
         </FormField>
         <Button type="submit" size="lg" loading={isSubmitting}>
-          Set new password
+          {t("reset.submit")}
         </Button>
       </form>
     </AuthLayout>

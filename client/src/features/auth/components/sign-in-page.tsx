@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
@@ -23,34 +24,35 @@ import { TwoFactorStep } from "./two-factor-step";
 const schema = loginRequestSchema.pick({ email: true, password: true, rememberMe: true });
 type Values = z.input<typeof schema>;
 
-const OAUTH_ERRORS: Record<string, string> = {
-  account_not_linked:
-    "That GitHub/Google account isn't linked to an Image Studio account yet. Sign in with your password, then connect it in Settings.",
-  banned: "This account has been suspended.",
-};
+const OAUTH_ERRORS = {
+  account_not_linked: "signIn.oauth.accountNotLinked",
+  banned: "signIn.oauth.banned",
+} as const;
+const oauthErrorKey = (code: string) =>
+  Object.hasOwn(OAUTH_ERRORS, code) ? OAUTH_ERRORS[code as keyof typeof OAUTH_ERRORS] : "signIn.oauth.failed";
 
 export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthError?: string }) {
+  const { t } = useTranslation("auth");
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const target = safeRedirect(redirect);
   const [twoFactor, setTwoFactor] = useState<{ email: string; methods: string[] } | null>(null);
   const [formError, setFormError] = useState<{ message: string; reason?: string; email?: string } | null>(
-    oauthError
-      ? {
-          message:
-            OAUTH_ERRORS[oauthError] ?? "Signing in with that provider didn't work. Try again or use your password.",
-        }
-      : null,
+    oauthError ? { message: t(oauthErrorKey(oauthError)) } : null,
   );
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { email: "", password: "", rememberMe: true },
   });
   const { errors, isSubmitting } = form.formState;
+  const emailA11y = fieldA11y("email", errors.email?.message);
+  const emailField = form.register("email");
+  const passwordA11y = fieldA11y("password", errors.password?.message);
+  const passwordField = form.register("password");
 
   const finish = async () => {
     await refreshSession(queryClient);
-    toast.success("Welcome back!");
+    toast.success(t("signIn.welcome"));
     await navigate({ to: target });
   };
 
@@ -69,8 +71,8 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
   if (twoFactor) {
     return (
       <AuthLayout
-        title="Two-factor authentication"
-        description={`Enter the 6-digit code from your authenticator app for ${twoFactor.email}.`}
+        title={t("signIn.twoFactorTitle")}
+        description={t("signIn.twoFactorDescription", { email: twoFactor.email })}
       >
         <TwoFactorStep onDone={finish} onCancel={() => setTwoFactor(null)} />
       </AuthLayout>
@@ -79,24 +81,27 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
 
   return (
     <AuthLayout
-      title="Sign in"
-      description="Welcome back to your studio."
+      title={t("signIn.title")}
+      description={t("signIn.description")}
       footer={
-        <>
-          New to Image Studio?{" "}
-          <Link
-            to="/sign-up"
-            search={redirect ? { redirect } : {}}
-            className="font-medium text-primary-strong hover:underline"
-          >
-            Create an account
-          </Link>
-        </>
+        <Trans
+          t={t}
+          i18nKey="signIn.newHere"
+          components={{
+            link: (
+              <Link
+                to="/sign-up"
+                search={redirect ? { redirect } : {}}
+                className="font-medium text-primary-strong hover:underline"
+              />
+            ),
+          }}
+        />
       }
     >
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && (
-          <FormAlert title={formError.reason === "EMAIL_NOT_VERIFIED" ? "Confirm your email first" : undefined}>
+          <FormAlert title={formError.reason === "EMAIL_NOT_VERIFIED" ? t("signIn.confirmFirst") : undefined}>
             {formError.message}
             {formError.reason === "EMAIL_NOT_VERIFIED" && (
               <>
@@ -106,37 +111,26 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
                   search={{ email: formError.email }}
                   className="font-medium text-primary-strong underline underline-offset-4"
                 >
-                  Resend the link
+                  {t("signIn.resend")}
                 </Link>
               </>
             )}
           </FormAlert>
         )}
-        <FormField id="email" label="Email" error={errors.email?.message}>
-          <Input
-            {...fieldA11y("email", errors.email?.message)}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoFocus
-            {...form.register("email")}
-          />
+        <FormField id="email" label={t("fields.email")} error={errors.email?.message}>
+          <Input {...emailA11y} type="email" autoComplete="email" inputMode="email" autoFocus {...emailField} />
         </FormField>
         <FormField
           id="password"
-          label="Password"
+          label={t("fields.password")}
           error={errors.password?.message}
           aside={
             <Link to="/forgot-password" className="text-xs font-medium text-primary-strong hover:underline">
-              Forgot password?
+              {t("signIn.forgot")}
             </Link>
           }
         >
-          <PasswordInput
-            {...fieldA11y("password", errors.password?.message)}
-            autoComplete="current-password"
-            {...form.register("password")}
-          />
+          <PasswordInput {...passwordA11y} autoComplete="current-password" {...passwordField} />
         </FormField>
         <div className="flex items-center gap-2">
           <Controller
@@ -151,11 +145,11 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
             )}
           />
           <Label htmlFor="remember-me" className="font-normal">
-            Keep me signed in on this device
+            {t("signIn.remember")}
           </Label>
         </div>
         <Button type="submit" size="lg" loading={isSubmitting}>
-          Sign in
+          {t("signIn.submit")}
         </Button>
       </form>
       <OAuthButtons redirectTo={target} />

@@ -5,12 +5,14 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { Sparkles } from "lucide-react";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { Trans, useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
 import { fieldA11y, FormField } from "@/components/form/form-field";
 import { PasswordInput } from "@/components/form/password-input";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { formatNumber } from "@/i18n";
 import { cn } from "@/lib/cn";
 import { applyServerErrors } from "@/lib/form-errors";
 import { authConfigQuery, safeRedirect } from "@/lib/session";
@@ -26,9 +28,16 @@ function strength(pw: string): number {
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(pw)).length;
   return Math.min(4, 1 + (pw.length >= 12 ? 1 : 0) + (kinds >= 2 ? 1 : 0) + (kinds >= 3 || pw.length >= 16 ? 1 : 0));
 }
-const STRENGTH = ["", "Too short", "Okay", "Good", "Strong"];
+const STRENGTH = [
+  null,
+  "signUp.strength.tooShort",
+  "signUp.strength.okay",
+  "signUp.strength.good",
+  "signUp.strength.strong",
+] as const;
 
 export function SignUpPage({ redirect }: { redirect?: string }) {
+  const { t } = useTranslation("auth");
   const navigate = useNavigate();
   const { data: config } = useQuery(authConfigQuery);
   const [formError, setFormError] = useState<string | null>(null);
@@ -37,8 +46,15 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
     defaultValues: { name: "", email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const nameA11y = fieldA11y("name", errors.name?.message);
+  const nameField = form.register("name");
+  const emailA11y = fieldA11y("email", errors.email?.message);
+  const emailField = form.register("email");
+  const passwordA11y = fieldA11y("password", errors.password?.message, "hint");
+  const passwordField = form.register("password");
   const password = useWatch({ control: form.control, name: "password" }) ?? "";
   const score = strength(password);
+  const strengthLabel = STRENGTH[score];
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -53,60 +69,48 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
 
   return (
     <AuthLayout
-      title="Create your account"
+      title={t("signUp.title")}
       description={
         config?.signupCredits ? (
           <span className="inline-flex items-center gap-1.5">
             <Sparkles className="size-4 text-accent-strong" aria-hidden="true" />
-            Start with {config.signupCredits.toLocaleString()} free credits.
+            {t("signUp.credits", { credits: formatNumber(config.signupCredits) })}
           </span>
         ) : (
-          "Make, iterate on and keep AI images."
+          t("signUp.tagline")
         )
       }
       footer={
-        <>
-          Already have an account?{" "}
-          <Link
-            to="/sign-in"
-            search={redirect ? { redirect } : {}}
-            className="font-medium text-primary-strong hover:underline"
-          >
-            Sign in
-          </Link>
-        </>
+        <Trans
+          t={t}
+          i18nKey="signUp.haveAccount"
+          components={{
+            link: (
+              <Link
+                to="/sign-in"
+                search={redirect ? { redirect } : {}}
+                className="font-medium text-primary-strong hover:underline"
+              />
+            ),
+          }}
+        />
       }
     >
       <form onSubmit={onSubmit} noValidate className="grid gap-4">
         {formError && <FormAlert>{formError}</FormAlert>}
-        <FormField id="name" label="Name" error={errors.name?.message}>
-          <Input
-            {...fieldA11y("name", errors.name?.message)}
-            autoComplete="name"
-            autoFocus
-            {...form.register("name")}
-          />
+        <FormField id="name" label={t("fields.name")} error={errors.name?.message}>
+          <Input {...nameA11y} autoComplete="name" autoFocus {...nameField} />
         </FormField>
-        <FormField id="email" label="Email" error={errors.email?.message}>
-          <Input
-            {...fieldA11y("email", errors.email?.message)}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            {...form.register("email")}
-          />
+        <FormField id="email" label={t("fields.email")} error={errors.email?.message}>
+          <Input {...emailA11y} type="email" autoComplete="email" inputMode="email" {...emailField} />
         </FormField>
         <FormField
           id="password"
-          label="Password"
+          label={t("fields.password")}
           error={errors.password?.message}
-          hint={`At least ${LIMITS.passwordMinLength} characters. A few words make a strong, memorable password.`}
+          hint={t("signUp.passwordHint", { count: LIMITS.passwordMinLength })}
         >
-          <PasswordInput
-            {...fieldA11y("password", errors.password?.message, "hint")}
-            autoComplete="new-password"
-            {...form.register("password")}
-          />
+          <PasswordInput {...passwordA11y} autoComplete="new-password" {...passwordField} />
           {password && (
             <div className="flex items-center gap-2" aria-live="polite">
               <div className="grid flex-1 grid-cols-4 gap-1" aria-hidden="true">
@@ -127,14 +131,16 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
                   />
                 ))}
               </div>
-              <span className="w-16 text-right text-xs text-muted-foreground">{STRENGTH[score]}</span>
+              <span className="w-16 text-right text-xs text-muted-foreground">
+                {strengthLabel ? t(strengthLabel) : null}
+              </span>
             </div>
           )}
         </FormField>
         <Button type="submit" size="lg" loading={isSubmitting}>
-          Create account
+          {t("signUp.submit")}
         </Button>
-        <p className="text-center text-xs text-muted-foreground">We'll email you a link to confirm your address.</p>
+        <p className="text-center text-xs text-muted-foreground">{t("signUp.confirmNote")}</p>
       </form>
       <OAuthButtons redirectTo={safeRedirect(redirect)} />
     </AuthLayout>

@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { backupCodeFormSchema, totpFormSchema } from "@image-studio/shared";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
 import { fieldA11y, FormField } from "@/components/form/form-field";
@@ -33,12 +34,15 @@ export function TwoFactorStep(props: StepProps) {
 }
 
 function CodeForm({ onDone, onCancel, useBackup, onToggle }: StepProps & { useBackup: boolean; onToggle: () => void }) {
+  const { t } = useTranslation("auth");
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(useBackup ? backupCodeFormSchema : totpFormSchema),
     defaultValues: { code: "", trustDevice: false },
   });
   const { errors, isSubmitting } = form.formState;
+  const codeA11y = fieldA11y("code", errors.code?.message, "hint");
+  const codeField = form.register("code");
 
   const onSubmit = form.handleSubmit(async ({ code, trustDevice }) => {
     setFormError(null);
@@ -50,7 +54,7 @@ function CodeForm({ onDone, onCancel, useBackup, onToggle }: StepProps & { useBa
     } catch (err) {
       const reason = errorReason(err);
       if (reason === "INVALID_TWO_FACTOR_COOKIE" || reason === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE") {
-        setFormError(err instanceof Error ? err.message : "Sign in again.");
+        setFormError(err instanceof Error ? err.message : t("twoFactor.signInAgain"));
         return;
       }
       const message = applyServerErrors(err, form.setError, ["code"]);
@@ -69,25 +73,25 @@ function CodeForm({ onDone, onCancel, useBackup, onToggle }: StepProps & { useBa
             className="cursor-pointer font-medium text-primary-strong underline underline-offset-4"
             onClick={onCancel}
           >
-            Back to sign in
+            {t("backToSignIn")}
           </button>
         </FormAlert>
       )}
       <FormField
         id="code"
-        label={useBackup ? "Backup code" : "Authentication code"}
+        label={useBackup ? t("twoFactor.backupLabel") : t("twoFactor.codeLabel")}
         error={errors.code?.message}
-        hint={useBackup ? "Each backup code works once." : "Open your authenticator app and type the current code."}
+        hint={useBackup ? t("twoFactor.backupHint") : t("twoFactor.codeHint")}
       >
         <Input
-          {...fieldA11y("code", errors.code?.message, "hint")}
+          {...codeA11y}
           autoComplete="one-time-code"
           inputMode={useBackup ? "text" : "numeric"}
           autoFocus
-          placeholder={useBackup ? "xxxxx-xxxxx" : "123456"}
+          placeholder={useBackup ? t("twoFactor.backupPlaceholder") : t("twoFactor.codePlaceholder")}
           maxLength={useBackup ? 32 : 6}
           className="text-center font-mono text-lg tracking-[0.3em]"
-          {...form.register("code")}
+          {...codeField}
         />
       </FormField>
       <div className="flex items-center gap-2">
@@ -103,11 +107,11 @@ function CodeForm({ onDone, onCancel, useBackup, onToggle }: StepProps & { useBa
           )}
         />
         <Label htmlFor="trust-device" className="font-normal">
-          Trust this device for 30 days
+          {t("twoFactor.trust")}
         </Label>
       </div>
       <Button type="submit" size="lg" loading={isSubmitting}>
-        Verify and sign in
+        {t("twoFactor.submit")}
       </Button>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <button
@@ -115,14 +119,14 @@ function CodeForm({ onDone, onCancel, useBackup, onToggle }: StepProps & { useBa
           className="cursor-pointer font-medium text-primary-strong hover:underline"
           onClick={onToggle}
         >
-          {useBackup ? "Use the authenticator app" : "Use a backup code"}
+          {useBackup ? t("twoFactor.useApp") : t("twoFactor.useBackup")}
         </button>
         <button
           type="button"
           className="cursor-pointer text-muted-foreground hover:text-foreground hover:underline"
           onClick={onCancel}
         >
-          Cancel
+          {t("twoFactor.cancel")}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CircleCheck, MailCheck, TriangleAlert } from "lucide-react";
 import { useEffect } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { DevMailboxHint } from "@/components/dev-mail-banner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -33,6 +34,7 @@ function StatusIcon({ tone }: { tone: "ok" | "warn" | "mail" }) {
 }
 
 function ConfirmToken({ token }: { token: string }) {
+  const { t } = useTranslation("auth");
   const queryClient = useQueryClient();
   // A query (not an effect) so the one-time token is sent once, even under StrictMode's double render.
   const result = useQuery({
@@ -48,9 +50,9 @@ function ConfirmToken({ token }: { token: string }) {
 
   if (result.isPending) {
     return (
-      <AuthLayout title="Confirming your email…">
+      <AuthLayout title={t("verify.confirming")}>
         <div className="flex justify-center py-6">
-          <Spinner className="size-8 text-primary-strong" label="Confirming your email" />
+          <Spinner className="size-8 text-primary-strong" label={t("verify.confirmingLabel")} />
         </div>
       </AuthLayout>
     );
@@ -58,12 +60,12 @@ function ConfirmToken({ token }: { token: string }) {
   if (result.isSuccess) {
     return (
       <AuthLayout
-        title="Email confirmed"
-        description={`Thanks, ${result.data.user.name.split(" ")[0]}! Your account is ready and you're signed in.`}
+        title={t("verify.confirmedTitle")}
+        description={t("verify.confirmedDescription", { name: result.data.user.name.split(" ")[0] })}
       >
         <StatusIcon tone="ok" />
         <Button asChild size="lg" className="w-full">
-          <Link to="/dashboard">Continue to your studio</Link>
+          <Link to="/dashboard">{t("verify.continue")}</Link>
         </Button>
       </AuthLayout>
     );
@@ -71,44 +73,47 @@ function ConfirmToken({ token }: { token: string }) {
   const err = result.error;
   if (err instanceof ApiError && errorReason(err) === "ALREADY_VERIFIED") {
     return (
-      <AuthLayout title="Already confirmed" description="This email address is already confirmed. Sign in to continue.">
+      <AuthLayout title={t("verify.alreadyTitle")} description={t("verify.alreadyDescription")}>
         <StatusIcon tone="ok" />
         <Button asChild size="lg" className="w-full">
-          <Link to="/sign-in">Sign in</Link>
+          <Link to="/sign-in">{t("verify.signIn")}</Link>
         </Button>
       </AuthLayout>
     );
   }
   return (
     <AuthLayout
-      title="This link didn't work"
-      description={err instanceof Error ? err.message : "The confirmation link is invalid or has expired."}
+      title={t("verify.failedTitle")}
+      description={err instanceof Error ? err.message : t("verify.failedDescription")}
     >
       <StatusIcon tone="warn" />
-      <p className="mb-4 text-center text-sm text-muted-foreground">Enter your email and we'll send a fresh link.</p>
+      <p className="mb-4 text-center text-sm text-muted-foreground">{t("verify.freshLink")}</p>
       <ResendVerification />
     </AuthLayout>
   );
 }
 
 function CheckInbox({ email }: { email?: string }) {
+  const { t } = useTranslation("auth");
   const { data: config } = useQuery(authConfigQuery);
   return (
     <AuthLayout
-      title="Check your inbox"
+      title={t("verify.checkTitle")}
       description={
         email ? (
-          <>
-            We sent a confirmation link to <span className="font-medium text-foreground">{email}</span>. Open it to
-            finish setting up your account.
-          </>
+          <Trans
+            t={t}
+            i18nKey="verify.sentTo"
+            values={{ email }}
+            components={{ hl: <span className="font-medium text-foreground" /> }}
+          />
         ) : (
-          "We sent you a confirmation link. Open it to finish setting up your account."
+          t("verify.sent")
         )
       }
       footer={
         <Link to="/sign-in" className="font-medium text-primary-strong hover:underline">
-          Back to sign in
+          {t("backToSignIn")}
         </Link>
       }
     >
@@ -116,14 +121,12 @@ function CheckInbox({ email }: { email?: string }) {
       {config?.devMailbox && (
         <>
           <Button asChild variant="secondary" size="lg" className="mb-2 w-full">
-            <Link to="/dev/mailbox">Open the dev mailbox</Link>
+            <Link to="/dev/mailbox">{t("verify.devMailbox")}</Link>
           </Button>
           <DevMailboxHint className="mb-4 text-center" />
         </>
       )}
-      <p className="mb-3 text-center text-sm text-muted-foreground">
-        Nothing arrived? Check your spam folder, or send it again.
-      </p>
+      <p className="mb-3 text-center text-sm text-muted-foreground">{t("verify.nothing")}</p>
       <ResendVerification email={email} />
     </AuthLayout>
   );

@@ -13,25 +13,29 @@ import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
 import { applyTimeZone, deviceTimeZone, getTimeZoneSetting, timeZones } from "../lib/timezone";
 import { Field, SettingsSection } from "./section";
 
-const VIEW_LABELS: Record<(typeof GALLERY_VIEW_MODES)[number], string> = { grid: "Grid", masonry: "Masonry", list: "List" };
-const SIZES: { id: TileSize; label: string }[] = [
-  { id: "small", label: "Small" },
-  { id: "medium", label: "Medium" },
-  { id: "large", label: "Large" },
-];
+const VIEW_LABELS = { grid: "gallery.views.grid", masonry: "gallery.views.masonry", list: "gallery.views.list" } as const satisfies Record<
+  (typeof GALLERY_VIEW_MODES)[number],
+  string
+>;
+const SIZES = [
+  { id: "small", label: "gallery.sizes.small" },
+  { id: "medium", label: "gallery.sizes.medium" },
+  { id: "large", label: "gallery.sizes.large" },
+] as const satisfies readonly { id: TileSize; label: string }[];
 /** The gallery remembers its view on the device under this key (a link's ?view= still wins). */
 const GALLERY_VIEW_KEY = "gallery-view";
 const select = cn(fieldClasses, "h-10 w-full max-w-sm pointer-coarse:h-11");
 
 export function GallerySection() {
+  const { t } = useTranslation("settings");
   const settings = useQuery(userSettingsQuery);
-  const save = useUpdateSettings("Gallery preferences saved");
+  const save = useUpdateSettings(t("gallery.saved"));
   const [size, setSize] = useState(getAppearance().tileSize);
   const view = (typeof localStorage !== "undefined" && localStorage.getItem(GALLERY_VIEW_KEY)) || settings.data?.galleryViewMode || "grid";
   const [current, setCurrent] = useState(view);
   return (
-    <SettingsSection id="gallery-prefs" title="Gallery" description="How your images are laid out.">
-      <Field id="gallery-view" label="Default view">
+    <SettingsSection id="gallery-prefs" title={t("gallery.title")} description={t("gallery.description")}>
+      <Field id="gallery-view" label={t("gallery.view")}>
         <select
           id="gallery-view"
           className={select}
@@ -45,12 +49,12 @@ export function GallerySection() {
         >
           {GALLERY_VIEW_MODES.map((m) => (
             <option key={m} value={m}>
-              {VIEW_LABELS[m]}
+              {t(VIEW_LABELS[m])}
             </option>
           ))}
         </select>
       </Field>
-      <Field id="tile-size" label="Thumbnail size" hint="Bigger thumbnails show fewer images per row.">
+      <Field id="tile-size" label={t("gallery.tileSize")} hint={t("gallery.tileSizeHint")}>
         <select
           id="tile-size"
           className={select}
@@ -68,7 +72,7 @@ export function GallerySection() {
         >
           {SIZES.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.label}
+              {t(s.label)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { ASPECT_RATIOS, type ParamSpec } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { fieldClasses } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -19,16 +20,18 @@ const editable = (m: ModelEntry) =>
 
 /** Settings → Models: the model, aspect ratio, image count and parameters new generations start from. */
 export function ModelsTab() {
+  const { t } = useTranslation("settings");
   const models = useQuery(modelsQuery);
   const settings = useQuery(userSettingsQuery);
   if (models.isError || settings.isError)
-    return <p className="text-sm text-muted-foreground">Couldn't load your defaults: {(models.error ?? settings.error)?.message}</p>;
+    return <p className="text-sm text-muted-foreground">{t("models.loadFailed", { message: (models.error ?? settings.error)?.message })}</p>;
   if (!models.data || !settings.data) return <Skeleton className="h-64 max-w-3xl rounded-xl" />;
   return <ModelsForm key={settings.data.version} models={models.data} initialModel={settings.data.defaultModelId ?? ""} initialParams={settings.data.defaultParameters ?? {}} />;
 }
 
 function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntry[]; initialModel: string; initialParams: Params }) {
-  const save = useUpdateSettings("Defaults saved — the studio starts from them");
+  const { t } = useTranslation("settings");
+  const save = useUpdateSettings(t("models.saved"));
   const t2i = models.filter((m) => m.operations.includes("text-to-image"));
   const [modelId, setModelId] = useState(initialModel);
   const [params, setParams] = useState<Params>(initialParams);
@@ -45,9 +48,9 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
     );
   };
   return (
-    <form className="grid max-w-3xl gap-6" onSubmit={submit} aria-label="Generation defaults">
-      <SettingsSection id="default-model" title="Default model and parameters" description="New generations in the studio start from these. A link or an unsaved draft still wins.">
-        <Field id="default-model-id" label="Model">
+    <form className="grid max-w-3xl gap-6" onSubmit={submit} aria-label={t("models.form")}>
+      <SettingsSection id="default-model" title={t("models.title")} description={t("models.description")}>
+        <Field id="default-model-id" label={t("models.model")}>
           <select
             id="default-model-id"
             className={control}
@@ -57,19 +60,18 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
               setParams({});
             }}
           >
-            <option value="">No default (the studio picks a featured model)</option>
+            <option value="">{t("models.noDefault")}</option>
             {t2i.map((m) => (
               <option key={m.id} value={m.id} disabled={!m.available && m.id !== modelId}>
-                {m.displayName}
-                {m.available ? "" : " (unavailable)"}
+                {m.available ? m.displayName : t("models.unavailable", { name: m.displayName })}
               </option>
             ))}
           </select>
         </Field>
         {model && ratios.length > 0 && (
-          <Field id="default-aspect" label="Aspect ratio">
+          <Field id="default-aspect" label={t("models.aspect")}>
             <select id="default-aspect" className={control} value={(params.aspectRatio as string) ?? ""} onChange={(e) => set("aspectRatio", e.target.value || undefined)}>
-              <option value="">Model default ({model.recommended.aspectRatio ?? "1:1"})</option>
+              <option value="">{t("models.defaultValue", { value: model.recommended.aspectRatio ?? "1:1" })}</option>
               {ratios.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.label} ({r.id})
@@ -79,9 +81,9 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
           </Field>
         )}
         {model && model.maxImages > 1 && (
-          <Field id="default-count" label="Images per generation">
+          <Field id="default-count" label={t("models.count")}>
             <select id="default-count" className={control} value={String(params.numImages ?? "")} onChange={(e) => set("numImages", e.target.value ? Number(e.target.value) : undefined)}>
-              <option value="">Model default</option>
+              <option value="">{t("models.default")}</option>
               {Array.from({ length: model.maxImages }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -95,7 +97,7 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
             <Field key={p.key} id={`param-${p.key}`} label={p.label} hint={errors[`defaultParameters.${p.key}`] ?? p.description}>
               {p.type === "enum" ? (
                 <select id={`param-${p.key}`} className={control} value={String(params[p.key] ?? "")} onChange={(e) => set(p.key, e.target.value || undefined)}>
-                  <option value="">Model default{p.default !== undefined ? ` (${String(p.default)})` : ""}</option>
+                  <option value="">{p.default !== undefined ? t("models.defaultValue", { value: String(p.default) }) : t("models.default")}</option>
                   {(p.options ?? []).map((o) => (
                     <option key={String(o)} value={String(o)}>
                       {String(o)}
@@ -127,7 +129,7 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
         )}
         <div>
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save defaults"}
+            {save.isPending ? t("models.saving") : t("models.save")}
           </Button>
         </div>
       </SettingsSection>

@@ -1,6 +1,7 @@
 import type { UserSettings } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { bindingFromEvent, bindingLabel, SHORTCUTS, SHORTCUTS_SETTING_KEY, type ShortcutId, shortcutDef, shortcuts, useBindingsVersion } from "@/lib/shortcuts";
 import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
@@ -12,12 +13,13 @@ export const overridesOf = (s: UserSettings | undefined): Record<string, string>
 };
 
 export function Keys({ binding }: { binding: string }) {
+  const { t } = useTranslation("settings");
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
       {bindingLabel(binding).map((k, i) =>
         k === "then" ? (
           <span key={i} className="text-xs text-muted-foreground">
-            then
+            {t("shortcuts.then")}
           </span>
         ) : (
           <kbd key={i} className="min-w-6 rounded-md border border-border bg-muted px-1.5 py-0.5 text-center font-mono text-xs">
@@ -32,8 +34,9 @@ export function Keys({ binding }: { binding: string }) {
 /** Every shortcut with its keys; "Change" records the next key press (Escape cancels), conflicts are refused. */
 export function ShortcutsSection() {
   useBindingsVersion();
+  const { t } = useTranslation("settings");
   const settings = useQuery(userSettingsQuery);
-  const save = useUpdateSettings("Shortcut saved");
+  const save = useUpdateSettings(t("shortcuts.saved"));
   const [recording, setRecording] = useState<ShortcutId | null>(null);
   const [error, setError] = useState<string | null>(null);
   const store = (next: Record<string, string>) => {
@@ -47,7 +50,7 @@ export function ShortcutsSection() {
     const binding = bindingFromEvent(e.nativeEvent);
     if (!binding) return;
     const clash = shortcuts.conflicts(id, binding);
-    if (clash.length) return setError(`${bindingLabel(binding).join(" ")} is already used for “${shortcutDef(clash[0]!).description}”.`);
+    if (clash.length) return setError(t("shortcuts.clash", { keys: bindingLabel(binding).join(" "), action: shortcutDef(clash[0]!).description }));
     setError(null);
     setRecording(null);
     store({ ...overridesOf(settings.data), [id]: binding });
@@ -56,8 +59,8 @@ export function ShortcutsSection() {
   return (
     <SettingsSection
       id="shortcuts"
-      title="Keyboard shortcuts"
-      description="Press ? anywhere to see them. Shortcuts never fire while you type in a field."
+      title={t("shortcuts.title")}
+      description={t("shortcuts.description")}
     >
       {error && (
         <p role="alert" className="text-sm text-destructive-strong">
@@ -83,25 +86,25 @@ export function ShortcutsSection() {
                         onBlur={() => setRecording(null)}
                         className="rounded-lg border border-primary bg-primary/10 px-2 py-1 text-xs text-primary-strong"
                       >
-                        Press the new keys (Esc to cancel)
+                        {t("shortcuts.press")}
                       </button>
                     ) : (
                       <Keys binding={binding} />
                     )}
-                    <Button variant="ghost" size="sm" onClick={() => (setError(null), setRecording(s.id))} aria-label={`Change shortcut: ${s.description}`}>
-                      Change
+                    <Button variant="ghost" size="sm" onClick={() => (setError(null), setRecording(s.id))} aria-label={t("shortcuts.changeLabel", { action: s.description })}>
+                      {t("shortcuts.change")}
                     </Button>
                     {custom && (
                       <Button
                         variant="ghost"
                         size="sm"
-                        aria-label={`Reset shortcut: ${s.description}`}
+                        aria-label={t("shortcuts.resetLabel", { action: s.description })}
                         onClick={() => {
                           const { [s.id]: _gone, ...rest } = overridesOf(settings.data);
                           store(rest);
                         }}
                       >
-                        Reset
+                        {t("shortcuts.reset")}
                       </Button>
                     )}
                   </span>
