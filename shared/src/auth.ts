@@ -41,10 +41,37 @@ export const backupCodeSchema = z
   .trim()
   .regex(/^[A-Za-z0-9-]{6,32}$/, "Enter one of your backup codes");
 
+export const LANGUAGES = [
+  { id: "en", label: "English" },
+  { id: "de", label: "Deutsch" },
+  { id: "es", label: "Español" },
+  { id: "fr", label: "Français" },
+  { id: "it", label: "Italiano" },
+  { id: "pt", label: "Português" },
+  { id: "nl", label: "Nederlands" },
+  { id: "ja", label: "日本語" },
+  { id: "zh", label: "中文" },
+] as const;
+export type LanguageId = (typeof LANGUAGES)[number]["id"];
+/**
+ * The languages the app and its mails are completely translated into; only these are offered. A language joins
+ * when its catalog has every English key (client/src/i18n/catalog.test.ts) and every screen reads its text from
+ * the catalog (the i18next lint in eslint.config.js covers all of client/src). A stored preference for another
+ * language shows English until then.
+ */
+export const UI_LANGUAGE_IDS = ["en"] as const satisfies readonly LanguageId[];
+export const UI_LANGUAGES = LANGUAGES.filter((l) => (UI_LANGUAGE_IDS as readonly string[]).includes(l.id));
+export const isUiLanguage = (id: string): id is (typeof UI_LANGUAGE_IDS)[number] => (UI_LANGUAGE_IDS as readonly string[]).includes(id);
+export const languageSchema = z.enum(LANGUAGES.map((l) => l.id) as [string, ...string[]], {
+  error: "Choose a language from the list",
+});
+
 export const registerRequestSchema = z.object({
   name: displayNameSchema,
   email: emailSchema,
   password: passwordSchema,
+  /** The device's language: the account starts in it (the confirmation mail too). */
+  language: languageSchema.optional(),
 });
 export type RegisterRequest = z.input<typeof registerRequestSchema>;
 
@@ -89,30 +116,6 @@ export const changePasswordFormSchema = z
     message: "Choose a password you haven't used here",
   });
 
-export const LANGUAGES = [
-  { id: "en", label: "English" },
-  { id: "de", label: "Deutsch" },
-  { id: "es", label: "Español" },
-  { id: "fr", label: "Français" },
-  { id: "it", label: "Italiano" },
-  { id: "pt", label: "Português" },
-  { id: "nl", label: "Nederlands" },
-  { id: "ja", label: "日本語" },
-  { id: "zh", label: "中文" },
-] as const;
-export type LanguageId = (typeof LANGUAGES)[number]["id"];
-/**
- * The languages the app and its mails are completely translated into; only these are offered. A language joins
- * when its catalog has every English key (client/src/i18n/catalog.test.ts) and every screen reads its text from
- * the catalog (the i18next lint in eslint.config.js covers all of client/src). A stored preference for another
- * language shows English until then.
- */
-export const UI_LANGUAGE_IDS = ["en"] as const satisfies readonly LanguageId[];
-export const UI_LANGUAGES = LANGUAGES.filter((l) => (UI_LANGUAGE_IDS as readonly string[]).includes(l.id));
-export const isUiLanguage = (id: string): id is (typeof UI_LANGUAGE_IDS)[number] => (UI_LANGUAGE_IDS as readonly string[]).includes(id);
-export const languageSchema = z.enum(LANGUAGES.map((l) => l.id) as [string, ...string[]], {
-  error: "Choose a language from the list",
-});
 
 export function isValidTimeZone(tz: string): boolean {
   if (!tz || tz.length > 64) return false;

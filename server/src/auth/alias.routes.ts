@@ -66,9 +66,9 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
         return c.json(body);
       })
       .post("/register", validate("json", registerBody), async (c) => {
-        const { name, email, password } = c.req.valid("json");
+        const { name, email, password, language } = c.req.valid("json");
         // Known and new addresses get the same answer (no account enumeration); known ones get a notice by mail.
-        await callAuth(c, auth, { method: "POST", path: "/sign-up/email", body: { name, email, password } });
+        await callAuth(c, auth, { method: "POST", path: "/sign-up/email", body: { name, email, password, ...(language ? { language } : {}) } });
         return c.json(
           {
             email,

@@ -29,7 +29,7 @@ const signUpSchema = refusingCommonPasswords(registerRequestSchema, "password");
  * normalised body for Better Auth.
  */
 export function validateSignUp(body: Record<string, unknown> | undefined): Record<string, unknown> {
-  const parsed = signUpSchema.safeParse({ name: body?.name, email: body?.email, password: body?.password });
+  const parsed = signUpSchema.safeParse({ name: body?.name, email: body?.email, password: body?.password, language: body?.language });
   const issues = parsed.success ? [] : zodIssues(parsed.error as ZodError);
   if (body?.image !== undefined && body.image !== null)
     issues.push({ path: ["image"], message: "Set a profile picture by uploading it in settings after signing up" });

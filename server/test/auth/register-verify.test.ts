@@ -67,6 +67,24 @@ describe("POST /api/auth/register and /api/auth/verify-email", () => {
     expect(body.user.onboardingState).toMatchObject({ welcome: false, firstGeneration: false });
   });
 
+  it("starts the account in the device's language: the confirmation mail speaks it; an unknown language is refused", async () => {
+    const email = newEmail();
+    const ip = randomIp();
+    const res = await jsonRequest(t, "/api/auth/register", { body: { email, password: TEST_PASSWORD, name: "Grete Weiss", language: "de" }, ip });
+    expect(res.status).toBe(201);
+    const [mail] = await mailTo(t, email);
+    expect(mail!.subject).toBe("Bestätigen Sie Ihre E-Mail-Adresse für Image Studio");
+    expect(mail!.html).toContain('<html lang="de">');
+    const [row] = await t.deps.database.db.select({ language: users.language }).from(users).where(eq(users.email, email));
+    expect(row?.language).toBe("de");
+
+    const bad = await jsonRequest(t, "/api/auth/register", { body: { email: newEmail(), password: TEST_PASSWORD, name: "X", language: "xx" }, ip });
+    await expectError(bad, 400, "VALIDATION_FAILED");
+    // Better Auth's own endpoint takes the same contract.
+    const direct = await jsonRequest(t, "/api/auth/sign-up/email", { body: { email: newEmail(), password: TEST_PASSWORD, name: "Y", language: "xx" }, ip });
+    expect(direct.status).toBe(400);
+  });
+
   it("starts new users with SIGNUP_CREDITS recorded as a grant", async () => {
     const { user } = await signUp(t);
     const db = t.deps.database.db;

@@ -1,11 +1,13 @@
 import type { LoginRequest, LoginResponse, MeUser, RegisterRequest } from "@image-studio/shared";
+import { currentLocale } from "@/i18n";
 import { call, rpc } from "@/lib/rpc";
 import { authClient, authResult } from "@/lib/auth-client";
 
 /** The account flows of the sign-in pages, over the documented /api/auth/* routes. */
 
+/** Registers; the account starts in the app's current language. */
 export const register = (body: RegisterRequest): Promise<{ email: string; verificationSent: boolean; message: string }> =>
-  call(rpc.auth.register.$post({ json: body }));
+  call(rpc.auth.register.$post({ json: { ...body, language: body.language ?? currentLocale() } }));
 
 export const login = (body: LoginRequest): Promise<LoginResponse> => call(rpc.auth.login.$post({ json: body }));
 
