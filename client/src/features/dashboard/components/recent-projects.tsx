@@ -13,7 +13,7 @@ export function RecentProjects({ projects }: { projects: Project[] }) {
           t={t}
           i18nKey="projects.empty"
           components={{
-            link: <Link to="/projects" className="rounded-sm text-primary-strong underline-offset-4 hover:underline" />,
+            a: <Link to="/projects" className="rounded-sm text-primary-strong underline-offset-4 hover:underline" />,
           }}
         />
       </p>
