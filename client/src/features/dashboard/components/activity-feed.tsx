@@ -1,6 +1,7 @@
 import type { ActivityItem } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { Layers, MessageSquare, Share2, Sparkles, Wand2 } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { ago } from "./panel";
 
 const ICONS = {
@@ -13,8 +14,8 @@ const ICONS = {
 
 /** Generated, iterated, shared, commented, batch finished — newest first. */
 export function ActivityFeed({ items, now }: { items: ActivityItem[]; now: number }) {
-  if (!items.length)
-    return <p className="text-sm text-muted-foreground">Your generations, shares and comments appear here.</p>;
+  const { t } = useTranslation("dashboard");
+  if (!items.length) return <p className="text-sm text-muted-foreground">{t("activity.empty")}</p>;
   return (
     <ol className="grid gap-3">
       {items.map((a) => {

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CloudOff, RefreshCw } from "lucide-react";
 import { type ComponentType, useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -29,9 +30,10 @@ function useMinute() {
 }
 
 function Loading() {
+  const { t } = useTranslation("dashboard");
   return (
     <div aria-busy="true" className="grid gap-4">
-      <span className="sr-only">Loading your dashboard…</span>
+      <span className="sr-only">{t("page.loading")}</span>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} className="h-24 rounded-xl" />
@@ -49,6 +51,7 @@ function Loading() {
  * refreshes from the server when it can.
  */
 export function DashboardPage({ Chart }: { Chart: DashboardChart }) {
+  const { t } = useTranslation("dashboard");
   const session = useQuery(sessionQuery);
   const user = session.data?.user;
   const userId = user?.id ?? "";
@@ -65,24 +68,27 @@ export function DashboardPage({ Chart }: { Chart: DashboardChart }) {
   return (
     <>
       <PageHeader
-        title="Dashboard"
-        description={firstName ? `Welcome back, ${firstName}.` : undefined}
+        title={t("page.title")}
+        description={firstName ? t("page.welcomeBack", { name: firstName }) : undefined}
         actions={<QuickActions />}
       />
       {data && (
         <p role="status" className="-mt-4 mb-4 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
           {data.cached ? <CloudOff className="size-3.5" aria-hidden="true" /> : null}
           <span>
-            {data.cached ? "Offline — showing your figures from " : "Updated "}
-            <time dateTime={data.savedAt}>{ago(data.savedAt, now)}</time>
-            {data.cached ? "." : ""}
+            <Trans
+              t={t}
+              i18nKey={data.cached ? "page.offlineFrom" : "page.updated"}
+              values={{ ago: ago(data.savedAt, now) }}
+              components={{ time: <time dateTime={data.savedAt} /> }}
+            />
           </span>
           {q.isFetching ? (
-            <span>Refreshing…</span>
+            <span>{t("page.refreshing")}</span>
           ) : (
             <Button variant="link" size="sm" className="h-auto p-0 text-xs" onClick={() => void q.refetch()}>
               <RefreshCw className="size-3" aria-hidden="true" />
-              Refresh
+              {t("page.refresh")}
             </Button>
           )}
         </p>
@@ -99,29 +105,29 @@ export function DashboardPage({ Chart }: { Chart: DashboardChart }) {
           {showChecklist && <Onboarding images={data.stats.images} projects={data.stats.projects} />}
           <OverviewCards stats={data.stats} />
           <div className="grid gap-4 lg:grid-cols-3">
-            <Panel title="Quick generate" className="lg:col-span-2">
+            <Panel title={t("panels.quickGenerate")} className="lg:col-span-2">
               <QuickGenerate />
             </Panel>
-            <Panel title="Model status">
+            <Panel title={t("panels.modelStatus")}>
               <ModelStatus models={data.models} />
             </Panel>
           </div>
-          <Panel title="Recent generations" to="/gallery" linkLabel="All images">
-            <ImageStrip images={data.recent} layout="strip" empty="Nothing yet: your images appear here." />
+          <Panel title={t("panels.recent")} to="/gallery" linkLabel={t("panels.allImages")}>
+            <ImageStrip images={data.recent} layout="strip" empty={t("panels.recentEmpty")} />
           </Panel>
           <div className="grid gap-4 lg:grid-cols-3">
-            <Panel title="Usage, last 30 days" to="/usage" linkLabel="Details" className="lg:col-span-2">
+            <Panel title={t("panels.usage")} to="/usage" linkLabel={t("panels.usageDetails")} className="lg:col-span-2">
               <Chart days={data.daily} />
             </Panel>
-            <Panel title="Activity">
+            <Panel title={t("panels.activity")}>
               <ActivityFeed items={data.activity} now={now} />
             </Panel>
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
-            <Panel title="Favourites" to="/favorites">
-              <ImageStrip images={data.favorites} layout="grid" empty="Star an image to keep it here." />
+            <Panel title={t("panels.favourites")} to="/favorites">
+              <ImageStrip images={data.favorites} layout="grid" empty={t("panels.favouritesEmpty")} />
             </Panel>
-            <Panel title="Latest projects" to="/projects">
+            <Panel title={t("panels.projects")} to="/projects">
               <RecentProjects projects={data.projects} />
             </Panel>
           </div>

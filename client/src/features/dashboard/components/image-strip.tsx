@@ -1,5 +1,6 @@
 import type { ImageSummary } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";
 import { cn } from "@/lib/cn";
 
@@ -13,6 +14,7 @@ export function ImageStrip({
   layout: "strip" | "grid";
   empty: string;
 }) {
+  const { t } = useTranslation("dashboard");
   if (!images.length) return <p className="text-sm text-muted-foreground">{empty}</p>;
   return (
     <ul
@@ -26,7 +28,7 @@ export function ImageStrip({
             to="/images/$imageId"
             params={{ imageId: img.id }}
             className="block overflow-hidden rounded-lg"
-            aria-label={img.altText || img.prompt || "Image"}
+            aria-label={img.altText || img.prompt || t("strip.image")}
           >
             <BlurImage image={img} className="aspect-square w-full" alt="" />
           </Link>

@@ -1,11 +1,14 @@
+import { useTranslation } from "react-i18next";
 import type { DashboardModel } from "../api";
+import { formatNumber } from "@/i18n";
 import { cn } from "@/lib/cn";
 
 const DOT = { available: "bg-success", degraded: "bg-warning", disabled: "bg-muted-foreground/50" } as const;
-const WORD = { available: "Available", degraded: "Degraded", disabled: "Disabled" } as const;
+const WORD = { available: "models.available", degraded: "models.degraded", disabled: "models.disabled" } as const;
 
 /** Each model's state: available, degraded (recent jobs failing) or disabled (turned off, or cannot run here). */
 export function ModelStatus({ models }: { models: DashboardModel[] }) {
+  const { t } = useTranslation("dashboard");
   const order = { degraded: 0, available: 1, disabled: 2 } as const;
   const sorted = [...models].sort(
     (a, b) => order[a.status] - order[b.status] || a.modelName.localeCompare(b.modelName),
@@ -15,9 +18,13 @@ export function ModelStatus({ models }: { models: DashboardModel[] }) {
   return (
     <>
       <p className="mb-2 text-xs text-muted-foreground">
-        {counts.available} available · {counts.degraded} degraded · {counts.disabled} disabled
+        {t("models.counts", {
+          available: formatNumber(counts.available),
+          degraded: formatNumber(counts.degraded),
+          disabled: formatNumber(counts.disabled),
+        })}
       </p>
-      <ul className="grid max-h-64 gap-1 overflow-y-auto pr-1" tabIndex={0} aria-label="Models and their status">
+      <ul className="grid max-h-64 gap-1 overflow-y-auto pr-1" tabIndex={0} aria-label={t("models.listLabel")}>
         {sorted.map((m) => (
           <li key={m.modelId} className="flex items-start gap-2 py-1 text-sm">
             <span className={cn("mt-1.5 size-2 shrink-0 rounded-full", DOT[m.status])} aria-hidden="true" />
@@ -35,7 +42,7 @@ export function ModelStatus({ models }: { models: DashboardModel[] }) {
                 m.status === "degraded" ? "font-medium text-warning-strong" : "text-muted-foreground",
               )}
             >
-              {WORD[m.status]}
+              {t(WORD[m.status])}
             </span>
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { MeResponse } from "@image-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Check, Circle, X } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { call, rpc } from "@/lib/rpc";
@@ -25,35 +26,41 @@ interface Step {
  * offline. Dismissing it is remembered on the account (onboarding state), so it stays away on every device.
  */
 export function Onboarding({ images, projects }: { images: number; projects: number }) {
+  const { t } = useTranslation("dashboard");
   const queryClient = useQueryClient();
   const install = useInstallState();
   const saved = useLive(() => savedGalleries().then((s) => s.length), [], 0);
   const dismiss = useMutation({
-    mutationFn: () =>
-      call(rpc.account.onboarding.$put({ json: { step: CHECKLIST_STEP, done: true } })),
+    mutationFn: () => call(rpc.account.onboarding.$put({ json: { step: CHECKLIST_STEP, done: true } })),
     onSuccess: ({ onboardingState }) => {
       queryClient.setQueryData<MeResponse | null>(sessionKeys.me, (me) =>
         me ? { ...me, user: { ...me.user, onboardingState } } : me,
       );
     },
-    onError: (err) => toast.error("Couldn't hide the checklist", { description: err.message }),
+    onError: (err) => toast.error(t("onboarding.hideFailed"), { description: err.message }),
   });
   const steps: Step[] = [
-    { id: "image", label: "Make your first image", done: images > 0, to: "/studio", action: "Open the studio" },
-    { id: "project", label: "Start a project", done: projects > 0, to: "/projects", action: "Go to projects" },
+    { id: "image", label: t("onboarding.image"), done: images > 0, to: "/studio", action: t("onboarding.imageAction") },
+    {
+      id: "project",
+      label: t("onboarding.project"),
+      done: projects > 0,
+      to: "/projects",
+      action: t("onboarding.projectAction"),
+    },
     {
       id: "install",
-      label: "Install the app",
+      label: t("onboarding.install"),
       done: install === "installed" || isStandalone(),
       to: "/settings",
-      action: "How to install",
+      action: t("onboarding.installAction"),
     },
     {
       id: "offline",
-      label: "Make something available offline",
+      label: t("onboarding.offline"),
       done: saved > 0,
       to: "/gallery",
-      action: "Save a gallery",
+      action: t("onboarding.offlineAction"),
     },
   ];
   const done = steps.filter((s) => s.done).length;
@@ -66,18 +73,16 @@ export function Onboarding({ images, projects }: { images: number; projects: num
         variant="ghost"
         size="icon"
         className="absolute right-2 top-2"
-        aria-label="Dismiss the welcome checklist"
+        aria-label={t("onboarding.dismiss")}
         onClick={() => dismiss.mutate()}
         disabled={dismiss.isPending}
       >
         <X className="size-4" aria-hidden="true" />
       </Button>
       <h2 id="welcome-title" className="pr-10 font-semibold">
-        Welcome to Image Studio
+        {t("onboarding.title")}
       </h2>
-      <p className="text-sm text-muted-foreground">
-        {done} of {steps.length} done — four steps to feel at home.
-      </p>
+      <p className="text-sm text-muted-foreground">{t("onboarding.progress", { done, total: steps.length })}</p>
       <ol className="mt-3 grid gap-2 sm:grid-cols-2">
         {steps.map((s) => (
           <li key={s.id} className="flex items-center gap-2 rounded-lg bg-card/80 p-2 text-sm">
@@ -88,7 +93,7 @@ export function Onboarding({ images, projects }: { images: number; projects: num
             )}
             <span className={s.done ? "text-muted-foreground line-through" : "font-medium"}>
               {s.label}
-              <span className="sr-only">{s.done ? " (done)" : " (to do)"}</span>
+              <span className="sr-only">{s.done ? t("onboarding.stepDone") : t("onboarding.stepToDo")}</span>
             </span>
             {!s.done && (
               <Link

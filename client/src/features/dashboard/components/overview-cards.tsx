@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { Coins, FolderKanban, HardDrive, Images } from "lucide-react";
 import type { UsageStats } from "@image-studio/shared";
+import { useTranslation } from "react-i18next";
 import { fmt, formatBytes } from "./panel";
 
 function Card({
@@ -35,28 +36,35 @@ function Card({
 
 /** Images, credits used this month, projects, storage. */
 export function OverviewCards({ stats }: { stats: UsageStats }) {
+  const { t } = useTranslation("dashboard");
   return (
-    <nav aria-label="Overview" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+    <nav aria-label={t("overview.label")} className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <Card
         icon={Images}
-        label="Images"
+        label={t("overview.images")}
         value={fmt(stats.images)}
-        note={`${fmt(stats.imagesThisMonth)} made this month`}
+        note={t("overview.imagesNote", { n: fmt(stats.imagesThisMonth) })}
         to="/gallery"
       />
       <Card
         icon={Coins}
-        label="Credits this month"
+        label={t("overview.credits")}
         value={fmt(stats.creditsSpentThisMonth)}
-        note={`${fmt(stats.balance)} left`}
+        note={t("overview.creditsNote", { n: fmt(stats.balance) })}
         to="/usage"
       />
-      <Card icon={FolderKanban} label="Projects" value={fmt(stats.projects)} note="open projects" to="/projects" />
+      <Card
+        icon={FolderKanban}
+        label={t("overview.projects")}
+        value={fmt(stats.projects)}
+        note={t("overview.projectsNote")}
+        to="/projects"
+      />
       <Card
         icon={HardDrive}
-        label="Storage"
-        value={formatBytes(stats.storageBytes)}
-        note="images, trash and uploads"
+        label={t("overview.storage")}
+        value={formatBytes(stats.storageBytes, t)}
+        note={t("overview.storageNote")}
         to="/settings"
       />
     </nav>

@@ -1,5 +1,8 @@
 import { Link } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber, formatRelative } from "@/i18n";
 import { cn } from "@/lib/cn";
 
 /** A dashboard card: an h2 title, an optional "see all" link, the content. */
@@ -16,6 +19,7 @@ export function Panel({
   className?: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation("dashboard");
   const id = `dash-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
     <section
@@ -28,7 +32,7 @@ export function Panel({
         </h2>
         {to && (
           <Link to={to} className="rounded-sm text-sm text-primary-strong underline-offset-4 hover:underline">
-            {linkLabel ?? "See all"}
+            {linkLabel ?? t("panel.seeAll")}
           </Link>
         )}
       </div>
@@ -37,23 +41,19 @@ export function Panel({
   );
 }
 
-export const fmt = (n: number) => n.toLocaleString();
+export const fmt = (n: number) => formatNumber(n);
 
-export function formatBytes(n: number): string {
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+
+export function formatBytes(n: number, t: TFunction<"dashboard">): string {
   const MB = 1024 * 1024;
-  if (n >= 1024 * MB) return `${(n / 1024 / MB).toFixed(1)} GB`;
-  if (n >= MB) return `${(n / MB).toFixed(1)} MB`;
-  return `${Math.ceil(n / 1024)} KB`;
+  if (n >= 1024 * MB) return t("units.gb", { n: formatNumber(n / 1024 / MB, ONE_DECIMAL) });
+  if (n >= MB) return t("units.mb", { n: formatNumber(n / MB, ONE_DECIMAL) });
+  return t("units.kb", { n: formatNumber(Math.ceil(n / 1024)) });
 }
 
-const RTF = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 /** "5 minutes ago", "yesterday", … */
 export function ago(iso: string, now = Date.now()): string {
   // A moment later than the clock last ticked reads "now", never "in 5 seconds".
-  const s = Math.min(0, Math.round((new Date(iso).getTime() - now) / 1000));
-  const abs = Math.abs(s);
-  if (abs < 60) return RTF.format(s, "second");
-  if (abs < 3600) return RTF.format(Math.round(s / 60), "minute");
-  if (abs < 86_400) return RTF.format(Math.round(s / 3600), "hour");
-  return RTF.format(Math.round(s / 86_400), "day");
+  return formatRelative(Math.min(new Date(iso).getTime(), now), now);
 }

@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { ChevronDown, Coins, FolderPlus, ImagePlus, ListOrdered, Sparkles, Upload } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -10,19 +11,20 @@ import {
 
 /** The things people start from the dashboard, one menu away. */
 export function QuickActions() {
+  const { t } = useTranslation("dashboard");
   const items = [
-    { to: "/studio", label: "New generation", icon: Sparkles },
-    { to: "/image-to-image", label: "Image to image", icon: ImagePlus },
-    { to: "/projects", label: "New project", icon: FolderPlus },
-    { to: "/gallery", label: "Upload or browse images", icon: Upload },
-    { to: "/queue", label: "Open the queue", icon: ListOrdered },
-    { to: "/usage", label: "Usage & credits", icon: Coins },
+    { to: "/studio", label: t("actions.newGeneration"), icon: Sparkles },
+    { to: "/image-to-image", label: t("actions.imageToImage"), icon: ImagePlus },
+    { to: "/projects", label: t("actions.newProject"), icon: FolderPlus },
+    { to: "/gallery", label: t("actions.upload"), icon: Upload },
+    { to: "/queue", label: t("actions.queue"), icon: ListOrdered },
+    { to: "/usage", label: t("actions.usage"), icon: Coins },
   ] as const;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm">
-          Quick actions
+          {t("actions.title")}
           <ChevronDown className="size-4" aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Sparkles } from "lucide-react";
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { fieldClasses } from "@/components/ui/input";
@@ -23,6 +24,7 @@ const LAST_MODEL = "image-studio:dashboard:model";
  * never makes two), or waits in the outbox when offline. The model's default settings apply.
  */
 export function QuickGenerate() {
+  const { t } = useTranslation("dashboard");
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const models = useQuery(modelsQuery);
@@ -39,8 +41,8 @@ export function QuickGenerate() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const text = prompt.trim();
-    if (!text) return setError("Write a prompt first");
-    if (!modelId) return setError("Choose a model");
+    if (!text) return setError(t("quick.needPrompt"));
+    if (!modelId) return setError(t("quick.needModel"));
     setError(null);
     setBusy(true);
     const clientId = crypto.randomUUID();
@@ -48,7 +50,7 @@ export function QuickGenerate() {
     const queueOffline = async () => {
       await enqueue({ id: clientId, type: "generation.enqueue", request });
       setPrompt("");
-      toast.success("Queued offline", { description: "It starts when you're back online." });
+      toast.success(t("quick.queuedOffline"), { description: t("quick.queuedOfflineHint") });
     };
     try {
       localStorage.setItem(LAST_MODEL, modelId);
@@ -58,12 +60,12 @@ export function QuickGenerate() {
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
       setPrompt("");
-      toast.success("Generation queued", {
-        action: { label: "Open the queue", onClick: () => void navigate({ to: "/queue" }) },
+      toast.success(t("quick.queued"), {
+        action: { label: t("quick.openQueue"), onClick: () => void navigate({ to: "/queue" }) },
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === "NETWORK") return await queueOffline().catch(() => undefined);
-      setError(err instanceof Error ? err.message : "Couldn't start the generation");
+      setError(err instanceof Error ? err.message : t("quick.failed"));
     } finally {
       setBusy(false);
     }
@@ -72,13 +74,13 @@ export function QuickGenerate() {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-3">
       <div className="grid gap-1.5">
-        <Label htmlFor="quick-prompt">Prompt</Label>
+        <Label htmlFor="quick-prompt">{t("quick.prompt")}</Label>
         <Textarea
           id="quick-prompt"
           rows={2}
           value={prompt}
           onChange={(e) => setPrompt(e.target.value)}
-          placeholder="A violet lighthouse at dusk over a calm sea"
+          placeholder={t("quick.placeholder")}
           aria-invalid={!!error}
           aria-describedby={error ? "quick-error" : undefined}
           onKeyDown={(e) => {
@@ -88,7 +90,7 @@ export function QuickGenerate() {
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="grid min-w-0 flex-1 gap-1.5">
-          <Label htmlFor="quick-model">Model</Label>
+          <Label htmlFor="quick-model">{t("quick.model")}</Label>
           <select
             id="quick-model"
             className={cn(fieldClasses, "h-9 pointer-coarse:h-11")}
@@ -96,7 +98,9 @@ export function QuickGenerate() {
             onChange={(e) => setModelId(e.target.value)}
             disabled={!usable.length}
           >
-            {!usable.length && <option value="">{models.isPending ? "Loading models…" : "No model available"}</option>}
+            {!usable.length && (
+              <option value="">{models.isPending ? t("quick.loadingModels") : t("quick.noModel")}</option>
+            )}
             {usable.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.displayName}
@@ -106,7 +110,7 @@ export function QuickGenerate() {
         </div>
         <Button type="submit" disabled={busy} aria-busy={busy || undefined}>
           <Sparkles className="size-4" aria-hidden="true" />
-          Generate
+          {t("quick.generate")}
         </Button>
       </div>
       {error && (

@@ -1,16 +1,21 @@
 import { Link } from "@tanstack/react-router";
 import { FolderKanban } from "lucide-react";
+import { Trans, useTranslation } from "react-i18next";
 import { imageFileUrl, type Project } from "@image-studio/shared";
 import { fmt } from "./panel";
 
 export function RecentProjects({ projects }: { projects: Project[] }) {
+  const { t } = useTranslation("dashboard");
   if (!projects.length) {
     return (
       <p className="text-sm text-muted-foreground">
-        No projects yet.{" "}
-        <Link to="/projects" className="rounded-sm text-primary-strong underline-offset-4 hover:underline">
-          Start one
-        </Link>
+        <Trans
+          t={t}
+          i18nKey="projects.empty"
+          components={{
+            a: <Link to="/projects" className="rounded-sm text-primary-strong underline-offset-4 hover:underline" />,
+          }}
+        />
       </p>
     );
   }
@@ -36,7 +41,9 @@ export function RecentProjects({ projects }: { projects: Project[] }) {
               )}
             </span>
             <span className="block truncate text-sm font-medium">{p.name}</span>
-            <span className="block text-xs text-muted-foreground">{fmt(p.imageCount)} images</span>
+            <span className="block text-xs text-muted-foreground">
+              {t("projects.images", { count: p.imageCount, n: fmt(p.imageCount) })}
+            </span>
           </Link>
         </li>
       ))}

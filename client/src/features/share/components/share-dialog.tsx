@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Share2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { userSettingsQuery } from "@/lib/user-settings";
@@ -18,7 +19,8 @@ function withUserDefaults(raw: unknown, kind: ShareKind): ShareOptions {
   return { ...base, usePassword: d.data.password, expiry: d.data.expiry, allowDownload: d.data.allowDownload, showPrompt: d.data.showPrompt };
 }
 
-const NOUN: Record<ShareKind, string> = { image: "image", project: "project", collection: "collection" };
+const SHARE_THIS = { image: "dialog.shareImage", project: "dialog.shareProject", collection: "dialog.shareCollection" } as const;
+const CREATE_FOR = { image: "dialog.createImage", project: "dialog.createProject", collection: "dialog.createCollection" } as const;
 
 /**
  * The Share button of an image, project or collection: choose the link's options, then copy it, send it to the
@@ -39,6 +41,7 @@ export function ShareButton({
   variant?: ButtonProps["variant"];
   iconOnly?: boolean;
 }) {
+  const { t } = useTranslation("share");
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState<ShareLink | null>(null);
   const qc = useQueryClient();
@@ -59,17 +62,15 @@ export function ShareButton({
       }}
     >
       <DialogTrigger asChild>
-        <Button variant={variant} size={iconOnly ? "icon" : size} aria-label={iconOnly ? `Share this ${NOUN[kind]}` : undefined}>
-          <Share2 aria-hidden="true" /> {!iconOnly && "Share"}
+        <Button variant={variant} size={iconOnly ? "icon" : size} aria-label={iconOnly ? t(SHARE_THIS[kind]) : undefined}>
+          <Share2 aria-hidden="true" /> {!iconOnly && t("dialog.share")}
         </Button>
       </DialogTrigger>
       <DialogContent className="sm:max-w-lg">
         <DialogHeader>
-          <DialogTitle>{link ? "Your link is ready" : `Share this ${NOUN[kind]}`}</DialogTitle>
+          <DialogTitle>{link ? t("dialog.ready") : t(SHARE_THIS[kind])}</DialogTitle>
           <DialogDescription>
-            {link
-              ? "Anyone with the link can view it — no account needed. You can change or turn it off any time."
-              : `Create a link to ${name ? `“${name}”` : `this ${NOUN[kind]}`} that works without an account.`}
+            {link ? t("dialog.readyHint") : name ? t("dialog.createNamed", { name }) : t(CREATE_FOR[kind])}
           </DialogDescription>
         </DialogHeader>
         {link ? (
@@ -78,16 +79,16 @@ export function ShareButton({
             <div className="flex flex-wrap justify-between gap-2 border-t border-border pt-4">
               <Button asChild variant="ghost" size="sm">
                 <Link to="/shared" onClick={() => setOpen(false)}>
-                  Manage shared links
+                  {t("dialog.manage")}
                 </Link>
               </Button>
               <Button size="sm" onClick={() => setOpen(false)}>
-                Done
+                {t("dialog.done")}
               </Button>
             </div>
           </>
         ) : (
-          <ShareOptionsForm key={settings.isSuccess ? "user-defaults" : "defaults"} defaults={withUserDefaults(settings.data?.settings?.shareDefaults, kind)} mode="create" submitLabel="Create link" onSubmit={(v) => create.mutateAsync(v)} />
+          <ShareOptionsForm key={settings.isSuccess ? "user-defaults" : "defaults"} defaults={withUserDefaults(settings.data?.settings?.shareDefaults, kind)} mode="create" submitLabel={t("dialog.create")} onSubmit={(v) => create.mutateAsync(v)} />
         )}
       </DialogContent>
     </Dialog>

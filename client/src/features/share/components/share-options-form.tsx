@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { SHARE_EXPIRY_PRESETS, SHARE_PASSWORD_MAX, SHARE_PASSWORD_MIN, type ShareCreate, type ShareLink, type ShareUpdate } from "@image-studio/shared";
-import { useState } from "react";
+import type { TFunction } from "i18next";
+import { useMemo, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormAlert } from "@/components/form/form-alert";
 import { fieldA11y, FormField } from "@/components/form/form-field";
@@ -13,43 +15,44 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Switch } from "@/components/ui/switch";
 import { applyServerErrors } from "@/lib/form-errors";
 
-const EXPIRY_LABELS: Record<(typeof EXPIRY_CHOICES)[number], string> = {
-  never: "Never",
-  "1h": "In 1 hour",
-  "1d": "In 1 day",
-  "7d": "In 7 days",
-  "30d": "In 30 days",
-  date: "On a date…",
-  keep: "Keep the current expiry",
-};
+const EXPIRY_LABELS = {
+  never: "options.expiry.never",
+  "1h": "options.expiry.1h",
+  "1d": "options.expiry.1d",
+  "7d": "options.expiry.7d",
+  "30d": "options.expiry.30d",
+  date: "options.expiry.date",
+  keep: "options.expiry.keep",
+} as const satisfies Record<(typeof EXPIRY_CHOICES)[number], string>;
 const EXPIRY_CHOICES = ["keep", "never", ...SHARE_EXPIRY_PRESETS, "date"] as const;
 
-/** The dialog's fields; `toCreate`/`toUpdate` turn them into the API's body. */
-const optionsSchema = z
-  .object({
-    usePassword: z.boolean(),
-    password: z.string().max(SHARE_PASSWORD_MAX, `Use at most ${SHARE_PASSWORD_MAX} characters`),
-    expiry: z.enum(EXPIRY_CHOICES),
-    expiresOn: z.string(),
-    allowDownload: z.boolean(),
-    showPrompt: z.boolean(),
-    /** Project and collection links: reviewers approve or request changes per image. */
-    allowReview: z.boolean(),
-    /** The link's kind can carry review (project, collection). */
-    reviewable: z.boolean(),
-    /** Edit mode: the link already has a password (an empty field keeps it). */
-    hadPassword: z.boolean(),
-  })
-  .superRefine((v, ctx) => {
-    const needsNew = v.usePassword && (!v.hadPassword || v.password.length > 0);
-    if (needsNew && v.password.length < SHARE_PASSWORD_MIN) ctx.addIssue({ code: "custom", path: ["password"], message: `Use at least ${SHARE_PASSWORD_MIN} characters` });
-    if (v.expiry === "date") {
-      const at = new Date(v.expiresOn);
-      if (!v.expiresOn || Number.isNaN(at.getTime())) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Pick a date and time" });
-      else if (at.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Pick a time in the future" });
-    }
-  });
-export type ShareOptions = z.infer<typeof optionsSchema>;
+/** The dialog's fields (messages in the app's language); `toCreate`/`toUpdate` turn them into the API's body. */
+const optionsSchema = (t: TFunction<"share">) =>
+  z
+    .object({
+      usePassword: z.boolean(),
+      password: z.string().max(SHARE_PASSWORD_MAX, t("options.errors.passwordMax", { max: SHARE_PASSWORD_MAX })),
+      expiry: z.enum(EXPIRY_CHOICES),
+      expiresOn: z.string(),
+      allowDownload: z.boolean(),
+      showPrompt: z.boolean(),
+      /** Project and collection links: reviewers approve or request changes per image. */
+      allowReview: z.boolean(),
+      /** The link's kind can carry review (project, collection). */
+      reviewable: z.boolean(),
+      /** Edit mode: the link already has a password (an empty field keeps it). */
+      hadPassword: z.boolean(),
+    })
+    .superRefine((v, ctx) => {
+      const needsNew = v.usePassword && (!v.hadPassword || v.password.length > 0);
+      if (needsNew && v.password.length < SHARE_PASSWORD_MIN) ctx.addIssue({ code: "custom", path: ["password"], message: t("options.errors.passwordMin", { min: SHARE_PASSWORD_MIN }) });
+      if (v.expiry === "date") {
+        const at = new Date(v.expiresOn);
+        if (!v.expiresOn || Number.isNaN(at.getTime())) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: t("options.errors.pickDate") });
+        else if (at.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: t("options.errors.future") });
+      }
+    });
+export type ShareOptions = z.infer<ReturnType<typeof optionsSchema>>;
 
 function expiryBody(v: ShareOptions): Pick<ShareCreate, "expiresAt" | "expiresIn"> {
   if (v.expiry === "keep") return {};
@@ -129,8 +132,10 @@ export function ShareOptionsForm({
   submitLabel: string;
   onSubmit: (v: ShareOptions) => Promise<unknown>;
 }) {
+  const { t } = useTranslation("share");
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<ShareOptions>({ resolver: zodResolver(optionsSchema), defaultValues: defaults });
+  const schema = useMemo(() => optionsSchema(t), [t]);
+  const form = useForm<ShareOptions>({ resolver: zodResolver(schema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
   const usePassword = useWatch({ control: form.control, name: "usePassword" });
   const expiry = useWatch({ control: form.control, name: "expiry" });
@@ -144,6 +149,11 @@ export function ShareOptionsForm({
     }
   });
   const choices = EXPIRY_CHOICES.filter((c) => mode === "edit" || c !== "keep");
+  // The fields' ids and registrations (outside the JSX, where literals are text for people).
+  const passwordProps = usePassword
+    ? { ...fieldA11y("share-password", errors.password?.message, defaults.hadPassword ? "x" : undefined), ...form.register("password") }
+    : null;
+  const expiresOnProps = expiry === "date" ? { ...fieldA11y("share-expires-on", errors.expiresOn?.message), ...form.register("expiresOn") } : null;
   return (
     <form onSubmit={submit} noValidate className="grid gap-3">
       {error && <FormAlert>{error}</FormAlert>}
@@ -151,15 +161,15 @@ export function ShareOptionsForm({
         control={form.control}
         name="usePassword"
         render={({ field }) => (
-          <SwitchRow id="share-use-password" label="Require a password" hint="Viewers type it once; it is stored hashed, never in plain text." checked={field.value} onChange={field.onChange} />
+          <SwitchRow id="share-use-password" label={t("options.usePassword")} hint={t("options.usePasswordHint")} checked={field.value} onChange={field.onChange} />
         )}
       />
-      {usePassword && (
-        <FormField id="share-password" label={defaults.hadPassword ? "New password" : "Password"} error={errors.password?.message} hint={defaults.hadPassword ? "Leave empty to keep the current password." : undefined}>
-          <PasswordInput autoComplete="new-password" {...fieldA11y("share-password", errors.password?.message, defaults.hadPassword ? "x" : undefined)} {...form.register("password")} />
+      {passwordProps && (
+        <FormField id="share-password" label={defaults.hadPassword ? t("options.newPassword") : t("options.password")} error={errors.password?.message} hint={defaults.hadPassword ? t("options.keepPassword") : undefined}>
+          <PasswordInput autoComplete="new-password" {...passwordProps} />
         </FormField>
       )}
-      <FormField id="share-expiry" label="Link expires">
+      <FormField id="share-expiry" label={t("options.expires")}>
         <Controller
           control={form.control}
           name="expiry"
@@ -171,7 +181,7 @@ export function ShareOptionsForm({
               <SelectContent>
                 {choices.map((c) => (
                   <SelectItem key={c} value={c}>
-                    {EXPIRY_LABELS[c]}
+                    {t(EXPIRY_LABELS[c])}
                   </SelectItem>
                 ))}
               </SelectContent>
@@ -179,23 +189,23 @@ export function ShareOptionsForm({
           )}
         />
       </FormField>
-      {expiry === "date" && (
-        <FormField id="share-expires-on" label="Expiry date and time" error={errors.expiresOn?.message}>
-          <Input type="datetime-local" {...fieldA11y("share-expires-on", errors.expiresOn?.message)} {...form.register("expiresOn")} />
+      {expiresOnProps && (
+        <FormField id="share-expires-on" label={t("options.expiresOn")} error={errors.expiresOn?.message}>
+          <Input type="datetime-local" {...expiresOnProps} />
         </FormField>
       )}
       <Controller
         control={form.control}
         name="allowDownload"
         render={({ field }) => (
-          <SwitchRow id="share-allow-download" label="Allow downloads" hint="Viewers can save the full-size original." checked={field.value} onChange={field.onChange} />
+          <SwitchRow id="share-allow-download" label={t("options.allowDownload")} hint={t("options.allowDownloadHint")} checked={field.value} onChange={field.onChange} />
         )}
       />
       <Controller
         control={form.control}
         name="showPrompt"
         render={({ field }) => (
-          <SwitchRow id="share-show-prompt" label="Show prompt and settings" hint="Off keeps your prompt, model and parameters private." checked={field.value} onChange={field.onChange} />
+          <SwitchRow id="share-show-prompt" label={t("options.showPrompt")} hint={t("options.showPromptHint")} checked={field.value} onChange={field.onChange} />
         )}
       />
       {defaults.reviewable && (
@@ -205,8 +215,8 @@ export function ShareOptionsForm({
           render={({ field }) => (
             <SwitchRow
               id="share-allow-review"
-              label="Collect reviews"
-              hint="Viewers can approve each image or request changes with a note; you see every verdict on the image pages."
+              label={t("options.allowReview")}
+              hint={t("options.allowReviewHint")}
               checked={field.value}
               onChange={field.onChange}
             />

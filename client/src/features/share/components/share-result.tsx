@@ -1,25 +1,28 @@
 import { type ShareLink, sharedFileUrl } from "@image-studio/shared";
 import { Check, Copy, ExternalLink, Share2 } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { formatDateTime, i18n } from "@/i18n";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 
-export async function copyText(text: string, what = "Link") {
+/** Copies to the clipboard and says so; `copied` is the toast ("Link copied" unless told). */
+export async function copyText(text: string, copied = i18n.t("share:result.linkCopied")) {
   try {
     await navigator.clipboard.writeText(text);
-    toast.success(`${what} copied`);
+    toast.success(copied);
     return true;
   } catch {
-    toast.error("Couldn't copy", { description: "Your browser blocked the clipboard; select the text and copy it instead." });
+    toast.error(i18n.t("share:result.copyFailed"), { description: i18n.t("share:result.copyFailedHint") });
     return false;
   }
 }
 
-function CopyButton({ text, label, what }: { text: string; label: string; what: string }) {
+function CopyButton({ text, label, copied }: { text: string; label: string; copied: string }) {
   const [done, setDone] = useState(false);
   return (
     <Button
@@ -27,7 +30,7 @@ function CopyButton({ text, label, what }: { text: string; label: string; what: 
       variant="outline"
       size="sm"
       onClick={async () => {
-        if (await copyText(text, what)) {
+        if (await copyText(text, copied)) {
           setDone(true);
           window.setTimeout(() => setDone(false), 1500);
         }
@@ -38,6 +41,8 @@ function CopyButton({ text, label, what }: { text: string; label: string; what: 
   );
 }
 
+const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
+
 const escAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /** The picture a social card or `<img>` embed shows: the link's image (token-scoped), when it has one. */
@@ -47,7 +52,8 @@ export function mediaUrl(link: ShareLink): string | null {
 }
 
 /** What the link may be called in public: an image's name is often its prompt, hidden when the owner hides it. */
-export const publicName = (link: ShareLink) => (link.kind !== "image" || link.showPrompt ? link.targetName : "") || "Made with Image Studio";
+export const publicName = (link: ShareLink) =>
+  (link.kind !== "image" || link.showPrompt ? link.targetName : "") || i18n.t("share:frame.madeWith");
 
 export function embedCodes(link: ShareLink) {
   const title = escAttr(publicName(link));
@@ -70,29 +76,31 @@ export function socialLinks(link: ShareLink) {
 
 /** The created link: copy it, hand it to the phone's share sheet or a network, or embed it in a page. */
 export function ShareResult({ link }: { link: ShareLink }) {
+  const { t } = useTranslation("share");
   const { iframe, img } = embedCodes(link);
   const canShare = typeof navigator !== "undefined" && typeof navigator.share === "function";
   // A password-protected picture can't show on another site (its cookie stays on this one).
   const imgEmbed = link.hasPassword ? null : img;
+  const facts = [
+    ...(link.hasPassword ? [t("result.passwordProtected")] : []),
+    link.expiresAt ? t("result.expires", { date: formatDateTime(link.expiresAt, WHEN) }) : t("result.neverExpires"),
+    link.allowDownload ? t("result.downloadsOn") : t("result.downloadsOff"),
+    ...(link.showPrompt ? [] : [t("result.promptHidden")]),
+  ];
   return (
     <div className="grid gap-4">
       <div className="grid gap-1.5">
-        <Label htmlFor="share-link-url">Link</Label>
+        <Label htmlFor="share-link-url">{t("result.link")}</Label>
         <div className="flex gap-2">
           <Input id="share-link-url" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
-          <CopyButton text={link.url} label="Copy link" what="Link" />
+          <CopyButton text={link.url} label={t("result.copyLink")} copied={t("result.linkCopied")} />
         </div>
-        <p className="text-xs text-muted-foreground">
-          {link.hasPassword ? "Password protected · " : ""}
-          {link.expiresAt ? `Expires ${new Date(link.expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}` : "Never expires"}
-          {link.allowDownload ? " · downloads on" : " · downloads off"}
-          {link.showPrompt ? "" : " · prompt hidden"}
-        </p>
+        <p className="text-xs text-muted-foreground">{facts.join(" · ")}</p>
       </div>
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Share to">
+      <div className="flex flex-wrap gap-2" role="group" aria-label={t("result.shareTo")}>
         {canShare && (
           <Button type="button" size="sm" onClick={() => void navigator.share({ title: publicName(link), url: link.url }).catch(() => {})}>
-            <Share2 aria-hidden="true" /> Share…
+            <Share2 aria-hidden="true" /> {t("result.shareSheet")}
           </Button>
         )}
         {socialLinks(link).map((s) => (
@@ -100,33 +108,33 @@ export function ShareResult({ link }: { link: ShareLink }) {
             <a href={s.href} target="_blank" rel="noopener noreferrer">
               {s.name}
               <ExternalLink aria-hidden="true" />
-              <span className="sr-only">(opens in a new tab)</span>
+              <span className="sr-only">{t("result.newTab")}</span>
             </a>
           </Button>
         ))}
         <Button asChild variant="ghost" size="sm">
           <a href={link.url} target="_blank" rel="noopener">
-            Open page <ExternalLink aria-hidden="true" />
-            <span className="sr-only">(opens in a new tab)</span>
+            {t("result.openPage")} <ExternalLink aria-hidden="true" />
+            <span className="sr-only">{t("result.newTab")}</span>
           </a>
         </Button>
       </div>
       <Tabs defaultValue="iframe">
         <div className="flex items-center justify-between gap-2">
-          <span className="text-sm font-medium">Embed</span>
+          <span className="text-sm font-medium">{t("result.embed")}</span>
           <TabsList>
-            <TabsTrigger value="iframe">Page (iframe)</TabsTrigger>
-            {imgEmbed && <TabsTrigger value="img">Image</TabsTrigger>}
+            <TabsTrigger value="iframe">{t("result.embedPage")}</TabsTrigger>
+            {imgEmbed && <TabsTrigger value="img">{t("result.embedImage")}</TabsTrigger>}
           </TabsList>
         </div>
         <TabsContent value="iframe" className="grid gap-2">
-          <Textarea readOnly aria-label="Embed code (iframe)" value={iframe} rows={3} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-          <CopyButton text={iframe} label="Copy embed code" what="Embed code" />
+          <Textarea readOnly aria-label={t("result.embedPageCode")} value={iframe} rows={3} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <CopyButton text={iframe} label={t("result.copyEmbed")} copied={t("result.embedCopied")} />
         </TabsContent>
         {imgEmbed && (
           <TabsContent value="img" className="grid gap-2">
-            <Textarea readOnly aria-label="Embed code (image)" value={imgEmbed} rows={3} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-            <CopyButton text={imgEmbed} label="Copy image code" what="Image code" />
+            <Textarea readOnly aria-label={t("result.embedImageCode")} value={imgEmbed} rows={3} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={imgEmbed} label={t("result.copyImageCode")} copied={t("result.imageCodeCopied")} />
           </TabsContent>
         )}
       </Tabs>

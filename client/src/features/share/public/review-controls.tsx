@@ -1,12 +1,15 @@
-import { REVIEW_VERDICT_LABELS, type ReviewVerdict, type SharedImage, type SharedView } from "@image-studio/shared";
+import { type ReviewVerdict, type SharedImage, type SharedView } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, MessageSquareWarning } from "lucide-react";
 import { useMemo, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { giveVerdict, loadReviewer, type Reviewer, reviewKeys, saveReviewer, sharedReviewsOptions, summarize } from "./review-api";
 import { type ReviewDraft, ReviewDialog } from "./review-dialog";
+
+const VERDICT = { approved: "verdict.approved", changes_requested: "verdict.changesRequested" } as const satisfies Record<ReviewVerdict, string>;
 
 export type ImageReviewSummary = ReturnType<typeof summarize> extends Map<string, infer V> ? V : never;
 
@@ -16,6 +19,7 @@ export type ImageReviewSummary = ReturnType<typeof summarize> extends Map<string
  * for its note); a known reviewer's approval is sent at once.
  */
 export function useShareReview(view: SharedView, token: string, labelOf: (img: SharedImage) => string) {
+  const { t } = useTranslation("share");
   const qc = useQueryClient();
   const [reviewer, setReviewer] = useState<Reviewer>(() => loadReviewer());
   const q = useQuery({ ...sharedReviewsOptions(view.kind, token, reviewer.id), enabled: view.allowReview });
@@ -31,7 +35,7 @@ export function useShareReview(view: SharedView, token: string, labelOf: (img: S
         setReviewer(next);
       }
       setDraft(null);
-      toast.success(r.verdict === "approved" ? "Approved" : "Changes requested", { description: "The owner sees your verdict." });
+      toast.success(t(VERDICT[r.verdict]), { description: t("review.sent") });
       await qc.invalidateQueries({ queryKey: reviewKeys.list(token) });
     },
     onError: (e) => toast.error(e.message),
@@ -49,16 +53,17 @@ export function useShareReview(view: SharedView, token: string, labelOf: (img: S
 
 /** Approve / Request changes for one image, pressed when it is this reviewer's verdict; everyone's counts below. */
 export function ReviewButtons({ image, label, summary, onStart, compact = false }: { image: SharedImage; label: string; summary?: ImageReviewSummary; onStart: (img: SharedImage, v: ReviewVerdict) => void; compact?: boolean }) {
+  const { t } = useTranslation("share");
   const mine = summary?.mine?.verdict;
   return (
     <div className={cn("flex items-center gap-1", compact ? "" : "flex-wrap justify-between pt-1.5")}>
-      <div className="flex gap-1" role="group" aria-label={`Your verdict on ${label}`}>
+      <div className="flex gap-1" role="group" aria-label={t("review.yourVerdict", { label })}>
         <Button
           type="button"
           size="icon"
           variant={mine === "approved" ? "default" : "outline"}
           aria-pressed={mine === "approved"}
-          aria-label={`Approve ${label}`}
+          aria-label={t("review.approveImage", { label })}
           className={cn(mine === "approved" && "bg-success-solid text-success-foreground hover:bg-success-solid-hover")}
           onClick={() => onStart(image, "approved")}
         >
@@ -69,7 +74,7 @@ export function ReviewButtons({ image, label, summary, onStart, compact = false 
           size="icon"
           variant={mine === "changes_requested" ? "default" : "outline"}
           aria-pressed={mine === "changes_requested"}
-          aria-label={`Request changes on ${label}`}
+          aria-label={t("review.requestChangesImage", { label })}
           className={cn(mine === "changes_requested" && "bg-warning-solid text-warning-foreground hover:bg-warning-solid-hover")}
           onClick={() => onStart(image, "changes_requested")}
         >
@@ -77,8 +82,11 @@ export function ReviewButtons({ image, label, summary, onStart, compact = false 
         </Button>
       </div>
       {!compact && summary && summary.all.length > 0 && (
-        <p className="text-xs text-foreground/80" title={summary.all.map((r) => `${r.reviewerName}: ${REVIEW_VERDICT_LABELS[r.verdict]}${r.note ? ` — ${r.note}` : ""}`).join("\n")}>
-          {summary.approved} approved · {summary.changes} {summary.changes === 1 ? "change request" : "change requests"}
+        <p className="text-xs text-foreground/80" title={summary.all
+            .map((r) => (r.note ? t("review.lineNote", { name: r.reviewerName, verdict: t(VERDICT[r.verdict]), note: r.note }) : t("review.line", { name: r.reviewerName, verdict: t(VERDICT[r.verdict]) })))
+            .join("\n")}
+        >
+          {t("review.counts", { approved: summary.approved, count: summary.changes })}
         </p>
       )}
     </div>
@@ -87,13 +95,15 @@ export function ReviewButtons({ image, label, summary, onStart, compact = false 
 
 /** The gallery's header line: what review asks of the visitor, and as whom. */
 export function ReviewIntro({ name, done, total }: { name: string; done: number; total: number }) {
+  const { t } = useTranslation("share");
   return (
     <p className="rounded-xl border border-border bg-card p-3 text-sm">
-      <strong>Review requested.</strong> Approve each image or request changes with a note.{" "}
-      {name ? `Reviewing as ${name}. ` : ""}
-      <span className="text-foreground/80">
-        You reviewed {done} of {total}.
-      </span>
+      <Trans
+        t={t}
+        i18nKey={name ? "review.introNamed" : "review.intro"}
+        values={{ name, done, total }}
+        components={{ strong: <strong />, muted: <span className="text-foreground/80" /> }}
+      />
     </p>
   );
 }

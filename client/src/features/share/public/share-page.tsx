@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudOff, Link2Off, TimerOff } from "lucide-react";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { pageTitle } from "@/app/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,8 +13,9 @@ import { SharedGalleryView, SharedImageView } from "./shared-views";
 import { UnlockForm } from "./unlock-form";
 
 function Loading() {
+  const { t } = useTranslation("share");
   return (
-    <div aria-busy="true" aria-label="Loading the shared pictures" className="grid gap-6 pt-2 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div aria-busy="true" aria-label={t("page.loading")} className="grid gap-6 pt-2 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <Skeleton className="aspect-[4/3] rounded-2xl" />
       <div className="space-y-3">
         <Skeleton className="h-8 w-3/4" />
@@ -25,6 +27,7 @@ function Loading() {
 }
 
 function Problem({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useTranslation("share");
   const api = error instanceof ApiError ? error : null;
   if (api?.code === "GONE") {
     const revoked = (api.details as { reason?: string } | undefined)?.reason === "revoked";
@@ -33,8 +36,8 @@ function Problem({ error, retry }: { error: unknown; retry: () => void }) {
         className="mt-10"
         headingLevel={2}
         icon={revoked ? Link2Off : TimerOff}
-        title={revoked ? "This link was turned off" : "This link has expired"}
-        description={revoked ? "Its owner stopped sharing these pictures. Ask them for a new link." : "Shared links can be set to end. Ask the person who sent it for a new one."}
+        title={revoked ? t("page.revoked") : t("page.expired")}
+        description={revoked ? t("page.revokedHint") : t("page.expiredHint")}
       />
     );
   }
@@ -43,22 +46,22 @@ function Problem({ error, retry }: { error: unknown; retry: () => void }) {
       <EmptyState
         className="mt-10"
         icon={CloudOff}
-        title="You're offline"
-        description="Shared pictures need the network. Try again when you're back online."
-        action={<Button onClick={retry}>Try again</Button>}
+        title={t("page.offline")}
+        description={t("page.offlineHint")}
+        action={<Button onClick={retry}>{t("page.retry")}</Button>}
       />
     );
   }
   if (api?.code === "NOT_FOUND") {
-    return <EmptyState className="mt-10" icon={Link2Off} title="This link doesn't exist" description="Check that you copied the whole address." />;
+    return <EmptyState className="mt-10" icon={Link2Off} title={t("page.notFound")} description={t("page.notFoundHint")} />;
   }
   return (
     <EmptyState
       className="mt-10"
       icon={CloudOff}
-      title="Something went wrong"
-      description={error instanceof Error ? error.message : "The shared pictures could not be loaded."}
-      action={<Button onClick={retry}>Try again</Button>}
+      title={t("page.failed")}
+      description={error instanceof Error ? error.message : t("page.failedHint")}
+      action={<Button onClick={retry}>{t("page.retry")}</Button>}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { formatDuration, type SharedImage } from "@image-studio/shared";
+import { useTranslation } from "react-i18next";
 
 const reducedMotion = () => typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -7,7 +8,13 @@ const reducedMotion = () => typeof matchMedia === "function" && matchMedia("(pre
  * engine's animated WebP as a moving picture — its still poster when the visitor prefers reduced motion.
  */
 export function SharedVideo({ image, alt }: { image: SharedImage; alt: string }) {
+  const { t } = useTranslation("share");
   const clip = image.urls.video;
+  const caption = [
+    t("video.label"),
+    ...(image.durationSeconds ? [formatDuration(image.durationSeconds)] : []),
+    t("video.size", { width: image.width, height: image.height }),
+  ];
   const mp4 = image.format === "mp4";
   return (
     <figure
@@ -41,7 +48,7 @@ export function SharedVideo({ image, alt }: { image: SharedImage; alt: string })
         )}
       </div>
       <figcaption className="text-xs text-foreground/80">
-        Video{image.durationSeconds ? ` · ${formatDuration(image.durationSeconds)}` : ""} · {image.width}×{image.height}
+        {caption.join(" · ")}
       </figcaption>
     </figure>
   );

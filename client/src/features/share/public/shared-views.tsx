@@ -1,10 +1,12 @@
 import type { SharedImage, SharedView } from "@image-studio/shared";
 import { Download, Expand, ImageOff } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";
 import { ImageLightbox } from "@/components/lightbox/image-lightbox";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime, i18n } from "@/i18n";
 import { ReviewButtons, ReviewIntro, useShareReview } from "./review-controls";
 import { SharedVideo } from "./shared-video";
 
@@ -26,57 +28,55 @@ const asLightboxSource = (img: SharedImage) => ({
   height: img.height,
   altText: img.altText,
 });
-const altOf = (img: SharedImage, title: string) => img.altText || img.prompt || title || "Shared image";
+const altOf = (img: SharedImage, title: string) => img.altText || img.prompt || title || i18n.t("share:views.sharedImage");
+const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
 function DownloadLink({ image, compact = false }: { image: SharedImage; compact?: boolean }) {
+  const { t } = useTranslation("share");
   if (!image.urls.download) return null;
   return (
-    <Button asChild size={compact ? "icon" : "sm"} aria-label={compact ? "Download original" : undefined}>
+    <Button asChild size={compact ? "icon" : "sm"} aria-label={compact ? t("views.download") : undefined}>
       <a href={image.urls.download} download>
-        <Download aria-hidden="true" /> {!compact && "Download original"}
+        <Download aria-hidden="true" /> {!compact && t("views.download")}
       </a>
     </Button>
   );
 }
 
 function Expiry({ expiresAt }: { expiresAt: string | null }) {
+  const { t } = useTranslation("share");
   if (!expiresAt) return null;
-  return (
-    <p className="text-xs text-foreground/80">
-      Available until {new Date(expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
-    </p>
-  );
+  return <p className="text-xs text-foreground/80">{t("views.availableUntil", { date: formatDateTime(expiresAt, WHEN) })}</p>;
 }
 
 /** The prompt and parameters, when the owner chose to show them. */
 function PromptDetails({ image }: { image: SharedImage }) {
+  const { t } = useTranslation("share");
   if (!image.prompt) return null;
   const params = Object.entries(image.parameters ?? {}).filter(([, v]) =>
     ["string", "number", "boolean"].includes(typeof v),
   );
   return (
-    <section aria-label="How it was made" className="space-y-3 rounded-xl border border-border bg-card p-4 text-sm">
+    <section aria-label={t("views.howMade")} className="space-y-3 rounded-xl border border-border bg-card p-4 text-sm">
       <div>
-        <h2 className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">Prompt</h2>
+        <h2 className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{t("views.prompt")}</h2>
         <p className="whitespace-pre-wrap">{image.prompt}</p>
       </div>
       {image.negativePrompt ? (
         <div>
-          <h2 className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">Negative prompt</h2>
+          <h2 className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{t("views.negativePrompt")}</h2>
           <p className="whitespace-pre-wrap">{image.negativePrompt}</p>
         </div>
       ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 font-mono text-xs">
         {image.modelId && (
           <>
-            <dt className="text-muted-foreground">model</dt>
+            <dt className="text-muted-foreground">{t("views.model")}</dt>
             <dd className="break-all">{image.modelId}</dd>
           </>
         )}
-        <dt className="text-muted-foreground">size</dt>
-        <dd>
-          {image.width}×{image.height}
-        </dd>
+        <dt className="text-muted-foreground">{t("views.size")}</dt>
+        <dd>{t("video.size", { width: image.width, height: image.height })}</dd>
         {params.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-muted-foreground">{k}</dt>
@@ -90,9 +90,10 @@ function PromptDetails({ image }: { image: SharedImage }) {
 
 /** One shared image: large, zoomable in the lightbox, with its download and (if allowed) its prompt. */
 export function SharedImageView({ view }: { view: SharedView }) {
+  const { t } = useTranslation("share");
   const [open, setOpen] = useState(-1);
   const image = view.images[0];
-  if (!image) return <EmptyState icon={ImageOff} title="This image is no longer available" headingLevel={2} />;
+  if (!image) return <EmptyState icon={ImageOff} title={t("views.imageGone")} headingLevel={2} />;
   return (
     <div className="grid gap-6 pt-2 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
       {image.mediaType === "video" ? (
@@ -101,7 +102,7 @@ export function SharedImageView({ view }: { view: SharedView }) {
         <button
           type="button"
           onClick={() => setOpen(0)}
-          aria-label="View full screen"
+          aria-label={t("views.fullScreen")}
           className="group relative justify-self-center overflow-hidden rounded-2xl border border-border bg-muted shadow-lg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           // As large as fits: the full column width, or 75% of the screen's height for tall pictures.
           style={{
@@ -137,10 +138,11 @@ export function SharedImageView({ view }: { view: SharedView }) {
 
 /** A shared project or collection: a responsive grid, and the app's lightbox with swipe and zoom (and review, when on). */
 export function SharedGalleryView({ view, token }: { view: SharedView; token: string }) {
+  const { t } = useTranslation("share");
   const [open, setOpen] = useState(-1);
   const slides = view.images.map(asLightbox);
   const byId = new Map(view.images.map((i) => [i.id, i]));
-  const labelOf = (img: SharedImage) => altOf(img, `image ${view.images.indexOf(img) + 1}`);
+  const labelOf = (img: SharedImage) => altOf(img, t("views.imageN", { n: view.images.indexOf(img) + 1 }));
   const review = useShareReview(view, token, labelOf);
   const done = view.images.filter((i) => review.summary.get(i.id)?.mine).length;
   return (
@@ -149,8 +151,7 @@ export function SharedGalleryView({ view, token }: { view: SharedView; token: st
         <h1 className="text-2xl font-bold tracking-tight text-balance break-words sm:text-3xl">{view.title}</h1>
         {view.description && <p className="max-w-prose text-foreground/80">{view.description}</p>}
         <p className="text-sm text-foreground/80">
-          {view.images.length} {view.images.length === 1 ? "image" : "images"}
-          {view.allowDownload ? " · downloads allowed" : ""}
+          {[t("views.images", { count: view.images.length }), ...(view.allowDownload ? [t("views.downloadsAllowed")] : [])].join(" · ")}
         </p>
         <Expiry expiresAt={view.expiresAt} />
       </div>
@@ -158,17 +159,17 @@ export function SharedGalleryView({ view, token }: { view: SharedView; token: st
       {view.images.length === 0 ? (
         <EmptyState
           icon={ImageOff}
-          title="Nothing here yet"
-          description="The owner has not added any pictures to this share."
+          title={t("views.emptyTitle")}
+          description={t("views.empty")}
         />
       ) : (
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:gap-3 lg:grid-cols-4" aria-label="Shared images">
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:gap-3 lg:grid-cols-4" aria-label={t("views.listLabel")}>
           {view.images.map((img, i) => (
             <li key={img.id}>
               <button
                 type="button"
                 onClick={() => setOpen(i)}
-                aria-label={`Open ${altOf(img, `image ${i + 1}`)}`}
+                aria-label={t("views.open", { name: altOf(img, t("views.imageN", { n: i + 1 })) })}
                 className="block w-full overflow-hidden rounded-xl border border-border transition-transform hover:scale-[1.01] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
               >
                 <BlurImage

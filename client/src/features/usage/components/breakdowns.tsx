@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { Trans, useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { byModelQuery, byProjectQuery, compareQuery } from "../api";
@@ -30,27 +31,26 @@ function Share({ value, total }: { value: number; total: number }) {
 }
 
 export function ByModelSection() {
+  const { t } = useTranslation("usage");
   const q = useQuery(byModelQuery);
   const total = q.data?.items.reduce((s, r) => s + r.credits, 0) ?? 0;
   return (
-    <Section title="By model" description="All time; credits after refunds." busy={q.isPending}>
+    <Section title={t("byModel.title")} description={t("byModel.description")} busy={q.isPending}>
       <Rows busy={q.isPending} rows={3} />
       {q.isError && <LoadError error={q.error} />}
-      {q.data && !q.data.items.length && (
-        <p className="text-sm text-muted-foreground">Nothing yet: your first generation shows up here.</p>
-      )}
+      {q.data && !q.data.items.length && <p className="text-sm text-muted-foreground">{t("byModel.empty")}</p>}
       {!!q.data?.items.length && (
         <table className="w-full text-sm">
           <thead>
             <tr>
               <th scope="col" className={th}>
-                Model
+                {t("table.model")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Images
+                {t("table.images")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Credits
+                {t("table.credits")}
               </th>
             </tr>
           </thead>
@@ -73,25 +73,26 @@ export function ByModelSection() {
 }
 
 export function ByProjectSection() {
+  const { t } = useTranslation("usage");
   const q = useQuery(byProjectQuery);
   const total = q.data?.items.reduce((s, r) => s + r.credits, 0) ?? 0;
   return (
-    <Section title="By project" description="Where the credits went." busy={q.isPending}>
+    <Section title={t("byProject.title")} description={t("byProject.description")} busy={q.isPending}>
       <Rows busy={q.isPending} rows={3} />
       {q.isError && <LoadError error={q.error} />}
-      {q.data && !q.data.items.length && <p className="text-sm text-muted-foreground">Nothing yet.</p>}
+      {q.data && !q.data.items.length && <p className="text-sm text-muted-foreground">{t("byProject.empty")}</p>}
       {!!q.data?.items.length && (
         <table className="w-full text-sm">
           <thead>
             <tr>
               <th scope="col" className={th}>
-                Project
+                {t("table.project")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Images
+                {t("table.images")}
               </th>
               <th scope="col" className={`${th} text-right`}>
-                Credits
+                {t("table.credits")}
               </th>
             </tr>
           </thead>
@@ -108,9 +109,9 @@ export function ByProjectSection() {
                       {r.projectName}
                     </Link>
                   ) : r.projectId ? (
-                    <span className="text-muted-foreground">Deleted project</span>
+                    <span className="text-muted-foreground">{t("byProject.deleted")}</span>
                   ) : (
-                    <span className="text-muted-foreground">No project</span>
+                    <span className="text-muted-foreground">{t("byProject.none")}</span>
                   )}
                   <Share value={r.credits} total={total} />
                 </td>
@@ -129,41 +130,42 @@ const stars = (n: number) => `${"●".repeat(n)}${"○".repeat(5 - n)}`;
 
 /** One run at the user's typical settings on every text-to-image model, cheapest first. */
 export function CompareSection() {
+  const { t } = useTranslation("usage");
   const q = useQuery(compareQuery);
   const s = q.data?.settings;
   return (
     <Section
-      title="Cost comparison"
+      title={t("compare.title")}
       busy={q.isPending}
       description={
         s ? (
-          <>
-            One run at your usual settings:{" "}
-            <span className="font-mono">
-              {s.width}×{s.height}, {s.numImages} image{s.numImages === 1 ? "" : "s"}
-            </span>
-            {s.basedOnJobs ? ` (from your last ${s.basedOnJobs} runs)` : " (defaults: you have no recent runs)"}.
-          </>
+          <Trans
+            t={t}
+            i18nKey={s.basedOnJobs ? "compare.fromRuns" : "compare.defaults"}
+            count={s.basedOnJobs || undefined}
+            values={{ width: s.width, height: s.height, images: t("compare.images", { count: s.numImages }) }}
+            components={{ mono: <span className="font-mono" /> }}
+          />
         ) : (
-          "One run at your usual settings."
+          t("compare.description")
         )
       }
     >
       <Rows busy={q.isPending} rows={5} />
       {q.isError && <LoadError error={q.error} />}
       {q.data && (
-        <div className="-mx-1 max-h-96 overflow-y-auto px-1" tabIndex={0} role="region" aria-label="Cost per model">
+        <div className="-mx-1 max-h-96 overflow-y-auto px-1" tabIndex={0} role="region" aria-label={t("compare.label")}>
           <table className="w-full text-sm">
             <thead className="sticky top-0 bg-card">
               <tr>
                 <th scope="col" className={th}>
-                  Model
+                  {t("table.model")}
                 </th>
                 <th scope="col" className={`${th} hidden sm:table-cell`}>
-                  Speed · quality
+                  {t("compare.speedQuality")}
                 </th>
                 <th scope="col" className={`${th} text-right`}>
-                  Credits
+                  {t("table.credits")}
                 </th>
               </tr>
             </thead>
@@ -172,11 +174,11 @@ export function CompareSection() {
                 <tr key={m.modelId} className="border-t border-border">
                   <td className={td}>
                     <span className={m.available ? "" : "text-muted-foreground"}>{m.modelName}</span>{" "}
-                    {m.usedByYou && <Badge variant="primary">You use it</Badge>}{" "}
-                    {!m.available && <Badge variant="secondary">Unavailable</Badge>}
+                    {m.usedByYou && <Badge variant="primary">{t("compare.youUseIt")}</Badge>}{" "}
+                    {!m.available && <Badge variant="secondary">{t("compare.unavailable")}</Badge>}
                   </td>
                   <td className={`${td} hidden font-mono text-xs sm:table-cell`}>
-                    <span aria-label={`speed ${m.speed} of 5, quality ${m.quality} of 5`}>
+                    <span aria-label={t("compare.rating", { speed: m.speed, quality: m.quality })}>
                       {stars(m.speed)} · {stars(m.quality)}
                     </span>
                   </td>

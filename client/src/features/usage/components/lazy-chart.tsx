@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate } from "@/i18n";
 import type { ChartPoint } from "./usage-chart";
 
 const Chart = lazy(() => import("./usage-chart"));
@@ -15,18 +16,18 @@ export function LazyUsageChart(props: { data: ChartPoint[]; title: string; heigh
   );
 }
 
-const DAY_FORMAT = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
-const MONTH_FORMAT = new Intl.DateTimeFormat(undefined, { month: "short", year: "2-digit", timeZone: "UTC" });
+const DAY_FORMAT = { month: "short", day: "numeric", timeZone: "UTC" } as const;
+const MONTH_FORMAT = { month: "short", year: "2-digit", timeZone: "UTC" } as const;
 
 export const dayPoints = (items: { date: string; images: number; credits: number }[]): ChartPoint[] =>
   items.map((d) => ({
-    label: DAY_FORMAT.format(new Date(`${d.date}T00:00:00Z`)),
+    label: formatDate(`${d.date}T00:00:00Z`, DAY_FORMAT),
     images: d.images,
     credits: d.credits,
   }));
 export const monthPoints = (items: { month: string; images: number; credits: number }[]): ChartPoint[] =>
   items.map((d) => ({
-    label: MONTH_FORMAT.format(new Date(`${d.month}-01T00:00:00Z`)),
+    label: formatDate(`${d.month}-01T00:00:00Z`, MONTH_FORMAT),
     images: d.images,
     credits: d.credits,
   }));

@@ -1,6 +1,7 @@
 import type { CreditLimits, CreditLimitsInput } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -20,14 +21,10 @@ function parse(value: string): number | null | "invalid" {
 
 /** The monthly spending limit and the low-balance alert; empty = none. */
 export function LimitsForm() {
+  const { t } = useTranslation("usage");
   const q = useQuery(limitsQuery);
   return (
-    <Section
-      id="limits"
-      title="Limits and alerts"
-      description="New jobs stop at the monthly limit; the alert tells you (in the app, and by mail if you allow it) when your balance runs low."
-      busy={q.isPending}
-    >
+    <Section id="limits" title={t("limits.title")} description={t("limits.description")} busy={q.isPending}>
       {q.isError && <LoadError error={q.error} />}
       {/* Remounted when the saved values change, so the fields start from them. */}
       <LimitsFields key={`${q.data?.monthlyLimit}:${q.data?.lowBalanceAlert}`} data={q.data} pending={q.isPending} />
@@ -36,6 +33,7 @@ export function LimitsForm() {
 }
 
 function LimitsFields({ data: d, pending }: { data: CreditLimits | undefined; pending: boolean }) {
+  const { t } = useTranslation("usage");
   const queryClient = useQueryClient();
   const [limit, setLimit] = useState(toField(d?.monthlyLimit));
   const [alert, setAlert] = useState(toField(d?.lowBalanceAlert));
@@ -45,11 +43,11 @@ function LimitsFields({ data: d, pending }: { data: CreditLimits | undefined; pe
     onSuccess: (data) => {
       queryClient.setQueryData(limitsQuery.queryKey, data);
       void queryClient.invalidateQueries({ queryKey: usageKeys.all });
-      toast.success("Limits saved");
+      toast.success(t("limits.saved"));
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === "VALIDATION_FAILED") setErrors(err.fieldErrors());
-      else toast.error("Couldn't save the limits", { description: err.message });
+      else toast.error(t("limits.saveFailed"), { description: err.message });
     },
   });
   const submit = (e: FormEvent) => {
@@ -57,10 +55,8 @@ function LimitsFields({ data: d, pending }: { data: CreditLimits | undefined; pe
     const monthlyLimit = parse(limit);
     const lowBalanceAlert = parse(alert);
     const next: typeof errors = {};
-    if (monthlyLimit === "invalid")
-      next.monthlyLimit = "Use a whole number of credits, at least 1 — or leave it empty for no limit.";
-    if (lowBalanceAlert === "invalid")
-      next.lowBalanceAlert = "Use a whole number of credits, at least 1 — or leave it empty for no alert.";
+    if (monthlyLimit === "invalid") next.monthlyLimit = t("limits.invalidLimit");
+    if (lowBalanceAlert === "invalid") next.lowBalanceAlert = t("limits.invalidAlert");
     setErrors(next);
     if (monthlyLimit === "invalid" || lowBalanceAlert === "invalid") return;
     save.mutate({ monthlyLimit, lowBalanceAlert });
@@ -68,11 +64,11 @@ function LimitsFields({ data: d, pending }: { data: CreditLimits | undefined; pe
   return (
     <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2">
       <div className="grid gap-1.5">
-        <Label htmlFor="monthly-limit">Monthly spending limit (credits)</Label>
+        <Label htmlFor="monthly-limit">{t("limits.monthly")}</Label>
         <Input
           id="monthly-limit"
           inputMode="numeric"
-          placeholder="No limit"
+          placeholder={t("limits.noLimit")}
           value={limit}
           onChange={(e) => setLimit(e.target.value)}
           aria-invalid={!!errors.monthlyLimit}
@@ -86,17 +82,17 @@ function LimitsFields({ data: d, pending }: { data: CreditLimits | undefined; pe
           {errors.monthlyLimit ??
             (d
               ? d.monthlyLimit !== null
-                ? `${fmt(d.spentThisMonth)} spent, ${fmt(d.remainingThisMonth ?? 0)} left this month.`
-                : `${fmt(d.spentThisMonth)} spent this month.`
+                ? t("limits.spentLeft", { spent: fmt(d.spentThisMonth), left: fmt(d.remainingThisMonth ?? 0) })
+                : t("limits.spent", { spent: fmt(d.spentThisMonth) })
               : " ")}
         </p>
       </div>
       <div className="grid gap-1.5">
-        <Label htmlFor="low-balance">Low-balance alert below (credits)</Label>
+        <Label htmlFor="low-balance">{t("limits.lowBalance")}</Label>
         <Input
           id="low-balance"
           inputMode="numeric"
-          placeholder="No alert"
+          placeholder={t("limits.noAlert")}
           value={alert}
           onChange={(e) => setAlert(e.target.value)}
           aria-invalid={!!errors.lowBalanceAlert}
@@ -107,12 +103,12 @@ function LimitsFields({ data: d, pending }: { data: CreditLimits | undefined; pe
           id="low-balance-help"
           className={errors.lowBalanceAlert ? "text-xs text-destructive-strong" : "text-xs text-muted-foreground"}
         >
-          {errors.lowBalanceAlert ?? "Leave empty for no alert."}
+          {errors.lowBalanceAlert ?? t("limits.lowBalanceHint")}
         </p>
       </div>
       <div className="sm:col-span-2">
         <Button type="submit" disabled={save.isPending || pending} aria-busy={save.isPending || undefined}>
-          Save limits
+          {t("limits.save")}
         </Button>
       </div>
     </form>

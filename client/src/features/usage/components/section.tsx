@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "@/i18n";
 import { cn } from "@/lib/cn";
 
 /** A titled card section of the usage page (h2 + optional description), loading state announced. */
@@ -46,16 +48,13 @@ export function Section({
 
 /** An inline error or offline note for a section whose figures did not load. */
 export function LoadError({ error }: { error: unknown }) {
+  const { t } = useTranslation("usage");
   const offline = typeof navigator !== "undefined" && navigator.onLine === false;
   return (
     <p role="status" className="text-sm text-muted-foreground">
-      {offline
-        ? "You're offline: these figures need the network."
-        : error instanceof Error
-          ? error.message
-          : "Couldn't load these figures."}
+      {offline ? t("load.offline") : error instanceof Error ? error.message : t("load.failed")}
     </p>
   );
 }
 
-export const fmt = (n: number) => n.toLocaleString();
+export const fmt = (n: number) => formatNumber(n);

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface ChartPoint {
@@ -5,6 +6,8 @@ export interface ChartPoint {
   images: number;
   credits: number;
 }
+
+import { formatNumber } from "@/i18n";
 
 const VIOLET = "#8B5CF6";
 const PINK = "#EC4899";
@@ -22,13 +25,14 @@ export default function UsageChart({
   title: string;
   height?: number;
 }) {
+  const { t } = useTranslation("usage");
   const credits = data.reduce((s, d) => s + d.credits, 0);
   const images = data.reduce((s, d) => s + d.images, 0);
   return (
     <figure className="m-0">
       <div
         role="img"
-        aria-label={`${title}: ${credits.toLocaleString()} credits and ${images.toLocaleString()} images in all`}
+        aria-label={t("chart.summary", { title, credits: formatNumber(credits), images: formatNumber(images) })}
         className="text-muted-foreground"
         style={{ height }}
       >
@@ -73,7 +77,7 @@ export default function UsageChart({
             <Bar
               yAxisId="credits"
               dataKey="credits"
-              name="Credits"
+              name={t("table.credits")}
               fill={VIOLET}
               radius={[4, 4, 0, 0]}
               isAnimationActive={false}
@@ -81,7 +85,7 @@ export default function UsageChart({
             <Line
               yAxisId="images"
               dataKey="images"
-              name="Images"
+              name={t("table.images")}
               stroke={PINK}
               strokeWidth={2}
               dot={false}
@@ -95,9 +99,9 @@ export default function UsageChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Credits</th>
-            <th scope="col">Images</th>
+            <th scope="col">{t("chart.period")}</th>
+            <th scope="col">{t("table.credits")}</th>
+            <th scope="col">{t("table.images")}</th>
           </tr>
         </thead>
         <tbody>
@@ -106,8 +110,8 @@ export default function UsageChart({
             .map((d) => (
               <tr key={d.label}>
                 <th scope="row">{d.label}</th>
-                <td>{d.credits}</td>
-                <td>{d.images}</td>
+                <td>{formatNumber(d.credits)}</td>
+                <td>{formatNumber(d.images)}</td>
               </tr>
             ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { dailyQuery, monthlyQuery } from "../api";
@@ -8,18 +9,19 @@ import { LoadError, Section } from "./section";
 
 /** Images and credits by day (last 30) or by month (last 12), UTC. */
 export function UsageChartsSection() {
+  const { t } = useTranslation("usage");
   const [range, setRange] = useState<"daily" | "monthly">("daily");
   const daily = useQuery({ ...dailyQuery(30), enabled: range === "daily" });
   const monthly = useQuery({ ...monthlyQuery(12), enabled: range === "monthly" });
   const q = range === "daily" ? daily : monthly;
-  const title = range === "daily" ? "Credits and images, last 30 days" : "Credits and images, last 12 months";
+  const title = range === "daily" ? t("chart.titleDaily") : t("chart.titleMonthly");
   return (
     <Section
-      title="Over time"
-      description="Credits spent (after refunds) and images made, by UTC day or month."
+      title={t("chart.sectionTitle")}
+      description={t("chart.sectionDescription")}
       busy={q.isPending}
       actions={
-        <div role="group" aria-label="Period" className="flex gap-1 rounded-lg bg-muted p-1">
+        <div role="group" aria-label={t("chart.period")} className="flex gap-1 rounded-lg bg-muted p-1">
           {(["daily", "monthly"] as const).map((r) => (
             <Button
               key={r}
@@ -28,7 +30,7 @@ export function UsageChartsSection() {
               aria-pressed={range === r}
               onClick={() => setRange(r)}
             >
-              {r === "daily" ? "30 days" : "12 months"}
+              {r === "daily" ? t("chart.days30") : t("chart.months12")}
             </Button>
           ))}
         </div>

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { History } from "lucide-react";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -15,23 +16,24 @@ import { UsageSummary } from "./usage-summary";
 
 /** /usage: balance and spending, charts, breakdowns, cost comparison, tips, limits and getting credits. */
 export function UsagePage({ checkout }: { checkout?: "success" | "cancelled" }) {
+  const { t } = useTranslation("usage");
   const queryClient = useQueryClient();
   useEffect(() => {
     if (checkout === "success") {
-      toast.success("Thank you! Your credits arrive as soon as the payment clears.");
+      toast.success(t("page.checkoutSuccess"));
       for (const queryKey of BALANCE_KEYS) void queryClient.invalidateQueries({ queryKey: [...queryKey] });
-    } else if (checkout === "cancelled") toast.info("Checkout cancelled: nothing was charged.");
-  }, [checkout, queryClient]);
+    } else if (checkout === "cancelled") toast.info(t("page.checkoutCancelled"));
+  }, [checkout, queryClient, t]);
   return (
     <>
       <PageHeader
-        title="Usage & credits"
-        description="What you spent, on what, and how to spend less."
+        title={t("page.title")}
+        description={t("page.description")}
         actions={
           <Button asChild variant="outline" size="sm">
             <Link to="/usage/history">
               <History className="size-4" aria-hidden="true" />
-              Credit history
+              {t("history.title")}
             </Link>
           </Button>
         }

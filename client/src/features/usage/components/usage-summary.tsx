@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Coins, Images, TrendingUp, Wallet } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Skeleton } from "@/components/ui/skeleton";
 import { limitsQuery, statsQuery } from "../api";
 import { fmt, LoadError } from "./section";
@@ -19,12 +20,13 @@ function Stat({ icon: Icon, label, value, note }: { icon: typeof Coins; label: s
 
 /** Balance, this month's spending (against the limit), images this month and all-time spending. */
 export function UsageSummary() {
+  const { t } = useTranslation("usage");
   const stats = useQuery(statsQuery);
   const limits = useQuery(limitsQuery);
   if (stats.isPending) {
     return (
       <div aria-busy="true" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <span className="sr-only">Loading your figures…</span>
+        <span className="sr-only">{t("summary.loading")}</span>
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} className="h-24 rounded-xl" />
         ))}
@@ -36,20 +38,25 @@ export function UsageSummary() {
   const limit = limits.data?.monthlyLimit ?? null;
   return (
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-      <Stat icon={Wallet} label="Balance" value={fmt(s.balance)} note="credits" />
+      <Stat icon={Wallet} label={t("summary.balance")} value={fmt(s.balance)} note={t("summary.balanceNote")} />
       <Stat
         icon={Coins}
-        label="Spent this month"
+        label={t("summary.spentMonth")}
         value={fmt(s.creditsSpentThisMonth)}
-        note={limit !== null ? `of your ${fmt(limit)} limit` : "no monthly limit"}
+        note={limit !== null ? t("summary.ofLimit", { limit: fmt(limit) }) : t("summary.noLimit")}
       />
       <Stat
         icon={Images}
-        label="Images this month"
+        label={t("summary.imagesMonth")}
         value={fmt(s.imagesThisMonth)}
-        note={`${fmt(s.images)} in your library`}
+        note={t("summary.inLibrary", { n: fmt(s.images) })}
       />
-      <Stat icon={TrendingUp} label="Spent in all" value={fmt(s.creditsSpent)} note="credits, after refunds" />
+      <Stat
+        icon={TrendingUp}
+        label={t("summary.spentAll")}
+        value={fmt(s.creditsSpent)}
+        note={t("summary.spentAllNote")}
+      />
     </dl>
   );
 }
