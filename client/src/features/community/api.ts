@@ -1,5 +1,6 @@
 import type { CommunityFavoriteResult, CommunityPage, CommunitySort, PublicProfile, PublicUserPage, PublishResult, UpdatePublicProfile } from "@image-studio/shared";
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ApiError } from "@/lib/api";
 import { call, rpc } from "@/lib/rpc";
@@ -37,40 +38,43 @@ export const userPageOptions = (handle: string) =>
 
 export const publicProfileOptions = queryOptions({ queryKey: communityKeys.profile, queryFn: (): Promise<PublicProfile> => call(rpc.publicProfile.index.$get()) });
 
-const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : "Please try again.");
+const messageOf = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
 
 export function useUpdatePublicProfile() {
+  const { t } = useTranslation("community");
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdatePublicProfile): Promise<PublicProfile> => call(rpc.publicProfile.index.$put({ json: body })),
     onSuccess: (p) => {
       qc.setQueryData(communityKeys.profile, p);
       void qc.invalidateQueries({ queryKey: communityKeys.all });
-      toast.success("Public profile saved");
+      toast.success(t("profile.saved"));
     },
   });
 }
 
 export function usePublish(imageId: string, onDone?: (r: PublishResult) => void) {
+  const { t } = useTranslation("community");
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (published: boolean): Promise<PublishResult> => call(rpc.imagePublish[ID].publish.$post({ param: { id: imageId }, json: { published } })),
     onSuccess: (r) => {
-      toast.success(r.isPublic ? "Published to your public gallery" : "Removed from your public gallery");
+      toast.success(r.isPublic ? t("publish.published") : t("publish.removed"));
       onDone?.(r);
       void qc.invalidateQueries({ queryKey: communityKeys.all });
       void qc.invalidateQueries({ queryKey: ["images"] });
     },
-    onError: (err) => toast.error("Could not change publishing", { description: messageOf(err) }),
+    onError: (err) => toast.error(t("publish.failed"), { description: messageOf(err, t("tryAgain")) }),
   });
 }
 
 export function useFavorite() {
+  const { t } = useTranslation("community");
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, favorite }: { id: string; favorite: boolean }): Promise<CommunityFavoriteResult> =>
       call(rpc.community.images[ID].favorite.$post({ param: { id }, json: { favorite } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: communityKeys.all }),
-    onError: (err) => toast.error("Could not save the favourite", { description: messageOf(err) }),
+    onError: (err) => toast.error(t("favorite.failed"), { description: messageOf(err, t("tryAgain")) }),
   });
 }

@@ -1,9 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDateTime } from "@/i18n";
 import { type AuditFilter, auditOptions } from "../api/admin";
 
 const describe = (d: Record<string, unknown>) =>
@@ -14,6 +16,7 @@ const describe = (d: Record<string, unknown>) =>
 
 /** Every admin action, newest first; filter by action (or a prefix like `user.`) and target. */
 export function AuditTab() {
+  const { t } = useTranslation("admin");
   const [draft, setDraft] = useState<AuditFilter>({});
   const [filter, setFilter] = useState<AuditFilter>({});
   const log = useInfiniteQuery(auditOptions(filter));
@@ -22,26 +25,26 @@ export function AuditTab() {
     <div className="grid gap-4">
       <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); setFilter({ action: draft.action?.trim() || undefined, targetId: draft.targetId?.trim() || undefined }); }}>
         <div className="grid gap-1">
-          <Label htmlFor="audit-action">Action</Label>
-          <Input id="audit-action" placeholder="user. or credits.grant" value={draft.action ?? ""} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className="w-48 font-mono" />
+          <Label htmlFor="audit-action">{t("audit.action")}</Label>
+          <Input id="audit-action" placeholder={t("audit.actionPlaceholder")} value={draft.action ?? ""} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className="w-48 font-mono" />
         </div>
         <div className="grid gap-1">
-          <Label htmlFor="audit-target">Target id</Label>
-          <Input id="audit-target" placeholder="user, job or model id" value={draft.targetId ?? ""} onChange={(e) => setDraft({ ...draft, targetId: e.target.value })} className="w-64 max-w-full font-mono" />
+          <Label htmlFor="audit-target">{t("audit.target")}</Label>
+          <Input id="audit-target" placeholder={t("audit.targetPlaceholder")} value={draft.targetId ?? ""} onChange={(e) => setDraft({ ...draft, targetId: e.target.value })} className="w-64 max-w-full font-mono" />
         </div>
-        <Button type="submit" variant="outline">Filter</Button>
+        <Button type="submit" variant="outline">{t("filter")}</Button>
       </form>
       {log.isPending ? (
         <Skeleton className="h-64 rounded-xl" />
       ) : log.isError ? (
         <p role="alert">{log.error.message}</p>
       ) : items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No entries match.</p>
+        <p className="text-sm text-muted-foreground">{t("audit.empty")}</p>
       ) : (
-        <ol className="grid gap-1 rounded-xl border border-border bg-card p-2" aria-label="Audit log">
+        <ol className="grid gap-1 rounded-xl border border-border bg-card p-2" aria-label={t("tabs.audit")}>
           {items.map((e) => (
             <li key={e.id} className="grid gap-0.5 rounded-lg px-2 py-1.5 text-sm sm:grid-cols-[11rem_10rem_1fr] sm:gap-3">
-              <time dateTime={e.createdAt} className="text-xs text-muted-foreground">{new Date(e.createdAt).toLocaleString()}</time>
+              <time dateTime={e.createdAt} className="text-xs text-muted-foreground">{formatDateTime(e.createdAt)}</time>
               <span className="font-mono text-xs font-semibold">{e.action}</span>
               <span className="min-w-0 break-words text-xs">
                 <span className="text-muted-foreground">{e.actorEmail}</span>
@@ -52,7 +55,7 @@ export function AuditTab() {
           ))}
         </ol>
       )}
-      {log.hasNextPage && <Button variant="outline" className="w-fit justify-self-center" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>Load more</Button>}
+      {log.hasNextPage && <Button variant="outline" className="w-fit justify-self-center" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>{t("loadMore")}</Button>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatNumber, i18n } from "@/i18n";
 
 /** One figure with its label (overview grid). */
 export function StatCard({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
@@ -11,15 +12,16 @@ export function StatCard({ label, value, hint }: { label: string; value: ReactNo
   );
 }
 
-export const fmt = (n: number) => n.toLocaleString();
+export const fmt = (n: number) => formatNumber(n);
 export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ["KB", "MB", "GB", "TB"];
+  if (n < 1024) return i18n.t("admin:size.B", { value: fmt(n) });
+  const units = ["KB", "MB", "GB", "TB"] as const;
   let v = n / 1024;
   let i = 0;
   while (v >= 1024 && i < units.length - 1) {
     v /= 1024;
     i++;
   }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+  const digits = v < 10 ? 1 : 0;
+  return i18n.t(`admin:size.${units[i] ?? "TB"}`, { value: formatNumber(v, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }) });
 }

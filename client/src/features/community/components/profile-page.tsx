@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ImageOff, UserX } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ApiError } from "@/lib/api";
@@ -10,10 +11,11 @@ import { GridSkeleton, LoadError } from "./community-page";
 
 /** `/u/:handle`: one person's published images. */
 export function ProfilePage({ handle }: { handle: string }) {
+  const { t } = useTranslation("community");
   const session = useQuery(sessionQuery);
   const page = useInfiniteQuery(userPageOptions(handle.toLowerCase()));
   if (page.isError && page.error instanceof ApiError && page.error.status === 404) {
-    return <EmptyState icon={UserX} title="Profile not found" description="There is no public profile with this name." action={<Button asChild variant="outline"><a href="/community">Browse the community</a></Button>} />;
+    return <EmptyState icon={UserX} title={t("profilePage.notFound.title")} description={t("profilePage.notFound.description")} action={<Button asChild variant="outline"><a href="/community">{t("profilePage.notFound.browse")}</a></Button>} />;
   }
   const first = page.data?.pages[0];
   const items = page.data?.pages.flatMap((p) => p.items) ?? [];
@@ -24,12 +26,12 @@ export function ProfilePage({ handle }: { handle: string }) {
           <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">@{first?.handle ?? handle.toLowerCase()}</h1>
           {first && (
             <p className="text-sm text-foreground/80">
-              {first.publishedCount} published {first.publishedCount === 1 ? "image" : "images"}
+              {t("profilePage.published", { count: first.publishedCount })}
             </p>
           )}
         </div>
         <Button asChild variant="outline" size="sm">
-          <a href="/community">Community</a>
+          <a href="/community">{t("page.title")}</a>
         </Button>
       </div>
       {page.isPending ? (
@@ -37,14 +39,14 @@ export function ProfilePage({ handle }: { handle: string }) {
       ) : page.isError ? (
         <LoadError onRetry={() => void page.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState icon={ImageOff} title="No published images yet" description="Images this person publishes will show here." />
+        <EmptyState icon={ImageOff} title={t("profilePage.empty.title")} description={t("profilePage.empty.description")} />
       ) : (
-        <CommunityGrid items={items} signedIn={!!session.data} showAuthor={false} label={`Images by @${first?.handle ?? handle}`} />
+        <CommunityGrid items={items} signedIn={!!session.data} showAuthor={false} label={t("profilePage.listLabel", { handle: first?.handle ?? handle })} />
       )}
       {page.hasNextPage && (
         <div className="flex justify-center">
           <Button variant="outline" onClick={() => void page.fetchNextPage()} disabled={page.isFetchingNextPage}>
-            {page.isFetchingNextPage ? "Loading…" : "Show more"}
+            {page.isFetchingNextPage ? t("loading") : t("showMore")}
           </Button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { handleSchema } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { fieldClasses } from "@/components/ui/input";
@@ -11,6 +12,7 @@ import { publicProfileOptions, useUpdatePublicProfile } from "../api";
 
 /** Settings → Privacy → Public profile: the handle of `/u/:handle` and whether published images show prompts. */
 export function PublicProfileSection() {
+  const { t } = useTranslation("community");
   const profile = useQuery(publicProfileOptions);
   const save = useUpdatePublicProfile();
   // What the user typed; until then, the saved handle.
@@ -20,9 +22,9 @@ export function PublicProfileSection() {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const parsed = handleSchema.safeParse(handle);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Not a valid handle");
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t("profile.invalidHandle"));
     setError(null);
-    save.mutate({ handle: parsed.data }, { onSuccess: () => setHandle(null), onError: (err) => setError(err instanceof ApiError ? err.message : "Could not save. Try again.") });
+    save.mutate({ handle: parsed.data }, { onSuccess: () => setHandle(null), onError: (err) => setError(err instanceof ApiError ? err.message : t("profile.saveFailed")) });
   };
   const disabled = !profile.data || save.isPending;
   return (
@@ -30,19 +32,19 @@ export function PublicProfileSection() {
       <CardHeader>
         <CardTitle>
           <h2 id="public-profile-title" className="text-base font-semibold">
-            Public profile
+            {t("profile.title")}
           </h2>
         </CardTitle>
-        <CardDescription>Images you publish from their page show on your public profile and the community page. Everything else stays private.</CardDescription>
+        <CardDescription>{t("profile.description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
       <form onSubmit={submit} className="grid gap-1.5 sm:grid-cols-[minmax(0,14rem)_1fr] sm:items-start sm:gap-4" noValidate>
         <div className="grid gap-0.5">
           <label htmlFor="public-handle" className="text-sm font-medium">
-            Handle
+            {t("profile.handle")}
           </label>
           <p id="public-handle-hint" className="text-xs text-muted-foreground">
-            Your public gallery lives at /u/&lt;handle&gt;. Lower-case letters, digits, - and _.
+            {t("profile.handleHint")}
           </p>
         </div>
         <div className="grid gap-1.5">
@@ -58,7 +60,7 @@ export function PublicProfileSection() {
               className={cn(fieldClasses, "h-10 min-w-0 flex-1")}
             />
             <Button type="submit" disabled={disabled || handle.trim() === (profile.data?.handle ?? "")}>
-              Save handle
+              {t("profile.saveHandle")}
             </Button>
           </div>
           {error && (
@@ -68,10 +70,12 @@ export function PublicProfileSection() {
           )}
           {profile.data?.url && (
             <p className="text-sm text-foreground/80">
-              {profile.data.publishedCount} published ·{" "}
-              <a href={profile.data.url} className="font-medium text-primary-strong underline-offset-4 hover:underline">
-                View your public profile
-              </a>
+              <Trans
+                t={t}
+                i18nKey="profile.publishedLink"
+                count={profile.data.publishedCount}
+                components={{ link: <a href={profile.data.url} className="font-medium text-primary-strong underline-offset-4 hover:underline" /> }}
+              />
             </p>
           )}
         </div>
@@ -79,10 +83,10 @@ export function PublicProfileSection() {
       <div className="grid gap-1.5 sm:grid-cols-[minmax(0,14rem)_1fr] sm:items-center sm:gap-4">
         <div className="grid gap-0.5">
           <label htmlFor="public-show-prompt" className="text-sm font-medium">
-            Show prompts on published images
+            {t("profile.showPrompt")}
           </label>
           <p id="public-show-prompt-hint" className="text-xs text-muted-foreground">
-            Visitors see the prompt, model and settings of the images you publish. Never your email or account.
+            {t("profile.showPromptHint")}
           </p>
         </div>
         <div>

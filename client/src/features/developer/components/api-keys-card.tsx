@@ -1,5 +1,4 @@
 import {
-  API_KEY_SCOPE_LABELS,
   API_KEY_SCOPES,
   type ApiKey,
   type ApiKeyCreated,
@@ -8,6 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, Plus, Trash2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,19 +24,21 @@ import {
 import { fieldClasses, Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate } from "@/i18n";
 import { cn } from "@/lib/cn";
 import { apiKeysQuery, createApiKey, developerKeys, revokeApiKey } from "../api";
 import { ago, DevSection, SecretBox } from "./shared";
 
 const EXPIRY = [
-  { value: "never", label: "Never" },
-  { value: "7", label: "In 7 days" },
-  { value: "30", label: "In 30 days" },
-  { value: "90", label: "In 90 days" },
-  { value: "365", label: "In a year" },
+  { value: "never", label: "keys.expiry.never" },
+  { value: "7", label: "keys.expiry.days7" },
+  { value: "30", label: "keys.expiry.days30" },
+  { value: "90", label: "keys.expiry.days90" },
+  { value: "365", label: "keys.expiry.year" },
 ] as const;
 
 function CreateKeyDialog({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation("developer");
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -75,47 +77,46 @@ function CreateKeyDialog({ disabled }: { disabled: boolean }) {
     <Dialog open={open} onOpenChange={reset}>
       <DialogTrigger asChild>
         <Button size="sm" disabled={disabled}>
-          <Plus aria-hidden="true" /> Create key
+          <Plus aria-hidden="true" /> {t("keys.create")}
         </Button>
       </DialogTrigger>
       <DialogContent className="max-w-lg">
         {created ? (
           <div className="space-y-4">
             <DialogHeader>
-              <DialogTitle>Key created</DialogTitle>
-              <DialogDescription>Copy it now: for your safety it is shown only this once.</DialogDescription>
+              <DialogTitle>{t("keys.created.title")}</DialogTitle>
+              <DialogDescription>{t("keys.created.description")}</DialogDescription>
             </DialogHeader>
             <SecretBox
-              label="API key"
+              label={t("keys.created.label")}
+              copyLabel={t("keys.created.copy")}
               value={created.key}
-              note={`Use it as "Authorization: Bearer <key>", or run: image-studio login --key <key>`}
+              note={t("keys.created.note")}
             />
             <DialogFooter>
-              <Button onClick={() => reset(false)}>Done</Button>
+              <Button onClick={() => reset(false)}>{t("done")}</Button>
             </DialogFooter>
           </div>
         ) : (
           <form onSubmit={submit} className="space-y-4">
             <DialogHeader>
-              <DialogTitle>Create an API key</DialogTitle>
-              <DialogDescription>
-                For scripts and the CLI. A key can never change your account, keys or webhooks.
-              </DialogDescription>
+              <DialogTitle>{t("keys.form.title")}</DialogTitle>
+              <DialogDescription>{t("keys.form.description")}</DialogDescription>
             </DialogHeader>
             <div className="space-y-2">
-              <Label htmlFor="key-name">Name</Label>
+              <Label htmlFor="key-name">{t("keys.form.name")}</Label>
               <Input
                 id="key-name"
                 value={name}
                 onChange={(e) => setName(e.target.value)}
                 required
                 maxLength={80}
-                placeholder="e.g. Laptop CLI"
+                placeholder={t("keys.form.namePlaceholder")}
                 autoFocus
               />
             </div>
             <fieldset className="space-y-2">
-              <legend className="text-sm font-medium">Scopes</legend>
+              <legend className="text-sm font-medium">{t("keys.form.scopes")}</legend>
               {API_KEY_SCOPES.map((s) => (
                 <div key={s} className="flex items-start gap-2">
                   <Checkbox
@@ -125,14 +126,14 @@ function CreateKeyDialog({ disabled }: { disabled: boolean }) {
                     className="mt-0.5"
                   />
                   <Label htmlFor={`scope-${s}`} className="font-normal leading-snug">
-                    {API_KEY_SCOPE_LABELS[s]}
+                    {t(`keys.scopes.${s}`)}
                   </Label>
                 </div>
               ))}
-              {!scopes.length && <p className="text-xs text-destructive-strong">Choose at least one scope.</p>}
+              {!scopes.length && <p className="text-xs text-destructive-strong">{t("keys.form.noScope")}</p>}
             </fieldset>
             <div className="space-y-2">
-              <Label htmlFor="key-expiry">Expires</Label>
+              <Label htmlFor="key-expiry">{t("keys.form.expires")}</Label>
               <select
                 id="key-expiry"
                 value={expiry}
@@ -141,14 +142,14 @@ function CreateKeyDialog({ disabled }: { disabled: boolean }) {
               >
                 {EXPIRY.map((o) => (
                   <option key={o.value} value={o.value}>
-                    {o.label}
+                    {t(o.label)}
                   </option>
                 ))}
               </select>
             </div>
             <DialogFooter>
               <Button type="submit" loading={create.isPending} disabled={!name.trim() || !scopes.length}>
-                Create key
+                {t("keys.create")}
               </Button>
             </DialogFooter>
           </form>
@@ -169,6 +170,7 @@ function KeyRow({
   busy: boolean;
   disabled: boolean;
 }) {
+  const { t } = useTranslation("developer");
   const [now] = useState(Date.now);
   const [confirming, setConfirming] = useState(false);
   const expired = k.expiresAt !== null && Date.parse(k.expiresAt) <= now;
@@ -186,31 +188,33 @@ function KeyRow({
               {s}
             </Badge>
           ))}
-          {expired && <Badge variant="destructive">Expired</Badge>}
+          {expired && <Badge variant="destructive">{t("keys.expired")}</Badge>}
         </p>
         <p className="text-xs text-muted-foreground">
-          {k.lastUsedAt ? `Last used ${ago(k.lastUsedAt)}${k.lastUsedIp ? ` from ${k.lastUsedIp}` : ""}` : "Never used"}{" "}
-          · Created {new Date(k.createdAt).toLocaleDateString()}
-          {k.expiresAt && !expired ? ` · Expires ${new Date(k.expiresAt).toLocaleDateString()}` : ""}
+          {k.lastUsedAt
+            ? k.lastUsedIp
+              ? t("keys.lastUsedFrom", { when: ago(k.lastUsedAt), ip: k.lastUsedIp })
+              : t("keys.lastUsed", { when: ago(k.lastUsedAt) })
+            : t("keys.neverUsed")}{" "}
+          {t("keys.createdOn", { date: formatDate(k.createdAt) })}
+          {k.expiresAt && !expired ? t("keys.expiresOn", { date: formatDate(k.expiresAt) }) : ""}
         </p>
       </div>
       <Dialog open={confirming} onOpenChange={setConfirming}>
         <DialogTrigger asChild>
-          <Button variant="ghost" size="sm" loading={busy} disabled={disabled} aria-label={`Revoke key ${k.name}`}>
+          <Button variant="ghost" size="sm" loading={busy} disabled={disabled} aria-label={t("keys.revokeLabel", { name: k.name })}>
             <Trash2 aria-hidden="true" />
-            <span className="hidden sm:inline">Revoke</span>
+            <span className="hidden sm:inline">{t("keys.revoke")}</span>
           </Button>
         </DialogTrigger>
         <DialogContent className="max-w-md">
           <DialogHeader>
-            <DialogTitle>Revoke “{k.name}”?</DialogTitle>
-            <DialogDescription>
-              Scripts and CLIs using this key stop working at once. This can't be undone.
-            </DialogDescription>
+            <DialogTitle>{t("keys.confirm.title", { name: k.name })}</DialogTitle>
+            <DialogDescription>{t("keys.confirm.description")}</DialogDescription>
           </DialogHeader>
           <DialogFooter>
             <Button variant="outline" onClick={() => setConfirming(false)}>
-              Keep it
+              {t("keys.confirm.keep")}
             </Button>
             <Button
               variant="destructive"
@@ -219,7 +223,7 @@ function KeyRow({
                 onRevoke();
               }}
             >
-              Revoke key
+              {t("keys.confirm.revoke")}
             </Button>
           </DialogFooter>
         </DialogContent>
@@ -229,21 +233,22 @@ function KeyRow({
 }
 
 export function ApiKeysCard({ offline }: { offline: boolean }) {
+  const { t } = useTranslation("developer");
   const qc = useQueryClient();
   const { data: keys, isPending, isError } = useQuery(apiKeysQuery);
   const revoke = useMutation({
     mutationFn: (id: string) => revokeApiKey(id),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: developerKeys.keys });
-      toast.success("Key revoked: it stops working at once");
+      toast.success(t("keys.revoked"));
     },
     onError: (e) => toast.error(e.message),
   });
   return (
     <DevSection
       id="api-keys"
-      title="API keys"
-      description="Personal keys for scripts and the image-studio CLI. Each key acts as you, limited to its scopes."
+      title={t("keys.title")}
+      description={t("keys.description")}
       action={<CreateKeyDialog disabled={offline} />}
     >
       {isPending ? (
@@ -252,9 +257,9 @@ export function ApiKeysCard({ offline }: { offline: boolean }) {
           <Skeleton className="h-12" />
         </div>
       ) : isError && !keys ? (
-        <p className="text-sm text-muted-foreground">Your keys couldn't be loaded{offline ? " while offline" : ""}.</p>
+        <p className="text-sm text-muted-foreground">{offline ? t("keys.loadFailedOffline") : t("keys.loadFailed")}</p>
       ) : keys?.length ? (
-        <ul aria-label="API keys" className="divide-y divide-border">
+        <ul aria-label={t("keys.title")} className="divide-y divide-border">
           {keys.map((k) => (
             <KeyRow
               key={k.id}
@@ -266,7 +271,7 @@ export function ApiKeysCard({ offline }: { offline: boolean }) {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted-foreground">No keys yet. Create one to use the API or the CLI.</p>
+        <p className="text-sm text-muted-foreground">{t("keys.empty")}</p>
       )}
     </DevSection>
   );

@@ -1,8 +1,10 @@
 import { Check, Copy } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { formatRelative, i18n } from "@/i18n";
 
 /** One settings card of this tab: a titled region with its controls. */
 export function DevSection({
@@ -34,16 +36,17 @@ export function DevSection({
   );
 }
 
-/** A secret shown once, in monospace, with a copy button. */
-export function SecretBox({ label, value, note }: { label: string; value: string; note: string }) {
+/** A secret shown once, in monospace, with a copy button. `copyLabel` names the button ("Copy API key"). */
+export function SecretBox({ label, copyLabel, value, note }: { label: string; copyLabel: string; value: string; note: string }) {
+  const { t } = useTranslation("developer");
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
       setCopied(true);
-      toast.success("Copied");
+      toast.success(t("secret.copied"));
     } catch {
-      toast.error("Couldn't copy: select the text and copy it yourself");
+      toast.error(t("secret.copyFailed"));
     }
   };
   return (
@@ -61,10 +64,10 @@ export function SecretBox({ label, value, note }: { label: string; value: string
           variant="outline"
           size="sm"
           onClick={() => void copy()}
-          aria-label={`Copy ${label.toLowerCase()}`}
+          aria-label={copyLabel}
         >
           {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-          <span className="hidden sm:inline">{copied ? "Copied" : "Copy"}</span>
+          <span className="hidden sm:inline">{copied ? t("secret.copied") : t("secret.copy")}</span>
         </Button>
       </div>
       <p className="text-xs text-muted-foreground">{note}</p>
@@ -72,14 +75,11 @@ export function SecretBox({ label, value, note }: { label: string; value: string
   );
 }
 
-/** "3 minutes ago", in the user's locale. */
+/** "3 minutes ago", in the app's language. */
 export function ago(iso: string): string {
   const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-  if (s < 60) return "just now";
-  if (s < 3600) return rtf.format(-Math.round(s / 60), "minute");
-  if (s < 86400) return rtf.format(-Math.round(s / 3600), "hour");
-  return rtf.format(-Math.round(s / 86400), "day");
+  if (s < 60) return i18n.t("developer:time.justNow");
+  return formatRelative(iso);
 }
 
 /** Whether the browser says it is offline (these settings need the server). */

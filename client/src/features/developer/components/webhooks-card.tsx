@@ -1,5 +1,4 @@
 import {
-  WEBHOOK_EVENT_LABELS,
   WEBHOOK_EVENTS,
   type WebhookEndpoint,
   type WebhookEndpointCreated,
@@ -8,6 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Send, Trash2, Webhook } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,7 @@ import { DeliveryLog } from "./delivery-log";
 import { DevSection, SecretBox } from "./shared";
 
 function EndpointDialog({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation("developer");
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState("");
@@ -67,35 +68,34 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
     <Dialog open={open} onOpenChange={reset}>
       <DialogTrigger asChild>
         <Button size="sm" disabled={disabled}>
-          <Plus aria-hidden="true" /> Add endpoint
+          <Plus aria-hidden="true" /> {t("webhooks.add")}
         </Button>
       </DialogTrigger>
       <DialogContent className="max-w-lg">
         {created ? (
           <div className="space-y-4">
             <DialogHeader>
-              <DialogTitle>Endpoint added</DialogTitle>
-              <DialogDescription>Copy the signing secret now: it is shown only this once.</DialogDescription>
+              <DialogTitle>{t("webhooks.created.title")}</DialogTitle>
+              <DialogDescription>{t("webhooks.created.description")}</DialogDescription>
             </DialogHeader>
             <SecretBox
-              label="Signing secret"
+              label={t("webhooks.created.label")}
+              copyLabel={t("webhooks.created.copy")}
               value={created.secret}
-              note="Check each delivery's Image-Studio-Signature header: t=<unix>,v1=HMAC-SHA256(secret, '<t>.<body>') in hex."
+              note={t("webhooks.created.note")}
             />
             <DialogFooter>
-              <Button onClick={() => reset(false)}>Done</Button>
+              <Button onClick={() => reset(false)}>{t("done")}</Button>
             </DialogFooter>
           </div>
         ) : (
           <form onSubmit={submit} className="space-y-4">
             <DialogHeader>
-              <DialogTitle>Add a webhook endpoint</DialogTitle>
-              <DialogDescription>
-                We POST signed JSON to this address when the events you choose happen.
-              </DialogDescription>
+              <DialogTitle>{t("webhooks.form.title")}</DialogTitle>
+              <DialogDescription>{t("webhooks.form.description")}</DialogDescription>
             </DialogHeader>
             <div className="space-y-2">
-              <Label htmlFor="endpoint-url">URL</Label>
+              <Label htmlFor="endpoint-url">{t("webhooks.form.url")}</Label>
               <Input
                 id="endpoint-url"
                 type="url"
@@ -103,7 +103,7 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
                 value={url}
                 onChange={(e) => setUrl(e.target.value)}
                 required
-                placeholder="https://example.com/hooks/image-studio"
+                placeholder={t("webhooks.form.urlPlaceholder")}
                 aria-invalid={urlError ? true : undefined}
                 aria-describedby={urlError ? "endpoint-url-error" : undefined}
                 autoFocus
@@ -115,7 +115,7 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
               )}
             </div>
             <fieldset className="space-y-2">
-              <legend className="text-sm font-medium">Events</legend>
+              <legend className="text-sm font-medium">{t("webhooks.form.events")}</legend>
               {WEBHOOK_EVENTS.map((ev) => (
                 <div key={ev} className="flex items-start gap-2">
                   <Checkbox
@@ -127,14 +127,14 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
                     className="mt-0.5"
                   />
                   <Label htmlFor={`event-${ev}`} className="font-normal leading-snug">
-                    <code className="font-mono text-xs">{ev}</code> — {WEBHOOK_EVENT_LABELS[ev]}
+                    <code className="font-mono text-xs">{ev}</code> — {t(`webhooks.events.${ev}`)}
                   </Label>
                 </div>
               ))}
             </fieldset>
             <DialogFooter>
               <Button type="submit" loading={create.isPending} disabled={!url.trim() || !events.length}>
-                Add endpoint
+                {t("webhooks.add")}
               </Button>
             </DialogFooter>
           </form>
@@ -145,6 +145,7 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
 }
 
 function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) {
+  const { t } = useTranslation("developer");
   const qc = useQueryClient();
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: developerKeys.endpoints });
@@ -154,8 +155,8 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
     mutationFn: () => sendTest(e.id),
     onSuccess: (d) => {
       refresh();
-      if (d.status === "succeeded") toast.success(`Test delivered: ${d.responseStatus}`);
-      else toast.error(`Test not delivered: ${d.error ?? d.responseStatus}`);
+      if (d.status === "succeeded") toast.success(t("webhooks.testDelivered", { status: d.responseStatus }));
+      else toast.error(t("webhooks.testNotDelivered", { reason: d.error ?? d.responseStatus }));
     },
     onError: (err) => toast.error(err.message),
   });
@@ -168,7 +169,7 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
     mutationFn: () => deleteEndpoint(e.id),
     onSuccess: () => {
       refresh();
-      toast.success("Endpoint deleted");
+      toast.success(t("webhooks.deleted"));
     },
     onError: (err) => toast.error(err.message),
   });
@@ -186,7 +187,7 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
                 {ev}
               </Badge>
             ))}
-            {!e.enabled && <Badge variant="secondary">Paused</Badge>}
+            {!e.enabled && <Badge variant="secondary">{t("webhooks.paused")}</Badge>}
           </p>
         </div>
         <div className="flex items-center gap-2">
@@ -194,7 +195,7 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
             checked={e.enabled}
             disabled={offline}
             onCheckedChange={(v) => toggle.mutate(v)}
-            aria-label={`Send deliveries to ${e.url}`}
+            aria-label={t("webhooks.enabledLabel", { url: e.url })}
           />
           <Button
             variant="outline"
@@ -202,10 +203,10 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
             loading={test.isPending}
             disabled={offline}
             onClick={() => test.mutate()}
-            aria-label={`Send a test to ${e.url}`}
+            aria-label={t("webhooks.testLabel", { url: e.url })}
           >
             <Send aria-hidden="true" />
-            <span className="hidden sm:inline">Send test</span>
+            <span className="hidden sm:inline">{t("webhooks.test")}</span>
           </Button>
           <Button
             variant="ghost"
@@ -213,7 +214,7 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
             loading={remove.isPending}
             disabled={offline}
             onClick={() => remove.mutate()}
-            aria-label={`Delete endpoint ${e.url}`}
+            aria-label={t("webhooks.deleteLabel", { url: e.url })}
           >
             <Trash2 aria-hidden="true" />
           </Button>
@@ -225,28 +226,29 @@ function EndpointItem({ e, offline }: { e: WebhookEndpoint; offline: boolean }) 
 }
 
 export function WebhooksCard({ offline }: { offline: boolean }) {
+  const { t } = useTranslation("developer");
   const { data, isPending, isError } = useQuery(endpointsQuery);
   return (
     <DevSection
       id="webhooks"
-      title="Webhooks"
-      description="Signed POSTs to your server when jobs finish or fail, batches complete or you share an image. Failed deliveries are retried for 24 hours."
+      title={t("webhooks.title")}
+      description={t("webhooks.description")}
       action={<EndpointDialog disabled={offline} />}
     >
       {isPending ? (
         <Skeleton className="h-16" />
       ) : isError && !data ? (
         <p className="text-sm text-muted-foreground">
-          Your endpoints couldn't be loaded{offline ? " while offline" : ""}.
+          {offline ? t("webhooks.loadFailedOffline") : t("webhooks.loadFailed")}
         </p>
       ) : data?.length ? (
-        <ul aria-label="Webhook endpoints" className="divide-y divide-border">
+        <ul aria-label={t("webhooks.listLabel")} className="divide-y divide-border">
           {data.map((e) => (
             <EndpointItem key={e.id} e={e} offline={offline} />
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted-foreground">No endpoints yet.</p>
+        <p className="text-sm text-muted-foreground">{t("webhooks.empty")}</p>
       )}
     </DevSection>
   );
