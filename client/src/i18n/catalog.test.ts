@@ -22,6 +22,12 @@ describe("translation catalogs", () => {
     }
   });
 
+  it("never names a <Trans> component after a void HTML element (its text would be dropped)", () => {
+    const voidTag = /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>/;
+    for (const lng of ["en", ...languages])
+      for (const ns of NAMESPACES) for (const [key, value] of flattenCatalog(read(lng, ns))) expect(voidTag.test(value), `${lng} ${ns}:${key}`).toBe(false);
+  });
+
   it("has no empty English strings", () => {
     for (const ns of NAMESPACES) for (const [key, value] of flattenCatalog(read("en", ns))) expect(value.trim(), `en ${ns}:${key}`).not.toBe("");
   });

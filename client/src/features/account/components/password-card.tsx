@@ -56,7 +56,7 @@ export function PasswordCard({ user }: { user: MeUser }) {
             i18nKey="password.addPassword"
             values={{ email: user.email }}
             components={{
-              link: (
+              a: (
                 <Link to="/forgot-password" className="font-medium text-primary-strong underline underline-offset-4" />
               ),
             }}

@@ -88,7 +88,7 @@ export function SignInPage({ redirect, oauthError }: { redirect?: string; oauthE
           t={t}
           i18nKey="signIn.newHere"
           components={{
-            link: (
+            a: (
               <Link
                 to="/sign-up"
                 search={redirect ? { redirect } : {}}

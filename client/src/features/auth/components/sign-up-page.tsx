@@ -85,7 +85,7 @@ export function SignUpPage({ redirect }: { redirect?: string }) {
           t={t}
           i18nKey="signUp.haveAccount"
           components={{
-            link: (
+            a: (
               <Link
                 to="/sign-in"
                 search={redirect ? { redirect } : {}}

@@ -74,7 +74,7 @@ export function PublicProfileSection() {
                 t={t}
                 i18nKey="profile.publishedLink"
                 count={profile.data.publishedCount}
-                components={{ link: <a href={profile.data.url} className="font-medium text-primary-strong underline-offset-4 hover:underline" /> }}
+                components={{ a: <a href={profile.data.url} className="font-medium text-primary-strong underline-offset-4 hover:underline" /> }}
               />
             </p>
           )}

@@ -35,7 +35,7 @@ export function ImagePicker({
           <Trans
             t={t}
             i18nKey="picker.empty"
-            components={{ link: <Link to="/studio" className="font-medium text-primary-strong underline underline-offset-4" /> }}
+            components={{ a: <Link to="/studio" className="font-medium text-primary-strong underline underline-offset-4" /> }}
           />
         </p>
       ) : (
