@@ -32,6 +32,8 @@ export const mailLanguage = (stored: string | null | undefined): string => (stor
 /** A translator for one recipient's language. */
 export function mailT(stored: string | null | undefined): { t: MailT; language: string } {
   const language = mailLanguage(stored);
-  const fixed = i18n.getFixedT(language);
+  // Loosely typed on purpose: the client's typecheck also reads this file (through the route types) and types
+  // i18next's keys from its own catalog; MailKey types the keys here.
+  const fixed = i18n.getFixedT(language) as unknown as (key: string, vars: object) => unknown;
   return { t: (key, vars) => String(fixed(key, vars ?? {})), language };
 }
