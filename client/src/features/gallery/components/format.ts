@@ -2,7 +2,7 @@
 import { formatDateTime, formatNumber, formatRelative, i18n } from "@/i18n";
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return i18n.t("gallery:units.B", { value: formatNumber(bytes) });
+  if (bytes < 1024) return i18n.t("gallery:units.B", { value: formatNumber(bytes, { useGrouping: false }) });
   const units = ["KB", "MB", "GB", "TB"] as const;
   let v = bytes / 1024;
   let i = 0;
