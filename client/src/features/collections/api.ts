@@ -1,6 +1,7 @@
 import type { Collection, CollectionCreate, CollectionDetail, CollectionUpdate } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api";
+import { i18n } from "@/i18n";
 import { orLocal } from "@/lib/local-first";
 import { call, rpc } from "@/lib/rpc";
 
@@ -17,7 +18,7 @@ async function viaOutbox(m: NewMutation, id: string): Promise<CollectionDetail> 
   const local = () => localCollectionDetail(id);
   if (outcome === "applied") return orLocal(() => detail(id), local);
   const l = await local();
-  if (!l) throw new ApiError(0, "NETWORK", "Saved on this device; it will sync when you're back online.");
+  if (!l) throw new ApiError(0, "NETWORK", i18n.t("collections:offlineQueued"));
   return l;
 }
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Sparkles, Trash2 } from "lucide-react";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ImageLightbox } from "@/components/lightbox/image-lightbox";
 import { ImagePickerDialog } from "@/components/image-picker-dialog";
@@ -26,6 +27,7 @@ import { SortableBoard } from "./components/sortable-board";
 
 /** One collection: editable name and description, and its board (reorderable unless smart). */
 export function CollectionPage({ collectionId, share }: { collectionId: string; share?: (name: string) => ReactNode }) {
+  const { t } = useTranslation("collections");
   const { data: col, error } = useQuery(collectionOptions(collectionId));
   const [preview, setPreview] = useState(-1);
   const qc = useQueryClient();
@@ -87,7 +89,7 @@ export function CollectionPage({ collectionId, share }: { collectionId: string; 
         <h1 className="sr-only">{col.name}</h1>
         <div className="flex flex-wrap items-center gap-2">
           <Input
-            aria-label="Collection name"
+            aria-label={t("detail.name")}
             defaultValue={col.name}
             className="min-w-0 basis-full text-xl font-bold sm:flex-1 sm:basis-48"
             onBlur={(e) =>
@@ -96,13 +98,13 @@ export function CollectionPage({ collectionId, share }: { collectionId: string; 
           />
           {col.isSmart && (
             <Badge variant="primary">
-              <Sparkles className="size-3" /> Smart
+              <Sparkles className="size-3" /> {t("smart")}
             </Badge>
           )}
           {!col.isSmart && (
             <ImagePickerDialog
-              title="Add images"
-              description="The latest images of your gallery."
+              title={t("detail.addImages")}
+              description={t("detail.addImagesDescription")}
               busy={add.isPending}
               onConfirm={(ids) => add.mutateAsync(ids)}
             />
@@ -110,29 +112,24 @@ export function CollectionPage({ collectionId, share }: { collectionId: string; 
           {!col.isSmart && <SaveOfflineButton kind="collection" id={collectionId} name={col.name} />}
           {share?.(col.name)}
           <Button variant="outline" size="sm" loading={del.isPending} onClick={() => del.mutate()}>
-            <Trash2 /> Delete
+            <Trash2 /> {t("detail.delete")}
           </Button>
         </div>
         <Textarea
-          aria-label="Collection description"
-          placeholder="Add a description"
+          aria-label={t("detail.description")}
+          placeholder={t("detail.descriptionPlaceholder")}
           defaultValue={col.description}
           onBlur={(e) => e.target.value !== col.description && save.mutate({ description: e.target.value })}
         />
         <p className="text-xs text-muted-foreground">
-          {col.images.length} images
-          {col.isSmart
-            ? " · fills itself from its saved filter"
-            : " · click an image to open it; drag it to reorder or onto a project or collection in the side bar (keyboard: focus its handle, press space, then the arrow keys)"}
+          {col.isSmart ? t("detail.summarySmart", { count: col.images.length }) : t("detail.summaryBoard", { count: col.images.length })}
         </p>
       </header>
       {col.images.length === 0 ? (
         <EmptyState
-          title="Nothing here yet"
+          title={t("detail.emptyTitle")}
           description={
-            col.isSmart
-              ? "No image matches this collection's filter yet."
-              : "Add images to this collection from the gallery."
+            col.isSmart ? t("detail.emptySmart") : t("detail.emptyBoard")
           }
           headingLevel={3}
         />

@@ -2,6 +2,7 @@ import { imageFileUrl } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { LayoutGrid, Sparkles } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "@/app/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,12 +11,13 @@ import { NewCollectionDialog } from "./components/new-collection-dialog";
 
 /** Collections as cards: cover (chosen or first), name, count, smart badge. */
 export function CollectionsPage() {
+  const { t } = useTranslation("collections");
   const list = useQuery(collectionListOptions());
   return (
     <>
       <PageHeader
-        title="Collections"
-        description="Boards of images you order by hand, and smart collections that fill themselves."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={<NewCollectionDialog />}
       />
       {list.error && (
@@ -26,8 +28,8 @@ export function CollectionsPage() {
       {list.data?.length === 0 && (
         <EmptyState
           icon={LayoutGrid}
-          title="No collections yet"
-          description="Collect images from anywhere into boards you can order by hand."
+          title={t("list.emptyTitle")}
+          description={t("list.emptyDescription")}
         />
       )}
       <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-4">
@@ -56,11 +58,11 @@ export function CollectionsPage() {
                   <h2 className="truncate font-semibold">{c.name}</h2>
                   {c.isSmart && (
                     <Badge variant="primary">
-                      <Sparkles className="size-3" /> Smart
+                      <Sparkles className="size-3" /> {t("smart")}
                     </Badge>
                   )}
                 </div>
-                {!c.isSmart && <p className="text-xs text-muted-foreground">{c.imageCount} images</p>}
+                {!c.isSmart && <p className="text-xs text-muted-foreground">{t("images", { count: c.imageCount })}</p>}
               </div>
             </Link>
           </li>

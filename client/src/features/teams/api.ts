@@ -45,9 +45,9 @@ export const removeMember = (id: string, userId: string) => api(`/api/teams/${id
 export const shareProjectWithTeam = (id: string, projectId: string) => api<TeamDetail>(`/api/teams/${id}/projects/${projectId}`, { method: "PUT", body: {} });
 export const unshareProjectFromTeam = (id: string, projectId: string) => api<TeamDetail>(`/api/teams/${id}/projects/${projectId}`, { method: "DELETE" });
 
-export const ROLE_LABEL: Record<TeamRole | "owner", string> = { owner: "Owner", admin: "Admin", editor: "Editor", viewer: "Viewer" };
-export const ROLE_HINT: Record<TeamRole, string> = {
-  viewer: "Sees, comments and downloads",
-  editor: "Also edits images and their details",
-  admin: "Also manages members and sharing",
-};
+/** Catalog keys (namespace "teams") of each role's name, translated where shown. */
+export const ROLE_LABEL = { owner: "roles.owner", admin: "roles.admin", editor: "roles.editor", viewer: "roles.viewer" } as const satisfies Record<TeamRole | "owner", string>;
+/** The role's name inside a sentence ("you're viewer"). */
+export const ROLE_INLINE = { owner: "roles.inline.owner", admin: "roles.inline.admin", editor: "roles.inline.editor", viewer: "roles.inline.viewer" } as const satisfies Record<TeamRole | "owner", string>;
+/** What each role may do. */
+export const ROLE_HINT = { viewer: "roles.hint.viewer", editor: "roles.hint.editor", admin: "roles.hint.admin" } as const satisfies Record<TeamRole, string>;

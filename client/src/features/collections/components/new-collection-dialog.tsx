@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -20,6 +21,7 @@ import { collectionKeys, createCollection } from "../api";
 
 /** A hand-curated collection, or a smart one (a saved search plus optional tags) that fills itself. */
 export function NewCollectionDialog() {
+  const { t } = useTranslation("collections");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
@@ -32,7 +34,7 @@ export function NewCollectionDialog() {
     mutationFn: () => {
       const tagList = tags
         .split(",")
-        .map((t) => t.trim())
+        .map((tag) => tag.trim())
         .filter(Boolean);
       const smartFilter = smart
         ? { ...(q.trim() ? { q: q.trim() } : {}), ...(tagList.length ? { tags: tagList } : {}) }
@@ -55,19 +57,17 @@ export function NewCollectionDialog() {
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button>
-          <Plus /> New collection
+          <Plus /> {t("new.title")}
         </Button>
       </DialogTrigger>
       <DialogContent>
         <form onSubmit={submit} className="space-y-4">
           <DialogHeader>
-            <DialogTitle>New collection</DialogTitle>
-            <DialogDescription>
-              Collect images into a board you order by hand, or save a search that keeps itself up to date.
-            </DialogDescription>
+            <DialogTitle>{t("new.title")}</DialogTitle>
+            <DialogDescription>{t("new.description")}</DialogDescription>
           </DialogHeader>
           <div className="space-y-2">
-            <Label htmlFor="collection-name">Name</Label>
+            <Label htmlFor="collection-name">{t("new.name")}</Label>
             <Input
               id="collection-name"
               value={name}
@@ -78,7 +78,7 @@ export function NewCollectionDialog() {
             />
           </div>
           <div className="space-y-2">
-            <Label htmlFor="collection-description">Description</Label>
+            <Label htmlFor="collection-description">{t("new.descriptionLabel")}</Label>
             <Textarea
               id="collection-description"
               value={description}
@@ -86,24 +86,23 @@ export function NewCollectionDialog() {
             />
           </div>
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={smart} onChange={(e) => setSmart(e.target.checked)} /> Smart collection
-            (fills itself from a search)
+            <input type="checkbox" checked={smart} onChange={(e) => setSmart(e.target.checked)} /> {t("new.smart")}
           </label>
           {smart && (
             <div className="grid gap-2 sm:grid-cols-2">
               <div className="space-y-1">
-                <Label htmlFor="collection-q">Search words</Label>
+                <Label htmlFor="collection-q">{t("new.searchWords")}</Label>
                 <Input id="collection-q" value={q} onChange={(e) => setQ(e.target.value)} />
               </div>
               <div className="space-y-1">
-                <Label htmlFor="collection-tags">Tags (comma-separated)</Label>
+                <Label htmlFor="collection-tags">{t("new.tags")}</Label>
                 <Input id="collection-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
               </div>
             </div>
           )}
           <DialogFooter>
             <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              Create collection
+              {t("new.create")}
             </Button>
           </DialogFooter>
         </form>

@@ -4,7 +4,9 @@ import { rectSortingStrategy, SortableContext, useSortable } from "@dnd-kit/sort
 import { CSS } from "@dnd-kit/utilities";
 import { Link } from "@tanstack/react-router";
 import { Expand, GripVertical, X } from "lucide-react";
+import type { TFunction } from "i18next";
 import { type KeyboardEvent, useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import type { ImageDragData } from "@/components/image-dnd/drag-model";
 import { BlurImage } from "@/components/image/blur-image";
 import { Button } from "@/components/ui/button";
@@ -20,11 +22,13 @@ interface BoardProps {
   onPreview: (index: number) => void;
 }
 
-const labelOf = (image: CollectionImage, index: number) => `image ${index + 1}${image.prompt ? ` (${image.prompt.slice(0, 40)})` : ""}`;
+const labelOf = (t: TFunction<"collections">, image: CollectionImage, index: number) =>
+  image.prompt ? t("board.imageWithPrompt", { n: index + 1, prompt: image.prompt.slice(0, 40) }) : t("board.image", { n: index + 1 });
 
 function Tile({ image, index, sortable, onRemove, onPreview }: { image: CollectionImage; index: number } & Pick<BoardProps, "sortable" | "onRemove" | "onPreview">) {
   // The app's image drag (ImageDndProvider): the same drag reorders the board or lands on a side bar target.
-  const data = useMemo<ImageDragData>(() => ({ type: "images", imageId: image.id, label: labelOf(image, index), imageIds: () => [image.id] }), [image, index]);
+  const { t } = useTranslation("collections");
+  const data = useMemo<ImageDragData>(() => ({ type: "images", imageId: image.id, label: labelOf(t, image, index), imageIds: () => [image.id] }), [t, image, index]);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: image.id, data, disabled: !sortable });
   const { onKeyDown, ...pointer } = listeners ?? {};
   return (
@@ -40,7 +44,7 @@ function Tile({ image, index, sortable, onRemove, onPreview }: { image: Collecti
         to="/images/$imageId"
         params={{ imageId: image.id }}
         draggable={false}
-        aria-label={`Open ${labelOf(image, index)}`}
+        aria-label={t("board.open", { label: labelOf(t, image, index) })}
         className="block size-full rounded-lg focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none focus-visible:ring-inset"
       >
         <BlurImage image={image} className="size-full" alt="" />
@@ -51,15 +55,15 @@ function Tile({ image, index, sortable, onRemove, onPreview }: { image: Collecti
           ref={setActivatorNodeRef}
           {...attributes}
           onKeyDown={onKeyDown as ((e: KeyboardEvent<HTMLButtonElement>) => void) | undefined}
-          aria-label={`Move image ${index + 1}`}
-          title="Drag to reorder or onto a project or collection in the side bar (keyboard: space, then the arrow keys)"
+          aria-label={t("board.move", { n: index + 1 })}
+          title={t("board.moveHint")}
           className="absolute top-1 left-1 flex size-11 cursor-grab touch-none items-center justify-center rounded-md bg-background/80 focus-visible:ring-2 focus-visible:ring-ring active:cursor-grabbing"
         >
           <GripVertical className="size-4" aria-hidden="true" />
         </button>
       )}
       <div className="absolute right-1 bottom-1 flex gap-1 opacity-0 transition-opacity duration-200 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100">
-        <Button size="icon" variant="secondary" aria-label={`Quick preview of image ${index + 1}`} className="size-11" onClick={() => onPreview(index)}>
+        <Button size="icon" variant="secondary" aria-label={t("board.preview", { n: index + 1 })} className="size-11" onClick={() => onPreview(index)}>
           <Expand aria-hidden="true" />
         </Button>
       </div>
@@ -67,7 +71,7 @@ function Tile({ image, index, sortable, onRemove, onPreview }: { image: Collecti
         <Button
           size="icon"
           variant="secondary"
-          aria-label={`Remove image ${index + 1} from the collection`}
+          aria-label={t("board.remove", { n: index + 1 })}
           className="absolute top-1 right-1 size-11 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100"
           onClick={() => onRemove(image.id)}
         >

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
@@ -16,6 +17,7 @@ interface DialogBase {
 const NONE = "__none";
 
 export function MoveDialog({ open, onOpenChange, count, onMove }: DialogBase & { onMove: (projectId: string | null, name?: string) => void }) {
+  const { t } = useTranslation("gallery");
   const { data } = useQuery({ ...facetsOptions(), enabled: open });
   const [value, setValue] = useState<string>(NONE);
   const projects = data?.projects ?? [];
@@ -29,17 +31,17 @@ export function MoveDialog({ open, onOpenChange, count, onMove }: DialogBase & {
       <DialogContent>
         <form onSubmit={submit} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>Move {count === 1 ? "1 image" : `${count} images`}</DialogTitle>
-            <DialogDescription>Choose the project these images belong to.</DialogDescription>
+            <DialogTitle>{t("dialogs.moveTitle", { count })}</DialogTitle>
+            <DialogDescription>{t("dialogs.moveDescription")}</DialogDescription>
           </DialogHeader>
           <div className="grid gap-2">
-            <Label htmlFor="move-project">Project</Label>
+            <Label htmlFor="move-project">{t("dialogs.project")}</Label>
             <Select value={value} onValueChange={setValue}>
               <SelectTrigger id="move-project">
                 <SelectValue />
               </SelectTrigger>
               <SelectContent>
-                <SelectItem value={NONE}>No project</SelectItem>
+                <SelectItem value={NONE}>{t("dialogs.noProject")}</SelectItem>
                 {projects.map((p) => (
                   <SelectItem key={p.id} value={p.id}>
                     {p.name}
@@ -47,13 +49,13 @@ export function MoveDialog({ open, onOpenChange, count, onMove }: DialogBase & {
                 ))}
               </SelectContent>
             </Select>
-            {!projects.length && <p className="text-xs text-muted-foreground">You have no projects yet; create one on the Projects page.</p>}
+            {!projects.length && <p className="text-xs text-muted-foreground">{t("dialogs.noProjects")}</p>}
           </div>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
+              {t("dialogs.cancel")}
             </Button>
-            <Button type="submit">Move</Button>
+            <Button type="submit">{t("dialogs.move")}</Button>
           </DialogFooter>
         </form>
       </DialogContent>
@@ -62,6 +64,7 @@ export function MoveDialog({ open, onOpenChange, count, onMove }: DialogBase & {
 }
 
 export function TagDialog({ open, onOpenChange, count, existing, onTag }: DialogBase & { existing: string[]; onTag: (add: string[], remove: string[]) => void }) {
+  const { t } = useTranslation("gallery");
   const [add, setAdd] = useState<string[]>([]);
   const [remove, setRemove] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
@@ -76,25 +79,25 @@ export function TagDialog({ open, onOpenChange, count, existing, onTag }: Dialog
       <DialogContent>
         <form onSubmit={submit} className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>Tag {count === 1 ? "1 image" : `${count} images`}</DialogTitle>
-            <DialogDescription>Tags you add go on every selected image; tags you remove come off all of them.</DialogDescription>
+            <DialogTitle>{t("dialogs.tagTitle", { count })}</DialogTitle>
+            <DialogDescription>{t("dialogs.tagDescription")}</DialogDescription>
           </DialogHeader>
-          <TagInput id="bulk-add-tags" label="Add tags" value={add} onChange={setAdd} />
+          <TagInput id="bulk-add-tags" label={t("dialogs.addTags")} value={add} onChange={setAdd} />
           {existing.length > 0 && (
             <fieldset className="grid gap-2">
-              <legend className="mb-1 text-sm font-medium">Remove tags</legend>
+              <legend className="mb-1 text-sm font-medium">{t("dialogs.removeTags")}</legend>
               <div className="flex flex-wrap gap-1.5">
-                {existing.map((t) => {
-                  const on = remove.includes(t);
+                {existing.map((tag) => {
+                  const on = remove.includes(tag);
                   return (
                     <button
-                      key={t}
+                      key={tag}
                       type="button"
                       aria-pressed={on}
-                      onClick={() => setRemove(on ? remove.filter((x) => x !== t) : [...remove, t])}
+                      onClick={() => setRemove(on ? remove.filter((x) => x !== tag) : [...remove, tag])}
                       className={on ? "rounded-md border border-destructive bg-destructive/15 px-2 py-0.5 text-xs text-destructive-strong line-through" : "rounded-md border border-border px-2 py-0.5 text-xs hover:bg-muted"}
                     >
-                      {t}
+                      {tag}
                     </button>
                   );
                 })}
@@ -103,10 +106,10 @@ export function TagDialog({ open, onOpenChange, count, existing, onTag }: Dialog
           )}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
+              {t("dialogs.cancel")}
             </Button>
             <Button type="submit" disabled={!add.length && !remove.length}>
-              Save tags
+              {t("dialogs.saveTags")}
             </Button>
           </DialogFooter>
         </form>
@@ -123,6 +126,7 @@ export function ConfirmDialog({
   confirm,
   onConfirm,
 }: Omit<DialogBase, "count"> & { title: string; description: string; confirm: string; onConfirm: () => void }) {
+  const { t } = useTranslation("gallery");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
@@ -132,7 +136,7 @@ export function ConfirmDialog({
         </DialogHeader>
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("dialogs.cancel")}
           </Button>
           <Button
             variant="destructive"

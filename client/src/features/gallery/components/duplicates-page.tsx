@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Copy, Trash2 } from "lucide-react";
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "@/app/shell/page-header";
 import { BlurImage } from "@/components/image/blur-image";
 import { Badge } from "@/components/ui/badge";
@@ -12,30 +13,40 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Slider } from "@/components/ui/slider";
+import { formatNumber } from "@/i18n";
 import { duplicatesOptions } from "../api/queries";
 import { useImageActions } from "../hooks/use-image-actions";
 import { formatBytes } from "./format";
 import { GalleryNav } from "./gallery-nav";
 
-const STRICTNESS = ["Identical", "Nearly identical", "Very close", "Close", "Similar", "Loosely similar", "Loosest"];
+const STRICTNESS = [
+  "duplicates.strictness.identical",
+  "duplicates.strictness.nearlyIdentical",
+  "duplicates.strictness.veryClose",
+  "duplicates.strictness.close",
+  "duplicates.strictness.similar",
+  "duplicates.strictness.loose",
+  "duplicates.strictness.loosest",
+] as const;
 
 function Group({ group, onTrash }: { group: DuplicateGroup; onTrash: (ids: string[]) => void }) {
+  const { t } = useTranslation("gallery");
   const [keep, setKeep] = useState<Set<string>>(() => new Set([group.items[0]!.id]));
   const extra = group.items.filter((i) => !keep.has(i.id)).map((i) => i.id);
   return (
-    <section aria-label={`Group of ${group.items.length} similar images`} className="rounded-xl border border-border bg-card p-4 shadow-sm">
+    <section aria-label={t("duplicates.group", { count: group.items.length })} className="rounded-xl border border-border bg-card p-4 shadow-sm">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground">
-          {group.items.length} look-alikes · keep the checked ones
+          {t("duplicates.lookAlikes", { count: group.items.length })}
         </p>
         <Button variant="destructive" size="sm" disabled={!extra.length} onClick={() => onTrash(extra)}>
-          <Trash2 aria-hidden="true" /> Move {extra.length} to trash
+          <Trash2 aria-hidden="true" /> {t("duplicates.trash", { count: extra.length })}
         </Button>
       </div>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {group.items.map((img, i) => (
           <li key={img.id} className="flex flex-col gap-1.5">
-            <Link to="/images/$imageId" params={{ imageId: img.id }} className="block overflow-hidden rounded-lg" aria-label={`Open ${img.prompt || "image"}`}>
+            <Link to="/images/$imageId" params={{ imageId: img.id }} className="block overflow-hidden rounded-lg" aria-label={t("duplicates.open", { label: img.prompt || t("duplicates.image") })}>
               <BlurImage image={img} className="aspect-square" alt="" />
             </Link>
             <div className="flex items-center gap-2 text-xs">
@@ -45,9 +56,9 @@ function Group({ group, onTrash }: { group: DuplicateGroup; onTrash: (ids: strin
                 onCheckedChange={(c) => setKeep((k) => (c ? new Set(k).add(img.id) : new Set([...k].filter((x) => x !== img.id))))}
               />
               <Label htmlFor={`keep-${img.id}`} className="text-xs font-normal">
-                Keep
+                {t("duplicates.keep")}
               </Label>
-              {i === 0 ? <Badge variant="success">Best</Badge> : <Badge variant="secondary">{img.distance} bits apart</Badge>}
+              {i === 0 ? <Badge variant="success">{t("duplicates.best")}</Badge> : <Badge variant="secondary">{t("duplicates.bitsApart", { count: img.distance })}</Badge>}
             </div>
             <p className="text-xs text-muted-foreground">
               {img.width}×{img.height} · {formatBytes(img.fileSize)}
@@ -61,6 +72,7 @@ function Group({ group, onTrash }: { group: DuplicateGroup; onTrash: (ids: strin
 
 /** Review near-duplicates (grouped by perceptual hash) and move the extras to the trash. */
 export function DuplicatesPage() {
+  const { t } = useTranslation("gallery");
   const [threshold, setThreshold] = useState(4);
   const q = useInfiniteQuery(duplicatesOptions(threshold));
   const actions = useImageActions();
@@ -76,14 +88,14 @@ export function DuplicatesPage() {
   };
   return (
     <>
-      <PageHeader title="Duplicates" description="Images that look almost the same, found by their perceptual fingerprint." />
+      <PageHeader title={t("duplicates.title")} description={t("duplicates.description")} />
       <GalleryNav />
       <div className="mb-5 flex max-w-md flex-col gap-2 rounded-xl border border-border bg-surface p-4">
         <Label id="dup-threshold-label">
-          Strictness: <span className="font-normal text-muted-foreground">{STRICTNESS[threshold]}</span>
+          {t("duplicates.strictnessLabel")} <span className="font-normal text-muted-foreground">{t(STRICTNESS[threshold] ?? STRICTNESS[4])}</span>
         </Label>
         <Slider min={0} max={DUPLICATE_THRESHOLD_MAX} step={1} value={[threshold]} onValueChange={([v]) => setThreshold(v ?? 4)} aria-labelledby="dup-threshold-label" />
-        {!q.isPending && <p className="text-xs text-muted-foreground">{total ? `${total} group${total === 1 ? "" : "s"} found` : "No groups at this strictness"}</p>}
+        {!q.isPending && <p className="text-xs text-muted-foreground">{total ? t("duplicates.found", { count: total, n: formatNumber(total) }) : t("duplicates.none")}</p>}
       </div>
       {q.isPending ? (
         <div className="grid gap-4" aria-busy="true">
@@ -91,7 +103,7 @@ export function DuplicatesPage() {
           <Skeleton className="h-52 rounded-xl" />
         </div>
       ) : groups.length === 0 ? (
-        <EmptyState icon={Copy} title="No duplicates found" description="Nothing in your gallery looks like a copy of something else. Try a looser strictness to catch near matches." />
+        <EmptyState icon={Copy} title={t("duplicates.emptyTitle")} description={t("duplicates.emptyDescription")} />
       ) : (
         <div className="flex flex-col gap-4">
           {groups.map((g) => (
@@ -99,7 +111,7 @@ export function DuplicatesPage() {
           ))}
           {q.hasNextPage && (
             <Button variant="outline" className="self-center" loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
-              Show more groups
+              {t("duplicates.more")}
             </Button>
           )}
         </div>

@@ -2,6 +2,7 @@ import { IMAGE_ASPECTS, type ImageAspect } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Star } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -14,24 +15,17 @@ import type { GalleryMode, GallerySearch } from "../search";
 import { shortModel } from "./format";
 
 const ANY = "__any";
-const ASPECT_LABELS: Record<ImageAspect, string> = {
-  square: "Square",
-  landscape: "Landscape",
-  portrait: "Portrait",
-  "1:1": "1:1",
-  "16:9": "16:9",
-  "9:16": "9:16",
-  "4:3": "4:3",
-  "3:4": "3:4",
-  "3:2": "3:2",
-  "2:3": "2:3",
-  "21:9": "21:9",
+/** Shapes with a name; the ratios ("16:9") read the same in every language. */
+const ASPECT_NAMES: Partial<Record<ImageAspect, "filters.aspect.square" | "filters.aspect.landscape" | "filters.aspect.portrait">> = {
+  square: "filters.aspect.square",
+  landscape: "filters.aspect.landscape",
+  portrait: "filters.aspect.portrait",
 };
 const RESOLUTIONS = [
-  { value: "0.25", label: "0.25 MP or more (512²)" },
-  { value: "1", label: "1 MP or more (1024²)" },
-  { value: "4", label: "4 MP or more (2048²)" },
-];
+  { value: "0.25", label: "filters.resolution.small" },
+  { value: "1", label: "filters.resolution.medium" },
+  { value: "4", label: "filters.resolution.large" },
+] as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -56,7 +50,12 @@ interface FilterSidebarProps {
 
 /** Every filter of the gallery. Choices come from the user's own images (models and tags they have used). */
 export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarProps) {
+  const { t } = useTranslation("gallery");
   const { data: facets } = useQuery(facetsOptions());
+  const aspectLabel = (a: ImageAspect) => {
+    const key = ASPECT_NAMES[a];
+    return key ? t(key) : a;
+  };
   const select = (id: string, label: string, value: string | undefined, options: { value: string; label: string }[], set: (v: string | undefined) => void) => (
     <div className="grid gap-1">
       <Label htmlFor={id} className="text-xs font-normal text-muted-foreground">
@@ -67,7 +66,7 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
           <SelectValue />
         </SelectTrigger>
         <SelectContent>
-          <SelectItem value={ANY}>Any</SelectItem>
+          <SelectItem value={ANY}>{t("filters.any")}</SelectItem>
           {options.map((o) => (
             <SelectItem key={o.value} value={o.value}>
               {o.label}
@@ -77,21 +76,50 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
       </Select>
     </div>
   );
+  // Built here, outside the markup: their ids and values are not text.
+  const projectSelect = select("filter-project", t("filters.project"), search.projectId, [{ value: "none", label: t("filters.noProject") }, ...(facets?.projects ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.count})` }))], (v) =>
+            onChange({ projectId: v }),
+          );
+  const collectionSelect = select("filter-collection", t("filters.collection"), search.collectionId, (facets?.collections ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.count})` })), (v) =>
+            onChange({ collectionId: v }),
+          );
+  const aspectSelect = select("filter-aspect", t("filters.aspectRatio"), search.aspect, IMAGE_ASPECTS.map((a) => ({ value: a, label: aspectLabel(a) })), (v) => onChange({ aspect: v as ImageAspect | undefined }));
+  const resolutionSelect = select("filter-resolution", t("filters.resolution.label"), search.minMegapixels?.toString(), RESOLUTIONS.map((r) => ({ value: r.value, label: t(r.label) })), (v) => onChange({ minMegapixels: v ? Number(v) : undefined }));
+  const mediaSelect = select(
+          "filter-media",
+          t("filters.media"),
+          search.media,
+          [
+            { value: "image", label: t("filters.images") },
+            { value: "video", label: t("filters.videos") },
+          ],
+          (v) => onChange({ media: v as "image" | "video" | undefined }),
+        );
+  const parentSelect = select(
+          "filter-parent",
+          t("filters.madeFrom"),
+          search.hasParent === undefined ? undefined : String(search.hasParent),
+          [
+            { value: "false", label: t("filters.fromPrompt") },
+            { value: "true", label: t("filters.fromImage") },
+          ],
+          (v) => onChange({ hasParent: v === undefined ? undefined : v === "true" }),
+        );
   return (
     <div className="flex flex-col gap-4 text-sm">
       <div className="flex items-center justify-between">
-        <h2 className="font-semibold">Filters</h2>
+        <h2 className="font-semibold">{t("filters.title")}</h2>
         <Button variant="link" size="sm" className="h-auto px-0" onClick={onClear}>
-          Clear all
+          {t("filters.clearAll")}
         </Button>
       </div>
       {mode === "all" && (
         <div className="flex items-center justify-between gap-2">
-          <Label htmlFor="filter-favorites">Favourites only</Label>
+          <Label htmlFor="filter-favorites">{t("filters.favouritesOnly")}</Label>
           <Switch id="filter-favorites" checked={search.favorite === true} onCheckedChange={(c) => onChange({ favorite: c ? true : undefined })} />
         </div>
       )}
-      <Section title="Model">
+      <Section title={t("filters.model")}>
         {facets?.models.length ? (
           <ul className="flex flex-col gap-1.5">
             {facets.models.map((m) => (
@@ -105,59 +133,55 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
             ))}
           </ul>
         ) : (
-          <p className="text-xs text-muted-foreground">No models yet.</p>
+          <p className="text-xs text-muted-foreground">{t("filters.noModels")}</p>
         )}
       </Section>
-      <Section title="Tags">
+      <Section title={t("filters.tags")}>
         {facets?.tags.length ? (
           <div className="flex max-h-40 flex-wrap gap-1.5 overflow-y-auto">
-            {facets.tags.map((t) => {
-              const on = search.tags?.includes(t.tag) ?? false;
+            {facets.tags.map((f) => {
+              const on = search.tags?.includes(f.tag) ?? false;
               return (
                 <button
-                  key={t.tag}
+                  key={f.tag}
                   type="button"
                   aria-pressed={on}
-                  onClick={() => onChange({ tags: toggle(search.tags, t.tag) })}
+                  onClick={() => onChange({ tags: toggle(search.tags, f.tag) })}
                   className={cn(
                     "rounded-md border px-2 py-0.5 text-xs transition-colors duration-200",
                     on ? "border-primary bg-primary/15 text-primary-strong" : "border-border text-foreground hover:bg-muted",
                   )}
                 >
-                  {t.tag} <span className="text-muted-foreground">{t.count}</span>
+                  {f.tag} <span className="text-muted-foreground">{f.count}</span>
                 </button>
               );
             })}
           </div>
         ) : (
-          <p className="text-xs text-muted-foreground">Tag images to filter by tag.</p>
+          <p className="text-xs text-muted-foreground">{t("filters.noTags")}</p>
         )}
       </Section>
-      <Section title="Project and collection">
+      <Section title={t("filters.projectAndCollection")}>
         <div className="flex flex-col gap-2">
-          {select("filter-project", "Project", search.projectId, [{ value: "none", label: "No project" }, ...(facets?.projects ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.count})` }))], (v) =>
-            onChange({ projectId: v }),
-          )}
-          {select("filter-collection", "Collection", search.collectionId, (facets?.collections ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.count})` })), (v) =>
-            onChange({ collectionId: v }),
-          )}
+          {projectSelect}
+          {collectionSelect}
         </div>
       </Section>
-      <Section title="Shape and size">
+      <Section title={t("filters.shapeAndSize")}>
         <div className="flex flex-col gap-2">
-          {select("filter-aspect", "Aspect ratio", search.aspect, IMAGE_ASPECTS.map((a) => ({ value: a, label: ASPECT_LABELS[a] })), (v) => onChange({ aspect: v as ImageAspect | undefined }))}
-          {select("filter-resolution", "Resolution", search.minMegapixels?.toString(), RESOLUTIONS, (v) => onChange({ minMegapixels: v ? Number(v) : undefined }))}
+          {aspectSelect}
+          {resolutionSelect}
         </div>
       </Section>
-      <Section title="Rating">
-        <div className="flex items-center gap-1" role="radiogroup" aria-label="Minimum rating">
+      <Section title={t("filters.rating")}>
+        <div className="flex items-center gap-1" role="radiogroup" aria-label={t("filters.minRating")}>
           {[1, 2, 3, 4, 5].map((n) => (
             <button
               key={n}
               type="button"
               role="radio"
               aria-checked={search.minRating === n}
-              aria-label={`${n} star${n > 1 ? "s" : ""} or more`}
+              aria-label={t("filters.starsOrMore", { count: n })}
               onClick={() => onChange({ minRating: search.minRating === n ? undefined : n })}
               className="rounded p-0.5"
             >
@@ -166,41 +190,23 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
           ))}
         </div>
       </Section>
-      <Section title="Type">
-        {select(
-          "filter-media",
-          "Images or videos",
-          search.media,
-          [
-            { value: "image", label: "Images" },
-            { value: "video", label: "Videos" },
-          ],
-          (v) => onChange({ media: v as "image" | "video" | undefined }),
-        )}
+      <Section title={t("filters.type")}>
+        {mediaSelect}
       </Section>
-      <Section title="Origin">
-        {select(
-          "filter-parent",
-          "Made from",
-          search.hasParent === undefined ? undefined : String(search.hasParent),
-          [
-            { value: "false", label: "Generated from a prompt" },
-            { value: "true", label: "Made from another image" },
-          ],
-          (v) => onChange({ hasParent: v === undefined ? undefined : v === "true" }),
-        )}
+      <Section title={t("filters.origin")}>
+        {parentSelect}
       </Section>
-      <Section title="Date">
+      <Section title={t("filters.date")}>
         <div className="grid grid-cols-2 gap-2">
           <div>
             <Label htmlFor="filter-from" className="text-xs font-normal text-muted-foreground">
-              From
+              {t("filters.from")}
             </Label>
             <Input id="filter-from" type="date" value={search.from ?? ""} onChange={(e) => onChange({ from: e.target.value || undefined })} className="h-8 px-2 text-xs" />
           </div>
           <div>
             <Label htmlFor="filter-to" className="text-xs font-normal text-muted-foreground">
-              To
+              {t("filters.to")}
             </Label>
             <Input id="filter-to" type="date" value={search.to ?? ""} onChange={(e) => onChange({ to: e.target.value || undefined })} className="h-8 px-2 text-xs" />
           </div>

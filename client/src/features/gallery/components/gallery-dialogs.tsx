@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { useGalleryHandlers } from "../hooks/use-gallery-handlers";
 import { ConfirmDialog, MoveDialog, TagDialog } from "./bulk-dialogs";
 
@@ -10,6 +11,7 @@ interface Props {
 
 /** The move, tag and delete-forever dialogs of a gallery view. */
 export function GalleryDialogs({ h, count, ids, onDone }: Props) {
+  const { t } = useTranslation("gallery");
   const close = (open: boolean) => !open && h.setDialog(null);
   const d = h.dialog;
   return (
@@ -33,9 +35,9 @@ export function GalleryDialogs({ h, count, ids, onDone }: Props) {
       <ConfirmDialog
         open={d?.kind === "purge"}
         onOpenChange={close}
-        title={d?.kind === "purge" && d.ids.length === 1 ? "Delete this image forever?" : `Delete ${d?.kind === "purge" ? d.ids.length : 0} images forever?`}
-        description="They will be gone for good, with their files. This cannot be undone."
-        confirm="Delete forever"
+        title={d?.kind === "purge" && d.ids.length === 1 ? t("dialogs.purgeOne") : t("dialogs.purgeTitle", { count: d?.kind === "purge" ? d.ids.length : 0 })}
+        description={t("dialogs.purgeDescription")}
+        confirm={t("dialogs.purge")}
         onConfirm={() => {
           if (d?.kind === "purge") h.actions.purge.mutate({ ids: d.ids });
           onDone();

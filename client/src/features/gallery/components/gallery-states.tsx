@@ -1,14 +1,16 @@
 import { Link } from "@tanstack/react-router";
 import { Heart, ImageOff, Images, SearchX, Sparkles, Trash2 } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { GalleryMode } from "../search";
 
 export function GallerySkeleton() {
+  const { t } = useTranslation("gallery");
   return (
     <div aria-busy="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5">
-      <span className="sr-only">Loading images…</span>
+      <span className="sr-only">{t("states.loading")}</span>
       {Array.from({ length: 15 }, (_, i) => (
         <Skeleton key={i} className="aspect-square rounded-xl" />
       ))}
@@ -18,13 +20,14 @@ export function GallerySkeleton() {
 
 /** What an empty gallery, favourites view, trash or fruitless search says, and what to do next. */
 export function GalleryEmpty({ mode, filtered, onClear }: { mode: GalleryMode; filtered: boolean; onClear: () => void }) {
+  const { t } = useTranslation("gallery");
   if (filtered) {
     return (
       <EmptyState
         icon={SearchX}
-        title="No images match"
-        description="Try fewer filters or different words — search looks at prompts, negative prompts, tags and models."
-        action={<Button onClick={onClear}>Clear filters and search</Button>}
+        title={t("states.noMatch")}
+        description={t("states.noMatchHint")}
+        action={<Button onClick={onClear}>{t("states.clear")}</Button>}
       />
     );
   }
@@ -32,28 +35,28 @@ export function GalleryEmpty({ mode, filtered, onClear }: { mode: GalleryMode; f
     return (
       <EmptyState
         icon={Heart}
-        title="No favourites yet"
-        description="Tap the heart on any image to keep it here, one click away."
+        title={t("states.noFavourites")}
+        description={t("states.noFavouritesHint")}
         action={
           <Button asChild variant="outline">
-            <Link to="/gallery">Browse your images</Link>
+            <Link to="/gallery">{t("states.browse")}</Link>
           </Button>
         }
       />
     );
   }
   if (mode === "trash") {
-    return <EmptyState icon={Trash2} title="The trash is empty" description="Images you delete wait here until you restore them or delete them for good." />;
+    return <EmptyState icon={Trash2} title={t("states.trashEmpty")} description={t("states.trashEmptyHint")} />;
   }
   return (
     <EmptyState
       icon={Images}
-      title="No images yet"
-      description="Every image you generate lands here — searchable by prompt, model, tags and more."
+      title={t("states.noImages")}
+      description={t("states.noImagesHint")}
       action={
         <Button asChild>
           <Link to="/studio">
-            <Sparkles aria-hidden="true" /> Generate your first image
+            <Sparkles aria-hidden="true" /> {t("states.generate")}
           </Link>
         </Button>
       }
@@ -62,5 +65,6 @@ export function GalleryEmpty({ mode, filtered, onClear }: { mode: GalleryMode; f
 }
 
 export function GalleryError({ message, onRetry }: { message: string; onRetry: () => void }) {
-  return <EmptyState icon={ImageOff} title="Couldn't load your images" description={message} action={<Button onClick={onRetry}>Try again</Button>} />;
+  const { t } = useTranslation("gallery");
+  return <EmptyState icon={ImageOff} title={t("states.loadFailed")} description={message} action={<Button onClick={onRetry}>{t("states.retry")}</Button>} />;
 }

@@ -1,6 +1,7 @@
 import type { ImageSummary } from "@image-studio/shared";
 import { GripVertical, Heart } from "lucide-react";
 import { type CSSProperties, memo, type MouseEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";
 import { VideoHover } from "./video-hover";
 import { useImageDraggable } from "@/components/image-dnd/use-image-draggable";
@@ -34,6 +35,7 @@ export interface TileProps {
  * collection in the side bar — a selected image takes the whole selection along.
  */
 export const GalleryTile = memo(function GalleryTile({ image, index, total, selected, selecting, mode, fit, style, eager, onSelect, dragIds, cb }: TileProps) {
+  const { t } = useTranslation("gallery");
   const [held, setHeld] = useState(false);
   const [hover, setHover] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -53,7 +55,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
     if (mod) onSelect(index, mod);
     else cb.onPreview(index);
   };
-  const label = image.altText || image.prompt || "Untitled image";
+  const label = image.altText || image.prompt || t("untitled");
   const { setNodeRef, setActivatorNodeRef, isDragging, pointerListeners, handleAttributes, handleKeyDown } = useImageDraggable({
     imageId: image.id,
     label,
@@ -87,7 +89,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
       <button
         type="button"
         className="absolute inset-0 size-full cursor-zoom-in rounded-xl outline-offset-[-3px] select-none [-webkit-touch-callout:none]"
-        aria-label={selecting ? `${selected ? "Deselect" : "Select"}: ${label}` : `Preview: ${label}`}
+        aria-label={selecting ? (selected ? t("tile.deselectLabel", { label }) : t("tile.selectLabel", { label })) : t("tile.preview", { label })}
         onClick={onClick}
         {...press.handlers}
         {...pointerListeners}
@@ -99,7 +101,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
         <div className="absolute top-2 left-2 animate-fade-in">
           <Checkbox
             checked={selected}
-            aria-label={`Select ${label}`}
+            aria-label={t("tile.select", { label })}
             className="size-5 border-white bg-black/40 shadow-md data-[state=checked]:border-primary"
             onClick={(e) => {
               e.preventDefault();
@@ -109,7 +111,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
         </div>
       )}
       {image.isFavorite && mode !== "trash" && (
-        <Heart className={cn("absolute top-2.5 right-2.5 size-4 fill-accent text-accent drop-shadow", active && "opacity-0")} aria-label="Favourite" />
+        <Heart className={cn("absolute top-2.5 right-2.5 size-4 fill-accent text-accent drop-shadow", active && "opacity-0")} aria-label={t("actions.favourite")} />
       )}
       {active && mode !== "trash" && (
         <button
@@ -117,7 +119,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
           ref={setActivatorNodeRef}
           {...handleAttributes}
           onKeyDown={handleKeyDown}
-          aria-label={`Drag ${label} to a project or collection`}
+          aria-label={t("tile.drag", { label })}
           className="absolute top-2 right-2 flex size-7 animate-fade-in cursor-grab after:absolute after:-inset-2 after:content-[''] items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 focus-visible:ring-2 focus-visible:ring-ring"
         >
           <GripVertical className="size-4" aria-hidden="true" />

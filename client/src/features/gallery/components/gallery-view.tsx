@@ -2,7 +2,9 @@ import type { ImageSort } from "@image-studio/shared";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { formatNumber } from "@/i18n";
 import { useGalleryShortcuts } from "@/lib/shortcuts";
 import { imageListOptions } from "../api/queries";
 import { useGalleryHandlers } from "../hooks/use-gallery-handlers";
@@ -32,6 +34,7 @@ export interface GalleryViewProps {
 
 /** A gallery view — all images, favourites or trash — with filters, search, sort, views, selection and viewer. */
 export function GalleryView({ mode, search, onSearchChange, extra }: GalleryViewProps) {
+  const { t } = useTranslation("gallery");
   const desktop = useMediaQuery("(min-width: 1024px)");
   const tablet = useMediaQuery("(min-width: 768px)");
   const [filtersOpen, setFiltersOpen] = useState(() => localStorage.getItem(FILTERS_KEY) !== "0");
@@ -81,7 +84,7 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
       <div className="flex items-start gap-4 lg:gap-6">
         {/* The selected image's panel takes the filters' place while it is open. */}
         {desktop && filtersOpen && single < 0 && (
-          <aside id="gallery-filters" aria-label="Filters" className="sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
+          <aside id="gallery-filters" aria-label={t("filters.title")} className="sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
             {panel}
           </aside>
         )}
@@ -115,8 +118,8 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
           ) : (
             <VirtualGrid {...viewProps} masonry={view === "masonry"} />
           )}
-          {isFetchingNextPage && <p className="py-6 text-center text-sm text-muted-foreground" role="status">Loading more images…</p>}
-          {!hasNextPage && items.length > 60 && <p className="py-8 text-center text-sm text-muted-foreground">That's all {items.length.toLocaleString()} images.</p>}
+          {isFetchingNextPage && <p className="py-6 text-center text-sm text-muted-foreground" role="status">{t("view.loadingMore")}</p>}
+          {!hasNextPage && items.length > 60 && <p className="py-8 text-center text-sm text-muted-foreground">{t("view.allLoaded", { count: items.length, n: formatNumber(items.length) })}</p>}
           <div className={selection.count ? "h-24" : undefined} />
         </div>
         {single >= 0 && <SelectedPanel image={items[single]!} onView={() => setPreview(single)} onClear={selection.clear} />}
@@ -125,8 +128,8 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
         <Sheet open={sheetOpen} onOpenChange={setSheetOpen}>
           <SheetContent side="left" className="w-80 overflow-y-auto p-4">
             <SheetHeader className="sr-only">
-              <SheetTitle>Filters</SheetTitle>
-              <SheetDescription>Narrow down the images shown</SheetDescription>
+              <SheetTitle>{t("filters.title")}</SheetTitle>
+              <SheetDescription>{t("filters.sheetDescription")}</SheetDescription>
             </SheetHeader>
             {panel}
           </SheetContent>

@@ -1,6 +1,7 @@
 import type { ImageSummary } from "@image-studio/shared";
 import { Heart, Star } from "lucide-react";
 import { memo, type MouseEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/lib/cn";
@@ -30,6 +31,7 @@ interface ListRowProps {
 
 /** One row of the list view. Its action buttons mount on hover or focus only, like the grid's tiles. */
 export const ListRow = memo(function ListRow({ image, index, total, top, selected, selecting, mode, onSelect, cb }: ListRowProps) {
+  const { t } = useTranslation("gallery");
   const [hover, setHover] = useState(false);
   const [focused, setFocused] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -53,10 +55,10 @@ export const ListRow = memo(function ListRow({ image, index, total, top, selecte
       onFocus={() => setFocused(true)}
       onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setFocused(false)}
     >
-      <Checkbox checked={selected} aria-label={`Select ${image.prompt || "image"}`} onClick={(e) => (e.preventDefault(), onSelect(index, { toggle: !e.shiftKey, range: e.shiftKey }))} />
+      <Checkbox checked={selected} aria-label={t("tile.select", { label: image.prompt || t("duplicates.image") })} onClick={(e) => (e.preventDefault(), onSelect(index, { toggle: !e.shiftKey, range: e.shiftKey }))} />
       <BlurImage image={image} className="size-14 rounded-lg" alt="" />
       <button type="button" className="min-w-0 cursor-pointer rounded text-left" onClick={onClick}>
-        <span className="line-clamp-2 text-sm">{image.prompt || <span className="text-muted-foreground">No prompt</span>}</span>
+        <span className="line-clamp-2 text-sm">{image.prompt || <span className="text-muted-foreground">{t("noPrompt")}</span>}</span>
         <span className="flex gap-2 text-xs text-muted-foreground @2xl:hidden">
           {shortModel(image.modelId)} · {image.width}×{image.height}
         </span>
@@ -69,7 +71,7 @@ export const ListRow = memo(function ListRow({ image, index, total, top, selecte
       </span>
       <span className={cn(WIDE, "font-mono text-xs")}>{formatBytes(image.fileSize)}</span>
       <span className="hidden items-center gap-1 text-xs @4xl:flex">
-        {image.isFavorite && <Heart className="size-3.5 fill-accent text-accent" aria-label="Favourite" />}
+        {image.isFavorite && <Heart className="size-3.5 fill-accent text-accent" aria-label={t("actions.favourite")} />}
         {image.rating ? (
           <>
             <Star className="size-3.5 fill-warning text-warning" aria-hidden="true" />

@@ -1,6 +1,7 @@
 import { imageDownloadUrl, type ImageSummary } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { Download, Expand, Heart, Info, MoreHorizontal, RotateCcw, Trash2 } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/cn";
@@ -30,6 +31,7 @@ export function TileActions({
   cb: TileCallbacks;
   onMenuOpenChange?: (open: boolean) => void;
 }) {
+  const { t } = useTranslation("gallery");
   return (
     <div className="flex items-center gap-1">
       {mode !== "trash" && (
@@ -37,46 +39,46 @@ export function TileActions({
           variant="ghost"
           size="icon"
           className={iconButton}
-          aria-label={image.isFavorite ? "Remove from favourites" : "Add to favourites"}
+          aria-label={image.isFavorite ? t("tile.removeFavourite") : t("tile.addFavourite")}
           aria-pressed={image.isFavorite}
           onClick={() => cb.onFavorite(image)}
         >
           <Heart className={cn("size-4", image.isFavorite && "fill-current text-accent")} aria-hidden="true" />
         </Button>
       )}
-      <Button variant="ghost" size="icon" className={iconButton} aria-label="Quick preview" onClick={() => cb.onPreview(index)}>
+      <Button variant="ghost" size="icon" className={iconButton} aria-label={t("tile.quickPreview")} onClick={() => cb.onPreview(index)}>
         <Expand className="size-4" aria-hidden="true" />
       </Button>
       <DropdownMenu onOpenChange={onMenuOpenChange}>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="icon" className={iconButton} aria-label="More actions">
+          <Button variant="ghost" size="icon" className={iconButton} aria-label={t("actions.more")}>
             <MoreHorizontal className="size-4" aria-hidden="true" />
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuItem asChild>
             <Link to="/images/$imageId" params={{ imageId: image.id }}>
-              <Info aria-hidden="true" /> Details
+              <Info aria-hidden="true" /> {t("tile.details")}
             </Link>
           </DropdownMenuItem>
           <DropdownMenuItem asChild>
             <a href={imageDownloadUrl(image.id)} download>
-              <Download aria-hidden="true" /> Download
+              <Download aria-hidden="true" /> {t("actions.download")}
             </a>
           </DropdownMenuItem>
           <DropdownMenuSeparator />
           {mode === "trash" ? (
             <>
               <DropdownMenuItem onSelect={() => cb.onRestore(image)}>
-                <RotateCcw aria-hidden="true" /> Restore
+                <RotateCcw aria-hidden="true" /> {t("actions.restore")}
               </DropdownMenuItem>
               <DropdownMenuItem variant="destructive" onSelect={() => cb.onPurge(image)}>
-                <Trash2 aria-hidden="true" /> Delete forever
+                <Trash2 aria-hidden="true" /> {t("bulk.purge")}
               </DropdownMenuItem>
             </>
           ) : (
             <DropdownMenuItem variant="destructive" onSelect={() => cb.onTrash(image)}>
-              <Trash2 aria-hidden="true" /> Move to trash
+              <Trash2 aria-hidden="true" /> {t("tile.trash")}
             </DropdownMenuItem>
           )}
         </DropdownMenuContent>

@@ -2,6 +2,7 @@ import { tileMinWidth } from "@/lib/theme";
 import type { ImageSummary } from "@image-studio/shared";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { idsToDrag } from "@/components/image-dnd/drag-model";
 import { scrollRootOf } from "@/lib/scroll-root";
 import { columnsFor, useElementBox } from "../hooks/use-element-width";
@@ -27,6 +28,7 @@ const GAP = 12;
  * (heights are known from the metadata, so nothing is measured). Scrolls with the app's <main>.
  */
 export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, masonry }: VirtualViewProps & { masonry: boolean }) {
+  const { t } = useTranslation("gallery");
   const ref = useRef<HTMLDivElement>(null);
   const { width, top } = useElementBox(ref);
   // Denser on tablets (about 150 px tiles, four across a portrait iPad), roomier on wide screens.
@@ -78,7 +80,7 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   );
 
   return (
-    <div ref={ref} role="list" aria-label="Images" className="relative w-full" style={{ height: v.getTotalSize() }}>
+    <div ref={ref} role="list" aria-label={t("images")} className="relative w-full" style={{ height: v.getTotalSize() }}>
       {virtual.map((row) => {
         const y = row.start - top;
         if (masonry) {

@@ -1,5 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { scrollRootOf } from "@/lib/scroll-root";
 import { useElementBox } from "../hooks/use-element-width";
@@ -8,6 +9,7 @@ import type { VirtualViewProps } from "./virtual-grid";
 
 /** The list view: one row per image with its metadata in columns. Virtualised like the grid. */
 export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: VirtualViewProps) {
+  const { t } = useTranslation("gallery");
   const ref = useRef<HTMLDivElement>(null);
   const { top } = useElementBox(ref);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
@@ -25,15 +27,15 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
       <div className={cn(COLS, "border-b border-border px-3 py-2 text-xs font-medium text-muted-foreground")} aria-hidden="true">
         <span />
         <span />
-        <span>Prompt</span>
-        <span className={MID}>Model</span>
-        <span className={MID}>Size</span>
-        <span className={WIDE}>File</span>
-        <span className={WIDE}>Rating</span>
-        <span className={WIDE}>Created</span>
+        <span>{t("columns.prompt")}</span>
+        <span className={MID}>{t("columns.model")}</span>
+        <span className={MID}>{t("columns.size")}</span>
+        <span className={WIDE}>{t("columns.file")}</span>
+        <span className={WIDE}>{t("columns.rating")}</span>
+        <span className={WIDE}>{t("columns.created")}</span>
         <span className="min-w-[6.5rem]" />
       </div>
-      <div ref={ref} role="list" aria-label="Images" className="relative" style={{ height: v.getTotalSize() }}>
+      <div ref={ref} role="list" aria-label={t("images")} className="relative" style={{ height: v.getTotalSize() }}>
         {virtual.map((row) => {
           const image = items[row.index]!;
           return (

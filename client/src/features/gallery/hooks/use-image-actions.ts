@@ -1,5 +1,6 @@
 import type { ImageDetail, ImageSummary } from "@image-studio/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ApiError } from "@/lib/api";
 import { engine, enqueueMany, localImage, type NewMutation, SyncRejected } from "@/offline";
@@ -16,8 +17,6 @@ interface Spec<V> {
   undo?: (v: V) => () => void;
   failed: string;
 }
-
-const plural = (n: number, what = "image") => `${n} ${what}${n === 1 ? "" : "s"}`;
 
 /**
  * Writes go through the outbox: the change lands on the device and in the outbox in one transaction, then the
@@ -51,6 +50,7 @@ async function updateDetails(id: string, patch: DetailsPatch) {
 
 /** A mutation that shows its result at once, rolls back and explains itself in a toast if the server refuses. */
 function useOptimistic<V>(spec: Spec<V>) {
+  const { t } = useTranslation("gallery");
   const qc = useQueryClient();
   return useMutation<unknown, Error, V, Snapshot>({
     mutationFn: spec.run,
@@ -63,12 +63,12 @@ function useOptimistic<V>(spec: Spec<V>) {
     },
     onError: (err, _v, snap) => {
       if (snap) rollback(qc, snap);
-      toast.error(spec.failed, { description: err instanceof ApiError || err instanceof SyncRejected ? err.message : "Please try again." });
+      toast.error(spec.failed, { description: err instanceof ApiError || err instanceof SyncRejected ? err.message : t("errors.tryAgain") });
     },
     onSuccess: (_r, v) => {
       const message = spec.done?.(v);
       const undo = spec.undo?.(v);
-      if (message) toast.success(message, undo ? { action: { label: "Undo", onClick: undo } } : undefined);
+      if (message) toast.success(message, undo ? { action: { label: t("actions.undo"), onClick: undo } } : undefined);
     },
     onSettled: (_r, _e, v) => {
       markListsStale(qc);
@@ -83,67 +83,71 @@ const patch =
 
 /** Every image action of the gallery, image page and lightbox. */
 export function useImageActions() {
+  const { t } = useTranslation("gallery");
   const favorite = useOptimistic<{ ids: string[]; favorite: boolean }>({
     run: (v) => send(perImage(v.ids, { isFavorite: v.favorite })),
     ids: (v) => v.ids,
     list: (v) => patch({ isFavorite: v.favorite }),
     detail: (v) => (d) => ({ ...d, isFavorite: v.favorite }),
-    done: (v) => (v.ids.length > 1 ? `${v.favorite ? "Added" : "Removed"} ${plural(v.ids.length)} ${v.favorite ? "to" : "from"} favourites` : undefined),
-    failed: "Couldn't update favourites",
+    done: (v) => (v.ids.length > 1 ? (v.favorite ? t("done.favourited", { count: v.ids.length }) : t("done.unfavourited", { count: v.ids.length })) : undefined),
+    failed: t("failed.favourites"),
   });
   const rate = useOptimistic<{ id: string; rating: number | null }>({
     run: (v) => send(perImage([v.id], { rating: v.rating })),
     ids: (v) => [v.id],
     list: (v) => patch({ rating: v.rating }),
     detail: (v) => (d) => ({ ...d, rating: v.rating }),
-    failed: "Couldn't save the rating",
+    failed: t("failed.rating"),
   });
   const update = useOptimistic<{ id: string; patch: DetailsPatch }>({
     run: (v) => updateDetails(v.id, v.patch),
     ids: (v) => [v.id],
     list: (v) => patch(v.patch),
     detail: (v) => (d) => ({ ...d, ...v.patch }),
-    failed: "Couldn't save your changes",
+    failed: t("failed.update"),
   });
   const restore = useOptimistic<{ ids: string[] }>({
     run: (v) => send(chunked(v.ids, (imageIds) => ({ type: "image.restore", imageIds }))),
     ids: (v) => v.ids,
     list: () => (img, q) => (q.trash ? null : { ...img, deletedAt: null }),
     detail: () => (d) => ({ ...d, deletedAt: null }),
-    done: (v) => `Restored ${plural(v.ids.length)}`,
-    failed: "Couldn't restore",
+    done: (v) => t("done.restored", { count: v.ids.length }),
+    failed: t("failed.restore"),
   });
   const trash = useOptimistic<{ ids: string[] }>({
     run: (v) => send(chunked(v.ids, (imageIds) => ({ type: "image.trash", imageIds }))),
     ids: (v) => v.ids,
     list: () => (img, q) => (q.trash ? img : null),
     detail: () => (d) => ({ ...d, deletedAt: new Date().toISOString() }),
-    done: (v) => `Moved ${plural(v.ids.length)} to the trash`,
+    done: (v) => t("done.trashed", { count: v.ids.length }),
     undo: (v) => () => restore.mutate({ ids: v.ids }),
-    failed: "Couldn't move to the trash",
+    failed: t("failed.trash"),
   });
   const purge = useOptimistic<{ ids: string[] }>({
     run: (v) => req.bulk("bulk-purge", v.ids),
     ids: (v) => v.ids,
     list: () => () => null,
-    done: (v) => `Deleted ${plural(v.ids.length)} forever`,
-    failed: "Couldn't delete",
+    done: (v) => t("done.purged", { count: v.ids.length }),
+    failed: t("failed.purge"),
   });
   const move = useOptimistic<{ ids: string[]; projectId: string | null; projectName?: string }>({
     run: (v) => send(chunked(v.ids, (imageIds) => ({ type: "image.move", imageIds, projectId: v.projectId }))),
     ids: (v) => v.ids,
     list: (v) => patch({ projectId: v.projectId }),
     detail: (v) => (d) => ({ ...d, projectId: v.projectId, projectName: v.projectName ?? null }),
-    done: (v) => `Moved ${plural(v.ids.length)} ${v.projectId ? `to ${v.projectName ?? "the project"}` : "out of their project"}`,
-    failed: "Couldn't move",
+    done: (v) =>
+      v.projectId
+        ? t("done.moved", { count: v.ids.length, project: v.projectName ?? t("done.theProject") })
+        : t("done.movedOut", { count: v.ids.length }),
+    failed: t("failed.move"),
   });
   const tag = useOptimistic<{ ids: string[]; add: string[]; remove: string[] }>({
     run: (v) => send(perImage(v.ids, { ...(v.add.length ? { tagsAdd: v.add } : {}), ...(v.remove.length ? { tagsRemove: v.remove } : {}) })),
     ids: (v) => v.ids,
     list: (v) => (img) => ({ ...img, tags: [...new Set([...img.tags.filter((t) => !v.remove.includes(t)), ...v.add])] }),
     detail: (v) => (d) => ({ ...d, tags: [...new Set([...d.tags.filter((t) => !v.remove.includes(t)), ...v.add])] }),
-    done: (v) => `Updated tags on ${plural(v.ids.length)}`,
-    failed: "Couldn't update tags",
+    done: (v) => t("done.tagged", { count: v.ids.length }),
+    failed: t("failed.tags"),
   });
   return { favorite, rate, update, trash, restore, purge, move, tag };
 }

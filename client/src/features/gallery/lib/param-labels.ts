@@ -1,17 +1,19 @@
 import { findModel } from "@image-studio/shared";
+import { i18n } from "@/i18n";
 
 /** Settings the studio draws itself (size, count, style) rather than from the model's parameter list. */
-const STUDIO_LABELS: Record<string, string> = {
-  aspectRatio: "Aspect ratio",
-  width: "Width",
-  height: "Height",
-  imageSize: "Size",
-  numImages: "Number of images",
-  stylePreset: "Style preset",
-  seed: "Seed",
-  negativePrompt: "Negative prompt",
-  loras: "LoRAs",
-};
+const STUDIO_LABELS = {
+  aspectRatio: "params.aspectRatio",
+  width: "params.width",
+  height: "params.height",
+  imageSize: "params.imageSize",
+  numImages: "params.numImages",
+  stylePreset: "params.stylePreset",
+  seed: "params.seed",
+  negativePrompt: "params.negativePrompt",
+  loras: "params.loras",
+} as const;
+const studioLabel = (key: string) => (Object.hasOwn(STUDIO_LABELS, key) ? i18n.t(`gallery:${STUDIO_LABELS[key as keyof typeof STUDIO_LABELS]}`) : undefined);
 
 /** "guidanceScale" → "Guidance scale": the last resort for a key no model describes. */
 const humanize = (key: string) =>
@@ -23,12 +25,12 @@ const humanize = (key: string) =>
 
 /** The label the studio shows for a parameter of this model. */
 export function paramLabel(modelId: string, key: string): string {
-  return STUDIO_LABELS[key] ?? findModel(modelId)?.params.find((p) => p.key === key)?.label ?? humanize(key);
+  return studioLabel(key) ?? findModel(modelId)?.params.find((p) => p.key === key)?.label ?? humanize(key);
 }
 
 /** A parameter's value as the studio shows it: switches read On/Off, LoRAs by name and weight. */
 export function paramValue(value: unknown): string {
-  if (typeof value === "boolean") return value ? "On" : "Off";
+  if (typeof value === "boolean") return value ? i18n.t("gallery:params.on") : i18n.t("gallery:params.off");
   if (Array.isArray(value)) {
     return value
       .map((v) =>

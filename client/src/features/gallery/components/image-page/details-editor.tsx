@@ -1,5 +1,6 @@
 import { type ImageDetail, LIMITS } from "@image-studio/shared";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { Input } from "@/components/ui/input";
@@ -8,19 +9,20 @@ import { TagInput } from "../tag-input";
 
 /** Tags (saved as they change), notes and alt text (saved when the field loses focus). */
 export function DetailsEditor({ image, actions }: { image: ImageDetail; actions: ImageActions }) {
+  const { t } = useTranslation("gallery");
   const [notes, setNotes] = useState(image.notes);
   const [alt, setAlt] = useState(image.altText);
   const save = (patch: { tags?: string[]; notes?: string; altText?: string }) => actions.update.mutate({ id: image.id, patch });
   return (
     <div className="flex flex-col gap-4">
-      <TagInput id="image-tags" label="Tags" value={image.tags} onChange={(tags) => save({ tags })} />
+      <TagInput id="image-tags" label={t("details.tags")} value={image.tags} onChange={(tags) => save({ tags })} />
       <div className="grid gap-2">
-        <Label htmlFor="image-alt">Alt text</Label>
+        <Label htmlFor="image-alt">{t("details.alt")}</Label>
         <Input id="image-alt" value={alt} maxLength={1000} onChange={(e) => setAlt(e.target.value)} onBlur={() => alt !== image.altText && save({ altText: alt })} />
-        <p className="text-xs text-muted-foreground">Describes the image for people using screen readers.</p>
+        <p className="text-xs text-muted-foreground">{t("details.altHint")}</p>
       </div>
       <div className="grid gap-2">
-        <Label htmlFor="image-notes">Notes</Label>
+        <Label htmlFor="image-notes">{t("details.notes")}</Label>
         <Textarea
           id="image-notes"
           value={notes}
@@ -28,7 +30,7 @@ export function DetailsEditor({ image, actions }: { image: ImageDetail; actions:
           maxLength={LIMITS.descriptionMaxLength}
           onChange={(e) => setNotes(e.target.value)}
           onBlur={() => notes !== image.notes && save({ notes })}
-          placeholder="Anything to remember about this image"
+          placeholder={t("details.notesPlaceholder")}
         />
       </div>
     </div>

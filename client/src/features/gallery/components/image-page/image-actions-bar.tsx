@@ -2,6 +2,7 @@ import type { ImageDetail, ProjectAccessRole } from "@image-studio/shared";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowUpCircle, Download, Heart, Layers, RotateCcw, Share2, Shuffle, Trash2 } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
@@ -24,6 +25,7 @@ const canEdit = (role: ProjectAccessRole | null | undefined) => !isMember(role) 
 
 /** An action whose endpoint another part of the product has not shipped yet: visible, explained, disabled. */
 function Coming({ icon, label }: { icon: ReactNode; label: string }) {
+  const { t } = useTranslation("gallery");
   return (
     <Tooltip>
       <TooltipTrigger asChild>
@@ -33,16 +35,17 @@ function Coming({ icon, label }: { icon: ReactNode; label: string }) {
           </Button>
         </span>
       </TooltipTrigger>
-      <TooltipContent>{label}: coming with iteration</TooltipContent>
+      <TooltipContent>{t("actions.coming", { label })}</TooltipContent>
     </Tooltip>
   );
 }
 
 export function DownloadButton({ image, iconOnly = false }: { image: ImageDetail; iconOnly?: boolean }) {
+  const { t } = useTranslation("gallery");
   return (
-    <Button asChild size={iconOnly ? "icon" : "sm"} aria-label={iconOnly ? "Download" : undefined}>
+    <Button asChild size={iconOnly ? "icon" : "sm"} aria-label={iconOnly ? t("actions.download") : undefined}>
       <a href={image.urls.download} download>
-        <Download aria-hidden="true" /> {!iconOnly && "Download"}
+        <Download aria-hidden="true" /> {!iconOnly && t("actions.download")}
       </a>
     </Button>
   );
@@ -57,7 +60,8 @@ export function FavoriteButton({
   actions: ImageActions;
   iconOnly?: boolean;
 }) {
-  const label = image.isFavorite ? "Favourite" : "Add to favourites";
+  const { t } = useTranslation("gallery");
+  const label = image.isFavorite ? t("actions.favourite") : t("actions.addFavourite");
   return (
     <Button
       variant="outline"
@@ -74,6 +78,7 @@ export function FavoriteButton({
 
 /** Rating, remix, the iteration tools, share and delete: the whole bar on larger screens, the overflow on phones. */
 export function SecondaryActions({ image, actions, iterate, share, role }: ImageActionProps) {
+  const { t } = useTranslation("gallery");
   if (isMember(role)) return <MemberActions image={image} actions={actions} iterate={iterate} role={role} />;
   return (
     <>
@@ -85,7 +90,7 @@ export function SecondaryActions({ image, actions, iterate, share, role }: Image
             to="/studio"
             search={{ prompt: image.prompt, negativePrompt: image.negativePrompt || undefined, modelId: image.modelId }}
           >
-            <Shuffle aria-hidden="true" /> Remix
+            <Shuffle aria-hidden="true" /> {t("actions.remix")}
           </Link>
         </Button>
       )}
@@ -94,14 +99,14 @@ export function SecondaryActions({ image, actions, iterate, share, role }: Image
         iterate(image)
       ) : (
         <>
-          <Coming icon={<Layers aria-hidden="true" />} label="Variation" />
-          <Coming icon={<ArrowUpCircle aria-hidden="true" />} label="Upscale" />
+          <Coming icon={<Layers aria-hidden="true" />} label={t("actions.variation")} />
+          <Coming icon={<ArrowUpCircle aria-hidden="true" />} label={t("actions.upscale")} />
         </>
       )}
-      {share && image.deletedAt === null ? share(image) : <Coming icon={<Share2 aria-hidden="true" />} label="Share" />}
+      {share && image.deletedAt === null ? share(image) : <Coming icon={<Share2 aria-hidden="true" />} label={t("actions.share")} />}
       {image.deletedAt !== null ? (
         <Button variant="secondary" size="sm" onClick={() => actions.restore.mutate({ ids: [image.id] })}>
-          <RotateCcw aria-hidden="true" /> Restore
+          <RotateCcw aria-hidden="true" /> {t("actions.restore")}
         </Button>
       ) : (
         <TrashButton image={image} actions={actions} />
@@ -115,7 +120,8 @@ export function SecondaryActions({ image, actions, iterate, share, role }: Image
  * project) and move to the trash — editors and up.
  */
 function MemberActions({ image, actions, iterate, role }: Pick<ImageActionProps, "image" | "actions" | "iterate" | "role">) {
-  if (!canEdit(role)) return <p className="text-xs text-muted-foreground">You're a viewer of this shared project: download, and comment below.</p>;
+  const { t } = useTranslation("gallery");
+  if (!canEdit(role)) return <p className="text-xs text-muted-foreground">{t("actions.viewerOnly")}</p>;
   return (
     <>
       <RatingStars value={image.rating} onChange={(rating) => actions.rate.mutate({ id: image.id, rating })} />
@@ -127,6 +133,7 @@ function MemberActions({ image, actions, iterate, role }: Pick<ImageActionProps,
 
 /** Moves the image to the trash and returns to the gallery. */
 function TrashButton({ image, actions }: Pick<ImageActionProps, "image" | "actions">) {
+  const { t } = useTranslation("gallery");
   const navigate = useNavigate();
   return (
     <Button
@@ -137,15 +144,16 @@ function TrashButton({ image, actions }: Pick<ImageActionProps, "image" | "actio
         void navigate({ to: "/gallery" });
       }}
     >
-      <Trash2 aria-hidden="true" /> Delete
+      <Trash2 aria-hidden="true" /> {t("actions.delete")}
     </Button>
   );
 }
 
 /** Download, favourite, rate, remix, variation, upscale, share and delete for one image. */
 export function ImageActionsBar(props: ImageActionProps) {
+  const { t } = useTranslation("gallery");
   return (
-    <div role="group" aria-label="Image actions" className="flex flex-wrap items-center gap-2">
+    <div role="group" aria-label={t("actions.label")} className="flex flex-wrap items-center gap-2">
       <DownloadButton image={props.image} />
       {!isMember(props.role) && <FavoriteButton image={props.image} actions={props.actions} />}
       <SecondaryActions {...props} />

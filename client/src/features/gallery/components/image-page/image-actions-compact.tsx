@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight, Ellipsis } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import type { Neighbours } from "../../hooks/use-neighbours";
@@ -14,14 +15,15 @@ export function ImageActionsCompact({
   go,
   ...props
 }: ImageActionProps & { neighbours: Neighbours; go: (id: string) => void }) {
+  const { t } = useTranslation("gallery");
   const [open, setOpen] = useState(false);
   const { prev, next } = neighbours;
   return (
-    <div role="group" aria-label="Image actions" className="flex items-center gap-2">
-      <Button variant="ghost" size="icon" aria-label="Previous image" disabled={!prev} onClick={() => prev && go(prev)}>
+    <div role="group" aria-label={t("actions.label")} className="flex items-center gap-2">
+      <Button variant="ghost" size="icon" aria-label={t("actions.previous")} disabled={!prev} onClick={() => prev && go(prev)}>
         <ChevronLeft aria-hidden="true" />
       </Button>
-      <Button variant="ghost" size="icon" aria-label="Next image" disabled={!next} onClick={() => next && go(next)}>
+      <Button variant="ghost" size="icon" aria-label={t("actions.next")} disabled={!next} onClick={() => next && go(next)}>
         <ChevronRight aria-hidden="true" />
       </Button>
       <div className="ml-auto flex items-center gap-2">
@@ -30,7 +32,7 @@ export function ImageActionsCompact({
         <Button
           variant="outline"
           size="icon"
-          aria-label="More actions"
+          aria-label={t("actions.more")}
           aria-haspopup="dialog"
           onClick={() => setOpen(true)}
         >
@@ -40,9 +42,9 @@ export function ImageActionsCompact({
       <Sheet open={open} onOpenChange={setOpen}>
         <SheetContent side="bottom" className="max-h-[85dvh] overflow-y-auto">
           <SheetHeader>
-            <SheetTitle>More actions</SheetTitle>
+            <SheetTitle>{t("actions.more")}</SheetTitle>
             <SheetDescription className="sr-only">
-              Rate, remix, iterate on, share or delete this image.
+              {t("actions.moreDescription")}
             </SheetDescription>
           </SheetHeader>
           <div className="flex flex-wrap items-center gap-2 px-4 pb-6">

@@ -1,6 +1,7 @@
 import type { ImageDetail } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, ImageOff, Trash2 } from "lucide-react";
 import { ZoomViewer } from "@/components/lightbox/zoom-viewer";
@@ -36,6 +37,7 @@ export function ImagePage({
   iterate?: (image: ImageDetail) => ReactNode;
   share?: (image: ImageDetail) => ReactNode;
 }) {
+  const { t } = useTranslation("gallery");
   const { data: image, isPending, error } = useQuery(imageDetailOptions(imageId));
   const actions = useImageActions();
   // In a project shared with the caller: their role there (the owner's own image answers "owner").
@@ -63,11 +65,11 @@ export function ImagePage({
     return (
       <EmptyState
         icon={ImageOff}
-        title={missing ? "Image not found" : "Couldn't load this image"}
-        description={missing ? "It may have been deleted for good, or the link is wrong." : (error?.message ?? "")}
+        title={missing ? t("page.notFound") : t("page.loadFailed")}
+        description={missing ? t("page.notFoundHint") : (error?.message ?? "")}
         action={
           <Button asChild>
-            <Link to="/gallery">Back to the gallery</Link>
+            <Link to="/gallery">{t("page.back")}</Link>
           </Button>
         }
       />
@@ -80,19 +82,19 @@ export function ImagePage({
           asChild
           variant="ghost"
           size={phone ? "icon" : "sm"}
-          aria-label={phone ? "Back to the gallery" : undefined}
+          aria-label={phone ? t("page.back") : undefined}
         >
           <Link to="/gallery">
-            <ArrowLeft aria-hidden="true" /> {!phone && "Gallery"}
+            <ArrowLeft aria-hidden="true" /> {!phone && t("page.gallery")}
           </Link>
         </Button>
         <h1 className="line-clamp-1 min-w-0 flex-1 text-lg font-bold tracking-tight md:text-xl">
-          {image.prompt || "Untitled image"}
+          {image.prompt || t("untitled")}
         </h1>
       </div>
       {image.deletedAt && (
         <p className="flex items-center gap-2 rounded-xl border border-warning/40 bg-warning/10 px-4 py-2 text-sm text-warning-strong">
-          <Trash2 className="size-4" aria-hidden="true" /> This image is in the trash.
+          <Trash2 className="size-4" aria-hidden="true" /> {t("page.inTrash")}
         </p>
       )}
       {/* Phones and tablets: the picture first, then a compact bar; laptops: the whole bar above the picture. */}
@@ -113,7 +115,7 @@ export function ImagePage({
             <ImageActionsCompact image={image} actions={actions} iterate={iterate} share={share} role={role} neighbours={neighbours} go={go} />
           )}
         </div>
-        <aside aria-label="Image details" className="flex flex-col gap-6 rounded-xl border border-border bg-card p-4">
+        <aside aria-label={t("page.details")} className="flex flex-col gap-6 rounded-xl border border-border bg-card p-4">
           <MetadataPanel image={image} />
           <DetailsEditor key={image.id} image={image} actions={actions} />
         </aside>
