@@ -89,7 +89,7 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
       )}
       <footer className="mt-auto flex flex-wrap items-center gap-2 border-t border-border pt-3">
         <span className="mr-auto text-xs text-muted-foreground">
-          {p.usageCount === 0 ? t("usage.none") : t("usage.used", { count: p.usageCount })}
+          {p.usageCount === 0 ? t("usage.none") : p.usageCount === 1 ? t("usage.once") : t("usage.used", { count: p.usageCount })}
           {stats && stats.images > 0 && <> · {keepRateLabel(stats)}</>}
         </span>
         <Button variant="ghost" size="icon" aria-label={t("card.edit", { title: p.title })} onClick={onEdit}>

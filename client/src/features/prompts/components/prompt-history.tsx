@@ -42,7 +42,7 @@ export function PromptHistory({ onSave }: { onSave: (text: string, negativePromp
               <div className="min-w-0 flex-1">
                 <p className="line-clamp-2 text-sm break-words">{h.text}</p>
                 <p className="mt-1 text-xs text-muted-foreground">
-                  {t("usage.used", { count: h.uses })} · {t("history.last", { date: when(h.lastUsedAt) })} · {keepRateLabel(h)} · <span className="font-mono">{h.modelId}</span>
+                  {h.uses === 1 ? t("usage.once") : t("usage.used", { count: h.uses })} · {t("history.last", { date: when(h.lastUsedAt) })} · {keepRateLabel(h)} · <span className="font-mono">{h.modelId}</span>
                 </p>
               </div>
               <div className="flex shrink-0 gap-2">
