@@ -1,8 +1,10 @@
 import type { BatchSummary, Job, QueueRef } from "@image-studio/shared";
 import {
+  type Announcements,
   closestCenter,
   DndContext,
   type DragEndEvent,
+  type UniqueIdentifier,
   KeyboardSensor,
   PointerSensor,
   useSensor,
@@ -125,8 +127,27 @@ export function WaitingLine({ entries }: { entries: LineEntry[] }) {
     const ref = (e: LineEntry): QueueRef => ({ kind: e.kind, id: e.id });
     move.mutate(to < from ? { move: ref(moved!), before: ref(anchor) } : { move: ref(moved!), after: ref(anchor) });
   };
+  // What a screen reader hears while moving one (dnd-kit's defaults name raw ids, in English).
+  const titleOf = (id: UniqueIdentifier) => shown.find((e) => keyOf(e) === id)?.title.slice(0, 60) ?? "";
+  const positionOf = (id: UniqueIdentifier) => shown.findIndex((e) => keyOf(e) === id) + 1;
+  const total = shown.length;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t("line.a11y.start", { title: titleOf(active.id), position: positionOf(active.id), total }),
+    onDragOver: ({ active, over }) =>
+      over ? t("line.a11y.over", { title: titleOf(active.id), position: positionOf(over.id), total }) : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t("line.a11y.end", { title: titleOf(active.id), position: positionOf(over.id), total })
+        : t("line.a11y.cancel", { title: titleOf(active.id) }),
+    onDragCancel: ({ active }) => t("line.a11y.cancel", { title: titleOf(active.id) }),
+  };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t("line.a11y.instructions") } }}
+    >
       <SortableContext items={shown.map(keyOf)} strategy={verticalListSortingStrategy}>
         <ol className="grid gap-2" aria-label={t("line.label")} data-testid="waiting-line">
           {shown.map((e, i) => (
