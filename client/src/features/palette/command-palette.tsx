@@ -1,6 +1,7 @@
 import { useNavigate } from "@tanstack/react-router";
 import { FolderPlus, Image as ImageIcon, Keyboard, LayoutGrid, Moon, Search, Settings, Sparkles, Sun } from "lucide-react";
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CommandDialog, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList, CommandShortcut } from "@/components/ui/command";
 import { bindingLabel, type ShortcutId, shortcuts } from "@/lib/shortcuts";
 import { getThemePreference, setThemePreference } from "@/lib/theme";
@@ -24,6 +25,7 @@ export function CommandPalette({
   /** Search results for what is typed (given by the app, which owns search). */
   results?: (text: string, done: () => void) => ReactNode;
 }) {
+  const { t } = useTranslation("palette");
   const navigate = useNavigate();
   const [text, setText] = useState("");
   const imageId = imageIdIn(text);
@@ -41,45 +43,46 @@ export function CommandPalette({
         onOpenChange(o);
         if (!o) setText("");
       }}
-      title="Command palette"
-      description="Type to find a page, an action or something you made. Use the arrow keys and Enter."
+      title={t("title")}
+      description={t("description")}
       commandProps={{ loop: true }}
     >
-      <CommandInput placeholder="Type a command or search…" value={text} onValueChange={setText} aria-label="Command or search" />
+      <CommandInput placeholder={t("placeholder")} value={text} onValueChange={setText} aria-label={t("inputLabel")} />
       <CommandList>
-        <CommandEmpty>Nothing matches. Press Enter on “Search for…” to search everything.</CommandEmpty>
-        <CommandGroup heading="Go to">
+        <CommandEmpty>{t("empty")}</CommandEmpty>
+        <CommandGroup heading={t("groups.goTo")}>
           {PAGES.map((p) => {
             const Icon = p.icon;
             const sc = shortcutOf(p.to);
+            const label = t(p.label);
             return (
-              <CommandItem key={p.to} value={`go ${p.label}`} keywords={p.keywords} onSelect={() => go(p.to)}>
-                <Icon aria-hidden="true" /> {p.label}
+              <CommandItem key={p.to} value={`go ${label}`} keywords={p.keywords} onSelect={() => go(p.to)}>
+                <Icon aria-hidden="true" /> {label}
                 {sc && <CommandShortcut>{sc}</CommandShortcut>}
               </CommandItem>
             );
           })}
         </CommandGroup>
-        <CommandGroup heading="Do">
-          <CommandItem value="new project" keywords={["create"]} onSelect={() => run(() => void navigate({ to: "/projects" }).then(() => clickWhenReady("New project")))}>
-            <FolderPlus aria-hidden="true" /> New project
+        <CommandGroup heading={t("groups.do")}>
+          <CommandItem value="new project" keywords={["create", t("do.newProject")]} onSelect={() => run(() => void navigate({ to: "/projects" }).then(() => clickWhenReady(t("do.newProject"))))}>
+            <FolderPlus aria-hidden="true" /> {t("do.newProject")}
           </CommandItem>
-          <CommandItem value="new collection" keywords={["create", "album"]} onSelect={() => run(() => void navigate({ to: "/collections" }).then(() => clickWhenReady("New collection")))}>
-            <LayoutGrid aria-hidden="true" /> New collection
+          <CommandItem value="new collection" keywords={["create", "album", t("do.newCollection")]} onSelect={() => run(() => void navigate({ to: "/collections" }).then(() => clickWhenReady(t("do.newCollection"))))}>
+            <LayoutGrid aria-hidden="true" /> {t("do.newCollection")}
           </CommandItem>
-          <CommandItem value="toggle theme" keywords={["dark", "light", "mode", "appearance"]} onSelect={() => run(() => setThemePreference(dark ? "light" : "dark"))}>
-            {dark ? <Sun aria-hidden="true" /> : <Moon aria-hidden="true" />} Switch to {dark ? "light" : "dark"} theme
-            {getThemePreference() === "auto" && <CommandShortcut>now following the system</CommandShortcut>}
+          <CommandItem value="toggle theme" keywords={["dark", "light", "mode", "appearance", t(dark ? "do.switchToLight" : "do.switchToDark")]} onSelect={() => run(() => setThemePreference(dark ? "light" : "dark"))}>
+            {dark ? <Sun aria-hidden="true" /> : <Moon aria-hidden="true" />} {t(dark ? "do.switchToLight" : "do.switchToDark")}
+            {getThemePreference() === "auto" && <CommandShortcut>{t("do.followingSystem")}</CommandShortcut>}
           </CommandItem>
-          <CommandItem value="keyboard shortcuts" keywords={["help", "keys", "?"]} onSelect={() => run(onShowHelp)}>
-            <Keyboard aria-hidden="true" /> Keyboard shortcuts
+          <CommandItem value="keyboard shortcuts" keywords={["help", "keys", "?", t("do.shortcuts")]} onSelect={() => run(onShowHelp)}>
+            <Keyboard aria-hidden="true" /> {t("do.shortcuts")}
             <CommandShortcut>?</CommandShortcut>
           </CommandItem>
         </CommandGroup>
-        <CommandGroup heading="Settings">
-          {SETTINGS_TABS.map((t) => (
-            <CommandItem key={t.tab} value={`settings ${t.label}`} keywords={t.keywords} onSelect={() => go("/settings", { tab: t.tab })}>
-              <Settings aria-hidden="true" /> Settings: {t.label}
+        <CommandGroup heading={t("groups.settings")}>
+          {SETTINGS_TABS.map((tab) => (
+            <CommandItem key={tab.tab} value={`settings ${t(tab.label)}`} keywords={tab.keywords} onSelect={() => go("/settings", { tab: tab.tab })}>
+              <Settings aria-hidden="true" /> {t("settingsItem", { tab: t(tab.label) })}
             </CommandItem>
           ))}
         </CommandGroup>
@@ -89,16 +92,16 @@ export function CommandPalette({
             setText("");
           })}
         {text.trim() && (
-          <CommandGroup heading="Actions">
+          <CommandGroup heading={t("groups.actions")}>
             <CommandItem forceMount value="action: generate from the typed text" onSelect={() => go("/studio", { prompt: text.trim() })}>
-              <Sparkles aria-hidden="true" /> Generate “{text.trim()}”
+              <Sparkles aria-hidden="true" /> {t("actions.generate", { text: text.trim() })}
             </CommandItem>
             <CommandItem forceMount value="action: search for the typed text" onSelect={() => go("/search", { q: text.trim() })}>
-              <Search aria-hidden="true" /> Search for “{text.trim()}”
+              <Search aria-hidden="true" /> {t("actions.search", { text: text.trim() })}
             </CommandItem>
             {imageId && (
               <CommandItem forceMount value={`image ${imageId}`} onSelect={() => go(`/images/${imageId}`)}>
-                <ImageIcon aria-hidden="true" /> Open image {imageId.slice(0, 8)}…
+                <ImageIcon aria-hidden="true" /> {t("actions.openImage", { id: imageId.slice(0, 8) })}
               </CommandItem>
             )}
           </CommandGroup>

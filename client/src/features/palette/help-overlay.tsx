@@ -1,13 +1,15 @@
+import { useTranslation } from "react-i18next";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { bindingLabel, SHORTCUTS, shortcuts, useBindingsVersion } from "@/lib/shortcuts";
 
 function Keys({ binding }: { binding: string }) {
+  const { t } = useTranslation("palette");
   return (
     <span className="inline-flex flex-wrap items-center justify-end gap-1">
       {bindingLabel(binding).map((k, i) =>
         k === "then" ? (
           <span key={i} className="text-xs text-muted-foreground">
-            then
+            {t("help.then")}
           </span>
         ) : (
           <kbd key={i} className="min-w-6 rounded-md border border-border bg-muted px-1.5 py-0.5 text-center font-mono text-xs">
@@ -21,14 +23,15 @@ function Keys({ binding }: { binding: string }) {
 
 /** "?": every shortcut with its current keys, grouped. */
 export function HelpOverlay({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const { t } = useTranslation("palette");
   useBindingsVersion();
   const groups = [...new Set(SHORTCUTS.map((s) => s.group))];
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[85dvh] overflow-y-auto sm:max-w-2xl">
         <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>They never fire while you type in a field. Change them in Settings → Preferences.</DialogDescription>
+          <DialogTitle>{t("help.title")}</DialogTitle>
+          <DialogDescription>{t("help.description")}</DialogDescription>
         </DialogHeader>
         <div className="grid gap-5 sm:grid-cols-2">
           {groups.map((g) => (

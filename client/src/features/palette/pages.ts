@@ -1,8 +1,12 @@
 import { BookText, Columns2, Copy, FolderKanban, Heart, ImagePlus, Images, LayoutDashboard, LayoutGrid, ListOrdered, type LucideIcon, Search, Settings, Sparkles, Trash2 } from "lucide-react";
 
+type PageLabel = `pages.${"dashboard" | "generate" | "imageToImage" | "myImages" | "favourites" | "trash" | "duplicates" | "compare" | "projects" | "collections" | "prompts" | "queue" | "search" | "settings"}`;
+type SettingsTabLabel = `settingsTabs.${"account" | "preferences" | "offline" | "models" | "notifications" | "privacy" | "apiKeys" | "billing"}`;
+
 export interface PageEntry {
   to: string;
-  label: string;
+  /** Key in the palette catalog (pages.*). */
+  label: PageLabel;
   icon: LucideIcon;
   keywords?: string[];
   search?: Record<string, string>;
@@ -10,31 +14,31 @@ export interface PageEntry {
 
 /** Every page the palette can open (the settings tabs too). */
 export const PAGES: PageEntry[] = [
-  { to: "/dashboard", label: "Dashboard", icon: LayoutDashboard, keywords: ["home", "overview"] },
-  { to: "/studio", label: "Generate", icon: Sparkles, keywords: ["studio", "create", "text to image"] },
-  { to: "/image-to-image", label: "Image to image", icon: ImagePlus, keywords: ["edit", "img2img"] },
-  { to: "/gallery", label: "My images", icon: Images, keywords: ["gallery", "library"] },
-  { to: "/favorites", label: "Favourites", icon: Heart, keywords: ["favorites", "starred"] },
-  { to: "/trash", label: "Trash", icon: Trash2, keywords: ["deleted", "bin"] },
-  { to: "/duplicates", label: "Duplicates", icon: Copy, keywords: ["similar"] },
-  { to: "/compare", label: "Compare", icon: Columns2 },
-  { to: "/projects", label: "Projects", icon: FolderKanban },
-  { to: "/collections", label: "Collections", icon: LayoutGrid, keywords: ["albums"] },
-  { to: "/prompts", label: "Prompts", icon: BookText, keywords: ["library", "templates"] },
-  { to: "/queue", label: "Queue", icon: ListOrdered, keywords: ["jobs", "progress"] },
-  { to: "/search", label: "Search", icon: Search },
-  { to: "/settings", label: "Settings", icon: Settings, keywords: ["account", "profile"] },
+  { to: "/dashboard", label: "pages.dashboard", icon: LayoutDashboard, keywords: ["home", "overview"] },
+  { to: "/studio", label: "pages.generate", icon: Sparkles, keywords: ["studio", "create", "text to image"] },
+  { to: "/image-to-image", label: "pages.imageToImage", icon: ImagePlus, keywords: ["edit", "img2img"] },
+  { to: "/gallery", label: "pages.myImages", icon: Images, keywords: ["gallery", "library"] },
+  { to: "/favorites", label: "pages.favourites", icon: Heart, keywords: ["favorites", "starred"] },
+  { to: "/trash", label: "pages.trash", icon: Trash2, keywords: ["deleted", "bin"] },
+  { to: "/duplicates", label: "pages.duplicates", icon: Copy, keywords: ["similar"] },
+  { to: "/compare", label: "pages.compare", icon: Columns2 },
+  { to: "/projects", label: "pages.projects", icon: FolderKanban },
+  { to: "/collections", label: "pages.collections", icon: LayoutGrid, keywords: ["albums"] },
+  { to: "/prompts", label: "pages.prompts", icon: BookText, keywords: ["library", "templates"] },
+  { to: "/queue", label: "pages.queue", icon: ListOrdered, keywords: ["jobs", "progress"] },
+  { to: "/search", label: "pages.search", icon: Search },
+  { to: "/settings", label: "pages.settings", icon: Settings, keywords: ["account", "profile"] },
 ];
 
-export const SETTINGS_TABS: { tab: string; label: string; keywords?: string[] }[] = [
-  { tab: "account", label: "Account", keywords: ["password", "profile", "sessions", "two-factor"] },
-  { tab: "preferences", label: "Preferences", keywords: ["theme", "accent", "shortcuts", "time zone", "language", "contrast", "motion"] },
-  { tab: "offline", label: "Offline & storage", keywords: ["cache", "storage"] },
-  { tab: "models", label: "Models", keywords: ["default model", "parameters"] },
-  { tab: "notifications", label: "Notifications", keywords: ["email", "alerts"] },
-  { tab: "privacy", label: "Privacy & data", keywords: ["export", "import", "share", "retention", "metadata"] },
-  { tab: "api-keys", label: "API keys", keywords: ["token", "developer"] },
-  { tab: "billing", label: "Billing", keywords: ["credits", "plan"] },
+export const SETTINGS_TABS: { tab: string; label: SettingsTabLabel; keywords?: string[] }[] = [
+  { tab: "account", label: "settingsTabs.account", keywords: ["password", "profile", "sessions", "two-factor"] },
+  { tab: "preferences", label: "settingsTabs.preferences", keywords: ["theme", "accent", "shortcuts", "time zone", "language", "contrast", "motion"] },
+  { tab: "offline", label: "settingsTabs.offline", keywords: ["cache", "storage"] },
+  { tab: "models", label: "settingsTabs.models", keywords: ["default model", "parameters"] },
+  { tab: "notifications", label: "settingsTabs.notifications", keywords: ["email", "alerts"] },
+  { tab: "privacy", label: "settingsTabs.privacy", keywords: ["export", "import", "share", "retention", "metadata"] },
+  { tab: "api-keys", label: "settingsTabs.apiKeys", keywords: ["token", "developer"] },
+  { tab: "billing", label: "settingsTabs.billing", keywords: ["credits", "plan"] },
 ];
 
 /** Routes the "g then letter" shortcuts open. */

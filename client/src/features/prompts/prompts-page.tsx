@@ -2,10 +2,12 @@ import type { Prompt } from "@image-studio/shared";
 import { BookText, Plus, SearchX } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { i18n } from "@/i18n";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { promptStatsQuery } from "./api/prompt-insights";
 import { CommunityPrompts } from "./components/community-prompts";
@@ -30,10 +32,11 @@ import { categoriesOf, EMPTY_FILTER, filterPrompts, isFiltered, type PromptFilte
 type Editing = { open: boolean; prompt?: Prompt };
 
 const fail = (err: unknown) =>
-  toast.error("Couldn't save the change", { description: err instanceof Error ? err.message : String(err) });
+  toast.error(i18n.t("prompts:page.saveFailed"), { description: err instanceof Error ? err.message : String(err) });
 
 /** The prompt library, read from the device so it works offline; writes go through the sync outbox. */
 export function PromptsPage() {
+  const { t } = useTranslation("prompts");
   const prompts = usePrompts();
   const pending = usePendingPromptIds();
   const [filter, setFilter] = useState<PromptFilter>(EMPTY_FILTER);
@@ -60,9 +63,9 @@ export function PromptsPage() {
     setDeleting(null);
     try {
       const undo = await deletePrompt(p);
-      toast.success("Prompt deleted", {
+      toast.success(t("page.deleted"), {
         description: p.title,
-        action: { label: "Undo", onClick: () => void undo().catch(fail) },
+        action: { label: t("page.undo"), onClick: () => void undo().catch(fail) },
       });
     } catch (err) {
       fail(err);
@@ -73,7 +76,7 @@ export function PromptsPage() {
     try {
       const title = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
       await createPrompt({ id: crypto.randomUUID(), title, promptText: text, negativePrompt });
-      toast.success("Saved to your prompts", { description: title });
+      toast.success(t("page.savedFromHistory"), { description: title });
     } catch (err) {
       fail(err);
     }
@@ -82,22 +85,22 @@ export function PromptsPage() {
   return (
     <>
       <PageHeader
-        title="Prompts"
-        description="Save prompts you like, organise them and reuse them in the studio in one click."
+        title={t("page.title")}
+        description={t("page.description")}
         actions={
           <>
             {prompts && <PromptTransfer prompts={all} />}
             <Button onClick={() => setEditing({ open: true })}>
-              <Plus aria-hidden="true" /> New prompt
+              <Plus aria-hidden="true" /> {t("page.new")}
             </Button>
           </>
         }
       />
       <Tabs value={tab} onValueChange={setTab}>
-        <TabsList aria-label="Prompt views">
-          <TabsTrigger value="mine">My prompts</TabsTrigger>
-          <TabsTrigger value="history">History</TabsTrigger>
-          <TabsTrigger value="community">Community</TabsTrigger>
+        <TabsList aria-label={t("page.views")}>
+          <TabsTrigger value="mine">{t("page.tabs.mine")}</TabsTrigger>
+          <TabsTrigger value="history">{t("page.tabs.history")}</TabsTrigger>
+          <TabsTrigger value="community">{t("page.tabs.community")}</TabsTrigger>
         </TabsList>
         <TabsContent value="history">
           <PromptHistory onSave={(text, negativePrompt) => void saveFromHistory(text, negativePrompt)} />
@@ -111,11 +114,11 @@ export function PromptsPage() {
           ) : all.length === 0 ? (
             <EmptyState
               icon={BookText}
-              title="Your prompt library is empty"
-              description="Save prompts you like, organise them in categories and reuse them in one click. You can also import a JSON file from the ⋮ menu."
+              title={t("page.empty.title")}
+              description={t("page.empty.description")}
               action={
                 <Button onClick={() => setEditing({ open: true })}>
-                  <Plus aria-hidden="true" /> Save your first prompt
+                  <Plus aria-hidden="true" /> {t("page.empty.action")}
                 </Button>
               }
             />
@@ -123,23 +126,23 @@ export function PromptsPage() {
             <>
               <PromptToolbar filter={effective} onChange={setFilter} categories={categories} />
               <p className="sr-only" aria-live="polite">
-                {shown.length === 1 ? "1 prompt" : `${shown.length} prompts`} shown
+                {t("page.shown", { count: shown.length })}
               </p>
               {shown.length === 0 ? (
                 <EmptyState
                   icon={SearchX}
-                  title="No prompts match"
+                  title={t("page.noMatch.title")}
                   description={
-                    isFiltered(effective) ? "Try other words, another category, or show all prompts." : undefined
+                    isFiltered(effective) ? t("page.noMatch.description") : undefined
                   }
                   action={
                     <Button variant="outline" onClick={() => setFilter({ ...EMPTY_FILTER, sort: filter.sort })}>
-                      Clear filters
+                      {t("page.noMatch.clear")}
                     </Button>
                   }
                 />
               ) : (
-                <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Saved prompts">
+                <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label={t("page.saved")}>
                   {shown.map((p) => (
                     <li key={p.id}>
                       <PromptCard

@@ -1,12 +1,21 @@
 import type { SearchHit, SearchType } from "@image-studio/shared";
+import type { TFunction } from "i18next";
 import { BookText, FolderKanban, Image as ImageIcon, LayoutGrid, type LucideIcon } from "lucide-react";
 
-export const TYPE_LABELS: Record<SearchType, { label: string; icon: LucideIcon }> = {
-  images: { label: "Images", icon: ImageIcon },
-  projects: { label: "Projects", icon: FolderKanban },
-  collections: { label: "Collections", icon: LayoutGrid },
-  prompts: { label: "Prompts", icon: BookText },
+/** Each kind's icon; its names are in the search catalog under types.<kind> (label, one, oneLower, none). */
+export const TYPE_LABELS: Record<SearchType, { icon: LucideIcon }> = {
+  images: { icon: ImageIcon },
+  projects: { icon: FolderKanban },
+  collections: { icon: LayoutGrid },
+  prompts: { icon: BookText },
 };
+
+const FIELDS = ["altText", "category", "description", "model", "name", "negativePrompt", "notes", "parameters", "prompt", "tag", "title"] as const;
+
+/** The name of the field a hit matched in (as the server or the offline search names it), for people. */
+export function fieldLabel(t: TFunction<"search">, name: string): string {
+  return (FIELDS as readonly string[]).includes(name) ? t(`fields.${name as (typeof FIELDS)[number]}`) : name;
+}
 
 /** Where a hit opens. */
 export function hitLink(h: SearchHit): { to: string; params?: Record<string, string>; search?: Record<string, string> } {

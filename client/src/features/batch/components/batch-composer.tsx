@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Play } from "lucide-react";
 import { useDeferredValue, useId, useMemo, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ProjectPicker } from "@/components/project-picker";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ const selectClasses = cn(fieldClasses, "h-10 pointer-coarse:h-11");
 
 /** Compose a batch: a source (prompts, template or CSV), seeds, models and settings; a live preview; start. */
 export function BatchComposer({ models }: { models: ModelEntry[] }) {
+  const { t } = useTranslation("batch");
   const [state, setState] = useState<ComposeState>(() => ({ ...INITIAL, modelIds: models[0] ? [models[0].id] : [] }));
   const set = <K extends keyof ComposeState>(key: K, value: ComposeState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
@@ -59,11 +61,11 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
     },
     onSuccess: (r) => {
       if ("offline" in r) {
-        toast.success("Batch queued offline", { description: "It starts when you're back online." });
+        toast.success(t("toast.offline"), { description: t("toast.offlineDescription") });
         return;
       }
       void queryClient.invalidateQueries({ queryKey: batchKeys.all });
-      toast.success("Batch started", { description: `${r.created.total} jobs queued.` });
+      toast.success(t("toast.started"), { description: t("toast.startedDescription", { total: r.created.total }) });
       void navigate({ to: "/batch", search: { id: r.created.id } });
     },
     onError: (e) => toast.error(e.message),
@@ -85,53 +87,51 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
       <div className="grid content-start gap-5">
         <PresetsBar state={state} onLoad={setState} />
         <div className="grid gap-2">
-          <Label htmlFor={`${ids}-name`}>Batch name (optional)</Label>
+          <Label htmlFor={`${ids}-name`}>{t("composer.name")}</Label>
           <Input
             id={`${ids}-name`}
             value={state.name}
             maxLength={120}
             onChange={(e) => set("name", e.target.value)}
-            placeholder="e.g. Autumn posters"
+            placeholder={t("composer.namePlaceholder")}
           />
         </div>
 
         <Tabs value={state.source} onValueChange={(v) => set("source", v as ComposeState["source"])}>
-          <TabsList aria-label="Where the prompts come from">
-            <TabsTrigger value="prompts">Prompt list</TabsTrigger>
-            <TabsTrigger value="template">Template</TabsTrigger>
-            <TabsTrigger value="csv">CSV</TabsTrigger>
+          <TabsList aria-label={t("composer.source")}>
+            <TabsTrigger value="prompts">{t("composer.tabs.prompts")}</TabsTrigger>
+            <TabsTrigger value="template">{t("composer.tabs.template")}</TabsTrigger>
+            <TabsTrigger value="csv">{t("composer.tabs.csv")}</TabsTrigger>
           </TabsList>
           <TabsContent value="prompts" className="grid gap-2">
-            <Label htmlFor={`${ids}-prompts`}>Prompts, one a line</Label>
+            <Label htmlFor={`${ids}-prompts`}>{t("composer.prompts")}</Label>
             <Textarea
               id={`${ids}-prompts`}
               rows={6}
               value={state.prompts}
               onChange={(e) => set("prompts", e.target.value)}
-              placeholder={"a lighthouse at dawn\na lighthouse in a storm"}
+              placeholder={t("composer.promptsPlaceholder")}
             />
           </TabsContent>
           <TabsContent value="template" className="grid gap-3">
             <div className="grid gap-2">
-              <Label htmlFor={`${ids}-template`}>Template</Label>
+              <Label htmlFor={`${ids}-template`}>{t("composer.template")}</Label>
               <Textarea
                 id={`${ids}-template`}
                 rows={3}
                 className="font-mono"
                 value={state.template}
                 onChange={(e) => set("template", e.target.value)}
-                placeholder="a {cat|dog} in {snow|rain}, {style}"
+                placeholder={t("composer.templatePlaceholder")}
               />
               <p className="text-xs text-muted-foreground">
-                <code className="font-mono">{"{a|b}"}</code> tries each option;{" "}
-                <code className="font-mono">{"{name}"}</code> takes the values you list below;{" "}
-                <code className="font-mono">{"\\{"}</code> is a literal brace.
+                <Trans t={t} i18nKey="composer.templateHelp" components={{ code: <code className="font-mono" /> }} />
               </p>
             </div>
             {variables.map((name) => (
               <div key={name} className="grid gap-2">
                 <Label htmlFor={`${ids}-var-${name}`}>
-                  Values of <code className="font-mono">{`{${name}}`}</code>, one a line
+                  <Trans t={t} i18nKey="composer.variable" values={{ token: `{${name}}` }} components={{ code: <code className="font-mono" /> }} />
                 </Label>
                 <Textarea
                   id={`${ids}-var-${name}`}
@@ -143,18 +143,18 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
             ))}
           </TabsContent>
           <TabsContent value="csv" className="grid gap-2">
-            <Label htmlFor={`${ids}-csv`}>CSV with a header row</Label>
+            <Label htmlFor={`${ids}-csv`}>{t("composer.csv")}</Label>
             <Textarea
               id={`${ids}-csv`}
               rows={6}
               className="font-mono text-xs"
               value={state.csv}
               onChange={(e) => set("csv", e.target.value)}
-              placeholder={"prompt,seed,aspect ratio,negative prompt\na red fox,42,16:9,blurry"}
+              placeholder={t("composer.csvPlaceholder")}
             />
             <div className="flex flex-wrap items-center gap-2">
               <Label htmlFor={`${ids}-csv-file`} className="text-muted-foreground">
-                Or upload a file
+                {t("composer.csvFile")}
               </Label>
               <input
                 id={`${ids}-csv-file`}
@@ -168,14 +168,13 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
               />
             </div>
             <p className="text-xs text-muted-foreground">
-              Columns: prompt, negative prompt, seed, model, aspect ratio; any other column is a model parameter (e.g.
-              steps).
+              {t("composer.csvHelp")}
             </p>
           </TabsContent>
         </Tabs>
 
         <fieldset className="grid gap-3 rounded-xl border border-border p-4">
-          <legend className="px-1 text-sm font-medium">Models</legend>
+          <legend className="px-1 text-sm font-medium">{t("models.legend")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {models.map((m) => {
               const checked = state.modelIds.includes(m.id);
@@ -193,44 +192,44 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
               );
             })}
           </div>
-          {!state.modelIds.length && <p className="text-xs text-destructive-strong">Pick at least one model.</p>}
+          {!state.modelIds.length && <p className="text-xs text-destructive-strong">{t("models.none")}</p>}
         </fieldset>
 
         <fieldset className="grid gap-3 rounded-xl border border-border p-4">
-          <legend className="px-1 text-sm font-medium">Seeds</legend>
+          <legend className="px-1 text-sm font-medium">{t("seeds.legend")}</legend>
           <div className="grid gap-2">
-            <Label htmlFor={`${ids}-seed-mode`}>Seed grid</Label>
+            <Label htmlFor={`${ids}-seed-mode`}>{t("seeds.mode")}</Label>
             <select
               id={`${ids}-seed-mode`}
               className={selectClasses}
               value={state.seedMode}
               onChange={(e) => set("seedMode", e.target.value as ComposeState["seedMode"])}
             >
-              <option value="random">One random seed per prompt</option>
-              <option value="list">Each prompt × these seeds</option>
-              <option value="range">Each prompt × a run of seeds</option>
+              <option value="random">{t("seeds.random")}</option>
+              <option value="list">{t("seeds.list")}</option>
+              <option value="range">{t("seeds.range")}</option>
             </select>
           </div>
           {state.seedMode === "list" && (
             <div className="grid gap-2">
-              <Label htmlFor={`${ids}-seeds`}>Seeds (comma or space separated)</Label>
+              <Label htmlFor={`${ids}-seeds`}>{t("seeds.seeds")}</Label>
               <Input
                 id={`${ids}-seeds`}
                 className="font-mono"
                 value={state.seeds}
                 onChange={(e) => set("seeds", e.target.value)}
                 aria-invalid={seedCheck.bad.length > 0}
-                placeholder="1, 42, 1234"
+                placeholder={t("seeds.seedsPlaceholder")}
               />
               {seedCheck.bad.length > 0 && (
-                <p className="text-xs text-destructive-strong">Not seeds: {seedCheck.bad.join(", ")}</p>
+                <p className="text-xs text-destructive-strong">{t("seeds.bad", { list: seedCheck.bad.join(", ") })}</p>
               )}
             </div>
           )}
           {state.seedMode === "range" && (
             <div className="grid grid-cols-2 gap-3">
               <div className="grid gap-2">
-                <Label htmlFor={`${ids}-seed-start`}>First seed</Label>
+                <Label htmlFor={`${ids}-seed-start`}>{t("seeds.first")}</Label>
                 <Input
                   id={`${ids}-seed-start`}
                   type="number"
@@ -241,7 +240,7 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
                 />
               </div>
               <div className="grid gap-2">
-                <Label htmlFor={`${ids}-seed-count`}>How many</Label>
+                <Label htmlFor={`${ids}-seed-count`}>{t("seeds.count")}</Label>
                 <Input
                   id={`${ids}-seed-count`}
                   type="number"
@@ -257,9 +256,9 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
         </fieldset>
 
         <fieldset className="grid gap-3 rounded-xl border border-border p-4 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-medium">Settings</legend>
+          <legend className="px-1 text-sm font-medium">{t("settings.legend")}</legend>
           <div className="grid gap-2">
-            <Label htmlFor={`${ids}-ratio`}>Aspect ratio</Label>
+            <Label htmlFor={`${ids}-ratio`}>{t("settings.aspectRatio")}</Label>
             <select
               id={`${ids}-ratio`}
               className={selectClasses}
@@ -274,7 +273,7 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
             </select>
           </div>
           <div className="grid gap-2">
-            <Label htmlFor={`${ids}-count`}>Images per job</Label>
+            <Label htmlFor={`${ids}-count`}>{t("settings.images")}</Label>
             <select
               id={`${ids}-count`}
               className={selectClasses}
@@ -289,7 +288,7 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
             </select>
           </div>
           <div className="grid gap-2">
-            <Label htmlFor={`${ids}-priority`}>Priority</Label>
+            <Label htmlFor={`${ids}-priority`}>{t("settings.priority")}</Label>
             <select
               id={`${ids}-priority`}
               className={selectClasses}
@@ -298,13 +297,13 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
             >
               {BATCH_PRIORITIES.map((p) => (
                 <option key={p} value={p}>
-                  {p[0]!.toUpperCase() + p.slice(1)}
+                  {t(`settings.priorities.${p}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="grid gap-2">
-            <Label htmlFor={`${ids}-when`}>Start at (optional)</Label>
+            <Label htmlFor={`${ids}-when`}>{t("settings.startAt")}</Label>
             <Input
               id={`${ids}-when`}
               type="datetime-local"
@@ -313,11 +312,11 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
             />
           </div>
           <div className="grid gap-2 sm:col-span-2">
-            <Label htmlFor={`${ids}-project`}>Save images to project</Label>
+            <Label htmlFor={`${ids}-project`}>{t("settings.project")}</Label>
             <ProjectPicker id={`${ids}-project`} value={state.projectId} onChange={(id) => set("projectId", id)} includeShared />
           </div>
           <div className="grid gap-2 sm:col-span-2">
-            <Label htmlFor={`${ids}-negative`}>Negative prompt (optional)</Label>
+            <Label htmlFor={`${ids}-negative`}>{t("settings.negative")}</Label>
             <Input
               id={`${ids}-negative`}
               value={state.negativePrompt}
@@ -331,7 +330,7 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
         <BatchPreviewPanel preview={p} loading={preview.isFetching} error={preview.error} empty={!hasSource} />
         <Button type="submit" size="lg" disabled={!ready && navigator.onLine !== false} loading={start.isPending}>
           <Play aria-hidden="true" />
-          {p?.total ? `Start ${p.total} ${p.total === 1 ? "job" : "jobs"}` : "Start batch"}
+          {p?.total ? t("start.jobs", { count: p.total }) : t("start.batch")}
         </Button>
       </div>
     </form>

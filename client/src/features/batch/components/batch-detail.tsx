@@ -1,23 +1,29 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { AlertCircle, ArrowLeft, Images } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { BatchCard } from "@/components/jobs/batch-card";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { batchJobsQuery, batchQuery, FINISHED } from "@/lib/batch/batch-api";
+import { formatNumber } from "@/i18n";
 import { formatDuration } from "@/lib/jobs/eta";
 
+/** The card's title is the page's second level (a tag name, not text). */
+const CARD_HEADING = "h2" as const;
+
 const STATUS_LABEL = {
-  pending: "Waiting",
-  processing: "Generating",
-  completed: "Done",
-  failed: "Failed",
-  cancelled: "Cancelled",
+  pending: "status.pending",
+  processing: "status.processing",
+  completed: "status.completed",
+  failed: "status.failed",
+  cancelled: "status.cancelled",
 } as const;
 
 /** One batch followed live: its card (progress, ETA, actions) and every job with its own estimate. */
 export function BatchDetail({ id }: { id: string }) {
+  const { t } = useTranslation("batch");
   const batch = useQuery({
     ...batchQuery(id),
     refetchInterval: (q) => (q.state.data && !FINISHED.has(q.state.data.status) ? 5_000 : false),
@@ -30,13 +36,13 @@ export function BatchDetail({ id }: { id: string }) {
     return (
       <EmptyState
         icon={AlertCircle}
-        title="This batch didn't load"
+        title={t("detail.loadFailed")}
         description={batch.error.message}
-        action={<Button onClick={() => void batch.refetch()}>Try again</Button>}
+        action={<Button onClick={() => void batch.refetch()}>{t("tryAgain")}</Button>}
       />
     );
   }
-  if (!batch.data) return <Skeleton className="h-40" aria-label="Loading the batch" />;
+  if (!batch.data) return <Skeleton className="h-40" aria-label={t("detail.loading")} />;
   const b = batch.data;
   return (
     <div className="grid gap-6">
@@ -44,22 +50,22 @@ export function BatchDetail({ id }: { id: string }) {
         <Button asChild variant="ghost" size="sm">
           <Link to="/batch">
             <ArrowLeft aria-hidden="true" />
-            All batches
+            {t("detail.all")}
           </Link>
         </Button>
         {b.imageIds.length > 0 && (
           <Button asChild variant="outline" size="sm">
             <Link to="/gallery" search={{ batchId: b.id }}>
               <Images aria-hidden="true" />
-              Open {b.imageIds.length} images in the gallery
+              {t("detail.openImages", { count: b.imageIds.length })}
             </Link>
           </Button>
         )}
       </div>
-      <BatchCard batch={b} heading="h2" />
+      <BatchCard batch={b} heading={CARD_HEADING} />
       <section aria-labelledby="batch-jobs-heading" className="grid gap-3">
         <h2 id="batch-jobs-heading" className="text-base font-semibold">
-          Jobs
+          {t("detail.jobs")}
         </h2>
         {!jobs.data ? (
           <Skeleton className="h-32" />
@@ -82,7 +88,7 @@ export function BatchDetail({ id }: { id: string }) {
                 <div className="grid min-w-0 flex-1 gap-0.5">
                   <p className="truncate">{j.prompt}</p>
                   <p className="flex flex-wrap gap-x-3 font-mono text-xs text-muted-foreground">
-                    <span>seed {j.seed ?? "random"}</span>
+                    <span>{t("detail.seed", { seed: j.seed ?? t("preview.random") })}</span>
                     <span>{j.modelId}</span>
                     {j.etaSeconds !== null && <span>{formatDuration(j.etaSeconds)}</span>}
                   </p>
@@ -91,8 +97,9 @@ export function BatchDetail({ id }: { id: string }) {
                   )}
                 </div>
                 <span className="shrink-0 text-xs font-medium" data-testid="batch-job-status">
-                  {STATUS_LABEL[j.status]}
-                  {j.status === "processing" ? ` ${Math.round(j.progress * 100)}%` : ""}
+                  {j.status === "processing"
+                    ? t("status.processingPercent", { percent: formatNumber(j.progress, { style: "percent", maximumFractionDigits: 0 }) })
+                    : t(STATUS_LABEL[j.status])}
                 </span>
               </li>
             ))}

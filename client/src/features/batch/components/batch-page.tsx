@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertCircle, Layers } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "@/app/shell/page-header";
 import { BatchCard } from "@/components/jobs/batch-card";
 import { OfflineQueuedJobs } from "@/components/jobs/offline-queued";
@@ -15,19 +16,14 @@ import { BatchDetail } from "./batch-detail";
 
 /** /batch: compose a batch and see recent ones; /batch?id=… follows one batch live. */
 export function BatchPage({ id }: { id?: string }) {
+  const { t } = useTranslation("batch");
   useBatchEvents();
   const live = useJobEvents();
   return (
     <>
       <PageHeader
-        title={id ? "Batch" : "Batch generation"}
-        description={
-          id
-            ? live
-              ? "Progress updates arrive live."
-              : "Live updates unavailable: refreshing every few seconds."
-            : "Many prompts, a template or a CSV, times seeds and models — checked and priced before anything runs."
-        }
+        title={id ? t("page.batch") : t("page.title")}
+        description={id ? (live ? t("page.live") : t("page.polling")) : t("page.description")}
       />
       <OfflineQueuedJobs className="mb-6" />
       {id ? <BatchDetail id={id} /> : <ComposeAndList />}
@@ -36,6 +32,7 @@ export function BatchPage({ id }: { id?: string }) {
 }
 
 function ComposeAndList() {
+  const { t } = useTranslation("batch");
   const models = useQuery(modelsQuery);
   const recent = useQuery(batchesQuery());
   const usable = (models.data ?? []).filter((m) => m.isActive && m.available && m.operations.includes("text-to-image"));
@@ -44,29 +41,29 @@ function ComposeAndList() {
       {models.isError ? (
         <EmptyState
           icon={AlertCircle}
-          title="The model list didn't load"
+          title={t("page.modelsFailed")}
           description={models.error.message}
-          action={<Button onClick={() => void models.refetch()}>Try again</Button>}
+          action={<Button onClick={() => void models.refetch()}>{t("tryAgain")}</Button>}
         />
       ) : !models.data ? (
-        <Skeleton className="h-96" aria-label="Loading the models" />
+        <Skeleton className="h-96" aria-label={t("page.loadingModels")} />
       ) : !usable.length ? (
         <EmptyState
           icon={AlertCircle}
-          title="No image models are turned on"
-          description="Ask an administrator to enable a text-to-image model."
+          title={t("page.noModels")}
+          description={t("page.noModelsHint")}
         />
       ) : (
         <BatchComposer models={usable} />
       )}
       <section aria-labelledby="recent-batches" className="grid gap-3">
         <h2 id="recent-batches" className="text-base font-semibold">
-          Your batches
+          {t("page.yours")}
         </h2>
         {recent.isPending ? (
           <Skeleton className="h-24" />
         ) : recent.isError ? (
-          <p className="text-sm text-muted-foreground">Your batches didn't load: {recent.error.message}</p>
+          <p className="text-sm text-muted-foreground">{t("page.yoursFailed", { message: recent.error.message })}</p>
         ) : recent.data.items.length ? (
           <ul className="grid gap-3 md:grid-cols-2">
             {recent.data.items.map((b) => (
@@ -78,8 +75,8 @@ function ComposeAndList() {
         ) : (
           <EmptyState
             icon={Layers}
-            title="No batches yet"
-            description="Batches you start show their progress here and on the Queue page."
+            title={t("page.none")}
+            description={t("page.noneHint")}
           />
         )}
       </section>

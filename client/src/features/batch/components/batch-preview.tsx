@@ -1,10 +1,12 @@
 import type { BatchPreview } from "@image-studio/shared";
 import { AlertTriangle, Layers } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDuration } from "@/lib/jobs/eta";
 import { cn } from "@/lib/cn";
+import { formatNumber } from "@/i18n";
 
-const n = (x: number) => x.toLocaleString();
+const n = (x: number) => formatNumber(x);
 
 /** What the batch will do before it runs: counts, credits, time, problems per row, the first prompts. */
 export function BatchPreviewPanel({
@@ -18,6 +20,7 @@ export function BatchPreviewPanel({
   error: Error | null;
   empty: boolean;
 }) {
+  const { t } = useTranslation("batch");
   return (
     <section
       aria-labelledby="batch-preview-heading"
@@ -26,11 +29,11 @@ export function BatchPreviewPanel({
     >
       <h2 id="batch-preview-heading" className="flex items-center gap-2 text-base font-semibold">
         <Layers className="size-4 text-primary-strong" aria-hidden="true" />
-        Preview
+        {t("preview.title")}
       </h2>
       {empty ? (
         <p className="text-sm text-muted-foreground">
-          Add prompts, a template or a CSV to see what the batch will make.
+          {t("preview.empty")}
         </p>
       ) : error ? (
         <p role="alert" className="text-sm text-destructive-strong">
@@ -41,17 +44,17 @@ export function BatchPreviewPanel({
       ) : (
         <>
           <dl className="grid grid-cols-2 gap-3 text-sm" data-testid="batch-counts">
-            <Figure label="Jobs" value={n(preview.total)} warn={preview.total > preview.maxJobs} />
-            <Figure label="Images" value={n(preview.images)} />
-            <Figure label="Credits to hold" value={n(preview.estimatedCredits)} warn={!preview.affordable} />
-            <Figure label="Your balance" value={n(preview.balance)} />
-            <Figure label="Estimated time" value={preview.etaSeconds ? formatDuration(preview.etaSeconds) : "—"} />
-            <Figure label="Most per batch" value={n(preview.maxJobs)} />
+            <Figure label={t("preview.jobs")} value={n(preview.total)} warn={preview.total > preview.maxJobs} />
+            <Figure label={t("preview.images")} value={n(preview.images)} />
+            <Figure label={t("preview.credits")} value={n(preview.estimatedCredits)} warn={!preview.affordable} />
+            <Figure label={t("preview.balance")} value={n(preview.balance)} />
+            <Figure label={t("preview.eta")} value={preview.etaSeconds ? formatDuration(preview.etaSeconds) : "—"} />
+            <Figure label={t("preview.max")} value={n(preview.maxJobs)} />
           </dl>
           {!preview.affordable && (
             <p role="alert" className="flex items-start gap-2 text-sm text-destructive-strong">
               <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-              This batch needs {n(preview.estimatedCredits)} credits and you have {n(preview.balance)}.
+              {t("preview.unaffordable", { needed: n(preview.estimatedCredits), balance: n(preview.balance) })}
             </p>
           )}
           {preview.errors.length > 0 && <RowErrors errors={preview.errors} />}
@@ -72,28 +75,29 @@ function Figure({ label, value, warn }: { label: string; value: string; warn?: b
 }
 
 function RowErrors({ errors }: { errors: BatchPreview["errors"] }) {
+  const { t } = useTranslation("batch");
   return (
     <div className="grid gap-2">
       <h3 className="text-sm font-semibold text-destructive-strong">
-        {errors.length} {errors.length === 1 ? "problem" : "problems"} to fix before it can run
+        {t("preview.problems", { count: errors.length })}
       </h3>
       <div
         className="max-h-56 overflow-auto rounded-lg border border-destructive/40"
         tabIndex={0}
         role="region"
-        aria-label="Problems by row"
+        aria-label={t("preview.problemsRegion")}
       >
         <table className="w-full text-left text-xs">
           <thead className="sticky top-0 bg-card">
             <tr>
               <th scope="col" className="p-2 font-medium">
-                Row
+                {t("preview.row")}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Column
+                {t("preview.column")}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Problem
+                {t("preview.problem")}
               </th>
             </tr>
           </thead>
@@ -113,16 +117,17 @@ function RowErrors({ errors }: { errors: BatchPreview["errors"] }) {
 }
 
 function FirstItems({ preview }: { preview: BatchPreview }) {
+  const { t } = useTranslation("batch");
   return (
     <div className="grid gap-2">
       <h3 className="text-sm font-semibold">
-        First {preview.items.length} of {n(preview.total)}
+        {t("preview.first", { shown: preview.items.length, total: n(preview.total) })}
       </h3>
       <div
         className="max-h-72 overflow-auto rounded-lg border border-border"
         tabIndex={0}
         role="region"
-        aria-label="First jobs of the batch"
+        aria-label={t("preview.firstRegion")}
       >
         <table className="w-full text-left text-xs">
           <thead className="sticky top-0 bg-card">
@@ -131,13 +136,13 @@ function FirstItems({ preview }: { preview: BatchPreview }) {
                 #
               </th>
               <th scope="col" className="p-2 font-medium">
-                Prompt
+                {t("preview.prompt")}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Seed
+                {t("preview.seed")}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Model
+                {t("preview.model")}
               </th>
             </tr>
           </thead>
@@ -146,7 +151,7 @@ function FirstItems({ preview }: { preview: BatchPreview }) {
               <tr key={item.index} className="border-t border-border align-top">
                 <td className="p-2 font-mono">{item.index + 1}</td>
                 <td className="p-2">{item.prompt}</td>
-                <td className="p-2 font-mono">{item.seed ?? "random"}</td>
+                <td className="p-2 font-mono">{item.seed ?? t("preview.random")}</td>
                 <td className="p-2 font-mono break-all">{item.modelId}</td>
               </tr>
             ))}

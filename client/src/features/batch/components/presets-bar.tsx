@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Save, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { fieldClasses, Input } from "@/components/ui/input";
@@ -11,6 +12,7 @@ import { type ComposeState, fromPreset, toPreset } from "../lib/compose";
 
 /** Saved batch set-ups: load one into the form, save the current one, delete one. */
 export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s: ComposeState) => void }) {
+  const { t } = useTranslation("batch");
   const ids = useId();
   const queryClient = useQueryClient();
   const presets = useQuery(presetsQuery());
@@ -23,7 +25,7 @@ export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s:
       refresh();
       setName("");
       setSelected(p.id);
-      toast.success(`Saved “${p.name}”`);
+      toast.success(t("presets.saved", { name: p.name }));
     },
     onError: (e) => toast.error(e.message),
   });
@@ -39,7 +41,7 @@ export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s:
   return (
     <div className="grid gap-3 rounded-xl border border-border bg-card p-4 sm:grid-cols-2">
       <div className="grid gap-2">
-        <Label htmlFor={`${ids}-load`}>Start from a preset</Label>
+        <Label htmlFor={`${ids}-load`}>{t("presets.load")}</Label>
         <div className="flex gap-2">
           <select
             id={`${ids}-load`}
@@ -52,7 +54,7 @@ export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s:
               if (preset) onLoad(fromPreset(preset.config, state));
             }}
           >
-            <option value="">{list.length ? "Choose a preset…" : "No presets saved yet"}</option>
+            <option value="">{list.length ? t("presets.choose") : t("presets.none")}</option>
             {list.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -64,7 +66,7 @@ export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s:
               type="button"
               variant="outline"
               size="icon"
-              aria-label="Delete this preset"
+              aria-label={t("presets.delete")}
               onClick={() => remove.mutate(selected)}
               loading={remove.isPending}
             >
@@ -74,14 +76,14 @@ export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s:
         </div>
       </div>
       <div className="grid gap-2">
-        <Label htmlFor={`${ids}-save`}>Save this set-up as</Label>
+        <Label htmlFor={`${ids}-save`}>{t("presets.saveAs")}</Label>
         <div className="flex gap-2">
           <Input
             id={`${ids}-save`}
             value={name}
             maxLength={120}
             onChange={(e) => setName(e.target.value)}
-            placeholder="Preset name"
+            placeholder={t("presets.name")}
           />
           <Button
             type="button"
@@ -91,7 +93,7 @@ export function PresetsBar({ state, onLoad }: { state: ComposeState; onLoad: (s:
             onClick={() => save.mutate()}
           >
             <Save aria-hidden="true" />
-            Save
+            {t("presets.save")}
           </Button>
         </div>
       </div>

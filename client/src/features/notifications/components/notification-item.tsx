@@ -2,13 +2,17 @@ import type { Notification } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { Check, Trash2 } from "lucide-react";
 import { createElement } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { useNotificationActions } from "../hooks/use-notifications";
-import { kindIcon, relativeTime } from "../lib/format";
+import { fullDateTime, kindIcon, relativeTime } from "../lib/format";
+
+const ICON_PROPS = { className: "size-4", "aria-hidden": true } as const;
 
 /** One notification: icon, title (a link when it has one), body, time; mark read and (optionally) delete. */
 export function NotificationItem({ n, onOpen, compact = false }: { n: Notification; onOpen?: () => void; compact?: boolean }) {
+  const { t } = useTranslation("notifications");
   const { read, remove } = useNotificationActions();
   const unread = !n.readAt;
   const open = () => {
@@ -19,7 +23,7 @@ export function NotificationItem({ n, onOpen, compact = false }: { n: Notificati
   return (
     <li className={cn("group relative flex gap-3 rounded-xl px-3 py-2.5", unread ? "bg-primary/5" : "")} data-unread={unread || undefined}>
       <span className={cn("mt-0.5 grid size-8 shrink-0 place-items-center rounded-lg", n.kind === "job.failed" ? "bg-destructive/15 text-destructive-strong" : "bg-primary/15 text-primary-strong")}>
-        {createElement(kindIcon(n.kind), { className: "size-4", "aria-hidden": true })}
+        {createElement(kindIcon(n.kind), ICON_PROPS)}
       </span>
       <div className="min-w-0 flex-1">
         <p className="flex items-start gap-2">
@@ -33,23 +37,23 @@ export function NotificationItem({ n, onOpen, compact = false }: { n: Notificati
           {unread && (
             <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent" aria-hidden="true" />
           )}
-          {unread && <span className="sr-only">(unread)</span>}
+          {unread && <span className="sr-only">{t("item.unread")}</span>}
         </p>
         {n.body && <p className={cn("text-sm text-muted-foreground", compact && "line-clamp-2")}>{n.body}</p>}
         <p className="mt-0.5 text-xs text-muted-foreground">
-          <time dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString()}>
+          <time dateTime={n.createdAt} title={fullDateTime(n.createdAt)}>
             {relativeTime(n.createdAt)}
           </time>
         </p>
       </div>
       <div className="flex shrink-0 items-start gap-0.5">
         {unread && (
-          <Button variant="ghost" size="icon" className="size-8" onClick={() => read.mutate(n)} aria-label={`Mark “${n.title}” as read`} title="Mark as read">
+          <Button variant="ghost" size="icon" className="size-8" onClick={() => read.mutate(n)} aria-label={t("item.markReadLabel", { title: n.title })} title={t("item.markRead")}>
             <Check aria-hidden="true" />
           </Button>
         )}
         {!compact && (
-          <Button variant="ghost" size="icon" className="size-8" onClick={() => remove.mutate(n)} aria-label={`Delete “${n.title}”`} title="Delete">
+          <Button variant="ghost" size="icon" className="size-8" onClick={() => remove.mutate(n)} aria-label={t("item.deleteLabel", { title: n.title })} title={t("item.delete")}>
             <Trash2 aria-hidden="true" />
           </Button>
         )}

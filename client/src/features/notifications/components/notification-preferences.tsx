@@ -1,30 +1,33 @@
-import { NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS, type NotificationChannel, type NotificationKind, type NotificationPreferencesView } from "@image-studio/shared";
+import { NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind, type NotificationPreferencesView } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { BellRing } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
 import { notificationKeys, preferencesOptions, savePreferences } from "../api/notifications";
+import { KIND_LABEL_KEYS } from "../lib/format";
 import { askBrowserPermission, browserPermission, type BrowserPermission } from "../lib/browser-notifications";
 
-const CHANNELS: { id: NotificationChannel; label: string }[] = [
-  { id: "inApp", label: "In the app" },
-  { id: "mail", label: "E-mail" },
-  { id: "push", label: "Browser" },
-];
+const CHANNELS = [
+  { id: "inApp", label: "channels.inApp", lower: "channels.inAppLower" },
+  { id: "mail", label: "channels.mail", lower: "channels.mailLower" },
+  { id: "push", label: "channels.push", lower: "channels.pushLower" },
+] as const satisfies { id: NotificationChannel; label: string; lower: string }[];
 
-const PERMISSION_TEXT: Record<BrowserPermission, string> = {
-  granted: "This browser shows notifications for the kinds ticked under Browser.",
-  default: "Allow this browser to show notifications, then tick the kinds you want under Browser.",
-  denied: "This browser blocks notifications from Image Studio. Allow them in the site settings to use the Browser column.",
-  unsupported: "This browser cannot show notifications; the bell and e-mail still work.",
-};
+const PERMISSION_TEXT = {
+  granted: "permission.granted",
+  default: "permission.default",
+  denied: "permission.denied",
+  unsupported: "permission.unsupported",
+} as const satisfies Record<BrowserPermission, string>;
 
 /** Settings → Notifications: per kind, which channels (bell, mail, browser) and the browser's permission. */
 export function NotificationPreferences() {
+  const { t } = useTranslation("notifications");
   const qc = useQueryClient();
   const { data, isPending, isError, error, refetch } = useQuery(preferencesOptions);
   const [permission, setPermission] = useState<BrowserPermission>(browserPermission);
@@ -48,14 +51,14 @@ export function NotificationPreferences() {
       <Card className="rounded-xl">
         <CardHeader>
           <CardTitle>
-            <h2>Browser notifications</h2>
+            <h2>{t("prefs.browserTitle")}</h2>
           </CardTitle>
-          <CardDescription>{PERMISSION_TEXT[permission]}</CardDescription>
+          <CardDescription>{t(PERMISSION_TEXT[permission])}</CardDescription>
         </CardHeader>
         {permission === "default" && (
           <CardContent>
             <Button onClick={() => void ask()}>
-              <BellRing aria-hidden="true" /> Allow browser notifications
+              <BellRing aria-hidden="true" /> {t("prefs.allow")}
             </Button>
           </CardContent>
         )}
@@ -63,12 +66,12 @@ export function NotificationPreferences() {
       <Card className="rounded-xl">
         <CardHeader>
           <CardTitle>
-            <h2>What to tell you, and how</h2>
+            <h2>{t("prefs.title")}</h2>
           </CardTitle>
           <CardDescription>
             {data && !data.notificationsEnabled
-              ? "Notifications are switched off in Preferences: only the bell gets them until you switch them back on."
-              : "Changes save as you tick them."}
+              ? t("prefs.switchedOff")
+              : t("prefs.autosave")}
           </CardDescription>
         </CardHeader>
         <CardContent className="overflow-x-auto">
@@ -78,20 +81,20 @@ export function NotificationPreferences() {
             <div className="grid gap-2 text-sm">
               <p>{error.message}</p>
               <Button variant="outline" className="w-fit" onClick={() => void refetch()}>
-                Try again
+                {t("tryAgain")}
               </Button>
             </div>
           ) : (
             <table className="w-full min-w-[28rem] text-sm">
-              <caption className="sr-only">Notification channels per kind</caption>
+              <caption className="sr-only">{t("prefs.caption")}</caption>
               <thead>
                 <tr className="border-b border-border text-left">
                   <th scope="col" className="py-2 pr-3 font-medium">
-                    Notification
+                    {t("prefs.kindColumn")}
                   </th>
                   {CHANNELS.map((c) => (
                     <th key={c.id} scope="col" className="px-3 py-2 text-center font-medium">
-                      {c.label}
+                      {t(c.label)}
                     </th>
                   ))}
                 </tr>
@@ -100,7 +103,7 @@ export function NotificationPreferences() {
                 {NOTIFICATION_KINDS.map((kind) => (
                   <tr key={kind} className="border-b border-border/60 last:border-0">
                     <th scope="row" className="py-2 pr-3 text-left font-normal">
-                      {NOTIFICATION_KIND_LABELS[kind]}
+                      {t(KIND_LABEL_KEYS[kind])}
                     </th>
                     {CHANNELS.map((c) => (
                       <td key={c.id} className="px-3 py-1 text-center">
@@ -108,7 +111,7 @@ export function NotificationPreferences() {
                           checked={data.preferences[kind][c.id]}
                           onCheckedChange={(v) => save.mutate({ kind, channel: c.id, value: v === true })}
                           disabled={c.id === "push" && permission !== "granted" && !data.preferences[kind].push}
-                          aria-label={`${NOTIFICATION_KIND_LABELS[kind]}: ${c.label.toLowerCase()}`}
+                          aria-label={t("prefs.checkbox", { kind: t(KIND_LABEL_KEYS[kind]), channel: t(c.lower) })}
                         />
                       </td>
                     ))}

@@ -1,5 +1,6 @@
 import type { PromptHistoryEntry, PromptStats, PublicPrompt } from "@image-studio/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { formatNumber, i18n } from "@/i18n";
 import { call, rpc } from "@/lib/rpc";
 
 /** Prompt ids are UUIDs: the routes take them by this pattern. */
@@ -50,4 +51,6 @@ export const copyPrompt = (id: string): Promise<{ id: string; title: string }> =
   call(rpc.prompts[ID].copy.$post({ param: { id }, json: { id: crypto.randomUUID() } }));
 
 export const keepRateLabel = (s: { images: number; kept: number; keepRate: number | null }) =>
-  s.keepRate === null ? "No images yet" : `Kept ${Math.round(s.keepRate * 100)}% of ${s.images} image${s.images === 1 ? "" : "s"}`;
+  s.keepRate === null
+    ? i18n.t("prompts:keepRate.none")
+    : i18n.t("prompts:keepRate.kept", { count: s.images, percent: formatNumber(s.keepRate, { style: "percent", maximumFractionDigits: 0 }) });

@@ -3,6 +3,7 @@ import { toast } from "sonner";
 import { useLive } from "@/lib/use-offline";
 import { db, engine, enqueue, enqueueMany, type OutboxEntry, SyncRejected, syncNow } from "@/offline";
 import type { PromptInput } from "../lib/transfer";
+import { i18n } from "@/i18n";
 
 /**
  * The prompt library lives on the device (Dexie, filled by the sync pull). Every write goes through the outbox:
@@ -29,17 +30,17 @@ export function usePendingPromptIds(): ReadonlySet<string> {
 }
 
 /** Waits for the server's verdict in the background; a refusal becomes a toast (queued offline = nothing to say). */
-function watch(entries: OutboxEntry[], what: string) {
+function watch(entries: OutboxEntry[], title: () => string) {
   void Promise.all(entries.map((e) => engine.outcome(e.id))).catch((err: unknown) => {
     const message = err instanceof SyncRejected ? err.message : err instanceof Error ? err.message : String(err);
-    toast.error(`Couldn't save ${what}`, { description: `${message} The library shows the server's copy again.` });
+    toast.error(title(), { description: i18n.t("prompts:store.serverCopy", { message }) });
   });
 }
 
-const quoted = (title: string) => `“${title}”`;
+const saveFailed = (title: string) => () => i18n.t("prompts:store.saveFailed", { title });
 
 export async function createPrompt(input: PromptInput): Promise<void> {
-  watch([await enqueue({ type: "prompt.create", prompt: input })], quoted(input.title));
+  watch([await enqueue({ type: "prompt.create", prompt: input })], saveFailed(input.title));
 }
 
 /** Sends only the fields that changed (the server merges edits of different fields). */
@@ -51,7 +52,7 @@ export async function updatePrompt(prompt: Prompt, patch: PromptUpdate): Promise
     patch,
     baseVersion: prompt.version || null,
   });
-  watch([entry], quoted(patch.title ?? prompt.title));
+  watch([entry], saveFailed(patch.title ?? prompt.title));
 }
 
 export const toggleFavorite = (prompt: Prompt) => updatePrompt(prompt, { isFavorite: !prompt.isFavorite });
@@ -61,7 +62,7 @@ export const toggleFavorite = (prompt: Prompt) => updatePrompt(prompt, { isFavor
  * the old one, and a pull page holding both the tombstone and a re-created row would drop the row on devices.
  */
 export async function deletePrompt(prompt: Prompt): Promise<() => Promise<void>> {
-  watch([await enqueue({ type: "prompt.delete", promptId: prompt.id })], `the deletion of ${quoted(prompt.title)}`);
+  watch([await enqueue({ type: "prompt.delete", promptId: prompt.id })], () => i18n.t("prompts:store.deleteFailed", { title: prompt.title }));
   return () =>
     createPrompt({
       id: crypto.randomUUID(),
@@ -78,7 +79,7 @@ export async function deletePrompt(prompt: Prompt): Promise<() => Promise<void>>
 export async function importPrompts(inputs: PromptInput[]): Promise<void> {
   if (!inputs.length) return;
   const entries = await enqueueMany(inputs.map((prompt) => ({ type: "prompt.create" as const, prompt })));
-  watch(entries, inputs.length === 1 ? quoted(inputs[0]!.title) : "some imported prompts");
+  watch(entries, inputs.length === 1 ? saveFailed(inputs[0]!.title) : () => i18n.t("prompts:store.importFailed"));
 }
 
 /** Pull the server's latest (and push what waits). Resolves with an error message, if any. */

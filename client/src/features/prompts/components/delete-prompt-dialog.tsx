@@ -1,4 +1,5 @@
 import type { Prompt } from "@image-studio/shared";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -16,21 +17,22 @@ interface DeletePromptDialogProps {
 }
 
 export function DeletePromptDialog({ prompt, onCancel, onConfirm }: DeletePromptDialogProps) {
+  const { t } = useTranslation("prompts");
   return (
     <Dialog open={!!prompt} onOpenChange={(open) => !open && onCancel()}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Delete this prompt?</DialogTitle>
+          <DialogTitle>{t("delete.title")}</DialogTitle>
           <DialogDescription>
-            “{prompt?.title}” leaves your library on every device. You can undo for a few seconds afterwards.
+            {t("delete.description", { title: prompt?.title ?? "" })}
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
           <Button variant="outline" onClick={onCancel}>
-            Cancel
+            {t("delete.cancel")}
           </Button>
           <Button variant="destructive" onClick={() => prompt && onConfirm(prompt)}>
-            Delete prompt
+            {t("delete.confirm")}
           </Button>
         </DialogFooter>
       </DialogContent>

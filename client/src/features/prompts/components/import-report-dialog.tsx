@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -11,21 +12,20 @@ import type { ImportResult } from "../lib/transfer";
 
 /** What an import did: how many were added or skipped, and why each refused entry was refused. */
 export function ImportReportDialog({ result, onClose }: { result: ImportResult | null; onClose: () => void }) {
-  const added = result?.valid.length ?? 0;
+  const { t } = useTranslation("prompts");
+  const added = t("report.added", { count: result?.valid.length ?? 0 });
   return (
     <Dialog open={!!result} onOpenChange={(open) => !open && onClose()}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Import finished with problems</DialogTitle>
+          <DialogTitle>{t("report.title")}</DialogTitle>
           <DialogDescription>
-            {added === 1 ? "1 prompt was added" : `${added} prompts were added`}
             {result?.duplicates
-              ? `, ${result.duplicates} already in your library ${result.duplicates === 1 ? "was" : "were"} skipped`
-              : ""}
-            . These entries were not imported:
+              ? t("report.summarySkipped", { added, skipped: t("report.skipped", { count: result.duplicates }) })
+              : t("report.summary", { added })}
           </DialogDescription>
         </DialogHeader>
-        <ul className="grid max-h-72 gap-2 overflow-y-auto text-sm" aria-label="Entries not imported">
+        <ul className="grid max-h-72 gap-2 overflow-y-auto text-sm" aria-label={t("report.list")}>
           {result?.invalid.map((p) => (
             <li key={p.index} className="rounded-lg border border-border p-2">
               <p className="font-medium">
@@ -36,7 +36,7 @@ export function ImportReportDialog({ result, onClose }: { result: ImportResult |
           ))}
         </ul>
         <DialogFooter>
-          <Button onClick={onClose}>OK</Button>
+          <Button onClick={onClose}>{t("report.ok")}</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -2,6 +2,7 @@ import type { Prompt, PromptStats } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { CloudUpload, Globe, Pencil, Sparkles, Star, Trash2, Variable } from "lucide-react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
@@ -17,10 +18,9 @@ interface PromptCardProps {
   stats?: PromptStats;
 }
 
-const uses = (n: number) => (n === 0 ? "Not used yet" : n === 1 ? "Used once" : `Used ${n} times`);
-
 /** One saved prompt: text, negative prompt, category, tags, favourite, usage and its actions. */
 export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavorite, stats }: PromptCardProps) {
+  const { t } = useTranslation("prompts");
   const titleId = useId();
   return (
     <article
@@ -37,21 +37,21 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
             <div className="flex flex-wrap gap-1.5">
               {p.category && <Badge variant="accent">{p.category}</Badge>}
               {p.isTemplate && (
-                <Badge variant="primary" title={Object.keys(p.variables).length ? `Variables: ${Object.keys(p.variables).join(", ")}` : undefined}>
-                  <Variable aria-hidden="true" /> Template
+                <Badge variant="primary" title={Object.keys(p.variables).length ? t("card.variables", { list: Object.keys(p.variables).join(", ") }) : undefined}>
+                  <Variable aria-hidden="true" /> {t("card.template")}
                 </Badge>
               )}
               {p.isPublic && (
                 <Badge variant="success">
-                  <Globe aria-hidden="true" /> Shared
+                  <Globe aria-hidden="true" /> {t("card.shared")}
                 </Badge>
               )}
               {pending && (
                 <Badge
                   variant="warning"
-                  title="Saved on this device; it will be sent to the server when you're online."
+                  title={t("card.pendingHint")}
                 >
-                  <CloudUpload aria-hidden="true" /> Not yet synced
+                  <CloudUpload aria-hidden="true" /> {t("card.pending")}
                 </Badge>
               )}
             </div>
@@ -61,7 +61,7 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
           variant="ghost"
           size="icon"
           aria-pressed={p.isFavorite}
-          aria-label={`Favorite ${p.title}`}
+          aria-label={t("card.favorite", { title: p.title })}
           onClick={onToggleFavorite}
           className="-mt-1 -mr-2"
         >
@@ -74,28 +74,28 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
       <p className="line-clamp-4 text-sm break-words whitespace-pre-wrap">{p.promptText}</p>
       {p.negativePrompt && (
         <p className="line-clamp-2 text-xs break-words text-muted-foreground">
-          <span className="font-medium text-foreground">Negative: </span>
+          <span className="font-medium text-foreground">{t("card.negative")}</span>
           {p.negativePrompt}
         </p>
       )}
       {p.tags.length > 0 && (
-        <ul className="flex flex-wrap gap-1" aria-label="Tags">
-          {p.tags.map((t) => (
-            <li key={t} className="rounded-md bg-muted px-1.5 py-0.5 text-xs text-muted-foreground">
-              #{t}
+        <ul className="flex flex-wrap gap-1" aria-label={t("card.tags")}>
+          {p.tags.map((tag) => (
+            <li key={tag} className="rounded-md bg-muted px-1.5 py-0.5 text-xs text-muted-foreground">
+              #{tag}
             </li>
           ))}
         </ul>
       )}
       <footer className="mt-auto flex flex-wrap items-center gap-2 border-t border-border pt-3">
         <span className="mr-auto text-xs text-muted-foreground">
-          {uses(p.usageCount)}
+          {p.usageCount === 0 ? t("usage.none") : p.usageCount === 1 ? t("usage.once") : t("usage.used", { count: p.usageCount })}
           {stats && stats.images > 0 && <> · {keepRateLabel(stats)}</>}
         </span>
-        <Button variant="ghost" size="icon" aria-label={`Edit ${p.title}`} onClick={onEdit}>
+        <Button variant="ghost" size="icon" aria-label={t("card.edit", { title: p.title })} onClick={onEdit}>
           <Pencil aria-hidden="true" />
         </Button>
-        <Button variant="ghost" size="icon" aria-label={`Delete ${p.title}`} onClick={onDelete}>
+        <Button variant="ghost" size="icon" aria-label={t("card.delete", { title: p.title })} onClick={onDelete}>
           <Trash2 aria-hidden="true" />
         </Button>
         <Button asChild size="sm" variant="secondary">
@@ -104,7 +104,7 @@ export function PromptCard({ prompt: p, pending, onEdit, onDelete, onToggleFavor
             search={{ prompt: p.promptText, negativePrompt: p.negativePrompt || undefined, promptId: p.id }}
             data-testid="use-in-studio"
           >
-            <Sparkles aria-hidden="true" /> Use in studio<span className="sr-only">: {p.title}</span>
+            <Sparkles aria-hidden="true" /> {t("card.use")}<span className="sr-only">{t("card.useSr", { title: p.title })}</span>
           </Link>
         </Button>
       </footer>

@@ -2,6 +2,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { LIMITS, type Prompt, type PromptUpdate, promptCreateSchema } from "@image-studio/shared";
 import { useEffect, useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
+import { type TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { z } from "zod";
 import { fieldA11y, FormField } from "@/components/form/form-field";
@@ -76,6 +78,7 @@ interface PromptFormDialogProps {
 }
 
 export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags }: PromptFormDialogProps) {
+  const { t } = useTranslation("prompts");
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(formSchema),
     defaultValues: toValues(prompt),
@@ -96,11 +99,11 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
         await createPrompt({ ...fresh, id: crypto.randomUUID() });
       }
       onOpenChange(false);
-      toast.success(prompt ? "Prompt updated" : "Prompt saved", {
-        description: navigator.onLine ? undefined : "Kept on this device; it syncs when you're back online.",
+      toast.success(prompt ? t("form.updated") : t("form.saved"), {
+        description: navigator.onLine ? undefined : t("form.keptOffline"),
       });
     } catch (err) {
-      toast.error("Couldn't save the prompt", { description: err instanceof Error ? err.message : String(err) });
+      toast.error(t("form.saveFailed"), { description: err instanceof Error ? err.message : String(err) });
     }
   });
 
@@ -108,58 +111,62 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
     const m = errors[k]?.message;
     return typeof m === "string" ? m : undefined;
   };
+  // Each field's a11y wiring and registration (built here: the form's field names are not text).
+  const fields = {
+    title: { ...fieldA11y("prompt-title", err("title")), ...form.register("title") },
+    promptText: { ...fieldA11y("prompt-text", err("promptText")), ...form.register("promptText") },
+    negativePrompt: { ...fieldA11y("prompt-negative", err("negativePrompt"), "hint"), ...form.register("negativePrompt") },
+    category: { ...fieldA11y("prompt-category", err("category"), "hint"), ...form.register("category") },
+    variablesText: { ...fieldA11y("prompt-variables", err("variablesText"), "hint"), ...form.register("variablesText") },
+  };
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-xl">
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
           <DialogHeader>
-            <DialogTitle>{prompt ? "Edit prompt" : "New prompt"}</DialogTitle>
-            <DialogDescription>Save a prompt to reuse it in the studio in one click.</DialogDescription>
+            <DialogTitle>{prompt ? t("form.editTitle") : t("form.newTitle")}</DialogTitle>
+            <DialogDescription>{t("form.description")}</DialogDescription>
           </DialogHeader>
-          <FormField id="prompt-title" label="Title" error={err("title")}>
+          <FormField id="prompt-title" label={t("form.title")} error={err("title")}>
             <Input
-              {...fieldA11y("prompt-title", err("title"))}
+              {...fields.title}
               maxLength={LIMITS.nameMaxLength}
               autoComplete="off"
-              {...form.register("title")}
             />
           </FormField>
-          <FormField id="prompt-text" label="Prompt" error={err("promptText")}>
+          <FormField id="prompt-text" label={t("form.prompt")} error={err("promptText")}>
             <Textarea
-              {...fieldA11y("prompt-text", err("promptText"))}
+              {...fields.promptText}
               rows={4}
               autoResize
               className="max-h-64"
               maxLength={LIMITS.promptMaxLength}
-              {...form.register("promptText")}
             />
           </FormField>
           <FormField
             id="prompt-negative"
-            label="Negative prompt"
-            hint="Optional: what to keep out of the image."
+            label={t("form.negative")}
+            hint={t("form.negativeHint")}
             error={err("negativePrompt")}
           >
             <Textarea
-              {...fieldA11y("prompt-negative", err("negativePrompt"), "hint")}
+              {...fields.negativePrompt}
               rows={2}
               maxLength={LIMITS.negativePromptMaxLength}
-              {...form.register("negativePrompt")}
             />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField
               id="prompt-category"
-              label="Category"
-              hint="Optional. Pick one or type a new one."
+              label={t("form.category")}
+              hint={t("form.categoryHint")}
               error={err("category")}
             >
               <Input
-                {...fieldA11y("prompt-category", err("category"), "hint")}
+                {...fields.category}
                 list={categoryList}
                 maxLength={80}
                 autoComplete="off"
-                {...form.register("category")}
               />
               <datalist id={categoryList}>
                 {categories.map((c) => (
@@ -169,8 +176,8 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
             </FormField>
             <FormField
               id="prompt-tags"
-              label="Tags"
-              error={errors.tags?.message ?? (Array.isArray(errors.tags) ? "Check the tags" : undefined)}
+              label={t("form.tags")}
+              error={errors.tags?.message ?? (Array.isArray(errors.tags) ? t("form.checkTags") : undefined)}
             >
               <Controller
                 control={form.control}
@@ -196,10 +203,9 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
                 <label className="flex items-start gap-2 text-sm">
                   <Checkbox checked={field.value ?? false} onCheckedChange={(c) => field.onChange(c === true)} aria-describedby="prompt-template-hint" className="mt-0.5" />
                   <span>
-                    <span className="font-medium">Template</span>
+                    <span className="font-medium">{t("form.template")}</span>
                     <span id="prompt-template-hint" className="block text-xs text-muted-foreground">
-                      Use <code className="font-mono">{"{name}"}</code> for a variable and <code className="font-mono">{"{snow|rain}"}</code> for alternatives; batches
-                      make one image per combination.
+                      <Trans t={t} i18nKey="form.templateHint" components={{ code: <code className="font-mono" /> }} />
                     </span>
                   </span>
                 </label>
@@ -208,16 +214,15 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
             {(isTemplate || Boolean(variablesText)) && (
               <FormField
                 id="prompt-variables"
-                label="Variables"
-                hint={variableHint(promptText)}
+                label={t("form.variables")}
+                hint={variableHint(t, promptText)}
                 error={err("variablesText")}
               >
                 <Textarea
-                  {...fieldA11y("prompt-variables", err("variablesText"), "hint")}
+                  {...fields.variablesText}
                   rows={3}
                   className="font-mono text-xs"
-                  placeholder={"animal: cat, dog, fox\nweather: snow, rain"}
-                  {...form.register("variablesText")}
+                  placeholder={t("form.variablesPlaceholder")}
                 />
               </FormField>
             )}
@@ -229,9 +234,9 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
                   <label className="flex items-start gap-2 text-sm">
                     <Checkbox checked={field.value ?? false} onCheckedChange={(c) => field.onChange(c === true)} aria-describedby="prompt-public-hint" className="mt-0.5" />
                     <span>
-                      <span className="font-medium">Share with the community</span>
+                      <span className="font-medium">{t("form.public")}</span>
                       <span id="prompt-public-hint" className="block text-xs text-muted-foreground">
-                        Others can find, star and copy it (your name is shown, never your e-mail). Untick to take it back.
+                        {t("form.publicHint")}
                       </span>
                     </span>
                   </label>
@@ -241,10 +246,10 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
           </div>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
+              {t("form.cancel")}
             </Button>
             <Button type="submit" loading={isSubmitting}>
-              {prompt ? "Save changes" : "Save prompt"}
+              {prompt ? t("form.saveChanges") : t("form.save")}
             </Button>
           </DialogFooter>
         </form>
@@ -253,9 +258,9 @@ export function PromptFormDialog({ open, onOpenChange, prompt, categories, tags 
   );
 }
 
-function variableHint(text: string): string {
+function variableHint(t: TFunction<"prompts">, text: string): string {
   const names = variableNamesIn(text);
   return names.length
-    ? `One line each: name: value, value. This prompt uses ${names.map((n) => `{${n}}`).join(", ")}.`
-    : "One line each: name: value, value — then write {name} in the prompt.";
+    ? t("form.variablesHintUsed", { names: names.map((n) => `{${n}}`).join(", ") })
+    : t("form.variablesHint");
 }

@@ -1,10 +1,11 @@
 import { Search, Star } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
-import { PROMPT_SORTS, type PromptFilter, type PromptSort, SORT_LABELS } from "../lib/filter";
+import { PROMPT_SORTS, type PromptFilter, type PromptSort } from "../lib/filter";
 
 interface PromptToolbarProps {
   filter: PromptFilter;
@@ -22,13 +23,14 @@ const chip = (active: boolean) =>
 
 /** Search, favourites, sort and the category chips above the prompt grid. */
 export function PromptToolbar({ filter, onChange, categories }: PromptToolbarProps) {
+  const { t } = useTranslation("prompts");
   const set = (patch: Partial<PromptFilter>) => onChange({ ...filter, ...patch });
   return (
     <div className="mb-5 grid gap-3">
       <div className="flex flex-wrap items-end gap-2">
         <div className="relative min-w-0 flex-[1_1_16rem]">
           <Label htmlFor="prompt-search" className="sr-only">
-            Search prompts
+            {t("toolbar.search")}
           </Label>
           <Search
             className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
@@ -37,7 +39,7 @@ export function PromptToolbar({ filter, onChange, categories }: PromptToolbarPro
           <Input
             id="prompt-search"
             type="search"
-            placeholder="Search titles, prompts and tags"
+            placeholder={t("toolbar.placeholder")}
             value={filter.q}
             onChange={(e) => set({ q: e.target.value })}
             className="pl-9"
@@ -53,11 +55,11 @@ export function PromptToolbar({ filter, onChange, categories }: PromptToolbarPro
             className={cn(filter.favoritesOnly ? "fill-warning text-warning-strong" : "text-muted-foreground")}
             aria-hidden="true"
           />
-          Favorites
+          {t("toolbar.favorites")}
         </Button>
         <div className="flex items-center gap-2">
           <Label htmlFor="prompt-sort" className="text-sm whitespace-nowrap text-muted-foreground">
-            Sort by
+            {t("toolbar.sortBy")}
           </Label>
           <Select value={filter.sort} onValueChange={(v) => set({ sort: v as PromptSort })}>
             <SelectTrigger id="prompt-sort" className="w-40">
@@ -66,7 +68,7 @@ export function PromptToolbar({ filter, onChange, categories }: PromptToolbarPro
             <SelectContent>
               {PROMPT_SORTS.map((s) => (
                 <SelectItem key={s} value={s}>
-                  {SORT_LABELS[s]}
+                  {t(`toolbar.sorts.${s}`)}
                 </SelectItem>
               ))}
             </SelectContent>
@@ -74,14 +76,14 @@ export function PromptToolbar({ filter, onChange, categories }: PromptToolbarPro
         </div>
       </div>
       {categories.length > 0 && (
-        <div role="group" aria-label="Category" className="-mx-1 flex gap-2 overflow-x-auto px-1 py-1">
+        <div role="group" aria-label={t("toolbar.category")} className="-mx-1 flex gap-2 overflow-x-auto px-1 py-1">
           <button
             type="button"
             aria-pressed={filter.category === null}
             className={chip(filter.category === null)}
             onClick={() => set({ category: null })}
           >
-            All
+            {t("toolbar.all")}
           </button>
           {categories.map((c) => (
             <button

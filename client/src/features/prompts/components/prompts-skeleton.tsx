@@ -1,10 +1,12 @@
+import { useTranslation } from "react-i18next";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** Placeholder cards while the device's database opens. */
 export function PromptsSkeleton() {
+  const { t } = useTranslation("prompts");
   return (
     <div aria-busy="true" data-testid="prompts-loading">
-      <span className="sr-only">Loading your prompts…</span>
+      <span className="sr-only">{t("loading")}</span>
       <Skeleton className="mb-5 h-9 w-full" />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {[0, 1, 2].map((n) => (

@@ -4,11 +4,6 @@ import type { Prompt } from "@image-studio/shared";
 
 export const PROMPT_SORTS = ["recent", "used", "title"] as const;
 export type PromptSort = (typeof PROMPT_SORTS)[number];
-export const SORT_LABELS: Record<PromptSort, string> = {
-  recent: "Recently edited",
-  used: "Most used",
-  title: "Title (A–Z)",
-};
 
 export interface PromptFilter {
   q: string;

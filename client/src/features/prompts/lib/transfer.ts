@@ -1,5 +1,6 @@
 import { type Prompt, promptCreateSchema } from "@image-studio/shared";
 import type { z } from "zod";
+import { i18n } from "@/i18n";
 
 /** Export and import of the prompt library as JSON. Imports are checked with the shared create schema. */
 
@@ -71,21 +72,21 @@ export function parseImport(
   try {
     data = JSON.parse(text);
   } catch {
-    return { ...result, error: "This file isn't valid JSON." };
+    return { ...result, error: i18n.t("prompts:transfer.notJson") };
   }
   const entries = entriesOf(data);
-  if (!entries) return { ...result, error: "No prompts found: expected a list of prompts or an Image Studio export." };
+  if (!entries) return { ...result, error: i18n.t("prompts:transfer.noPrompts") };
   if (entries.length > MAX_IMPORT)
-    return { ...result, error: `Too many prompts in one file (${entries.length}; at most ${MAX_IMPORT}).` };
+    return { ...result, error: i18n.t("prompts:transfer.tooMany", { count: entries.length, max: MAX_IMPORT }) };
   const seen = new Set(existing.map(contentKey));
   entries.forEach((entry, n) => {
     const index = n + 1;
     if (!entry || typeof entry !== "object" || Array.isArray(entry)) {
-      result.invalid.push({ index, label: `Entry ${index}`, message: "Not a prompt object" });
+      result.invalid.push({ index, label: i18n.t("prompts:transfer.entry", { index }), message: i18n.t("prompts:transfer.notObject") });
       return;
     }
     const raw = entry as Record<string, unknown>;
-    const label = typeof raw.title === "string" && raw.title.trim() ? raw.title.trim() : `Entry ${index}`;
+    const label = typeof raw.title === "string" && raw.title.trim() ? raw.title.trim() : i18n.t("prompts:transfer.entry", { index });
     const picked: Record<string, unknown> = { id: mint() };
     for (const f of FIELDS) if (raw[f] !== undefined) picked[f] = raw[f];
     const parsed = promptCreateSchema.safeParse(picked);

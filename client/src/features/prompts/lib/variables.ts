@@ -1,4 +1,5 @@
 import { type PromptVariables, promptVariablesSchema } from "@image-studio/shared";
+import { i18n } from "@/i18n";
 
 /**
  * A template's variables as the form edits them: one line per variable, `name: value, value, …`.
@@ -17,18 +18,18 @@ export function parseVariables(text: string): { ok: true; value: PromptVariables
     const line = lines[i]!.trim();
     if (!line) continue;
     const at = line.indexOf(":");
-    if (at <= 0) return { ok: false, error: `Line ${i + 1}: write it as “name: value, value”.` };
+    if (at <= 0) return { ok: false, error: i18n.t("prompts:variables.format", { line: i + 1 }) };
     const name = line.slice(0, at).trim();
-    if (name in out) return { ok: false, error: `Line ${i + 1}: “${name}” is already defined.` };
+    if (name in out) return { ok: false, error: i18n.t("prompts:variables.duplicate", { line: i + 1, name }) };
     out[name] = line
       .slice(at + 1)
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    if (!out[name].length) return { ok: false, error: `Line ${i + 1}: give “${name}” at least one value.` };
+    if (!out[name].length) return { ok: false, error: i18n.t("prompts:variables.empty", { line: i + 1, name }) };
   }
   const checked = promptVariablesSchema.safeParse(out);
-  if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? "Check the variables." };
+  if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? i18n.t("prompts:variables.check") };
   return { ok: true, value: checked.data };
 }
 

@@ -1,12 +1,11 @@
 import type { Job } from "@image-studio/shared";
 import { Ban, ImageOff, RotateCcw } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { JobProgress, JobStatusBadge } from "@/components/jobs/job-status";
 import { ModelLabel } from "@/components/model/engine-label";
 import { Button } from "@/components/ui/button";
+import { formatDateTime, formatNumber } from "@/i18n";
 import { runSeconds } from "@/lib/jobs/job-state";
-
-const clock = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 interface ActiveJobRowProps {
   job: Job;
@@ -17,7 +16,8 @@ interface ActiveJobRowProps {
 }
 
 export function ActiveJobRow({ job, now, etaSeconds, onCancel, cancelling }: ActiveJobRowProps) {
-  const doneBy = etaSeconds !== null ? clock.format(new Date(now + etaSeconds * 1000)) : null;
+  const { t } = useTranslation("queue");
+  const doneBy = etaSeconds !== null ? formatDateTime(now + etaSeconds * 1000, { timeStyle: "short" }) : null;
   return (
     <article
       aria-labelledby={`q-${job.id}`}
@@ -33,19 +33,20 @@ export function ActiveJobRow({ job, now, etaSeconds, onCancel, cancelling }: Act
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <JobStatusBadge status={job.status} />
-          <Button type="button" variant="outline" size="sm" onClick={onCancel} loading={cancelling} aria-label={`Cancel: ${job.prompt.slice(0, 60)}`}>
+          <Button type="button" variant="outline" size="sm" onClick={onCancel} loading={cancelling} aria-label={t("job.cancelLabel", { prompt: job.prompt.slice(0, 60) })}>
             <Ban aria-hidden="true" />
-            Cancel
+            {t("job.cancel")}
           </Button>
         </div>
       </div>
       <JobProgress job={job} etaSeconds={etaSeconds} />
-      {doneBy && <p className="mt-1.5 text-xs text-muted-foreground">Estimated completion around {doneBy}</p>}
+      {doneBy && <p className="mt-1.5 text-xs text-muted-foreground">{t("job.eta", { time: doneBy })}</p>}
     </article>
   );
 }
 
 export function FinishedJobRow({ job, onRetry, retrying }: { job: Job; onRetry: () => void; retrying: boolean }) {
+  const { t } = useTranslation("queue");
   const seconds = runSeconds(job);
   const thumb = job.imageIds[0];
   return (
@@ -59,19 +60,19 @@ export function FinishedJobRow({ job, onRetry, retrying }: { job: Job; onRetry: 
         </p>
         <ModelLabel modelId={job.modelId} className="text-xs text-muted-foreground" />
         <p className="flex flex-wrap gap-x-3 font-mono text-xs text-muted-foreground">
-          <time dateTime={job.createdAt}>{dateTime.format(new Date(job.createdAt))}</time>
-          {seconds !== null && <span>{seconds.toFixed(1)} s</span>}
-          {job.status === "completed" && <span>{job.imageIds.length} image{job.imageIds.length === 1 ? "" : "s"}</span>}
-          <span>{job.creditsCharged ? `${job.creditsCharged} cr` : "0 cr"}</span>
+          <time dateTime={job.createdAt}>{formatDateTime(job.createdAt)}</time>
+          {seconds !== null && <span>{t("job.seconds", { seconds: formatNumber(seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</span>}
+          {job.status === "completed" && <span>{t("job.images", { count: job.imageIds.length })}</span>}
+          <span>{t("job.credits", { credits: formatNumber(job.creditsCharged || 0) })}</span>
         </p>
         {job.status === "failed" && job.errorMessage && <p className="text-xs text-destructive-strong">{job.errorMessage}</p>}
       </div>
       <div className="flex shrink-0 flex-col items-end gap-2">
         <JobStatusBadge status={job.status} />
         {(job.status === "failed" || job.status === "cancelled") && (
-          <Button type="button" variant="outline" size="sm" onClick={onRetry} loading={retrying} aria-label={`Retry: ${job.prompt.slice(0, 60)}`}>
+          <Button type="button" variant="outline" size="sm" onClick={onRetry} loading={retrying} aria-label={t("job.retryLabel", { prompt: job.prompt.slice(0, 60) })}>
             <RotateCcw aria-hidden="true" />
-            Retry
+            {t("job.retry")}
           </Button>
         )}
       </div>

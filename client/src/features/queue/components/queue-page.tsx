@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Layers, ListOrdered, Sparkles } from "lucide-react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { PageHeader } from "@/app/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,7 @@ import { lineEntries, WaitingLine } from "./waiting-line";
  * order (drag to reorder), finished jobs below. Live in every tab from the event stream.
  */
 export function QueuePage() {
+  const { t } = useTranslation("queue");
   const queryClient = useQueryClient();
   const live = useJobEvents();
   useBatchEvents();
@@ -45,8 +47,8 @@ export function QueuePage() {
     [queue.data],
   );
   const entries = useMemo(
-    () => lineEntries(line.data ?? [], queue.data?.items ?? [], batches.data?.items ?? []),
-    [line.data, queue.data, batches.data],
+    () => lineEntries(line.data ?? [], queue.data?.items ?? [], batches.data?.items ?? [], t),
+    [line.data, queue.data, batches.data, t],
   );
   const typical = useMemo(() => typicalRunSeconds(history.data?.items ?? []), [history.data]);
   const now = useNow(1000);
@@ -67,8 +69,8 @@ export function QueuePage() {
     onSuccess: (job) => {
       storeJob(queryClient, job);
       refresh();
-      toast.success("Cancelled", {
-        description: job.creditsHeld ? `${job.creditsHeld} held credits were refunded.` : undefined,
+      toast.success(t("toast.cancelled"), {
+        description: job.creditsHeld ? t("toast.refunded", { count: job.creditsHeld }) : undefined,
       });
     },
     onError: (e) => toast.error(e.message),
@@ -78,7 +80,7 @@ export function QueuePage() {
     onSuccess: (job) => {
       storeJob(queryClient, job);
       refresh();
-      toast.success("Queued again");
+      toast.success(t("toast.queuedAgain"));
     },
     onError: (e) => toast.error(e.message),
   });
@@ -88,20 +90,20 @@ export function QueuePage() {
   return (
     <>
       <PageHeader
-        title="Queue"
-        description={live ? "Progress updates arrive live." : "Live updates unavailable: refreshing every few seconds."}
+        title={t("title")}
+        description={live ? t("live") : t("polling")}
         actions={
           <>
             <Button asChild size="sm" variant="outline">
               <Link to="/batch">
                 <Layers aria-hidden="true" />
-                New batch
+                {t("newBatch")}
               </Link>
             </Button>
             <Button asChild size="sm">
               <Link to="/studio">
                 <Sparkles aria-hidden="true" />
-                New generation
+                {t("newGeneration")}
               </Link>
             </Button>
           </>
@@ -110,25 +112,25 @@ export function QueuePage() {
       <OfflineQueuedJobs className="mb-6" />
       {loading ? (
         <div className="grid gap-3" aria-busy="true">
-          <span className="sr-only">Loading your jobs…</span>
+          <span className="sr-only">{t("loading")}</span>
           <Skeleton className="h-24" />
           <Skeleton className="h-24" />
         </div>
       ) : queue.isError ? (
         <EmptyState
           icon={ListOrdered}
-          title="The queue didn't load"
+          title={t("error.title")}
           description={queue.error.message}
-          action={<Button onClick={() => void queue.refetch()}>Try again</Button>}
+          action={<Button onClick={() => void queue.refetch()}>{t("error.retry")}</Button>}
         />
       ) : !active.length && !finished.length && !activeBatches.length ? (
         <EmptyState
           icon={ListOrdered}
-          title="The queue is empty"
-          description="Generations you start or queue from the studio show their progress here."
+          title={t("empty.title")}
+          description={t("empty.description")}
           action={
             <Button asChild>
-              <Link to="/studio">Open the studio</Link>
+              <Link to="/studio">{t("empty.action")}</Link>
             </Button>
           }
         />
@@ -136,7 +138,7 @@ export function QueuePage() {
         <div className="grid gap-8">
           <section aria-labelledby="active-heading">
             <h2 id="active-heading" className="mb-3 text-base font-semibold">
-              In progress <span className="font-mono text-sm font-normal text-muted-foreground">({active.length})</span>
+              {t("sections.inProgress")} <span className="font-mono text-sm font-normal text-muted-foreground">({active.length})</span>
             </h2>
             {active.length ? (
               <ul className="grid grid-cols-1 gap-3">
@@ -154,7 +156,7 @@ export function QueuePage() {
               </ul>
             ) : (
               <p className="rounded-xl border border-dashed border-border p-4 text-sm text-muted-foreground">
-                Nothing is waiting or running.
+                {t("sections.nothingActive")}
               </p>
             )}
           </section>
@@ -162,7 +164,7 @@ export function QueuePage() {
             <section aria-labelledby="batches-heading">
               <h2 id="batches-heading" className="mb-3 flex items-center gap-2 text-base font-semibold">
                 <Layers className="size-4 text-primary-strong" aria-hidden="true" />
-                Batches{" "}
+                {t("sections.batches")}{" "}
                 <span className="font-mono text-sm font-normal text-muted-foreground">({activeBatches.length})</span>
               </h2>
               <ul className="grid grid-cols-1 gap-3 lg:grid-cols-2">
@@ -177,17 +179,17 @@ export function QueuePage() {
           {entries.length > 1 && (
             <section aria-labelledby="line-heading">
               <h2 id="line-heading" className="mb-1 text-base font-semibold">
-                Up next
+                {t("sections.upNext")}
               </h2>
               <p className="mb-3 text-sm text-muted-foreground">
-                Your waiting jobs and batches in the order they run. Drag one to change the order.
+                {t("sections.upNextHint")}
               </p>
               <WaitingLine entries={entries} />
             </section>
           )}
           <section aria-labelledby="finished-heading">
             <h2 id="finished-heading" className="mb-3 text-base font-semibold">
-              History
+              {t("sections.history")}
             </h2>
             {finished.length ? (
               <ul className="grid grid-cols-1 gap-2">
@@ -202,7 +204,7 @@ export function QueuePage() {
                 ))}
               </ul>
             ) : (
-              <p className="text-sm text-muted-foreground">No finished jobs yet.</p>
+              <p className="text-sm text-muted-foreground">{t("sections.noHistory")}</p>
             )}
           </section>
         </div>

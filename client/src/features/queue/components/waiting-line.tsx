@@ -1,8 +1,10 @@
 import type { BatchSummary, Job, QueueRef } from "@image-studio/shared";
 import {
+  type Announcements,
   closestCenter,
   DndContext,
   type DragEndEvent,
+  type UniqueIdentifier,
   KeyboardSensor,
   PointerSensor,
   useSensor,
@@ -18,6 +20,8 @@ import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { GripVertical, Layers } from "lucide-react";
 import { useState } from "react";
+import { type TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { batchKeys, reorderLine } from "@/lib/batch/batch-api";
 import { jobKeys } from "@/lib/jobs/job-api";
@@ -31,26 +35,29 @@ export interface LineEntry extends QueueRef {
 const keyOf = (r: QueueRef) => `${r.kind}:${r.id}`;
 
 /** Builds the line's rows from its order and what the page already knows about each job and batch. */
-export function lineEntries(order: QueueRef[], jobs: Job[], batches: BatchSummary[]): LineEntry[] {
+export function lineEntries(order: QueueRef[], jobs: Job[], batches: BatchSummary[], t: TFunction<"queue">): LineEntry[] {
   const jobById = new Map(jobs.map((j) => [j.id, j]));
   const batchById = new Map(batches.map((b) => [b.id, b]));
   return order.map((r) => {
     if (r.kind === "batch") {
       const b = batchById.get(r.id);
-      return { ...r, title: b?.name ?? "Batch", detail: b ? `Batch · ${b.pending} of ${b.total} waiting` : "Batch" };
+      return { ...r, title: b?.name ?? t("line.batch"), detail: b ? t("line.batchDetail", { pending: b.pending, total: b.total }) : t("line.batch") };
     }
     const j = jobById.get(r.id);
     return {
       ...r,
-      title: j?.prompt ?? "Generation",
+      title: j?.prompt ?? t("line.generation"),
       detail: j
-        ? `${j.modelId}${j.queuePosition !== undefined ? ` · position ${j.queuePosition + 1}` : ""}`
-        : "Generation",
+        ? j.queuePosition !== undefined
+          ? t("line.jobDetail", { model: j.modelId, position: j.queuePosition + 1 })
+          : j.modelId
+        : t("line.generation"),
     };
   });
 }
 
 function Row({ entry, index }: { entry: LineEntry; index: number }) {
+  const { t } = useTranslation("queue");
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: keyOf(entry),
   });
@@ -69,8 +76,8 @@ function Row({ entry, index }: { entry: LineEntry; index: number }) {
         ref={setActivatorNodeRef}
         {...attributes}
         {...listeners}
-        aria-label={`Move ${index + 1}: ${entry.title.slice(0, 60)}`}
-        title="Drag to reorder (keyboard: space, then the arrow keys, then space)"
+        aria-label={t("line.move", { position: index + 1, title: entry.title.slice(0, 60) })}
+        title={t("line.dragHint")}
         className="flex size-11 shrink-0 cursor-grab touch-none items-center justify-center rounded-md hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none active:cursor-grabbing"
       >
         <GripVertical className="size-4" aria-hidden="true" />
@@ -90,6 +97,7 @@ function Row({ entry, index }: { entry: LineEntry; index: number }) {
  * to change what runs next; every tab of the user sees the new order.
  */
 export function WaitingLine({ entries }: { entries: LineEntry[] }) {
+  const { t } = useTranslation("queue");
   const queryClient = useQueryClient();
   const [optimistic, setOptimistic] = useState<LineEntry[] | null>(null);
   const shown = optimistic ?? entries;
@@ -119,10 +127,29 @@ export function WaitingLine({ entries }: { entries: LineEntry[] }) {
     const ref = (e: LineEntry): QueueRef => ({ kind: e.kind, id: e.id });
     move.mutate(to < from ? { move: ref(moved!), before: ref(anchor) } : { move: ref(moved!), after: ref(anchor) });
   };
+  // What a screen reader hears while moving one (dnd-kit's defaults name raw ids, in English).
+  const titleOf = (id: UniqueIdentifier) => shown.find((e) => keyOf(e) === id)?.title.slice(0, 60) ?? "";
+  const positionOf = (id: UniqueIdentifier) => shown.findIndex((e) => keyOf(e) === id) + 1;
+  const total = shown.length;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t("line.a11y.start", { title: titleOf(active.id), position: positionOf(active.id), total }),
+    onDragOver: ({ active, over }) =>
+      over ? t("line.a11y.over", { title: titleOf(active.id), position: positionOf(over.id), total }) : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t("line.a11y.end", { title: titleOf(active.id), position: positionOf(over.id), total })
+        : t("line.a11y.cancel", { title: titleOf(active.id) }),
+    onDragCancel: ({ active }) => t("line.a11y.cancel", { title: titleOf(active.id) }),
+  };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t("line.a11y.instructions") } }}
+    >
       <SortableContext items={shown.map(keyOf)} strategy={verticalListSortingStrategy}>
-        <ol className="grid gap-2" aria-label="Waiting line, in run order" data-testid="waiting-line">
+        <ol className="grid gap-2" aria-label={t("line.label")} data-testid="waiting-line">
           {shown.map((e, i) => (
             <Row key={keyOf(e)} entry={e} index={i} />
           ))}

@@ -1,3 +1,4 @@
+import { i18n } from "@/i18n";
 import {
   byRank,
   type GlobalSearchQuery,
@@ -60,7 +61,7 @@ export async function localSearch(input: GlobalSearchQuery): Promise<GlobalSearc
         { name: "model", value: i.modelId, weight: W.images.model },
         { name: "parameters", value: JSON.stringify(i.parameters ?? {}), weight: W.images.parameters },
       ],
-      (i) => ({ type: "images", id: i.id, title: short(i.prompt || i.altText || "Untitled image"), subtitle: i.modelId, tags: i.tags }),
+      (i) => ({ type: "images", id: i.id, title: short(i.prompt || i.altText || i18n.t("search:local.untitledImage")), subtitle: i.modelId, tags: i.tags }),
     ),
     projects: ranked(
       projects.filter((p) => !p.isTemplate && (input.archived || !p.isArchived)),
@@ -72,7 +73,7 @@ export async function localSearch(input: GlobalSearchQuery): Promise<GlobalSearc
         { name: "description", value: p.description ?? "", weight: W.projects.description },
         { name: "notes", value: p.notes ?? "", weight: W.projects.notes },
       ],
-      (p) => ({ type: "projects", id: p.id, title: p.name, subtitle: short(p.description || (p.isArchived ? "Archived" : "")), tags: p.tags }),
+      (p) => ({ type: "projects", id: p.id, title: p.name, subtitle: short(p.description || (p.isArchived ? i18n.t("search:local.archived") : "")), tags: p.tags }),
     ),
     collections: ranked(
       collections,

@@ -3,10 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Clock, CornerDownLeft, Search, X } from "lucide-react";
 import { useId, useMemo, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { useShortcut } from "@/lib/shortcuts";
 import { searchQuery } from "../api/search";
-import { hitLink, TYPE_LABELS } from "../hits";
+import { fieldLabel, hitLink, TYPE_LABELS } from "../hits";
 import { forgetSearches, recentSearches, rememberSearch } from "../recent";
 import { useDebounced } from "./use-debounced";
 
@@ -19,6 +20,7 @@ const optionLabel = (o: Option) => (o.kind === "hit" ? o.hit.title : o.q);
  * the results page. Arrow keys move through the suggestions, Escape closes them; "/" focuses it from anywhere.
  */
 export function SearchBox({ className }: { className?: string }) {
+  const { t } = useTranslation("search");
   const navigate = useNavigate();
   const [value, setValue] = useState("");
   const [open, setOpen] = useState(false);
@@ -35,7 +37,7 @@ export function SearchBox({ className }: { className?: string }) {
 
   const options: Option[] = useMemo(() => {
     if (!value.trim()) return recent.map((r) => ({ kind: "recent" as const, q: r }));
-    const hits = results.data ? SEARCH_TYPES.flatMap((t) => results.data[t].map((hit) => ({ kind: "hit" as const, hit }))) : [];
+    const hits = results.data ? SEARCH_TYPES.flatMap((type) => results.data[type].map((hit) => ({ kind: "hit" as const, hit }))) : [];
     return [...hits, { kind: "all" as const, q: value.trim() }];
   }, [value, recent, results.data]);
 
@@ -77,7 +79,7 @@ export function SearchBox({ className }: { className?: string }) {
   return (
     <form role="search" className={cn("relative", className)} onSubmit={(e) => e.preventDefault()}>
       <label htmlFor="global-search" className="sr-only">
-        Search images, prompts and projects
+        {t("box.label")}
       </label>
       <div className="relative w-full">
         <Search className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
@@ -91,7 +93,7 @@ export function SearchBox({ className }: { className?: string }) {
           aria-autocomplete="list"
           aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
           autoComplete="off"
-          placeholder="Search images, prompts, projects…"
+          placeholder={t("box.placeholder")}
           value={value}
           onChange={(e) => {
             setValue(e.target.value);
@@ -114,7 +116,7 @@ export function SearchBox({ className }: { className?: string }) {
       >
         {!value.trim() && recent.length > 0 && (
           <div className="flex items-center justify-between px-2 py-1 text-xs text-muted-foreground">
-            <span>Recent searches</span>
+            <span>{t("box.recent")}</span>
             <button
               type="button"
               tabIndex={-1}
@@ -124,14 +126,14 @@ export function SearchBox({ className }: { className?: string }) {
                 setRecent([]);
               }}
             >
-              Clear
+              {t("box.clearRecent")}
             </button>
           </div>
         )}
-        <div id={listId} role="listbox" aria-label="Search suggestions">
+        <div id={listId} role="listbox" aria-label={t("box.suggestions")}>
           {options.map((o, i) => {
             const prev = options[i - 1];
-            const heading = o.kind === "hit" && !(prev?.kind === "hit" && prev.hit.type === o.hit.type) ? TYPE_LABELS[o.hit.type].label : null;
+            const heading = o.kind === "hit" && !(prev?.kind === "hit" && prev.hit.type === o.hit.type) ? t(`types.${o.hit.type}.label`) : null;
             const Icon = o.kind === "recent" ? Clock : o.kind === "all" ? CornerDownLeft : TYPE_LABELS[o.hit.type].icon;
             return (
               <div key={`${o.kind}-${o.kind === "hit" ? o.hit.id : o.q}`} role="presentation">
@@ -155,16 +157,14 @@ export function SearchBox({ className }: { className?: string }) {
                   )}
                   <span className="min-w-0 flex-1 truncate">
                     {o.kind === "all" ? (
-                      <>
-                        See all results for <strong>“{o.q}”</strong>
-                      </>
+                      <Trans t={t} i18nKey="box.seeAll" values={{ q: o.q }} components={{ strong: <strong /> }} />
                     ) : (
                       optionLabel(o)
                     )}
-                    {o.kind === "hit" && <span className="sr-only">, {TYPE_LABELS[o.hit.type].label.replace(/s$/, "").toLowerCase()}</span>}
+                    {o.kind === "hit" && <span className="sr-only">{t("box.kindSuffix", { kind: t(`types.${o.hit.type}.oneLower`) })}</span>}
                   </span>
                   {o.kind === "hit" && !["prompt", "name", "title"].includes(o.hit.matchedIn) && (
-                    <span className="shrink-0 text-xs text-muted-foreground">in {o.hit.matchedIn}</span>
+                    <span className="shrink-0 text-xs text-muted-foreground">{t("box.matchedIn", { field: fieldLabel(t, o.hit.matchedIn) })}</span>
                   )}
                 </div>
               </div>
@@ -173,15 +173,15 @@ export function SearchBox({ className }: { className?: string }) {
         </div>
         {value.trim() && results.isFetching && !results.data && (
           <p className="px-2 py-2 text-sm text-muted-foreground" role="status">
-            Searching…
+            {t("box.searching")}
           </p>
         )}
-        {results.data?.offline && value.trim() && <p className="px-2 py-1 text-xs text-muted-foreground">Offline: searching this device's copy.</p>}
+        {results.data?.offline && value.trim() && <p className="px-2 py-1 text-xs text-muted-foreground">{t("box.offline")}</p>}
       </div>
       {value && (
         <button
           type="button"
-          aria-label="Clear search"
+          aria-label={t("box.clear")}
           className="absolute right-2 top-1/2 -translate-y-1/2 rounded p-1 text-muted-foreground hover:text-foreground"
           onClick={() => {
             setValue("");
