@@ -64,10 +64,10 @@ export function CommandPalette({
           })}
         </CommandGroup>
         <CommandGroup heading={t("groups.do")}>
-          <CommandItem value="new project" keywords={["create", t("do.newProject")]} onSelect={() => run(() => void navigate({ to: "/projects" }).then(() => clickWhenReady(t("do.newProject"))))}>
+          <CommandItem value="new project" keywords={["create", t("do.newProject")]} onSelect={() => run(() => void navigate({ to: "/projects" }).then(() => clickWhenReady("new-project")))}>
             <FolderPlus aria-hidden="true" /> {t("do.newProject")}
           </CommandItem>
-          <CommandItem value="new collection" keywords={["create", "album", t("do.newCollection")]} onSelect={() => run(() => void navigate({ to: "/collections" }).then(() => clickWhenReady(t("do.newCollection"))))}>
+          <CommandItem value="new collection" keywords={["create", "album", t("do.newCollection")]} onSelect={() => run(() => void navigate({ to: "/collections" }).then(() => clickWhenReady("new-collection")))}>
             <LayoutGrid aria-hidden="true" /> {t("do.newCollection")}
           </CommandItem>
           <CommandItem value="toggle theme" keywords={["dark", "light", "mode", "appearance", t(dark ? "do.switchToLight" : "do.switchToDark")]} onSelect={() => run(() => setThemePreference(dark ? "light" : "dark"))}>

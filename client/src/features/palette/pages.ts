@@ -64,9 +64,10 @@ export function imageIdIn(text: string): string | null {
   return m && UUID.test(m[1]!) ? m[1]!.toLowerCase() : null;
 }
 
-/** Clicks the button named `name` once the page has rendered it (a few frames at most). */
-export function clickWhenReady(name: string, frames = 90) {
-  const button = [...document.querySelectorAll<HTMLButtonElement>("main button")].find((b) => b.textContent?.trim() === name);
+/** Clicks the page button with this `data-action` once the page has rendered it (a few frames at most). */
+export function clickWhenReady(action: "new-project" | "new-collection", frames = 90) {
+  // Found by its data-action, not its text: the text is in the reader's language.
+  const button = document.querySelector<HTMLButtonElement>(`main button[data-action="${action}"]`);
   if (button) return button.click();
-  if (frames > 0) requestAnimationFrame(() => clickWhenReady(name, frames - 1));
+  if (frames > 0) requestAnimationFrame(() => clickWhenReady(action, frames - 1));
 }

@@ -56,7 +56,7 @@ export function NewCollectionDialog() {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button>
+        <Button data-action="new-collection">
           <Plus /> {t("new.title")}
         </Button>
       </DialogTrigger>

@@ -50,7 +50,7 @@ export function NewProjectDialog() {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button>
+        <Button data-action="new-project">
           <Plus /> {t("create.trigger")}
         </Button>
       </DialogTrigger>
