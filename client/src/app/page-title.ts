@@ -1,5 +1,7 @@
 import { useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
+import { i18n } from "@/i18n";
+import type { en } from "@/i18n/resources";
 
 export const APP_NAME = "Image Studio";
 const MAX = 60;
@@ -15,6 +17,12 @@ export function pageTitle(name?: string | null): string {
 /** A route's `head`: `head: titled("Gallery")`, or `head: ({ loaderData }) => titleHead(loaderData?.name ?? "Project")`. */
 export const titleHead = (name?: string | null) => ({ meta: [{ title: pageTitle(name) }] });
 export const titled = (name: string) => () => titleHead(name);
+
+/** A page name from the catalog (shell.json "titles"). */
+export type TitleKey = Extract<keyof (typeof en)["shell"]["titles"], string>;
+export const titleText = (key: TitleKey) => i18n.t(`shell:titles.${key}`);
+/** A route's `head` with its name from the catalog, in the app's language: `head: titledKey("gallery")`. */
+export const titledKey = (key: TitleKey) => () => titleHead(titleText(key));
 
 /** The deepest matched route's title, kept in document.title (used once, by the root route). */
 export function useDocumentTitle() {
