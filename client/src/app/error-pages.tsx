@@ -1,18 +1,20 @@
 import { Link, type ErrorComponentProps } from "@tanstack/react-router";
 import { Compass, TriangleAlert } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export function NotFoundPage() {
+  const { t } = useTranslation("shell");
   return (
     <main id="main" className="grid min-h-dvh place-items-center bg-background p-6 text-foreground">
       <EmptyState
         icon={Compass}
-        title="Page not found"
-        description="The page you were looking for doesn't exist or has moved."
+        title={t("errors.notFound.title")}
+        description={t("errors.notFound.description")}
         action={
           <Button asChild>
-            <Link to="/dashboard">Back to the dashboard</Link>
+            <Link to="/dashboard">{t("errors.notFound.back")}</Link>
           </Button>
         }
       />
@@ -21,13 +23,14 @@ export function NotFoundPage() {
 }
 
 export function ErrorPage({ error, reset }: ErrorComponentProps) {
+  const { t } = useTranslation("shell");
   return (
     <main id="main" role="alert" className="grid min-h-dvh place-items-center bg-background p-6 text-foreground">
       <EmptyState
         icon={TriangleAlert}
-        title="Something went wrong"
-        description={error instanceof Error ? error.message : "An unexpected error occurred."}
-        action={<Button onClick={reset}>Try again</Button>}
+        title={t("errors.generic.title")}
+        description={error instanceof Error ? error.message : t("errors.generic.description")}
+        action={<Button onClick={reset}>{t("errors.generic.retry")}</Button>}
       />
     </main>
   );

@@ -2,6 +2,7 @@ import type { ImageList } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { ImagePlus } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";
 import { Button } from "@/components/ui/button";
 import {
@@ -32,10 +33,11 @@ export function ImagePickerDialog({
   title,
   description,
   filter = "",
-  empty = "No images to add.",
+  empty,
   onConfirm,
   busy,
 }: ImagePickerDialogProps) {
+  const { t } = useTranslation("common");
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const query = `${filter ? `${filter}&` : ""}limit=100`;
@@ -60,7 +62,7 @@ export function ImagePickerDialog({
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button size="sm">
-          <ImagePlus /> Add images
+          <ImagePlus /> {t("imagePicker.trigger")}
         </Button>
       </DialogTrigger>
       <DialogContent className="max-w-3xl">
@@ -78,7 +80,7 @@ export function ImagePickerDialog({
                 type="button"
                 data-image-id={img.id}
                 aria-pressed={picked.has(img.id)}
-                aria-label={img.altText || img.prompt || "Untitled image"}
+                aria-label={img.altText || img.prompt || t("imagePicker.untitled")}
                 onClick={() => toggle(img.id)}
                 className={cn(
                   "block aspect-square w-full overflow-hidden rounded-lg ring-offset-2",
@@ -90,10 +92,10 @@ export function ImagePickerDialog({
             </li>
           ))}
         </ul>
-        {candidates.data?.items.length === 0 && <p className="text-sm text-muted-foreground">{empty}</p>}
+        {candidates.data?.items.length === 0 && <p className="text-sm text-muted-foreground">{empty ?? t("imagePicker.empty")}</p>}
         <DialogFooter>
           <Button disabled={!picked.size} loading={busy} onClick={() => void confirm().catch(() => undefined)}>
-            Add {picked.size || ""} {picked.size === 1 ? "image" : "images"}
+            {picked.size ? t("imagePicker.add", { count: picked.size }) : t("imagePicker.trigger")}
           </Button>
         </DialogFooter>
       </DialogContent>

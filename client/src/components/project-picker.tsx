@@ -1,6 +1,7 @@
 import type { Project, SharedProject } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { FolderKanban } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { api } from "@/lib/api";
 import { cn } from "@/lib/cn";
 
@@ -26,6 +27,7 @@ const activeProjects = { archived: "false" } as const;
 
 /** Picks the active project (non-archived projects of the user). A small native select: keyboard and touch friendly. */
 export function ProjectPicker({ value, onChange, id = "project-picker", className, includeShared = false }: ProjectPickerProps) {
+  const { t } = useTranslation("common");
   const { data } = useQuery({
     queryKey: ["projects", "list", activeProjects],
     queryFn: async ({ signal }) => (await api<{ items: Project[] }>("/api/projects?archived=false", { signal })).items,
@@ -44,7 +46,7 @@ export function ProjectPicker({ value, onChange, id = "project-picker", classNam
   return (
     <label htmlFor={id} className={cn("inline-flex items-center gap-1.5 text-sm", className)}>
       <FolderKanban className="size-4 text-muted-foreground" aria-hidden />
-      <span className="sr-only">Project</span>
+      <span className="sr-only">{t("projectPicker.label")}</span>
       <select
         id={id}
         data-testid="project-picker"
@@ -55,21 +57,21 @@ export function ProjectPicker({ value, onChange, id = "project-picker", classNam
           onChange(next, projects.find((p) => p.id === next) ?? null);
         }}
       >
-        <option value="">No project</option>
-        {!known && value && <option value={value}>Current project</option>}
+        <option value="">{t("projectPicker.none")}</option>
+        {!known && value && <option value={value}>{t("projectPicker.current")}</option>}
         {shared.length > 0 ? (
           <>
-            <optgroup label="My projects">
+            <optgroup label={t("projectPicker.mine")}>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Shared with me">
+            <optgroup label={t("projectPicker.shared")}>
               {shared.map((p) => (
                 <option key={p.projectId} value={p.projectId}>
-                  {p.name} ({p.ownerName})
+                  {t("projectPicker.sharedOption", { name: p.name, owner: p.ownerName })}
                 </option>
               ))}
             </optgroup>

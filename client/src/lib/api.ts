@@ -1,4 +1,5 @@
 import { type ErrorBody, type ErrorCode, isErrorBody } from "@image-studio/shared";
+import { i18n } from "@/i18n";
 
 /** An API failure with the server's code and message, ready to show in a toast or inline. */
 export class ApiError extends Error {
@@ -25,7 +26,7 @@ export async function unwrap<T>(res: Response | Promise<Response>): Promise<T> {
   try {
     response = await res;
   } catch {
-    throw new ApiError(0, "NETWORK", "You appear to be offline. This needs the network: try again when you're back online.");
+    throw new ApiError(0, "NETWORK", i18n.t("common:errors.offlineNeedsNetwork"));
   }
   if (response.ok) {
     if (response.status === 204) return undefined as T;

@@ -1,5 +1,6 @@
 import { anonymousClient, twoFactorClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
+import { i18n } from "@/i18n";
 import { ApiError } from "./api";
 
 /**
@@ -26,7 +27,7 @@ export async function authResult<T>(call: Promise<{ data: T | null; error: Bette
   try {
     result = await call;
   } catch {
-    throw new ApiError(0, "NETWORK", "You appear to be offline. Try again when you're back online.");
+    throw new ApiError(0, "NETWORK", i18n.t("common:errors.offline"));
   }
   if (result.error) {
     const e = result.error;
@@ -42,7 +43,7 @@ export async function authResult<T>(call: Promise<{ data: T | null; error: Bette
     throw new ApiError(
       status,
       code,
-      e.error?.message ?? e.message ?? "Something went wrong. Please try again.",
+      e.error?.message ?? e.message ?? i18n.t("common:errors.generic"),
       e.error?.details ?? { reason: e.code },
       e.error?.requestId,
     );

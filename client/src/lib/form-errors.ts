@@ -1,4 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { i18n } from "@/i18n";
 import { ApiError } from "./api";
 
 /**
@@ -10,7 +11,7 @@ export function applyServerErrors<T extends FieldValues>(
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
 ): string | null {
-  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : "Something went wrong. Please try again.";
+  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : i18n.t("common:errors.generic");
   const byField = err.fieldErrors();
   let placed = 0;
   for (const [path, message] of Object.entries(byField)) {

@@ -1,8 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { ForgotPasswordPage } from "@/features/auth/components/forgot-password-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/forgot-password")({
-  head: titled("Forgot password"),
+  head: titledKey("forgotPassword"),
   component: ForgotPasswordPage,
 });

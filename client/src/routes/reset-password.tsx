@@ -1,10 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { ResetPasswordPage } from "@/features/auth/components/reset-password-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/reset-password")({
-  head: titled("Reset password"),
+  head: titledKey("resetPassword"),
   validateSearch: z.object({ token: z.string().optional() }),
   component: function ResetPasswordRoute() {
     return <ResetPasswordPage token={Route.useSearch().token} />;

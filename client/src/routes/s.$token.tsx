@@ -1,10 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { SharePage } from "@/features/share/public/share-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 /** A public share page: outside the signed-in app shell, no account needed. */
 export const Route = createFileRoute("/s/$token")({
-  head: titled("Shared with you"),
+  head: titledKey("sharedWithYou"),
   component: ShareRoute,
 });
 

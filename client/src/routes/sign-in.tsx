@@ -2,12 +2,12 @@ import { createFileRoute, redirect } from "@tanstack/react-router";
 import { z } from "zod";
 import { SignInPage } from "@/features/auth/components/sign-in-page";
 import { safeRedirect, sessionQuery } from "@/lib/session";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 const search = z.object({ redirect: z.string().optional(), error: z.string().optional() });
 
 export const Route = createFileRoute("/sign-in")({
-  head: titled("Sign in"),
+  head: titledKey("signIn"),
   validateSearch: search,
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);

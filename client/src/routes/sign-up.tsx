@@ -2,10 +2,10 @@ import { createFileRoute, redirect } from "@tanstack/react-router";
 import { z } from "zod";
 import { SignUpPage } from "@/features/auth/components/sign-up-page";
 import { safeRedirect, sessionQuery } from "@/lib/session";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/sign-up")({
-  head: titled("Create an account"),
+  head: titledKey("signUp"),
   validateSearch: z.object({ redirect: z.string().optional() }),
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);

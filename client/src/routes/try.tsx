@@ -1,23 +1,25 @@
 import { createFileRoute, Link, useNavigate, useRouter } from "@tanstack/react-router";
 import { Sparkles } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { authClient, authResult } from "@/lib/auth-client";
 import { currentSession, refreshSession } from "@/lib/session";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 /**
  * "Try demo": opens the studio on the local engine with a guest account (limited credits, no e-mail).
  * Signed-in visitors go straight to the studio.
  */
 export const Route = createFileRoute("/try")({
-  head: titled("Try the demo"),
+  head: titledKey("try"),
   component: TryDemo,
 });
 
 function TryDemo() {
+  const { t } = useTranslation("shell");
   const navigate = useNavigate();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -33,28 +35,28 @@ function TryDemo() {
         await refreshSession(queryClient);
         await navigate({ to: "/studio", search: { modelId: "local/sketch" } as never, replace: true });
       } catch (err) {
-        setError(err instanceof Error ? err.message : "The demo could not start.");
+        setError(err instanceof Error ? err.message : t("try.failedFallback"));
       }
     })();
-  }, [navigate, router]);
+  }, [navigate, router, t]);
 
   return (
     <main id="main" className="grid min-h-dvh place-items-center bg-background p-6 text-foreground">
       {error ? (
         <EmptyState
           icon={Sparkles}
-          title="The demo could not start"
+          title={t("try.failed")}
           description={error}
           action={
             <Button asChild>
-              <Link to="/sign-up">Create a free account instead</Link>
+              <Link to="/sign-up">{t("try.signUp")}</Link>
             </Button>
           }
         />
       ) : (
         <div role="status" className="flex flex-col items-center gap-3 text-muted-foreground">
           <Spinner />
-          <p>Opening the studio with a guest account on the local sketch engine…</p>
+          <p>{t("try.opening")}</p>
         </div>
       )}
     </main>

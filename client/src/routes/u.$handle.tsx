@@ -1,4 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import { titleHead } from "@/app/page-title";
 import { ProfilePage } from "@/features/community/components/profile-page";
 import { PublicFrame } from "@/features/share/public/public-frame";
@@ -10,9 +11,10 @@ export const Route = createFileRoute("/u/$handle")({
 });
 
 function ProfileRoute() {
+  const { t } = useTranslation("shell");
   const { handle } = Route.useParams();
   return (
-    <PublicFrame badge="Public profile">
+    <PublicFrame badge={t("public.profile")}>
       <ProfilePage key={handle} handle={handle} />
     </PublicFrame>
   );

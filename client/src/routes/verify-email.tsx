@@ -1,10 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { VerifyEmailPage } from "@/features/auth/components/verify-email-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/verify-email")({
-  head: titled("Verify your e-mail"),
+  head: titledKey("verifyEmail"),
   validateSearch: z.object({ token: z.string().optional(), email: z.string().optional() }),
   component: function VerifyEmailRoute() {
     const { token, email } = Route.useSearch();

@@ -1,16 +1,19 @@
 import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { ImageDndProvider } from "@/components/image-dnd/image-dnd-provider";
 import { PowerLayer } from "@/features/palette/power-layer";
 import { PaletteResults } from "@/features/search/components/palette-results";
 import { SettingsSync } from "@/features/settings/components/settings-sync";
+import { APP_NAME } from "../page-title";
 import { Sidebar, SidebarNav } from "./sidebar";
 import { TopBar } from "./top-bar";
 
 const COLLAPSED_KEY = "sidebar-collapsed";
 
 export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation("shell");
   // Until you choose, tablets (and small laptops) get the icon rail: the page needs the width more than labels.
   const [collapsed, setCollapsed] = useState(() => {
     const chosen = localStorage.getItem(COLLAPSED_KEY);
@@ -29,7 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           href="#main"
           className="sr-only z-50 rounded-lg bg-primary-solid px-3 py-2 text-primary-foreground focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
         >
-          Skip to content
+          {t("shell.skip")}
         </a>
         {/* The document never scrolls: the top bar and sidebar stay put and only <main> (and panels in it) scroll.
             `relative` keeps absolutely placed helpers (radix's hidden native <select>s) inside the scroller. */}
@@ -50,8 +53,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
             <SheetContent side="left" className="w-72 p-0">
               <SheetHeader className="border-b border-border p-4">
-                <SheetTitle>Image Studio</SheetTitle>
-                <SheetDescription className="sr-only">Main navigation</SheetDescription>
+                <SheetTitle>{APP_NAME}</SheetTitle>
+                <SheetDescription className="sr-only">{t("shell.mainNavigation")}</SheetDescription>
               </SheetHeader>
               <SidebarNav onNavigate={() => setMenuOpen(false)} />
             </SheetContent>

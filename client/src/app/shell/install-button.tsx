@@ -1,5 +1,6 @@
 import { Download, Share, SquarePlus } from "lucide-react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -9,6 +10,7 @@ const DISMISSED = "install-hint-dismissed";
 
 /** "Install app": the browser's own dialog where it offers one, short Add-to-Home-Screen steps on iOS. */
 export function InstallButton() {
+  const { t } = useTranslation("shell");
   const state = useInstallState();
   const [dismissed, setDismissed] = useState(() => localStorage.getItem(DISMISSED) === "1");
   if (state === "prompt") {
@@ -17,12 +19,12 @@ export function InstallButton() {
         variant="ghost"
         size="sm"
         onClick={() =>
-          void promptInstall().then((ok) => ok && toast.success("Image Studio is installed", { description: "Open it from your home screen or app list — your saved galleries work offline." }))
+          void promptInstall().then((ok) => ok && toast.success(t("install.installed"), { description: t("install.installedDescription") }))
         }
       >
         <Download aria-hidden="true" />
-        <span className="hidden lg:inline">Install app</span>
-        <span className="sr-only lg:hidden">Install app</span>
+        <span className="hidden lg:inline">{t("install.button")}</span>
+        <span className="sr-only lg:hidden">{t("install.button")}</span>
       </Button>
     );
   }
@@ -32,20 +34,31 @@ export function InstallButton() {
       <PopoverTrigger asChild>
         <Button variant="ghost" size="sm">
           <Download aria-hidden="true" />
-          <span className="hidden lg:inline">Install app</span>
-          <span className="sr-only lg:hidden">Install app</span>
+          <span className="hidden lg:inline">{t("install.button")}</span>
+          <span className="sr-only lg:hidden">{t("install.button")}</span>
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="w-72 text-sm">
-        <p className="font-medium">Add Image Studio to your Home Screen</p>
+        <p className="font-medium">{t("install.ios.title")}</p>
         <ol className="mt-2 list-decimal space-y-1.5 pl-5 text-muted-foreground">
           <li>
-            In Safari, tap <Share className="inline size-4 align-text-bottom text-foreground" aria-label="Share" />.
+            <Trans
+              t={t}
+              i18nKey="install.ios.step1"
+              components={{ icon: <Share className="inline size-4 align-text-bottom text-foreground" aria-label={t("install.ios.share")} /> }}
+            />
           </li>
           <li>
-            Choose <span className="font-medium text-foreground">Add to Home Screen</span> <SquarePlus className="inline size-4 align-text-bottom" aria-hidden="true" />.
+            <Trans
+              t={t}
+              i18nKey="install.ios.step2"
+              components={{
+                strong: <span className="font-medium text-foreground" />,
+                icon: <SquarePlus className="inline size-4 align-text-bottom" aria-hidden="true" />,
+              }}
+            />
           </li>
-          <li>Open it from your Home Screen: saved galleries then work with no network.</li>
+          <li>{t("install.ios.step3")}</li>
         </ol>
         <Button
           variant="ghost"
@@ -56,7 +69,7 @@ export function InstallButton() {
             setDismissed(true);
           }}
         >
-          Don't show again
+          {t("install.ios.dismiss")}
         </Button>
       </PopoverContent>
     </Popover>

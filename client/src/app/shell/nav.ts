@@ -1,53 +1,58 @@
 import { Bot, BookText, Coins, Columns2, Globe, ImagePlus, FolderKanban, Images, Layers, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Share2, Sparkles, Users, type LucideIcon } from "lucide-react";
 
+import type { en } from "@/i18n/resources";
+
+type Shell = (typeof en)["shell"];
+
 export interface NavItem {
   to: "/dashboard" | "/studio" | "/batch" | "/image-to-image" | "/gallery" | "/compare" | "/projects" | "/collections" | "/prompts" | "/queue" | "/usage" | "/models" | "/shared" | "/teams" | "/community" | "/settings";
-  label: string;
+  /** A key of shell.json, translated where the item is shown. */
+  label: `nav.${Extract<keyof Shell["nav"], string>}`;
   icon: LucideIcon;
 }
 
 export interface NavGroup {
   /** Shown above the group in the expanded sidebar; the first group has none. */
-  label?: string;
+  label?: `navGroups.${Extract<keyof Shell["navGroups"], string>}`;
   items: NavItem[];
 }
 
 /** The sidebar in four short groups, so 16 destinations read as a few places rather than one long list. */
 export const NAV_GROUPS: NavGroup[] = [
-  { items: [{ to: "/dashboard", label: "Dashboard", icon: LayoutDashboard }] },
+  { items: [{ to: "/dashboard", label: "nav.dashboard", icon: LayoutDashboard }] },
   {
-    label: "Create",
+    label: "navGroups.create",
     items: [
-      { to: "/studio", label: "Generate", icon: Sparkles },
-      { to: "/batch", label: "Batch", icon: Layers },
-      { to: "/image-to-image", label: "Image to image", icon: ImagePlus },
-      { to: "/queue", label: "Queue", icon: ListOrdered },
+      { to: "/studio", label: "nav.generate", icon: Sparkles },
+      { to: "/batch", label: "nav.batch", icon: Layers },
+      { to: "/image-to-image", label: "nav.imageToImage", icon: ImagePlus },
+      { to: "/queue", label: "nav.queue", icon: ListOrdered },
     ],
   },
   {
-    label: "Library",
+    label: "navGroups.library",
     items: [
-      { to: "/gallery", label: "My images", icon: Images },
-      { to: "/projects", label: "Projects", icon: FolderKanban },
-      { to: "/collections", label: "Collections", icon: LayoutGrid },
-      { to: "/prompts", label: "Prompts", icon: BookText },
-      { to: "/compare", label: "Compare", icon: Columns2 },
+      { to: "/gallery", label: "nav.gallery", icon: Images },
+      { to: "/projects", label: "nav.projects", icon: FolderKanban },
+      { to: "/collections", label: "nav.collections", icon: LayoutGrid },
+      { to: "/prompts", label: "nav.prompts", icon: BookText },
+      { to: "/compare", label: "nav.compare", icon: Columns2 },
     ],
   },
   {
-    label: "Share",
+    label: "navGroups.share",
     items: [
-      { to: "/shared", label: "Shared links", icon: Share2 },
-      { to: "/teams", label: "Teams", icon: Users },
-      { to: "/community", label: "Community", icon: Globe },
+      { to: "/shared", label: "nav.shared", icon: Share2 },
+      { to: "/teams", label: "nav.teams", icon: Users },
+      { to: "/community", label: "nav.community", icon: Globe },
     ],
   },
   {
-    label: "Account",
+    label: "navGroups.account",
     items: [
-      { to: "/usage", label: "Usage & credits", icon: Coins },
-      { to: "/models", label: "Models", icon: Bot },
-      { to: "/settings", label: "Settings", icon: Settings },
+      { to: "/usage", label: "nav.usage", icon: Coins },
+      { to: "/models", label: "nav.models", icon: Bot },
+      { to: "/settings", label: "nav.settings", icon: Settings },
     ],
   },
 ];

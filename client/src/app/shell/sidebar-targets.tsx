@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { FolderKanban, LayoutGrid } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { ImageDropTarget } from "@/components/image-dnd/drop-target";
 import type { DropTargetData } from "@/components/image-dnd/drag-model";
@@ -66,12 +67,13 @@ function Section({ title, targets, collapsed }: { title: string; targets: DropTa
  * onto from the gallery (ImageDndProvider handles the drop).
  */
 export function SidebarTargets({ collapsed = false }: { collapsed?: boolean }) {
+  const { t } = useTranslation("shell");
   const { projects, collections } = useDropTargets();
   if (!projects.length && !collections.length) return null;
   return (
     <div className="space-y-2 border-t border-border p-2" data-testid="sidebar-targets">
-      <Section title="Recent projects" targets={projects} collapsed={collapsed} />
-      <Section title="Collections" targets={collections} collapsed={collapsed} />
+      <Section title={t("sidebar.recentProjects")} targets={projects} collapsed={collapsed} />
+      <Section title={t("sidebar.collections")} targets={collections} collapsed={collapsed} />
     </div>
   );
 }

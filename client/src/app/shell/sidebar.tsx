@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "@tanstack/react-router";
 import { LogOut, PanelLeftClose, PanelLeftOpen } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,9 @@ interface SidebarNavProps {
   onNavigate?: () => void;
 }
 
-function NavLink({ item: { to, label, icon: Icon }, collapsed, onNavigate }: { item: NavItem; collapsed: boolean; onNavigate?: () => void }) {
+function NavLink({ item: { to, label: labelKey, icon: Icon }, collapsed, onNavigate }: { item: NavItem; collapsed: boolean; onNavigate?: () => void }) {
+  const { t } = useTranslation("shell");
+  const label = t(labelKey);
   const link = (
     <Link
       to={to}
@@ -39,9 +42,10 @@ function NavLink({ item: { to, label, icon: Icon }, collapsed, onNavigate }: { i
 
 /** The navigation, in labelled groups; shared by the desktop sidebar and the mobile sheet. */
 export function SidebarNav({ collapsed = false, onNavigate }: SidebarNavProps) {
+  const { t } = useTranslation("shell");
   const id = useId();
   return (
-    <nav aria-label="Main" className="flex flex-1 flex-col gap-1 p-2">
+    <nav aria-label={t("sidebar.main")} className="flex flex-1 flex-col gap-1 p-2">
       {NAV_GROUPS.map((group, i) => (
         <div key={group.label ?? i} role="group" aria-labelledby={group.label ? `${id}-${i}` : undefined} className="flex flex-col gap-1">
           {group.label &&
@@ -49,12 +53,12 @@ export function SidebarNav({ collapsed = false, onNavigate }: SidebarNavProps) {
               <>
                 <hr className="mx-2 my-1 border-border" aria-hidden="true" />
                 <span id={`${id}-${i}`} className="sr-only">
-                  {group.label}
+                  {t(group.label)}
                 </span>
               </>
             ) : (
               <p id={`${id}-${i}`} className="px-3 pt-3 pb-0.5 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
-                {group.label}
+                {t(group.label)}
               </p>
             ))}
           {group.items.map((item) => (
@@ -73,6 +77,7 @@ interface SidebarProps {
 }
 
 export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
+  const { t } = useTranslation("shell");
   const signOut = useSignOut();
   const handleSignOut = onSignOut ?? (() => void signOut());
   return (
@@ -89,18 +94,18 @@ export function Sidebar({ collapsed, onToggle, onSignOut }: SidebarProps) {
       <div className="flex flex-col gap-1 border-t border-border p-2">
         <Button variant="ghost" className={cn("justify-start gap-3", collapsed && "justify-center px-2")} onClick={handleSignOut}>
           <LogOut className="size-5" aria-hidden="true" />
-          <span className={cn(collapsed && "sr-only")}>Log out</span>
+          <span className={cn(collapsed && "sr-only")}>{t("sidebar.logOut")}</span>
         </Button>
         <Button
           variant="ghost"
           size={collapsed ? "icon" : "default"}
           className={cn(!collapsed && "justify-start gap-3")}
           onClick={onToggle}
-          aria-label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
+          aria-label={collapsed ? t("sidebar.expand") : t("sidebar.collapseLabel")}
           aria-expanded={!collapsed}
         >
           {collapsed ? <PanelLeftOpen className="size-5" aria-hidden="true" /> : <PanelLeftClose className="size-5" aria-hidden="true" />}
-          {!collapsed && <span>Collapse</span>}
+          {!collapsed && <span>{t("sidebar.collapse")}</span>}
         </Button>
       </div>
     </aside>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Coins, LogOut, Menu, Moon, Save, Search, Settings, ShieldCheck, Sparkles, Sun, SunMoon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -14,11 +15,13 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
+import { formatNumber } from "@/i18n";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useBalanceFollowsJobs } from "@/lib/jobs/use-balance-follows-jobs";
 import { sessionQuery, useSignOut } from "@/lib/session";
 import { getThemePreference, setThemePreference, type ThemePreference } from "@/lib/theme";
 import { SearchBox } from "@/features/search/components/search-box";
+import { APP_NAME } from "../page-title";
 import { accountLabel } from "./account-label";
 import { InstallButton } from "./install-button";
 import { Logo } from "./logo";
@@ -42,6 +45,7 @@ function useModelsFollowGuestStatus(guest: boolean) {
 }
 
 export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }: TopBarProps) {
+  const { t } = useTranslation("shell");
   const { data: session } = useQuery(sessionQuery);
   const signOut = useSignOut();
   const user = session?.user;
@@ -60,16 +64,16 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
   const ThemeIcon = theme === "dark" ? Moon : theme === "light" ? Sun : SunMoon;
   return (
     <header className="relative z-40 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-background/90 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/75 md:px-4">
-      <Button variant="ghost" size="icon" className="md:hidden" onClick={onOpenMenu} aria-label="Open menu">
+      <Button variant="ghost" size="icon" className="md:hidden" onClick={onOpenMenu} aria-label={t("topBar.openMenu")}>
         <Menu className="size-5" aria-hidden="true" />
       </Button>
-      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold pointer-coarse:min-h-11" aria-label="Image Studio — dashboard">
+      <Link to="/dashboard" className="flex items-center gap-2 rounded-lg font-semibold pointer-coarse:min-h-11" aria-label={t("topBar.home")}>
         <Logo className="size-7" />
-        <span className="hidden sm:inline">Image Studio</span>
+        <span className="hidden sm:inline">{APP_NAME}</span>
       </Link>
       <SearchBox className="mx-2 hidden max-w-md flex-1 md:flex" />
       <div className="ml-auto flex items-center gap-1">
-        <Button asChild size="icon" variant="ghost" className="md:hidden" aria-label="Search">
+        <Button asChild size="icon" variant="ghost" className="md:hidden" aria-label={t("topBar.search")}>
           <Link to="/search">
             <Search className="size-5" aria-hidden="true" />
           </Link>
@@ -77,10 +81,10 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
         <Button asChild size="sm" className="hidden sm:inline-flex">
           <Link to="/studio">
             <Sparkles className="size-4" aria-hidden="true" />
-            Generate
+            {t("topBar.generate")}
           </Link>
         </Button>
-        <Button asChild size="icon" variant="ghost" className="sm:hidden" aria-label="Generate">
+        <Button asChild size="icon" variant="ghost" className="sm:hidden" aria-label={t("topBar.generate")}>
           <Link to="/studio">
             <Sparkles className="size-5" aria-hidden="true" />
           </Link>
@@ -89,11 +93,11 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
           <Link
             to="/usage"
             className="hidden items-center gap-1 rounded-lg border border-border px-2 py-1 font-mono text-xs transition-colors hover:bg-muted sm:flex pointer-coarse:min-h-11"
-            title="Credit balance — usage and credits"
+            title={t("topBar.creditsTitle")}
           >
             <Coins className="size-4 text-warning-strong" aria-hidden="true" />
-            <span>{credits.toLocaleString()}</span>
-            <span className="sr-only">credits (usage and credits)</span>
+            <span>{formatNumber(credits)}</span>
+            <span className="sr-only">{t("topBar.creditsSr")}</span>
           </Link>
         )}
         <InstallButton />
@@ -101,22 +105,22 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
         <NotificationBell userId={user?.id} />
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="icon" aria-label="Theme">
+            <Button variant="ghost" size="icon" aria-label={t("topBar.theme")}>
               <ThemeIcon className="size-5" aria-hidden="true" />
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end">
-            <DropdownMenuLabel>Theme</DropdownMenuLabel>
+            <DropdownMenuLabel>{t("topBar.theme")}</DropdownMenuLabel>
             <DropdownMenuRadioGroup value={theme} onValueChange={changeTheme}>
-              <DropdownMenuRadioItem value="light">Light</DropdownMenuRadioItem>
-              <DropdownMenuRadioItem value="dark">Dark</DropdownMenuRadioItem>
-              <DropdownMenuRadioItem value="auto">Auto (system)</DropdownMenuRadioItem>
+              <DropdownMenuRadioItem value="light">{t("topBar.light")}</DropdownMenuRadioItem>
+              <DropdownMenuRadioItem value="dark">{t("topBar.dark")}</DropdownMenuRadioItem>
+              <DropdownMenuRadioItem value="auto">{t("topBar.auto")}</DropdownMenuRadioItem>
             </DropdownMenuRadioGroup>
           </DropdownMenuContent>
         </DropdownMenu>
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="icon" aria-label="Account menu">
+            <Button variant="ghost" size="icon" aria-label={t("topBar.accountMenu")}>
               <Avatar className="size-8">
                 {user?.image && <AvatarImage src={`${user.image}&size=64`} alt="" />}
                 <AvatarFallback>{(userName ?? "?").slice(0, 1).toUpperCase()}</AvatarFallback>
@@ -129,7 +133,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
                 <span className="truncate">{userName}</span>
                 {user?.role === "admin" && (
                   <span className="inline-flex items-center gap-1 rounded-md bg-primary/15 px-1.5 py-0.5 text-[11px] font-medium text-primary-strong">
-                    <ShieldCheck className="size-3" aria-hidden="true" /> Admin
+                    <ShieldCheck className="size-3" aria-hidden="true" /> {t("topBar.admin")}
                   </span>
                 )}
               </span>
@@ -139,25 +143,25 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
             {guest && (
               <DropdownMenuItem asChild>
                 <Link to="/settings" search={{ tab: "account" }} hash="save-work">
-                  <Save aria-hidden="true" /> Save your work — create an account
+                  <Save aria-hidden="true" /> {t("topBar.saveWork")}
                 </Link>
               </DropdownMenuItem>
             )}
             <DropdownMenuItem asChild>
               <Link to="/settings">
-                <Settings aria-hidden="true" /> Settings
+                <Settings aria-hidden="true" /> {t("topBar.settings")}
               </Link>
             </DropdownMenuItem>
             {user?.role === "admin" && (
               <DropdownMenuItem asChild>
                 <Link to="/admin">
-                  <ShieldCheck aria-hidden="true" /> Admin console
+                  <ShieldCheck aria-hidden="true" /> {t("topBar.adminConsole")}
                 </Link>
               </DropdownMenuItem>
             )}
             <DropdownMenuSeparator />
             <DropdownMenuItem onSelect={() => void signOut()}>
-              <LogOut aria-hidden="true" /> Sign out
+              <LogOut aria-hidden="true" /> {t("topBar.signOut")}
             </DropdownMenuItem>
           </DropdownMenuContent>
         </DropdownMenu>

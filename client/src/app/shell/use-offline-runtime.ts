@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { toast } from "sonner";
+import { i18n } from "@/i18n";
 import { modelsQuery } from "@/lib/models";
 import { jobKeys } from "@/lib/jobs/job-api";
 import { onSyncReport, requestPersistence, type SyncReport, startOffline, stopOffline } from "@/offline";
@@ -39,8 +40,8 @@ function refreshAfterSync(qc: QueryClient, r: SyncReport) {
   }
   if (r.unhandled.length) {
     const first = r.unhandled[0]!;
-    toast.error(r.unhandled.length === 1 ? "A change couldn't be saved" : `${r.unhandled.length} changes couldn't be saved`, {
-      description: `${first.error?.message ?? "The server refused it."} See the sync status in the top bar.`,
+    toast.error(i18n.t("shell:sync.unhandled", { count: r.unhandled.length }), {
+      description: i18n.t("shell:sync.unhandledDescription", { reason: first.error?.message ?? i18n.t("shell:sync.refusedFallback") }),
     });
     void qc.invalidateQueries({ queryKey: ["images"] });
   }

@@ -2,6 +2,7 @@
  * Dragging images onto projects and collections: the data a draggable image and a drop target carry, and the
  * wording of announcements and results. Pure — no React, no network — so features and the shell can share it.
  */
+import { formatNumber, i18n } from "@/i18n";
 
 export type DropKind = "project" | "collection";
 
@@ -36,22 +37,21 @@ export function idsToDrag(selected: readonly string[], imageId: string): string[
 /** Unique per place a target is shown (the sidebar and the touch tray list the same projects). */
 export const dropTargetKey = (where: string, kind: DropKind, id: string) => `${where}:${kind}:${id}`;
 
-export const countImages = (n: number) => (n === 1 ? "1 image" : `${n.toLocaleString()} images`);
-const describe = (t: DropTargetData) => `${t.kind} ${t.name}`;
+export const countImages = (n: number) => i18n.t("common:dnd.images", { count: n, n: formatNumber(n) });
+const describe = (t: DropTargetData) => i18n.t(t.kind === "project" ? "common:dnd.project" : "common:dnd.collection", { name: t.name });
 
 export const announce = {
-  start: (n: number) =>
-    `Picked up ${countImages(n)}. Use the arrow keys to move between the projects and collections in the side bar, Space to drop, Escape to cancel.`,
-  over: (t: DropTargetData | undefined) => (t ? `Over ${describe(t)}.` : "Not over a project or collection."),
+  start: (n: number) => i18n.t("common:dnd.start", { images: countImages(n) }),
+  over: (t: DropTargetData | undefined) => (t ? i18n.t("common:dnd.over", { target: describe(t) }) : i18n.t("common:dnd.notOver")),
   end: (n: number, t: DropTargetData | undefined) =>
-    t ? `Dropped ${countImages(n)} on ${describe(t)}.` : "Dropped outside any project or collection; nothing changed.",
-  cancel: () => "Cancelled; nothing changed.",
+    t ? i18n.t("common:dnd.dropped", { images: countImages(n), target: describe(t) }) : i18n.t("common:dnd.droppedOutside"),
+  cancel: () => i18n.t("common:dnd.cancelled"),
 };
 
-export const INSTRUCTIONS =
-  "To pick up an image (or the selected images), press Space or Enter on its drag handle. Use the arrow keys to move between projects and collections, Space or Enter to drop, Escape to cancel. On a touch screen, press and hold an image, then move it.";
+/** Read when a drag context mounts (screen-reader instructions for draggable images). */
+export const instructions = () => i18n.t("common:dnd.instructions");
 
 /** The toast after a drop: an image is in one project at a time (so it moves), but in any number of collections. */
 export function resultMessage(kind: DropKind, name: string, count: number): string {
-  return kind === "project" ? `Moved ${countImages(count)} to ${name}` : `Added ${countImages(count)} to ${name}`;
+  return i18n.t(kind === "project" ? "common:dnd.moved" : "common:dnd.added", { images: countImages(count), name });
 }

@@ -1,6 +1,7 @@
 import type { Modifier } from "@dnd-kit/core";
 import { getEventCoordinates } from "@dnd-kit/utilities";
 import { imageFileUrl } from "@image-studio/shared";
+import { formatNumber } from "@/i18n";
 
 /** Keeps the preview centred under the cursor or finger (the keyboard moves it from target to target). */
 export const snapCenterToCursor: Modifier = ({ activatorEvent, draggingNodeRect, transform }) => {
@@ -27,7 +28,7 @@ export function DragPreview({ imageId, count }: { imageId: string; count: number
           draggable={false}
         />
         <span className="absolute -top-2 -right-2 rounded-full bg-primary-solid px-1.5 py-0.5 text-xs font-semibold text-primary-foreground shadow">
-          {count.toLocaleString()}
+          {formatNumber(count)}
         </span>
       </div>
     </div>

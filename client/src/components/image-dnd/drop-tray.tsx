@@ -1,5 +1,6 @@
 import { FolderKanban, LayoutGrid } from "lucide-react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ImageDropTarget } from "./drop-target";
 import { useDropTargets } from "./use-drop-targets";
 
@@ -8,6 +9,7 @@ import { useDropTargets } from "./use-drop-targets";
  * edge, within reach of a thumb.
  */
 export function DropTray() {
+  const { t } = useTranslation("common");
   // Read once when the drag starts (the tray lives only as long as the drag): no second set of targets on wide screens.
   const [narrow] = useState(() => window.matchMedia("(max-width: 767px)").matches);
   const { projects, collections } = useDropTargets(narrow);
@@ -19,7 +21,7 @@ export function DropTray() {
       data-testid="drop-tray"
     >
       <p className="mb-2 text-xs font-medium text-muted-foreground">
-        {targets.length ? "Drop on a project or collection" : "Create a project or collection to drop images on"}
+        {targets.length ? t("dnd.trayDrop") : t("dnd.trayEmpty")}
       </p>
       <ul className="flex gap-2 overflow-x-auto pb-1">
         {targets.map((t) => {

@@ -14,7 +14,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useRef, useState } from "react";
 import { toast } from "sonner";
-import { announce, type DropTargetData, INSTRUCTIONS, isDropTarget, isImageDrag } from "./drag-model";
+import { announce, type DropTargetData, instructions, isDropTarget, isImageDrag } from "./drag-model";
 import { DragPreview, snapCenterToCursor } from "./drag-preview";
 import { dropImages, invalidateAfterDrop } from "./drop-images";
 import { DropTray } from "./drop-tray";
@@ -88,7 +88,7 @@ export function ImageDndProvider({ children }: { children: ReactNode }) {
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => set(null)}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: instructions() } }}
     >
       {children}
       {dragging && <DropTray />}

@@ -1,5 +1,6 @@
 import { type ImageVariant, imageFileUrl } from "@image-studio/shared";
 import { type CSSProperties, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { thumbhashDataUrl } from "./thumbhash";
 
@@ -33,6 +34,7 @@ interface BlurImageProps {
  * real thumbnail once it has loaded. Lazy-loaded and decoded off the main thread.
  */
 export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt, src: srcOverride }: BlurImageProps) {
+  const { t } = useTranslation("common");
   const src = srcOverride ?? imageFileUrl(image.id, variant);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -46,7 +48,7 @@ export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, 
       {!failed && (
         <img
           src={src}
-          alt={alt ?? (image.altText || image.prompt || "Generated image")}
+          alt={alt ?? (image.altText || image.prompt || t("image.generated"))}
           width={image.width}
           height={image.height}
           loading={eager ? "eager" : "lazy"}
@@ -62,7 +64,7 @@ export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, 
           )}
         />
       )}
-      {failed && <span className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">Image unavailable</span>}
+      {failed && <span className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">{t("image.unavailable")}</span>}
     </div>
   );
 }

@@ -3,30 +3,30 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Ban, Download, Pause, Play, RotateCcw } from "lucide-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
+import { formatDateTime, i18n } from "@/i18n";
 import { batchAction, batchKeys, exportUrl, FINISHED } from "@/lib/batch/batch-api";
 import { formatDuration } from "@/lib/jobs/eta";
 import { jobKeys } from "@/lib/jobs/job-api";
 import { sessionKeys } from "@/lib/session";
 
-const STATUS: Record<
-  BatchStatus,
-  { label: string; variant: "primary" | "warning" | "success" | "destructive" | "secondary" | "accent" }
-> = {
-  queued: { label: "Queued", variant: "warning" },
-  scheduled: { label: "Scheduled", variant: "accent" },
-  running: { label: "Running", variant: "primary" },
-  paused: { label: "Paused", variant: "secondary" },
-  completed: { label: "Done", variant: "success" },
-  failed: { label: "Failed", variant: "destructive" },
-  cancelled: { label: "Cancelled", variant: "secondary" },
-};
+const STATUS = {
+  queued: { label: "batch.status.queued", variant: "warning" },
+  scheduled: { label: "batch.status.scheduled", variant: "accent" },
+  running: { label: "batch.status.running", variant: "primary" },
+  paused: { label: "batch.status.paused", variant: "secondary" },
+  completed: { label: "batch.status.completed", variant: "success" },
+  failed: { label: "batch.status.failed", variant: "destructive" },
+  cancelled: { label: "batch.status.cancelled", variant: "secondary" },
+} as const satisfies Record<BatchStatus, { label: string; variant: "primary" | "warning" | "success" | "destructive" | "secondary" | "accent" }>;
 
 export function BatchStatusBadge({ status }: { status: BatchStatus }) {
-  return <Badge variant={STATUS[status].variant}>{STATUS[status].label}</Badge>;
+  const { t } = useTranslation("common");
+  return <Badge variant={STATUS[status].variant}>{t(STATUS[status].label)}</Badge>;
 }
 
 /** Pause / resume / cancel / retry-failed for one batch, with the cache kept in step. */
@@ -40,11 +40,11 @@ export function useBatchActions(id: string) {
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
       if (action === "cancel" && batch.refunded)
-        toast.success("Batch cancelled", {
-          description: `${batch.refunded.credits} held credits of ${batch.refunded.jobs} jobs not started were refunded.`,
+        toast.success(i18n.t("common:batch.toast.cancelled"), {
+          description: i18n.t("common:batch.toast.refunded", { credits: batch.refunded.credits, jobs: batch.refunded.jobs }),
         });
-      else if (action === "retry-failed") toast.success(`Retrying ${batch.retried ?? 0} failed jobs`);
-      else toast.success(action === "pause" ? "Batch paused: running jobs finish, no new ones start" : "Batch resumed");
+      else if (action === "retry-failed") toast.success(i18n.t("common:batch.toast.retrying", { count: batch.retried ?? 0 }));
+      else toast.success(action === "pause" ? i18n.t("common:batch.toast.paused") : i18n.t("common:batch.toast.resumed"));
     },
     onError: (e) => toast.error(e.message),
   });
@@ -60,6 +60,7 @@ export function BatchCard({
   heading?: "h2" | "h3";
   extra?: ReactNode;
 }) {
+  const { t } = useTranslation("common");
   const actions = useBatchActions(batch.id);
   const done = batch.completed + batch.failed + batch.cancelled;
   const H = heading;
@@ -83,7 +84,7 @@ export function BatchCard({
             </Link>
           </H>
           <p className="mt-1 font-mono text-xs text-muted-foreground">
-            {batch.total} jobs · {batch.modelIds.join(", ")} · {batch.priority} priority
+            {t("batch.meta", { count: batch.total, models: batch.modelIds.join(", "), priority: t(`batch.priority.${batch.priority}`) })}
           </p>
         </div>
         <BatchStatusBadge status={batch.status} />
@@ -91,18 +92,18 @@ export function BatchCard({
       <Progress
         value={batch.total ? (done / batch.total) * 100 : 0}
         tone="brand"
-        aria-label={`${batch.name}: ${done} of ${batch.total} jobs finished`}
+        aria-label={t("batch.progressLabel", { name: batch.name, done, total: batch.total })}
       />
       <p className="flex flex-wrap gap-x-4 gap-y-1 font-mono text-xs text-muted-foreground" aria-live="polite">
         <span data-testid="batch-progress">
-          {batch.completed} / {batch.total} done
+          {t("batch.done", { completed: batch.completed, total: batch.total })}
         </span>
-        {batch.running > 0 && <span>{batch.running} running</span>}
-        {batch.pending > 0 && <span>{batch.pending} waiting</span>}
-        {batch.failed > 0 && <span className="text-destructive-strong">{batch.failed} failed</span>}
-        {batch.etaSeconds !== null && <span>{formatDuration(batch.etaSeconds)} left (estimate)</span>}
+        {batch.running > 0 && <span>{t("batch.running", { count: batch.running })}</span>}
+        {batch.pending > 0 && <span>{t("batch.waiting", { count: batch.pending })}</span>}
+        {batch.failed > 0 && <span className="text-destructive-strong">{t("batch.failed", { count: batch.failed })}</span>}
+        {batch.etaSeconds !== null && <span>{t("eta", { duration: formatDuration(batch.etaSeconds) })}</span>}
         {batch.status === "scheduled" && batch.scheduledAt && (
-          <span>starts {new Date(batch.scheduledAt).toLocaleString()}</span>
+          <span>{t("batch.starts", { date: formatDateTime(batch.scheduledAt) })}</span>
         )}
       </p>
       <div className="flex flex-wrap gap-2">
@@ -113,10 +114,10 @@ export function BatchCard({
             variant="outline"
             loading={busy("pause")}
             onClick={() => actions.mutate("pause")}
-            aria-label={`Pause ${batch.name}`}
+            aria-label={t("batch.pauseLabel", { name: batch.name })}
           >
             <Pause aria-hidden="true" />
-            Pause
+            {t("batch.pause")}
           </Button>
         )}
         {batch.status === "paused" && (
@@ -126,10 +127,10 @@ export function BatchCard({
             variant="outline"
             loading={busy("resume")}
             onClick={() => actions.mutate("resume")}
-            aria-label={`Resume ${batch.name}`}
+            aria-label={t("batch.resumeLabel", { name: batch.name })}
           >
             <Play aria-hidden="true" />
-            Resume
+            {t("batch.resume")}
           </Button>
         )}
         {!finished && (
@@ -139,10 +140,10 @@ export function BatchCard({
             variant="outline"
             loading={busy("cancel")}
             onClick={() => actions.mutate("cancel")}
-            aria-label={`Cancel ${batch.name}`}
+            aria-label={t("batch.cancelLabel", { name: batch.name })}
           >
             <Ban aria-hidden="true" />
-            Cancel
+            {t("batch.cancel")}
           </Button>
         )}
         {batch.failed > 0 && batch.status !== "cancelled" && (
@@ -152,17 +153,17 @@ export function BatchCard({
             variant="outline"
             loading={busy("retry-failed")}
             onClick={() => actions.mutate("retry-failed")}
-            aria-label={`Retry the failed jobs of ${batch.name}`}
+            aria-label={t("batch.retryLabel", { name: batch.name })}
           >
             <RotateCcw aria-hidden="true" />
-            Retry failed
+            {t("batch.retry")}
           </Button>
         )}
         {batch.completed > 0 && (
           <Button asChild size="sm" variant="outline">
-            <a href={exportUrl(batch.id)} download aria-label={`Download ${batch.name} as a ZIP`}>
+            <a href={exportUrl(batch.id)} download aria-label={t("batch.exportLabel", { name: batch.name })}>
               <Download aria-hidden="true" />
-              Export ZIP
+              {t("batch.export")}
             </a>
           </Button>
         )}

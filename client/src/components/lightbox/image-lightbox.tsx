@@ -1,4 +1,5 @@
 import { type ReactNode, useContext, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import Lightbox, { type ControllerRef, type ZoomRef } from "yet-another-react-lightbox";
 import Video from "yet-another-react-lightbox/plugins/video";
 import Zoom from "yet-another-react-lightbox/plugins/zoom";
@@ -31,7 +32,10 @@ function SwipeLayer({ actions }: { actions: SwipeActions }) {
  * zoomed.
  */
 export function ImageLightbox<T extends LightboxImage>({ images, index, onIndexChange, onClose, actions, onNearEnd }: ImageLightboxProps<T>) {
-  const slides = useMemo(() => images.map(toSlide), [images]);
+  const { t } = useTranslation("common");
+  const imageAlt = t("image.generated");
+  const videoAlt = t("image.video");
+  const slides = useMemo(() => images.map((img) => toSlide(img, { image: imageAlt, video: videoAlt })), [images, imageAlt, videoAlt]);
   const extras = useContext(LightboxExtrasContext); // iteration slot (quick-iterate buttons)
   const controller = useRef<ControllerRef>(null);
   const zoom = useRef<ZoomRef>(null);
@@ -59,7 +63,7 @@ export function ImageLightbox<T extends LightboxImage>({ images, index, onIndexC
           if (onNearEnd && i >= images.length - 4) onNearEnd();
         },
       }}
-      labels={{ Previous: "Previous image", Next: "Next image", Close: "Close viewer", "Zoom in": "Zoom in", "Zoom out": "Zoom out" }}
+      labels={{ Previous: t("lightbox.previous"), Next: t("lightbox.next"), Close: t("lightbox.close"), "Zoom in": t("lightbox.zoomIn"), "Zoom out": t("lightbox.zoomOut") }}
       toolbar={{
         buttons: [
           current && extras ? <span key="extras" className="contents">{extras(current)}</span> : null, // iteration slot

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import Lightbox from "yet-another-react-lightbox";
 import Inline from "yet-another-react-lightbox/plugins/inline";
 import Zoom from "yet-another-react-lightbox/plugins/zoom";
@@ -8,7 +9,10 @@ import { type LightboxImage, toSlide } from "./slides";
 
 /** One image, inline, with zoom buttons, wheel/pinch/double-tap zoom and drag to pan (the image page). */
 export function ZoomViewer({ image, className }: { image: LightboxImage; className?: string }) {
-  const slides = useMemo(() => [toSlide(image)], [image]);
+  const { t } = useTranslation("common");
+  const imageAlt = t("image.generated");
+  const videoAlt = t("image.video");
+  const slides = useMemo(() => [toSlide(image, { image: imageAlt, video: videoAlt })], [image, imageAlt, videoAlt]);
   return (
     <div className={cn("overflow-hidden rounded-xl border border-border bg-surface", className)}>
       <Lightbox
@@ -19,7 +23,7 @@ export function ZoomViewer({ image, className }: { image: LightboxImage; classNa
         zoom={{ scrollToZoom: false, maxZoomPixelRatio: 3, doubleClickMaxStops: 3 }}
         controller={{ disableSwipeNavigation: true }}
         render={{ buttonPrev: () => null, buttonNext: () => null }}
-        labels={{ "Zoom in": "Zoom in", "Zoom out": "Zoom out" }}
+        labels={{ "Zoom in": t("lightbox.zoomIn"), "Zoom out": t("lightbox.zoomOut") }}
         styles={{ container: { backgroundColor: "transparent" }, button: { filter: "none" } }}
         className="image-zoom-viewer"
       />

@@ -1,10 +1,9 @@
 import { findModel } from "@image-studio/shared";
 import { Shapes } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 
-/** How the app names its procedural engine, wherever its output or selection appears. */
-export const LOCAL_ENGINE_LABEL = "Local sketch engine — not AI";
 
 export const isLocalModel = (modelId: string) => modelId.startsWith("local/") || findModel(modelId)?.provider === "local";
 
@@ -12,11 +11,12 @@ export const modelName = (modelId: string) => findModel(modelId)?.displayName ??
 
 /** The honest label for local-engine output; renders nothing for AI models. */
 export function LocalEngineBadge({ modelId, className }: { modelId: string; className?: string }) {
+  const { t } = useTranslation("common");
   if (!isLocalModel(modelId)) return null;
   return (
     <Badge variant="warning" className={cn("gap-1", className)}>
       <Shapes aria-hidden="true" />
-      {LOCAL_ENGINE_LABEL}
+      {t("localEngine")}
     </Badge>
   );
 }

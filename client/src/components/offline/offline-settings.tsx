@@ -1,13 +1,21 @@
 import { HardDrive, Trash2 } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import { formatNumber, i18n } from "@/i18n";
 import { useLive, useSyncStatus } from "@/lib/use-offline";
 import { cachedBytes, clearOfflineData, requestPersistence, type SavedGallery, savedGalleries, type StorageInfo, storageInfo, unsaveGallery } from "@/offline";
 
-const mb = (n: number | null) => (n === null ? "—" : n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`);
+const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+const mb = (n: number | null) =>
+  n === null
+    ? "—"
+    : n >= 1024 ** 3
+      ? i18n.t("common:units.gb", { n: formatNumber(n / 1024 ** 3, oneDecimal) })
+      : i18n.t("common:units.mb", { n: formatNumber(n / 1024 ** 2, oneDecimal) });
 
 function Block({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
   return (
@@ -25,6 +33,7 @@ function Block({ title, description, children }: { title: string; description?: 
 
 /** Settings → Offline & storage: space used, persistence, saved galleries and clearing the device's copy. */
 export function OfflineSettings() {
+  const { t } = useTranslation("common");
   const [info, setInfo] = useState<StorageInfo | null>(null);
   const [files, setFiles] = useState<{ total: number; pinned: number; count: number } | null>(null);
   const saved = useLive(savedGalleries, [], [] as SavedGallery[]);
@@ -38,39 +47,44 @@ export function OfflineSettings() {
   const clear = async () => {
     let dropUnsent = false;
     if (pending > 0) {
-      dropUnsent = window.confirm(`${pending} change(s) haven't been sent yet. Delete them too? Press Cancel to keep them and clear everything else.`);
+      dropUnsent = window.confirm(t("offline.confirmUnsent", { count: pending }));
     }
     await clearOfflineData({ dropUnsent });
-    toast.success("Offline data cleared", { description: dropUnsent || !pending ? undefined : "Unsent changes were kept and will sync." });
+    toast.success(t("offline.cleared"), { description: dropUnsent || !pending ? undefined : t("offline.keptUnsent") });
     refresh();
   };
 
   const percent = info?.usage != null && info.quota ? Math.min(100, (info.usage / info.quota) * 100) : 0;
   return (
     <div className="grid max-w-3xl gap-6">
-      <Block title="Storage on this device" description="Images you saved for offline use, recent images and favourites are kept in this browser.">
+      <Block title={t("offline.storage.title")} description={t("offline.storage.description")}>
         <div className="flex items-center gap-3">
           <HardDrive className="size-5 text-muted-foreground" aria-hidden="true" />
           <span>
-            <strong data-testid="storage-used">{mb(info?.usage ?? null)}</strong> used of {mb(info?.quota ?? null)} available
+            <Trans
+              t={t}
+              i18nKey="offline.storage.used"
+              values={{ used: mb(info?.usage ?? null), quota: mb(info?.quota ?? null) }}
+              components={{ strong: <strong data-testid="storage-used" /> }}
+            />
           </span>
         </div>
-        <Progress value={percent} aria-label="Storage used" />
+        <Progress value={percent} aria-label={t("offline.storage.usedLabel")} />
         {files && (
           <p className="text-muted-foreground">
-            {files.count} image files cached ({mb(files.total)}), {mb(files.pinned)} of them in saved galleries.
+            {t("offline.storage.files", { count: files.count, total: mb(files.total), pinned: mb(files.pinned) })}
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <span data-testid="persistence">{info?.persisted ? "Storage is persistent: the browser won't clear it on its own." : "Storage may be cleared by the browser when space runs low."}</span>
+          <span data-testid="persistence">{info?.persisted ? t("offline.storage.persistent") : t("offline.storage.notPersistent")}</span>
           {info && !info.persisted && (
             <Button size="sm" variant="outline" onClick={() => void requestPersistence().then(refresh)}>
-              Keep my data
+              {t("offline.storage.keep")}
             </Button>
           )}
         </div>
       </Block>
-      <Block title="Saved galleries" description="Projects and collections you made available offline (from their pages).">
+      <Block title={t("offline.saved.title")} description={t("offline.saved.description")}>
         {saved.length ? (
           <ul className="grid gap-2">
             {saved.map((g) => (
@@ -78,23 +92,28 @@ export function OfflineSettings() {
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium">{g.name}</span>
                   <span className="block text-xs text-muted-foreground">
-                    {g.kind === "project" ? "Project" : "Collection"} · {g.imageIds.length} images · {mb(g.bytes)} · {g.status}
+                    {t("offline.saved.meta", {
+                      kind: g.kind === "project" ? t("offline.saved.project") : t("offline.saved.collection"),
+                      count: g.imageIds.length,
+                      size: mb(g.bytes),
+                      status: t(`offline.saved.status.${g.status}`),
+                    })}
                   </span>
                 </span>
                 <Button size="sm" variant="ghost" onClick={() => void unsaveGallery(g.key)}>
-                  Remove
+                  {t("offline.saved.remove")}
                 </Button>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-muted-foreground">Nothing saved yet. Use “Make available offline” on a project or collection.</p>
+          <p className="text-muted-foreground">{t("offline.saved.empty")}</p>
         )}
       </Block>
-      <Block title="Clear offline data" description="Removes the library copy and cached images from this browser. Changes not yet sent are kept unless you choose otherwise.">
+      <Block title={t("offline.clear.title")} description={t("offline.clear.description")}>
         <div>
           <Button variant="outline" onClick={() => void clear()}>
-            <Trash2 aria-hidden="true" /> Clear offline data
+            <Trash2 aria-hidden="true" /> {t("offline.clear.title")}
           </Button>
         </div>
       </Block>

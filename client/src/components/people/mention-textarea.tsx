@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
 import { PersonAvatar } from "./person-avatar";
@@ -37,6 +38,7 @@ export function MentionTextarea({
   className,
   ...props
 }: { value: string; onChange: (v: string) => void; people: Mentionable[] } & Omit<React.ComponentProps<typeof Textarea>, "value" | "onChange">) {
+  const { t } = useTranslation("common");
   const ref = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
   const [caret, setCaret] = useState(0);
@@ -87,7 +89,7 @@ export function MentionTextarea({
         onBlur={() => setClosed(true)}
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label="People to mention" className="absolute inset-x-0 top-full z-20 mt-1 max-h-60 overflow-auto rounded-lg border border-border bg-popover p-1 shadow-lg">
+        <ul id={listId} role="listbox" aria-label={t("mention.people")} className="absolute inset-x-0 top-full z-20 mt-1 max-h-60 overflow-auto rounded-lg border border-border bg-popover p-1 shadow-lg">
           {options.map((p, i) => (
             <li
               key={p.userId}

@@ -1,6 +1,7 @@
 import { Command as CommandPrimitive } from "cmdk";
 import { Search } from "lucide-react";
 import type * as React from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "./dialog";
 
@@ -24,13 +25,16 @@ interface CommandDialogProps extends React.ComponentProps<typeof Dialog> {
 
 /** A command palette in a dialog (⌘K). Title/description are visually hidden but announced. */
 function CommandDialog({
-  title = "Command palette",
-  description = "Search for a command to run…",
+  title: titleProp,
+  description: descriptionProp,
   children,
   className,
   commandProps,
   ...props
 }: CommandDialogProps) {
+  const { t } = useTranslation("common");
+  const title = titleProp ?? t("ui.commandPalette");
+  const description = descriptionProp ?? t("ui.commandDescription");
   return (
     <Dialog {...props}>
       <DialogContent

@@ -1,6 +1,7 @@
 import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import type * as React from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 
 const Dialog = (props: React.ComponentProps<typeof DialogPrimitive.Root>) => (
@@ -31,6 +32,7 @@ function DialogOverlay({ className, ...props }: React.ComponentProps<typeof Dial
 
 /** The "×" in the corner of dialogs and sheets. */
 function CloseButton({ className }: { className?: string }) {
+  const { t } = useTranslation("common");
   return (
     <DialogPrimitive.Close
       data-slot="dialog-close-button"
@@ -40,7 +42,7 @@ function CloseButton({ className }: { className?: string }) {
       )}
     >
       <X className="size-4" aria-hidden="true" />
-      <span className="sr-only">Close</span>
+      <span className="sr-only">{t("ui.close")}</span>
     </DialogPrimitive.Close>
   );
 }

@@ -1,5 +1,6 @@
 import { CircleCheck, CircleX, Info, TriangleAlert } from "lucide-react";
 import * as React from "react";
+import { useTranslation } from "react-i18next";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 import { Spinner } from "./spinner";
 
@@ -21,13 +22,14 @@ function useDocumentTheme(): Theme {
 /** The app's single toast outlet: mount once at the root; raise toasts with `toast()` from "sonner". */
 function Toaster(props: ToasterProps) {
   const theme = useDocumentTheme();
+  const { t } = useTranslation("common");
   return (
     <Sonner
       theme={theme}
       className="toaster group"
       position="bottom-right"
       closeButton
-      containerAriaLabel="Notifications"
+      containerAriaLabel={t("ui.notifications")}
       icons={{
         success: <CircleCheck className="size-4 text-success-strong" aria-hidden="true" />,
         info: <Info className="size-4 text-primary-strong" aria-hidden="true" />,

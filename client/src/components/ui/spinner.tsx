@@ -1,5 +1,6 @@
 import { LoaderCircle } from "lucide-react";
 import type * as React from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 
 interface SpinnerProps extends React.ComponentProps<"svg"> {
@@ -7,13 +8,14 @@ interface SpinnerProps extends React.ComponentProps<"svg"> {
   label?: string;
 }
 
-function Spinner({ className, label = "Loading", ...props }: SpinnerProps) {
+function Spinner({ className, label, ...props }: SpinnerProps) {
+  const { t } = useTranslation("common");
   const hidden = props["aria-hidden"] === true || props["aria-hidden"] === "true";
   return (
     <LoaderCircle
       data-slot="spinner"
       role={hidden ? undefined : "status"}
-      aria-label={hidden ? undefined : label}
+      aria-label={hidden ? undefined : (label ?? t("ui.loading"))}
       className={cn("size-4 shrink-0 animate-spin", className)}
       {...props}
     />

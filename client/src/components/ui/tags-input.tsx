@@ -1,6 +1,7 @@
 import { LIMITS } from "@image-studio/shared";
 import { X } from "lucide-react";
 import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { Input } from "./input";
 
@@ -31,6 +32,7 @@ interface TagsInputProps {
 
 /** Tag chips plus a text field: Enter or comma adds, Backspace on an empty field removes the last tag. */
 export function TagsInput({ value, onChange, suggestions = [], id, invalid, placeholder, leading, className, ...aria }: TagsInputProps) {
+  const { t } = useTranslation("common");
   const [text, setText] = useState("");
   const listId = useId();
   const commit = () => {
@@ -49,14 +51,14 @@ export function TagsInput({ value, onChange, suggestions = [], id, invalid, plac
   return (
     <div className={cn("flex flex-wrap items-center gap-1.5 rounded-lg border border-input bg-background p-1.5 focus-within:ring-2 focus-within:ring-ring", className)}>
       {leading}
-      {value.map((t) => (
-        <span key={t} className="inline-flex items-center gap-1 rounded-md bg-primary/15 py-0.5 pr-1 pl-2 text-xs text-primary-strong">
-          {t}
+      {value.map((tag) => (
+        <span key={tag} className="inline-flex items-center gap-1 rounded-md bg-primary/15 py-0.5 pr-1 pl-2 text-xs text-primary-strong">
+          {tag}
           <button
             type="button"
             className="rounded p-0.5 hover:bg-primary/20 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-            aria-label={`Remove tag ${t}`}
-            onClick={() => onChange(value.filter((x) => x !== t))}
+            aria-label={t("ui.removeTag", { tag })}
+            onClick={() => onChange(value.filter((x) => x !== tag))}
           >
             <X className="size-3" aria-hidden="true" />
           </button>
@@ -72,14 +74,14 @@ export function TagsInput({ value, onChange, suggestions = [], id, invalid, plac
         aria-label={aria["aria-label"]}
         aria-describedby={aria["aria-describedby"]}
         aria-invalid={invalid || undefined}
-        placeholder={placeholder ?? (value.length ? "" : "Type a tag and press Enter")}
+        placeholder={placeholder ?? (value.length ? "" : t("ui.tagPlaceholder"))}
         className="h-7 min-w-28 flex-1 border-0 px-1 shadow-none focus-visible:ring-0 focus-visible:outline-none"
       />
       <datalist id={listId}>
         {suggestions
-          .filter((t) => !value.includes(t))
-          .map((t) => (
-            <option key={t} value={t} />
+          .filter((s) => !value.includes(s))
+          .map((s) => (
+            <option key={s} value={s} />
           ))}
       </datalist>
     </div>

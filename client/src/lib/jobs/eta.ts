@@ -1,5 +1,6 @@
 /** Rough completion estimates for queued and running jobs, from how long the user's recent jobs took. */
 import type { Job } from "@image-studio/shared";
+import { i18n } from "@/i18n";
 import { isActive, runSeconds } from "./job-state";
 
 /** Seconds one job of a model typically runs, by its catalog speed (1 slow … 5 fast), when no history exists. */
@@ -54,7 +55,7 @@ export function estimateRemainingSeconds(job: Job, input: EtaInput): number | nu
 
 /** "about 5 s", "about 2 min", "about 1 h". */
 export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min`;
-  return `about ${Math.round(seconds / 3600)} h`;
+  if (seconds < 60) return i18n.t("common:duration.seconds", { n: Math.max(1, Math.round(seconds)) });
+  if (seconds < 3600) return i18n.t("common:duration.minutes", { n: Math.round(seconds / 60) });
+  return i18n.t("common:duration.hours", { n: Math.round(seconds / 3600) });
 }

@@ -1,12 +1,12 @@
 import { createFileRoute, notFound } from "@tanstack/react-router";
 import { z } from "zod";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 import { AdminPage } from "@/features/admin/components/admin-page";
 import { ADMIN_TABS, type AdminTab } from "@/features/admin/tabs";
 
 /** Administrators only: everyone else gets the app's 404 page, as if there were no such page. */
 export const Route = createFileRoute("/_app/admin")({
-  head: titled("Admin console"),
+  head: titledKey("admin"),
   beforeLoad: ({ context }) => {
     if (context.session.user.role !== "admin") throw notFound();
   },

@@ -1,12 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 import { BatchPage } from "@/features/batch/components/batch-page";
 
 const searchSchema = z.object({ id: z.uuid().optional().catch(undefined) });
 
 export const Route = createFileRoute("/_app/batch")({
-  head: titled("Batch"),
+  head: titledKey("batch"),
   validateSearch: searchSchema,
   component: BatchRoute,
 });

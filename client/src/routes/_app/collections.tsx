@@ -1,10 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { collectionListOptions } from "@/features/collections/api";
 import { CollectionsPage } from "@/features/collections/collections-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections")({
-  head: titled("Collections"),
+  head: titledKey("collections"),
   loader: ({ context }) => context.queryClient.prefetchQuery(collectionListOptions()),
   component: CollectionsPage,
 });

@@ -4,16 +4,16 @@ import { collectionOptions } from "@/features/collections/api";
 import { CollectionPage } from "@/features/collections/collection-page";
 import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
 import { ShareButton } from "@/features/share/components/share-dialog";
-import { titleHead } from "@/app/page-title";
+import { titleHead, titleText } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections_/$collectionId")({
   loader: async ({ context, params }) => {
     await context.queryClient.prefetchQuery(collectionOptions(params.collectionId));
     return {
-      title: context.queryClient.getQueryData(collectionOptions(params.collectionId).queryKey)?.name ?? "Collection",
+      title: context.queryClient.getQueryData(collectionOptions(params.collectionId).queryKey)?.name ?? titleText("collection"),
     };
   },
-  head: ({ loaderData }) => titleHead(loaderData?.title ?? "Collection"),
+  head: ({ loaderData }) => titleHead(loaderData?.title ?? titleText("collection")),
   component: CollectionRoute,
 });
 

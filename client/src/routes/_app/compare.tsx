@@ -1,12 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { ComparePage } from "@/features/iteration/components/compare-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 const search = z.object({ a: z.uuid().optional().catch(undefined), b: z.uuid().optional().catch(undefined) });
 
 export const Route = createFileRoute("/_app/compare")({
-  head: titled("Compare"),
+  head: titledKey("compare"),
   validateSearch: search,
   component: CompareRoute,
 });

@@ -1,15 +1,17 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { titled } from "@/app/page-title";
+import { useTranslation } from "react-i18next";
+import { titledKey } from "@/app/page-title";
 import { DashboardPage } from "@/features/dashboard/components/dashboard-page";
 import { dayPoints, LazyUsageChart } from "@/features/usage/components/lazy-chart";
 
 /** The dashboard's usage chart is the usage page's (lazy, recharts in its own chunk); the route joins the two. */
 function Chart({ days }: { days: { date: string; images: number; credits: number }[] }) {
-  return <LazyUsageChart title="Credits and images, last 30 days" data={dayPoints(days)} height={220} />;
+  const { t } = useTranslation("shell");
+  return <LazyUsageChart title={t("dashboard.chart")} data={dayPoints(days)} height={220} />;
 }
 
 export const Route = createFileRoute("/_app/dashboard")({
-  head: titled("Dashboard"),
+  head: titledKey("dashboard"),
   component: function Dashboard() {
     return <DashboardPage Chart={Chart} />;
   },

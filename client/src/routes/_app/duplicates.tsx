@@ -1,8 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { DuplicatesPage } from "@/features/gallery/components/duplicates-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/duplicates")({
-  head: titled("Duplicates"),
+  head: titledKey("duplicates"),
   component: DuplicatesPage,
 });

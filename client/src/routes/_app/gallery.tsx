@@ -4,10 +4,10 @@ import { loadImageList } from "@/features/gallery/api/queries";
 import { GalleryPage } from "@/features/gallery/gallery-page";
 import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
 import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/gallery")({
-  head: titled("My images"),
+  head: titledKey("gallery"),
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => loadImageList(context.queryClient, toListQuery(deps, "all")),

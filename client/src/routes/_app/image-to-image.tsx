@@ -1,7 +1,7 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
 import { ImageToImagePage } from "@/features/iteration/components/image-to-image-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 const search = z.object({
   /** Set by the service worker after a picture was shared to the installed app. */
@@ -10,7 +10,7 @@ const search = z.object({
 });
 
 export const Route = createFileRoute("/_app/image-to-image")({
-  head: titled("Image to image"),
+  head: titledKey("imageToImage"),
   validateSearch: search,
   component: ImageToImageRoute,
 });

@@ -10,16 +10,16 @@ import { ShareButton } from "@/features/share/components/share-dialog";
 import { PublishToggle } from "@/features/community/components/publish-toggle";
 import { EditButton } from "@/features/image-edit/components/edit-dialog";
 import { projectAccessOptions } from "@/features/teams/api";
-import { titleHead } from "@/app/page-title";
+import { titleHead, titleText } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/images/$imageId")({
   loader: async ({ context, params }) => {
     await context.queryClient.prefetchQuery(imageDetailOptions(params.imageId));
     // The prompt names the page (the tab, history and task switcher).
     const image = context.queryClient.getQueryData(imageDetailOptions(params.imageId).queryKey);
-    return { title: image ? image.prompt || "Untitled image" : "Image" };
+    return { title: image ? image.prompt || titleText("untitledImage") : titleText("image") };
   },
-  head: ({ loaderData }) => titleHead(loaderData?.title ?? "Image"),
+  head: ({ loaderData }) => titleHead(loaderData?.title ?? titleText("image")),
   component: ImageRoute,
 });
 

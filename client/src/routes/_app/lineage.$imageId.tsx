@@ -1,10 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { lineageOptions } from "@/features/iteration/api/iteration-api";
 import { LineageTree } from "@/features/iteration/components/lineage-tree";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/lineage/$imageId")({
-  head: titled("Family tree"),
+  head: titledKey("familyTree"),
   loader: ({ context, params }) => context.queryClient.prefetchQuery(lineageOptions(params.imageId)),
   component: LineageRoute,
 });

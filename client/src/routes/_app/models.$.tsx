@@ -1,5 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { titleHead } from "@/app/page-title";
+import { titleHead, titleText } from "@/app/page-title";
 import { ModelPage } from "@/features/models/components/model-page";
 import { modelsQuery } from "@/lib/models";
 
@@ -9,7 +9,7 @@ export const Route = createFileRoute("/_app/models/$")({
     const list = await context.queryClient.ensureQueryData(modelsQuery).catch(() => []);
     return { name: list.find((m) => m.id === params._splat)?.displayName ?? null };
   },
-  head: ({ loaderData }) => titleHead(loaderData?.name ?? "Model"),
+  head: ({ loaderData }) => titleHead(loaderData?.name ?? titleText("model")),
   component: ModelRoute,
 });
 

@@ -1,10 +1,10 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 import { NotificationsPage } from "@/features/notifications/components/notifications-page";
 
 export const Route = createFileRoute("/_app/notifications")({
-  head: titled("Notifications"),
+  head: titledKey("notifications"),
   validateSearch: z.object({
     show: z.enum(["all", "unread"]).optional().catch(undefined),
     kind: z.string().max(20).optional().catch(undefined),

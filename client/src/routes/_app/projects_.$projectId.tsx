@@ -6,14 +6,14 @@ import { ProjectPage } from "@/features/projects/project-page";
 import { ShareButton } from "@/features/share/components/share-dialog";
 import { projectAccessOptions } from "@/features/teams/api";
 import { ProjectTeamShare } from "@/features/teams/components/project-team-share";
-import { titleHead } from "@/app/page-title";
+import { titleHead, titleText } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/projects_/$projectId")({
   loader: async ({ context, params }) => {
     await Promise.all([context.queryClient.prefetchQuery(projectOptions(params.projectId)), context.queryClient.prefetchQuery(projectAccessOptions(params.projectId))]);
-    return { title: context.queryClient.getQueryData(projectOptions(params.projectId).queryKey)?.name ?? "Project" };
+    return { title: context.queryClient.getQueryData(projectOptions(params.projectId).queryKey)?.name ?? titleText("project") };
   },
-  head: ({ loaderData }) => titleHead(loaderData?.title ?? "Project"),
+  head: ({ loaderData }) => titleHead(loaderData?.title ?? titleText("project")),
   component: ProjectRoute,
 });
 

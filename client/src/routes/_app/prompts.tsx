@@ -1,8 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { PromptsPage } from "@/features/prompts/prompts-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/prompts")({
-  head: titled("Prompts"),
+  head: titledKey("prompts"),
   component: PromptsPage,
 });

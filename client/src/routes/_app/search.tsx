@@ -1,12 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 import { SearchPage } from "@/features/search/components/search-page";
 
 const flag = z.enum(["true", "false"]).optional().catch(undefined);
 
 export const Route = createFileRoute("/_app/search")({
-  head: titled("Search"),
+  head: titledKey("search"),
   validateSearch: z.object({
     q: z.string().max(200).optional().catch(undefined),
     type: z.enum(["all", "images", "projects", "collections", "prompts"]).optional().catch(undefined),

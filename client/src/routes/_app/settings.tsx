@@ -1,5 +1,6 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { Bell, Bot, CloudOff, CreditCard, KeyRound, Lock, type LucideIcon, SlidersHorizontal, UserRound } from "lucide-react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { PageHeader } from "@/app/shell/page-header";
 import { OfflineSettings } from "@/components/offline/offline-settings";
@@ -13,43 +14,44 @@ import { ModelsTab } from "@/features/settings/components/models-tab";
 import { PreferencesTab } from "@/features/settings/components/preferences-tab";
 import { PrivacyTab } from "@/features/settings/components/privacy-tab";
 import { PublicProfileSection } from "@/features/community/components/public-profile-section";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 const TABS = ["account", "preferences", "offline", "models", "notifications", "privacy", "api-keys", "billing"] as const;
 type Tab = (typeof TABS)[number];
 
-const LABELS: Record<Tab, { label: string; icon: LucideIcon }> = {
-  account: { label: "Account", icon: UserRound },
-  preferences: { label: "Preferences", icon: SlidersHorizontal },
-  offline: { label: "Offline & storage", icon: CloudOff },
-  models: { label: "Models", icon: Bot },
-  notifications: { label: "Notifications", icon: Bell },
-  privacy: { label: "Privacy & data", icon: Lock },
-  "api-keys": { label: "API keys", icon: KeyRound },
-  billing: { label: "Billing", icon: CreditCard },
-};
+const LABELS = {
+  account: { label: "settings.tabs.account", icon: UserRound },
+  preferences: { label: "settings.tabs.preferences", icon: SlidersHorizontal },
+  offline: { label: "settings.tabs.offline", icon: CloudOff },
+  models: { label: "settings.tabs.models", icon: Bot },
+  notifications: { label: "settings.tabs.notifications", icon: Bell },
+  privacy: { label: "settings.tabs.privacy", icon: Lock },
+  "api-keys": { label: "settings.tabs.apiKeys", icon: KeyRound },
+  billing: { label: "settings.tabs.billing", icon: CreditCard },
+} as const satisfies Record<Tab, { label: string; icon: LucideIcon }>;
 
 
 export const Route = createFileRoute("/_app/settings")({
-  head: titled("Settings"),
+  head: titledKey("settings"),
   validateSearch: z.object({ tab: z.enum(TABS).optional().catch(undefined) }),
   component: SettingsPage,
 });
 
 function SettingsPage() {
+  const { t } = useTranslation("shell");
   const { tab = "account" } = Route.useSearch();
   const navigate = Route.useNavigate();
   return (
     <>
-      <PageHeader title="Settings" description="Your account, security and how Image Studio behaves." />
+      <PageHeader title={t("titles.settings")} description={t("settings.description")} />
       <Tabs value={tab} onValueChange={(v) => void navigate({ search: { tab: v as Tab }, replace: true })}>
         <div className="-mx-4 overflow-x-auto px-4 pb-1 md:mx-0 md:px-0">
-          <TabsList aria-label="Settings sections">
-            {TABS.map((t) => {
-              const { label, icon: Icon } = LABELS[t];
+          <TabsList aria-label={t("settings.sections")}>
+            {TABS.map((id) => {
+              const { label, icon: Icon } = LABELS[id];
               return (
-                <TabsTrigger key={t} value={t} className="flex-none">
-                  <Icon aria-hidden="true" /> {label}
+                <TabsTrigger key={id} value={id} className="flex-none">
+                  <Icon aria-hidden="true" /> {t(label)}
                 </TabsTrigger>
               );
             })}

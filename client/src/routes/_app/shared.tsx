@@ -1,8 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { SharedLinksPage } from "@/features/share/components/shared-links-page";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/shared")({
-  head: titled("Shared links"),
+  head: titledKey("shared"),
   component: SharedLinksPage,
 });

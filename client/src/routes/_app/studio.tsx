@@ -3,10 +3,10 @@ import { IterateSlotContext } from "@/components/image/iterate-slot";
 import { tileIterate } from "@/features/iteration/components/tile-iterate";
 import { StudioPage } from "@/features/studio/components/studio-page";
 import { studioSearchSchema } from "@/features/studio/lib/prefill";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/studio")({
-  head: titled("Generate"),
+  head: titledKey("generate"),
   validateSearch: studioSearchSchema,
   component: StudioRoute,
 });

@@ -1,11 +1,11 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { z } from "zod";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 import { TeamsPage } from "@/features/teams/components/teams-page";
 
 export const Route = createFileRoute("/_app/teams")({
   validateSearch: z.object({ invite: z.uuid().optional().catch(undefined) }),
-  head: titled("Teams"),
+  head: titledKey("teams"),
   component: TeamsRoute,
 });
 

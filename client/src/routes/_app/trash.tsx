@@ -3,10 +3,10 @@ import { loadImageList } from "@/features/gallery/api/queries";
 import { TrashControls } from "@/features/gallery/components/trash-controls";
 import { GalleryPage } from "@/features/gallery/gallery-page";
 import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
-import { titled } from "@/app/page-title";
+import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/trash")({
-  head: titled("Trash"),
+  head: titledKey("trash"),
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => loadImageList(context.queryClient, toListQuery(deps, "trash")),
