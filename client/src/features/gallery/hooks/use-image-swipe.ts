@@ -4,8 +4,7 @@ import { useRef } from "react";
 const SWIPE_X = 60;
 
 /** Whether the zoom viewer is zoomed in (then a drag pans the picture instead of changing images). */
-const zoomedIn = (el: HTMLElement | null) =>
-  Boolean(el?.querySelector('button[aria-label="Zoom out"]:not([disabled])'));
+const zoomedIn = (el: HTMLElement | null) => Boolean(el?.querySelector('[data-zoomed="true"]'));
 
 /**
  * Touch and pen swipes on the image page's picture, as in the lightbox: left goes to the next image, right to the

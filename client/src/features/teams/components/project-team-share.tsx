@@ -30,7 +30,7 @@ function TeamsDialog({ projectId, name, shared }: { projectId: string; name: str
       </DialogHeader>
       {!teams?.length ? (
         <p className="text-sm text-muted-foreground">
-          <Trans t={t} i18nKey="share.noTeams" components={{ link: <Link to="/teams" className="font-medium text-primary underline-offset-4 hover:underline" /> }} />
+          <Trans t={t} i18nKey="share.noTeams" components={{ a: <Link to="/teams" className="font-medium text-primary underline-offset-4 hover:underline" /> }} />
         </p>
       ) : (
         <ul className="grid gap-2">
