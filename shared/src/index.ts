@@ -6,6 +6,7 @@ export * from "./generation";
 export * from "./catalog";
 export * from "./params";
 export * from "./auth";
+export * from "./languages";
 export * from "./images";
 export * from "./prompt-syntax";
 export * from "./settings";

@@ -6,7 +6,7 @@
  * The language follows the account (`user.language`, also used for its mails); before sign-in, the device's last
  * choice or the browser's languages.
  */
-import { isUiLanguage, UI_LANGUAGE_IDS } from "@image-studio/shared";
+import { isUiLanguage, UI_LANGUAGE_IDS } from "@image-studio/shared/languages";
 import i18n from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { initReactI18next } from "react-i18next";
