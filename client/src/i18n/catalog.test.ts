@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { catalogProblems, type CatalogTree, flattenCatalog } from "@image-studio/shared";
 import { describe, expect, it } from "vitest";
-import { i18n, setLanguage } from "./index";
+import { i18n, loadCatalog, setLanguage } from "./index";
 import { NAMESPACES } from "./resources";
 
 /**
@@ -45,6 +45,13 @@ describe("translation catalogs", () => {
     // A new feature folder joins extracted.json (and so the lint) before it lands.
     expect(areas.filter((a) => !extracted.includes(a))).toEqual([]);
     for (const p of extracted) expect(areas, p).toContain(p);
+  });
+
+  it("loads another language's namespace from its own chunk", async () => {
+    const de = await loadCatalog("de", "settings");
+    expect((de.region as Record<string, string>).title).toBe("Sprache und Region");
+    await expect(loadCatalog("xx", "settings")).rejects.toThrow("No xx catalog for settings");
+    await expect(loadCatalog("en", "settings")).rejects.toThrow(); // English is bundled, never fetched
   });
 
   it("switches language and falls back to English for one it does not offer", async () => {

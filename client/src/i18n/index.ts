@@ -37,14 +37,17 @@ export function deviceLanguage(): string {
   return "en";
 }
 
+/** One namespace of a language other than English, from its own chunk. */
+export async function loadCatalog(language: string, namespace: string): Promise<Record<string, unknown>> {
+  const load = catalogs[`./locales/${language}/${namespace}.json`];
+  if (!load) throw new Error(`No ${language} catalog for ${namespace}`);
+  return (await load()).default;
+}
+
 void i18n
   .use(initReactI18next)
   .use(
-    resourcesToBackend(async (language: string, namespace: string) => {
-      const load = catalogs[`./locales/${language}/${namespace}.json`];
-      if (!load) throw new Error(`No ${language} catalog for ${namespace}`);
-      return (await load()).default;
-    }),
+    resourcesToBackend(loadCatalog),
   )
   .init({
     resources: { en },
