@@ -24,7 +24,9 @@ export async function audit(ctx: Ctx, entry: AuditEntry, db: Db = ctx.db): Promi
     targetId: entry.targetId ?? null,
     details: entry.details ?? {},
     requestId: ctx.requestId ?? null,
-    // The moment of the entry, not of its transaction: two entries of one change keep their order.
-    createdAt: sql`clock_timestamp()`,
+    // The moment of the entry, not of its transaction, and strictly after the newest entry this transaction sees:
+    // two entries of one change keep their order even when the clock does not move between them (PGlite's clock
+    // is coarse; the list orders by time, then by a random id).
+    createdAt: sql`greatest(clock_timestamp(), (select max(${auditLog.createdAt}) from ${auditLog}) + interval '1 microsecond')`,
   });
 }
