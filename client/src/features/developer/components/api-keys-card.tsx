@@ -5,7 +5,7 @@ import {
   type ApiKeyScope,
 } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, Plus, Trash2 } from "lucide-react";
+import { KeyRound, Trash2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
@@ -27,7 +27,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate } from "@/i18n";
 import { cn } from "@/lib/cn";
 import { apiKeysQuery, createApiKey, developerKeys, revokeApiKey } from "../api";
-import { ago, DevSection, SecretBox } from "./shared";
+import { ago, CreateWithSecretDialog, DevSection } from "./shared";
 
 const EXPIRY = [
   { value: "never", label: "keys.expiry.never" },
@@ -74,30 +74,24 @@ function CreateKeyDialog({ disabled }: { disabled: boolean }) {
   const toggle = (s: ApiKeyScope, on: boolean) =>
     setScopes((cur) => (on ? [...new Set([...cur, s])] : cur.filter((x) => x !== s)));
   return (
-    <Dialog open={open} onOpenChange={reset}>
-      <DialogTrigger asChild>
-        <Button size="sm" disabled={disabled}>
-          <Plus aria-hidden="true" /> {t("keys.create")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg">
-        {created ? (
-          <div className="space-y-4">
-            <DialogHeader>
-              <DialogTitle>{t("keys.created.title")}</DialogTitle>
-              <DialogDescription>{t("keys.created.description")}</DialogDescription>
-            </DialogHeader>
-            <SecretBox
-              label={t("keys.created.label")}
-              copyLabel={t("keys.created.copy")}
-              value={created.key}
-              note={t("keys.created.note")}
-            />
-            <DialogFooter>
-              <Button onClick={() => reset(false)}>{t("done")}</Button>
-            </DialogFooter>
-          </div>
-        ) : (
+    <CreateWithSecretDialog
+      open={open}
+      onOpenChange={reset}
+      trigger={t("keys.create")}
+      disabled={disabled}
+      secret={
+        created
+          ? {
+              title: t("keys.created.title"),
+              description: t("keys.created.description"),
+              label: t("keys.created.label"),
+              copyLabel: t("keys.created.copy"),
+              value: created.key,
+              note: t("keys.created.note"),
+            }
+          : null
+      }
+    >
           <form onSubmit={submit} className="space-y-4">
             <DialogHeader>
               <DialogTitle>{t("keys.form.title")}</DialogTitle>
@@ -153,9 +147,7 @@ function CreateKeyDialog({ disabled }: { disabled: boolean }) {
               </Button>
             </DialogFooter>
           </form>
-        )}
-      </DialogContent>
-    </Dialog>
+    </CreateWithSecretDialog>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Check, Copy } from "lucide-react";
+import { Check, Copy, Plus } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { formatRelative, i18n } from "@/i18n";
 
 /** One settings card of this tab: a titled region with its controls. */
@@ -96,4 +97,59 @@ export function useOffline(): boolean {
     };
   }, []);
   return offline;
+}
+
+export interface CreatedSecret {
+  title: string;
+  description: string;
+  label: string;
+  copyLabel: string;
+  value: string;
+  note: string;
+}
+
+/** A "create" dialog whose result holds a secret shown once (an API key, a signing secret): the form, then the secret. */
+export function CreateWithSecretDialog({
+  open,
+  onOpenChange,
+  trigger,
+  disabled,
+  secret,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  trigger: string;
+  disabled: boolean;
+  /** The created secret and its texts; null while the form shows. */
+  secret: CreatedSecret | null;
+  /** The form. */
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("developer");
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button size="sm" disabled={disabled}>
+          <Plus aria-hidden="true" /> {trigger}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-lg">
+        {secret ? (
+          <div className="space-y-4">
+            <DialogHeader>
+              <DialogTitle>{secret.title}</DialogTitle>
+              <DialogDescription>{secret.description}</DialogDescription>
+            </DialogHeader>
+            <SecretBox label={secret.label} copyLabel={secret.copyLabel} value={secret.value} note={secret.note} />
+            <DialogFooter>
+              <Button onClick={() => onOpenChange(false)}>{t("done")}</Button>
+            </DialogFooter>
+          </div>
+        ) : (
+          children
+        )}
+      </DialogContent>
+    </Dialog>
+  );
 }

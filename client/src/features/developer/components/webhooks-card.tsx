@@ -5,7 +5,7 @@ import {
   type WebhookEvent,
 } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Plus, Send, Trash2, Webhook } from "lucide-react";
+import { Send, Trash2, Webhook } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
@@ -13,13 +13,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import {
-  Dialog,
-  DialogContent,
   DialogDescription,
   DialogFooter,
   DialogHeader,
   DialogTitle,
-  DialogTrigger,
 } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -28,7 +25,7 @@ import { Switch } from "@/components/ui/switch";
 import { ApiError } from "@/lib/api";
 import { createEndpoint, deleteEndpoint, developerKeys, endpointsQuery, sendTest, updateEndpoint } from "../api";
 import { DeliveryLog } from "./delivery-log";
-import { DevSection, SecretBox } from "./shared";
+import { CreateWithSecretDialog, DevSection } from "./shared";
 
 function EndpointDialog({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation("developer");
@@ -65,30 +62,24 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
     if (url.trim() && events.length) create.mutate();
   };
   return (
-    <Dialog open={open} onOpenChange={reset}>
-      <DialogTrigger asChild>
-        <Button size="sm" disabled={disabled}>
-          <Plus aria-hidden="true" /> {t("webhooks.add")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg">
-        {created ? (
-          <div className="space-y-4">
-            <DialogHeader>
-              <DialogTitle>{t("webhooks.created.title")}</DialogTitle>
-              <DialogDescription>{t("webhooks.created.description")}</DialogDescription>
-            </DialogHeader>
-            <SecretBox
-              label={t("webhooks.created.label")}
-              copyLabel={t("webhooks.created.copy")}
-              value={created.secret}
-              note={t("webhooks.created.note")}
-            />
-            <DialogFooter>
-              <Button onClick={() => reset(false)}>{t("done")}</Button>
-            </DialogFooter>
-          </div>
-        ) : (
+    <CreateWithSecretDialog
+      open={open}
+      onOpenChange={reset}
+      trigger={t("webhooks.add")}
+      disabled={disabled}
+      secret={
+        created
+          ? {
+              title: t("webhooks.created.title"),
+              description: t("webhooks.created.description"),
+              label: t("webhooks.created.label"),
+              copyLabel: t("webhooks.created.copy"),
+              value: created.secret,
+              note: t("webhooks.created.note"),
+            }
+          : null
+      }
+    >
           <form onSubmit={submit} className="space-y-4">
             <DialogHeader>
               <DialogTitle>{t("webhooks.form.title")}</DialogTitle>
@@ -138,9 +129,7 @@ function EndpointDialog({ disabled }: { disabled: boolean }) {
               </Button>
             </DialogFooter>
           </form>
-        )}
-      </DialogContent>
-    </Dialog>
+    </CreateWithSecretDialog>
   );
 }
 

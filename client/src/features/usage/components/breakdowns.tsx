@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -30,43 +31,58 @@ function Share({ value, total }: { value: number; total: number }) {
   );
 }
 
+interface ShareRow {
+  key: string;
+  label: ReactNode;
+  images: number;
+  credits: number;
+}
+
+/** Rows of images and credits, each with its share of all credits as a bar; `head` names the first column. */
+function ShareTable({ head, rows }: { head: string; rows: ShareRow[] }) {
+  const { t } = useTranslation("usage");
+  const total = rows.reduce((s, r) => s + r.credits, 0);
+  return (
+    <table className="w-full text-sm">
+      <thead>
+        <tr>
+          <th scope="col" className={th}>
+            {head}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("table.images")}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("table.credits")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className="border-t border-border">
+            <td className={td}>
+              {r.label}
+              <Share value={r.credits} total={total} />
+            </td>
+            <td className={num}>{fmt(r.images)}</td>
+            <td className={num}>{fmt(r.credits)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ByModelSection() {
   const { t } = useTranslation("usage");
   const q = useQuery(byModelQuery);
-  const total = q.data?.items.reduce((s, r) => s + r.credits, 0) ?? 0;
   return (
     <Section title={t("byModel.title")} description={t("byModel.description")} busy={q.isPending}>
       <Rows busy={q.isPending} rows={3} />
       {q.isError && <LoadError error={q.error} />}
       {q.data && !q.data.items.length && <p className="text-sm text-muted-foreground">{t("byModel.empty")}</p>}
       {!!q.data?.items.length && (
-        <table className="w-full text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                {t("table.model")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("table.images")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("table.credits")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((r) => (
-              <tr key={r.modelId || "other"} className="border-t border-border">
-                <td className={td}>
-                  {r.modelName}
-                  <Share value={r.credits} total={total} />
-                </td>
-                <td className={num}>{fmt(r.images)}</td>
-                <td className={num}>{fmt(r.credits)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShareTable head={t("table.model")} rows={q.data.items.map((r) => ({ key: r.modelId || "other", label: r.modelName, images: r.images, credits: r.credits }))} />
       )}
     </Section>
   );
@@ -75,52 +91,21 @@ export function ByModelSection() {
 export function ByProjectSection() {
   const { t } = useTranslation("usage");
   const q = useQuery(byProjectQuery);
-  const total = q.data?.items.reduce((s, r) => s + r.credits, 0) ?? 0;
+  const label = (r: { projectId: string | null; projectName: string | null }) =>
+    r.projectId && r.projectName ? (
+      <Link to="/projects/$projectId" params={{ projectId: r.projectId }} className="rounded-sm text-primary-strong underline-offset-4 hover:underline">
+        {r.projectName}
+      </Link>
+    ) : (
+      <span className="text-muted-foreground">{r.projectId ? t("byProject.deleted") : t("byProject.none")}</span>
+    );
   return (
     <Section title={t("byProject.title")} description={t("byProject.description")} busy={q.isPending}>
       <Rows busy={q.isPending} rows={3} />
       {q.isError && <LoadError error={q.error} />}
       {q.data && !q.data.items.length && <p className="text-sm text-muted-foreground">{t("byProject.empty")}</p>}
       {!!q.data?.items.length && (
-        <table className="w-full text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className={th}>
-                {t("table.project")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("table.images")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("table.credits")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((r) => (
-              <tr key={r.projectId ?? "none"} className="border-t border-border">
-                <td className={td}>
-                  {r.projectId && r.projectName ? (
-                    <Link
-                      to="/projects/$projectId"
-                      params={{ projectId: r.projectId }}
-                      className="rounded-sm text-primary-strong underline-offset-4 hover:underline"
-                    >
-                      {r.projectName}
-                    </Link>
-                  ) : r.projectId ? (
-                    <span className="text-muted-foreground">{t("byProject.deleted")}</span>
-                  ) : (
-                    <span className="text-muted-foreground">{t("byProject.none")}</span>
-                  )}
-                  <Share value={r.credits} total={total} />
-                </td>
-                <td className={num}>{fmt(r.images)}</td>
-                <td className={num}>{fmt(r.credits)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShareTable head={t("table.project")} rows={q.data.items.map((r) => ({ key: r.projectId ?? "none", label: label(r), images: r.images, credits: r.credits }))} />
       )}
     </Section>
   );
