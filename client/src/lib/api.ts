@@ -56,7 +56,7 @@ export function api<T>(path: string, init: Omit<RequestInit, "body"> & { body?: 
     fetch(path.startsWith("/") ? path : `/api/${path}`, {
       credentials: "same-origin",
       ...rest,
-      headers: { Accept: "application/json", ...(body && !isForm ? { "Content-Type": "application/json" } : {}), ...headers },
+      headers: { Accept: "application/json", "Accept-Language": i18n.language, ...(body && !isForm ? { "Content-Type": "application/json" } : {}), ...headers },
       body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
     }),
   );

@@ -35,6 +35,7 @@ import type {
 import type { Hono } from "hono";
 import { type ClientResponse, hc } from "hono/client";
 import { unwrap } from "./api";
+import { i18n } from "@/i18n";
 
 /**
  * Typed calls to the API, derived from the server's route definitions (`server/src/routes.ts`, type-only): paths,
@@ -43,7 +44,7 @@ import { unwrap } from "./api";
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Hono generics the client needs are any-shaped
 const client = <T extends Hono<any, any, any>>(base: string) =>
-  hc<T>(base, { init: { credentials: "same-origin" }, headers: { Accept: "application/json" } });
+  hc<T>(base, { init: { credentials: "same-origin" }, headers: () => ({ Accept: "application/json", "Accept-Language": i18n.language }) });
 
 export const rpc = {
   account: client<AccountRoutes>("/api/account"),
