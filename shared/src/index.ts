@@ -18,6 +18,7 @@ export * from "./prompts";
 export * from "./sync";
 export * from "./sync-shared";
 export * from "./notifications";
+export * from "./notification-text";
 export * from "./usage";
 export * from "./prompt-tools";
 export * from "./developer";

@@ -58,6 +58,11 @@ export const notificationSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   title: z.string(),
   body: z.string(),
+  /**
+   * What the title and body are made of (shared/src/notification-text.ts): the client words them in the reader's
+   * language. Null on rows written before parameters existed: then title and body are the stored English text.
+   */
+  params: z.record(z.string(), z.unknown()).nullable(),
   /** An in-app path (e.g. /images/…) the notification opens. */
   link: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
@@ -105,22 +110,3 @@ export const notificationPreferencesViewSchema = z.object({
   notificationsEnabled: z.boolean(),
 });
 export type NotificationPreferencesView = z.infer<typeof notificationPreferencesViewSchema>;
-
-/** Labels for the preferences table and the page's filters. */
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
-  "job.completed": "Image finished",
-  "job.failed": "Generation failed",
-  "batch.completed": "Batch finished",
-  "credits.low": "Low balance",
-  "credits.limit": "Spending limit reached",
-  "credits.granted": "Credits received",
-  "credits.expiring": "Credits expiring",
-  "share.viewed": "Share link viewed",
-  "share.review": "Review verdicts on a share link",
-  "comment.new": "New comment",
-  "comment.mention": "Mentioned in a comment",
-  "team.invite": "Team invitation",
-  "review.updated": "Review updated",
-  "model.announcement": "Model announcements",
-  "community.unpublished": "Image removed from the community",
-};

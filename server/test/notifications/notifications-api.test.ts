@@ -8,7 +8,7 @@ import { createUser, ctxFor, waitFor } from "../factories";
 import { createTestApp, jsonRequest, signUp, type SignedUpUser, type TestApp } from "../harness";
 
 interface Page {
-  items: { id: string; kind: string; title: string; body: string; link: string | null; readAt: string | null; data: Record<string, unknown> }[];
+  items: { id: string; kind: string; title: string; body: string; params: Record<string, unknown> | null; link: string | null; readAt: string | null; data: Record<string, unknown> }[];
   nextCursor: string | null;
   unreadCount: number;
 }
@@ -28,19 +28,23 @@ describe("notifications API", () => {
 
   it("pages newest first with a cursor, filters unread and kinds, marks read, reads all and deletes", async () => {
     const u = await signUp(t);
-    for (let i = 0; i < 7; i++) await notify(t.deps, { userId: u.user.id, kind: i % 2 ? "credits.low" : "job.completed", title: `n${i}` });
+    for (let i = 0; i < 7; i++) {
+      if (i % 2) await notify(t.deps, { userId: u.user.id, kind: "credits.low", params: { balance: i, threshold: 10 } });
+      else await notify(t.deps, { userId: u.user.id, kind: "job.completed", params: { count: 1, prompt: `n${i}`, model: "Sketch" } });
+    }
+    const marker = (n: Page["items"][number]) => (n.kind === "credits.low" ? `n${String(n.params?.balance)}` : String(n.params?.prompt));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const page: Page = await get<Page>(u, `/api/notifications?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
       expect(page.items.length).toBeLessThanOrEqual(3);
-      seen.push(...page.items.map((n) => n.title));
+      seen.push(...page.items.map(marker));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(["n6", "n5", "n4", "n3", "n2", "n1", "n0"]);
 
     const lows = await get<Page>(u, "/api/notifications?kind=credits.low");
-    expect(lows.items.map((n) => n.title)).toEqual(["n5", "n3", "n1"]);
+    expect(lows.items.map(marker)).toEqual(["n5", "n3", "n1"]);
     expect((await call(u, "/api/notifications?kind=nope")).status).toBe(400);
     expect((await call(u, "/api/notifications?cursor=not-a-cursor")).status).toBe(400);
 
@@ -92,9 +96,9 @@ describe("notifications API", () => {
     // The general settings endpoint may not write the reserved key.
     expect((await call(u, "/api/settings", { method: "PUT", body: { settings: { notificationPreferences: {} } } })).status).toBe(400);
 
-    const pushed = await notify(t.deps, { userId: u.user.id, kind: "job.completed", title: "done" });
+    const pushed = await notify(t.deps, { userId: u.user.id, kind: "job.completed", params: { count: 1, prompt: "done", model: "Sketch" } });
     expect(pushed?.data.push).toBe(true);
-    const quiet = await notify(t.deps, { userId: u.user.id, kind: "credits.low", title: "low" });
+    const quiet = await notify(t.deps, { userId: u.user.id, kind: "credits.low", params: { balance: 1, threshold: 10 } });
     expect(quiet?.readAt).not.toBeNull();
   });
 });

@@ -13,6 +13,11 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
+    /**
+     * What title and body are made of (shared/src/notification-text.ts), worded in each reader's language; title
+     * and body hold the English wording. Null on rows from before: their stored English text is all there is.
+     */
+    params: jsonb("params").$type<Record<string, unknown>>(),
     link: text("link"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     /** Same key twice for one user = one notification (e.g. "low balance" once per crossing); NULLs never clash. */

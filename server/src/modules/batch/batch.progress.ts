@@ -46,12 +46,10 @@ export async function batchJobEnded(deps: Deps, batchId: string): Promise<void> 
   if (counts.pending + counts.running > 0) return;
   const finished = await markFinished(db, batchId);
   if (!finished || finished.state === "cancelled") return;
-  const failed = counts.failed ? `, ${counts.failed} failed` : "";
   await notify(deps, {
     userId: batch.userId,
     kind: "batch.completed",
-    title: `Batch “${batch.name}” finished`,
-    body: `${counts.completed} of ${batch.total} done${failed}.`,
+    params: { name: batch.name, completed: counts.completed, failed: counts.failed, total: batch.total },
     link: `/batch?id=${batch.id}`,
     data: { batchId: batch.id, completed: counts.completed, failed: counts.failed, total: batch.total },
     dedupeKey: `batch.completed:${batch.id}:${batch.round}`,

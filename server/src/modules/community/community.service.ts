@@ -138,8 +138,7 @@ export async function adminUnpublish(ctx: Ctx, imageId: string, reason: string) 
   await notify(ctx.deps, {
     userId: row.userId,
     kind: "community.unpublished",
-    title: "An image was removed from the community",
-    body: `A moderator unpublished one of your images. Reason: ${reason}`,
+    params: { reason },
     link: `/images/${row.id}`,
     data: { imageId: row.id, reason },
   });

@@ -132,8 +132,7 @@ export async function assertWithinLimit(ctx: Ctx, cost: number, tx: Db, jobId: s
       void notify(ctx.deps, {
         userId: ctx.user.id,
         kind: "credits.limit",
-        title: "Monthly spending limit reached",
-        body: `You have spent ${spent} of your ${limits.monthlyLimit}-credit limit this month. New jobs wait until next month or until you raise the limit.`,
+        params: { spent, limit: limits.monthlyLimit },
         link: "/usage",
         data: { limit: limits.monthlyLimit, spent, month: month.key },
         dedupeKey: `credits.limit:${month.key}:${limits.monthlyLimit}`,
@@ -152,8 +151,7 @@ export async function assertWithinLimit(ctx: Ctx, cost: number, tx: Db, jobId: s
       void notify(ctx.deps, {
         userId: ctx.user.id,
         kind: "credits.low",
-        title: "Your credit balance is low",
-        body: `You have ${after} credits left, below your alert at ${limits.lowBalanceAlert}. Redeem a code or top up on the Usage page.`,
+        params: { balance: after, threshold: limits.lowBalanceAlert },
         link: "/usage",
         data: { balance: after, threshold: limits.lowBalanceAlert },
         dedupeKey: `credits.low:${jobId}`,

@@ -126,8 +126,7 @@ export async function handleWebhook(
     await notify(deps, {
       userId,
       kind: "credits.granted",
-      title: `${credits.toLocaleString("en-US")} credits added`,
-      body: "Thank you for your purchase.",
+      params: { credits },
       link: "/usage",
       dedupeKey: `stripe:${session.id}`,
     });

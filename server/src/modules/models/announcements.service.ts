@@ -21,7 +21,6 @@ function toView(r: repo.AnnouncementRow, admin = false): Announcement {
   };
 }
 
-const KIND_WORD: Record<AnnouncementKind, string> = { new: "New", update: "Update", deprecation: "Deprecation", maintenance: "Maintenance" };
 
 export async function create(ctx: Ctx, input: { modelId: string; kind: AnnouncementKind; title: string; body: string }) {
   const model = await ctx.deps.catalog.get(input.modelId);
@@ -38,8 +37,7 @@ export async function create(ctx: Ctx, input: { modelId: string; kind: Announcem
     const sent = await notify(ctx.deps, {
       userId,
       kind: "model.announcement",
-      title: `${KIND_WORD[input.kind]}: ${model.displayName} — ${input.title}`.slice(0, 200),
-      body: input.body,
+      params: { announcementKind: input.kind, model: model.displayName, title: input.title, body: input.body },
       link: `/models/${input.modelId}`,
       data: { announcementId: row.id, modelId: input.modelId },
       dedupeKey: `model.announcement:${row.id}`,

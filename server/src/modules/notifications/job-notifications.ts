@@ -10,12 +10,10 @@ const modelName = (id: string) => findModel(id)?.displayName ?? id;
 
 export async function notifyJobCompleted(deps: Deps, job: Pick<JobRow, "id" | "userId" | "modelId" | "prompt" | "operation">, imageIds: string[]) {
   if (!imageIds.length) return;
-  const count = imageIds.length;
   await notify(deps, {
     userId: job.userId,
     kind: "job.completed",
-    title: count === 1 ? "Your image is ready" : `Your ${count} images are ready`,
-    body: `${clip(job.prompt) || job.operation} — ${modelName(job.modelId)}`,
+    params: { count: imageIds.length, prompt: clip(job.prompt) || job.operation, model: modelName(job.modelId) },
     link: `/images/${imageIds[0]}`,
     data: { jobId: job.id, imageIds, modelId: job.modelId },
     dedupeKey: `job.completed:${job.id}`,
@@ -23,12 +21,10 @@ export async function notifyJobCompleted(deps: Deps, job: Pick<JobRow, "id" | "u
 }
 
 export async function notifyJobFailed(deps: Deps, job: Pick<JobRow, "id" | "userId" | "modelId" | "prompt" | "operation">, reason: string, refunded: number) {
-  const refund = refunded > 0 ? ` ${refunded} credit${refunded === 1 ? " was" : "s were"} refunded.` : "";
   await notify(deps, {
     userId: job.userId,
     kind: "job.failed",
-    title: "A generation failed",
-    body: `${reason}${/[.!?]$/.test(reason) ? "" : "."}${refund}`,
+    params: { reason, refunded, prompt: clip(job.prompt), model: modelName(job.modelId) },
     link: "/queue",
     data: { jobId: job.id, modelId: job.modelId, reason, refunded, prompt: clip(job.prompt) },
     dedupeKey: `job.failed:${job.id}`,

@@ -13,12 +13,13 @@ export async function insertNotification(db: Db, row: NewNotification): Promise<
   return created ?? null;
 }
 
-export async function recipient(db: Db, userId: string): Promise<{ email: string; name: string; language: string; isGuest: boolean; prefs: unknown; notificationsEnabled: boolean } | undefined> {
+export async function recipient(db: Db, userId: string): Promise<{ email: string; name: string; language: string; timeZone: string; isGuest: boolean; prefs: unknown; notificationsEnabled: boolean } | undefined> {
   const [row] = await db
     .select({
       email: users.email,
       name: users.name,
       language: users.language,
+      timeZone: users.timezone,
       isGuest: users.isAnonymous,
       prefs: sql<unknown>`${userSettings.settings} -> 'notificationPreferences'`,
       notificationsEnabled: sql<boolean>`coalesce(${userSettings.notificationsEnabled}, true)`,

@@ -16,7 +16,8 @@ import { channelsFor, toNotificationView } from "./notify";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function list(ctx: Ctx, q: { cursor?: string; limit: number; unread?: "true" | "false"; kind?: NotificationKind[] }): Promise<NotificationList> {
+/** `language`: the request's (the stored English when absent); the client words the items itself from `params`. */
+export async function list(ctx: Ctx, q: { cursor?: string; limit: number; unread?: "true" | "false"; kind?: NotificationKind[] }, language?: string): Promise<NotificationList> {
   if (q.cursor && !UUID.test(q.cursor)) throw new AppError("BAD_REQUEST", "This page link is not valid any more; start from the first page.");
   const rows = await repo.listNotifications(ctx.db, ctx.user.id, {
     limit: q.limit + 1,
@@ -26,7 +27,7 @@ export async function list(ctx: Ctx, q: { cursor?: string; limit: number; unread
   });
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map(toNotificationView),
+    items: page.map((row) => toNotificationView(row, language)),
     nextCursor: rows.length > q.limit ? page.at(-1)!.id : null,
     unreadCount: await repo.unreadCount(ctx.db, ctx.user.id),
   };
@@ -36,10 +37,10 @@ export async function unreadCount(ctx: Ctx) {
   return { count: await repo.unreadCount(ctx.db, ctx.user.id) };
 }
 
-export async function markRead(ctx: Ctx, id: string) {
+export async function markRead(ctx: Ctx, id: string, language?: string) {
   const row = await repo.markRead(ctx.db, ctx.user.id, id);
   if (!row) throw notFound("Notification");
-  return { notification: toNotificationView(row), unreadCount: await repo.unreadCount(ctx.db, ctx.user.id) };
+  return { notification: toNotificationView(row, language), unreadCount: await repo.unreadCount(ctx.db, ctx.user.id) };
 }
 
 export async function markAllRead(ctx: Ctx) {

@@ -99,12 +99,10 @@ export async function isIndexable(deps: Deps, link: repo.ShareLinkRow, now: Date
 export async function recordView(deps: Deps, link: repo.ShareLinkRow, view: SharedView, now: Date, viewerId: string | null) {
   if (viewerId === link.userId) return;
   await repo.countView(deps.database.db, link.id, now);
-  const what = link.kind === "image" ? "image" : link.kind;
   await notify(deps, {
     userId: link.userId,
     kind: "share.viewed",
-    title: `Someone opened your shared ${what}`,
-    body: `“${view.title}” was viewed through your share link.`,
+    params: { linkKind: link.kind, title: view.title },
     link: "/shared",
     data: { linkId: link.id, kind: link.kind },
     dedupeKey: `share.viewed:${link.id}:${now.toISOString().slice(0, 10)}`,

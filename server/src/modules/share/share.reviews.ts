@@ -82,12 +82,10 @@ export async function give(deps: Deps, kind: ShareKind, token: string, imageId: 
  * Shared links page and the image pages), so a reviewer going through fifty pictures is one notification, one mail.
  */
 async function tellOwner(deps: Deps, link: repo.ShareLinkRow, row: reviews.ShareReviewRow, now: Date) {
-  const what = row.verdict === "approved" ? "approved an image" : "requested changes on an image";
   await notify(deps, {
     userId: link.userId,
     kind: "share.review",
-    title: `${row.reviewerName} is reviewing your shared ${link.kind}`,
-    body: `${row.reviewerName} ${what}${row.note ? `: “${row.note.slice(0, 200)}”` : "."} Every verdict is on the image pages and the Shared links page.`,
+    params: { linkKind: link.kind, reviewer: row.reviewerName, verdict: row.verdict, note: row.note.slice(0, 200) },
     link: `/images/${row.imageId}`,
     data: { linkId: link.id, imageId: row.imageId, verdict: row.verdict, label: REVIEW_VERDICT_LABELS[row.verdict] },
     dedupeKey: `share.review:${link.id}:${row.reviewerId}:${now.toISOString().slice(0, 10)}`,

@@ -16,9 +16,8 @@ export const invitationPath = (id: string) => `/teams?invite=${id}`;
  */
 export async function sendInvitation(ctx: Ctx, inv: TeamInvitation, userId: string | undefined): Promise<void> {
   if (userId) {
-    const title = `${ctx.user.name} invited you to the team “${inv.teamName}”`;
-    const body = `You would join as ${inv.role === "admin" ? "an admin" : `a ${inv.role}`}. The invitation is open until ${inv.expiresAt.slice(0, 10)}.`;
-    await notify(ctx.deps, { userId, kind: "team.invite", title, body, link: invitationPath(inv.id), data: { teamId: inv.teamId, invitationId: inv.id } });
+    const params = { inviter: ctx.user.name, team: inv.teamName, role: inv.role, expiresAt: inv.expiresAt };
+    await notify(ctx.deps, { userId, kind: "team.invite", params, link: invitationPath(inv.id), data: { teamId: inv.teamId, invitationId: inv.id } });
     return;
   }
   // Someone without an account: their language is unknown, so the mail speaks the inviter's.

@@ -21,10 +21,10 @@ export async function notifyComment(
   const link = `/images/${c.imageId}`;
   const data = { imageId: c.imageId, commentId: c.commentId, authorId: author.id };
   for (const p of mentioned) {
-    await notify(ctx.deps, { userId: p.userId, kind: "comment.mention", title: `${author.name} mentioned you in a comment`, body: excerpt(c.text), link, data });
+    await notify(ctx.deps, { userId: p.userId, kind: "comment.mention", params: { author: author.name, excerpt: excerpt(c.text) }, link, data });
   }
   if (c.ownerId !== author.id && !mentioned.some((p) => p.userId === c.ownerId)) {
-    await notify(ctx.deps, { userId: c.ownerId, kind: "comment.new", title: `${author.name} commented on your image`, body: excerpt(c.text), link, data });
+    await notify(ctx.deps, { userId: c.ownerId, kind: "comment.new", params: { author: author.name, excerpt: excerpt(c.text) }, link, data });
   }
   return mentioned.map((p) => p.userId);
 }

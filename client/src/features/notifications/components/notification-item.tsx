@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { useNotificationActions } from "../hooks/use-notifications";
 import { fullDateTime, kindIcon, relativeTime } from "../lib/format";
+import { useNotificationWords } from "../lib/words";
 
 const ICON_PROPS = { className: "size-4", "aria-hidden": true } as const;
 
@@ -14,12 +15,13 @@ const ICON_PROPS = { className: "size-4", "aria-hidden": true } as const;
 export function NotificationItem({ n, onOpen, compact = false }: { n: Notification; onOpen?: () => void; compact?: boolean }) {
   const { t } = useTranslation("notifications");
   const { read, remove } = useNotificationActions();
+  const words = useNotificationWords(n);
   const unread = !n.readAt;
   const open = () => {
     if (unread) read.mutate(n);
     onOpen?.();
   };
-  const title = <span className={cn("text-sm", unread ? "font-semibold" : "font-medium")}>{n.title}</span>;
+  const title = <span className={cn("text-sm", unread ? "font-semibold" : "font-medium")}>{words.title}</span>;
   return (
     <li className={cn("group relative flex gap-3 rounded-xl px-3 py-2.5", unread ? "bg-primary/5" : "")} data-unread={unread || undefined}>
       <span className={cn("mt-0.5 grid size-8 shrink-0 place-items-center rounded-lg", n.kind === "job.failed" ? "bg-destructive/15 text-destructive-strong" : "bg-primary/15 text-primary-strong")}>
@@ -39,7 +41,7 @@ export function NotificationItem({ n, onOpen, compact = false }: { n: Notificati
           )}
           {unread && <span className="sr-only">{t("item.unread")}</span>}
         </p>
-        {n.body && <p className={cn("text-sm text-muted-foreground", compact && "line-clamp-2")}>{n.body}</p>}
+        {words.body && <p className={cn("text-sm text-muted-foreground", compact && "line-clamp-2")}>{words.body}</p>}
         <p className="mt-0.5 text-xs text-muted-foreground">
           <time dateTime={n.createdAt} title={fullDateTime(n.createdAt)}>
             {relativeTime(n.createdAt)}
@@ -48,12 +50,12 @@ export function NotificationItem({ n, onOpen, compact = false }: { n: Notificati
       </div>
       <div className="flex shrink-0 items-start gap-0.5">
         {unread && (
-          <Button variant="ghost" size="icon" className="size-8" onClick={() => read.mutate(n)} aria-label={t("item.markReadLabel", { title: n.title })} title={t("item.markRead")}>
+          <Button variant="ghost" size="icon" className="size-8" onClick={() => read.mutate(n)} aria-label={t("item.markReadLabel", { title: words.title })} title={t("item.markRead")}>
             <Check aria-hidden="true" />
           </Button>
         )}
         {!compact && (
-          <Button variant="ghost" size="icon" className="size-8" onClick={() => remove.mutate(n)} aria-label={t("item.deleteLabel", { title: n.title })} title={t("item.delete")}>
+          <Button variant="ghost" size="icon" className="size-8" onClick={() => remove.mutate(n)} aria-label={t("item.deleteLabel", { title: words.title })} title={t("item.delete")}>
             <Trash2 aria-hidden="true" />
           </Button>
         )}

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { jobStream } from "@/lib/jobs/job-stream";
 import { deleteNotification, markAllRead, markRead, notificationKeys, patchCachedLists } from "../api/notifications";
 import { browserNotificationsAllowed } from "../lib/browser-notifications";
+import { notificationWordsNow } from "../lib/words";
 
 /**
  * While mounted (the bell, in the top bar of every app page): new notifications arrive over the live event
@@ -23,7 +24,8 @@ export function useLiveNotifications() {
         void qc.invalidateQueries({ queryKey: notificationKeys.unread() });
         if (n.data.push === true && browserNotificationsAllowed() && !document.hasFocus()) {
           try {
-            const shown = new window.Notification(n.title, { body: n.body, tag: n.id, icon: "/icons/icon-192.png" });
+            const words = notificationWordsNow(n);
+            const shown = new window.Notification(words.title, { body: words.body, tag: n.id, icon: "/icons/icon-192.png" });
             shown.onclick = () => {
               window.focus();
               if (n.link) void navigate({ to: n.link });
