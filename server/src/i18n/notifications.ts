@@ -1,29 +1,16 @@
 /**
  * Notifications in words, in their reader's language (mail and the live event; the client words the bell itself
  * from the same keys in its `notifications:messages.*`). A language without a catalog here reads English;
- * catalog.test.ts holds every catalog to the English keys, and to the client's text.
+ * notifications.test.ts holds every catalog to the English keys, and to the client's text.
  */
-import { notificationText, type NotificationFormat, type NotificationT, type NotificationWords } from "@image-studio/shared";
-import { createInstance } from "i18next";
+import { notificationText, type NotificationFormat, type NotificationWords } from "@image-studio/shared";
 import de from "./locales/de/notifications.json";
 import en from "./locales/en/notifications.json";
 import es from "./locales/es/notifications.json";
+import { translatorFor } from "./translator";
 
 export const NOTIFICATION_CATALOGS = { en, de, es } as const;
-
-const i18n = createInstance();
-void i18n.init({
-  resources: Object.fromEntries(Object.entries(NOTIFICATION_CATALOGS).map(([lng, notifications]) => [lng, { notifications }])),
-  lng: "en",
-  fallbackLng: "en",
-  ns: ["notifications"],
-  defaultNS: "notifications",
-  // Mail's layout escapes what it puts in HTML; the live event is JSON.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
-
-export const notificationLanguage = (stored: string | null | undefined): string => (stored && Object.hasOwn(NOTIFICATION_CATALOGS, stored) ? stored : "en");
+const translator = translatorFor(NOTIFICATION_CATALOGS, "notifications");
 
 function formatFor(language: string, timeZone?: string | null): NotificationFormat {
   const number = new Intl.NumberFormat(language);
@@ -45,9 +32,6 @@ export function notificationWords(
   stored: string | null | undefined,
   timeZone?: string | null,
 ): NotificationWords & { language: string } {
-  const language = notificationLanguage(stored);
-  // Loosely typed on purpose (see mail.ts): the keys are checked by the catalog test against every kind's words.
-  const fixed = i18n.getFixedT(language) as unknown as (key: string, vars: object) => unknown;
-  const t: NotificationT = (key, vars) => String(fixed(key, vars ?? {}));
+  const { t, language } = translator(stored);
   return { ...notificationText(n, t, formatFor(language, timeZone)), language };
 }

@@ -11,7 +11,8 @@ export type ApiLanguage = (typeof TRANSLATED_LANGUAGE_IDS)[number];
 
 const isTranslated = (id: string | null | undefined): id is ApiLanguage => !!id && (TRANSLATED_LANGUAGE_IDS as readonly string[]).includes(id);
 
-export function requestLanguage(c: Context<AppEnv>): ApiLanguage {
+/** Generic so a route behind requireUser (whose env narrows `user`) can pass its context. */
+export function requestLanguage<E extends AppEnv>(c: Context<E>): ApiLanguage {
   const header = c.req.header("accept-language");
   if (header) return negotiateLanguage(header, TRANSLATED_LANGUAGE_IDS, "en");
   const stored = (c.get("user") as { language?: string | null } | null)?.language;

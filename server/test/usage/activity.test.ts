@@ -57,6 +57,16 @@ describe("activity feed", () => {
     expect(limited.items).toEqual(items.slice(0, 2));
   });
 
+  it("is worded in the language the client shows (Accept-Language); what people wrote stays as written", async () => {
+    const res = await jsonRequest(t, "/api/activity?limit=20", { cookie: u.cookie, ip: u.ip, headers: { "Accept-Language": "de" } });
+    const { items } = (await res.json()) as { items: ActivityItem[] };
+    const byType = (type: string) => items.filter((i) => i.type === type);
+    expect(byType("batch")).toEqual([expect.objectContaining({ title: "Stapel fertig: 2 Bilder aus 2 Aufträgen" })]);
+    expect(byType("iterated")).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Varianten mit .+ erstellt$/) })]);
+    expect(byType("commented")).toEqual([expect.objectContaining({ title: "Sie haben ein Bild kommentiert", detail: "love the colours" })]);
+    expect(byType("shared")).toEqual([expect.objectContaining({ title: "Ein Bild geteilt" })]);
+  });
+
   it("shows another user none of it", async () => {
     const other = await signUp(t);
     const res = await jsonRequest(t, "/api/activity", { cookie: other.cookie, ip: other.ip });

@@ -1,28 +1,22 @@
 import type { ActivityItem } from "@image-studio/shared";
 import type { Ctx } from "../../context";
+import { activityT } from "../../i18n/activity";
 import * as repo from "./activity.repo";
 
-const VERBS: Record<string, string> = {
-  "text-to-image": "Generated",
-  "image-to-image": "Made from an image",
-  variation: "Made variations",
-  upscale: "Upscaled",
-  remix: "Remixed",
-  inpaint: "Inpainted",
-  outpaint: "Extended",
-  "remove-background": "Removed a background",
-  "style-transfer": "Restyled",
-};
+const OPERATIONS = new Set(["text-to-image", "image-to-image", "variation", "upscale", "remix", "inpaint", "outpaint", "remove-background", "style-transfer"]);
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const clip = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 /**
  * The caller's recent activity, derived from what the tables already record: jobs finished (generated or
- * iterated), batches finished, images and projects shared, comments written or received. Newest first.
+ * iterated), batches finished, images and projects shared, comments written or received. Newest first. Worded
+ * in `language` (the request's); what people wrote (prompts, comments, names) is quoted as it is.
  */
-export async function activity(ctx: Ctx, limit: number): Promise<{ items: ActivityItem[] }> {
+export async function activity(ctx: Ctx, limit: number, language = "en"): Promise<{ items: ActivityItem[] }> {
   const uid = ctx.user.id;
+  const { t, language: lng } = activityT(language);
+  const num = new Intl.NumberFormat(lng);
+  const counted = (key: string, n: number) => t(key, { count: n, n: num.format(n) });
   const [jobs, batches, imgShares, projShares, notes] = await Promise.all([
     repo.finishedJobs(ctx.db, uid, limit),
     repo.finishedBatches(ctx.db, uid, limit),
@@ -44,9 +38,11 @@ export async function activity(ctx: Ctx, limit: number): Promise<{ items: Activi
       return {
         id: `job:${j.id}`,
         type: generated ? "generated" : "iterated",
-        title:
-          `${VERBS[j.operation] ?? "Made"} ${generated ? plural(j.imageIds.length, "image") : ""}`.trim() +
-          ` with ${models.get(j.modelId) ?? j.modelId}`,
+        title: t(`made.${OPERATIONS.has(j.operation) ? j.operation : "other"}`, {
+          model: models.get(j.modelId) ?? j.modelId,
+          count: j.imageIds.length,
+          n: num.format(j.imageIds.length),
+        }),
         detail: j.prompt ? clip(j.prompt) : null,
         imageId: first,
         link: first ? `/images/${first}` : null,
@@ -60,8 +56,8 @@ export async function activity(ctx: Ctx, limit: number): Promise<{ items: Activi
         return {
           id: `batch:${b.batchId}`,
           type: "batch",
-          title: `Batch finished: ${plural(b.images, "image")} from ${plural(b.jobs, "job")}`,
-          detail: b.failed ? `${b.failed} failed and were refunded` : null,
+          title: t("batch.title", { count: b.jobs, n: num.format(b.jobs), images: counted("batch.images", b.images) }),
+          detail: b.failed ? counted("batch.failed", b.failed) : null,
           imageId: first,
           link: first ? `/images/${first}` : null,
           at: new Date(b.at).toISOString(),
@@ -71,7 +67,7 @@ export async function activity(ctx: Ctx, limit: number): Promise<{ items: Activi
       (s): ActivityItem => ({
         id: `share:${s.id}`,
         type: "shared",
-        title: "Shared an image",
+        title: t("sharedImage"),
         detail: s.prompt ? clip(s.prompt) : null,
         imageId: s.imageId,
         link: `/images/${s.imageId}`,
@@ -82,7 +78,7 @@ export async function activity(ctx: Ctx, limit: number): Promise<{ items: Activi
       (s): ActivityItem => ({
         id: `pshare:${s.id}`,
         type: "shared",
-        title: `Shared the project “${clip(s.name, 40)}”`,
+        title: t("sharedProject", { name: clip(s.name, 40) }),
         detail: null,
         imageId: null,
         link: `/projects/${s.projectId}`,
@@ -93,7 +89,7 @@ export async function activity(ctx: Ctx, limit: number): Promise<{ items: Activi
       (n): ActivityItem => ({
         id: `comment:${n.id}`,
         type: "commented",
-        title: n.authorId === uid ? "You commented on an image" : "New comment on your image",
+        title: t(n.authorId === uid ? "commented" : "commentReceived"),
         detail: clip(n.text),
         imageId: n.imageId,
         link: `/images/${n.imageId}`,
