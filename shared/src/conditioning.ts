@@ -5,6 +5,7 @@
  * validation and the providers read one table.
  */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 export const CONTROL_TYPES = ["canny", "depth", "pose"] as const;
 export type ControlType = (typeof CONTROL_TYPES)[number];
@@ -67,7 +68,7 @@ const imageRef = {
   uploadId: z.uuid().optional(),
 };
 const oneRef = (v: { imageId?: string; uploadId?: string }) => (v.imageId ? 1 : 0) + (v.uploadId ? 1 : 0) === 1;
-const ONE_REF = { message: "Pick an image: give either imageId or uploadId", path: ["imageId"] };
+const ONE_REF = { message: vm("generation.oneImageRef"), path: ["imageId"] };
 
 export const CONTROL_STRENGTH = { min: 0, max: 2, default: 1 } as const;
 export const IMAGE_PROMPT_WEIGHT = { min: 0, max: 1, default: 0.6 } as const;
@@ -90,7 +91,7 @@ export const imagePromptSchema = z
   .refine(oneRef, ONE_REF);
 export type ImagePromptRequest = z.input<typeof imagePromptSchema>;
 
-export const imagePromptsSchema = z.array(imagePromptSchema).max(MAX_IMAGE_PROMPTS, `At most ${MAX_IMAGE_PROMPTS} reference images`);
+export const imagePromptsSchema = z.array(imagePromptSchema).max(MAX_IMAGE_PROMPTS, vm("generation.atMostReferenceImages", { max: MAX_IMAGE_PROMPTS }));
 
 /** POST /api/generate/control-preview: the preprocessed control map (PNG) the engine will follow. */
 export const controlPreviewRequestSchema = z
