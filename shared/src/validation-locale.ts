@@ -7,9 +7,12 @@ import { de, es } from "zod/locales";
 import type { z } from "zod";
 
 const LOCALES: Record<string, () => { localeError: z.core.$ZodErrorMap }> = { de, es };
+const made = new Map<string, z.core.$ZodErrorMap>();
 
 /** The error map for zod's built-in messages in `language`; undefined for English (zod's default) and unknown ones. */
 export function zodLocaleError(language: string): z.core.$ZodErrorMap | undefined {
   const locale = Object.hasOwn(LOCALES, language) ? LOCALES[language] : undefined;
-  return locale?.().localeError;
+  if (!locale) return undefined;
+  if (!made.has(language)) made.set(language, locale().localeError);
+  return made.get(language);
 }
