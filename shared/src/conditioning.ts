@@ -5,16 +5,14 @@
  * validation and the providers read one table.
  */
 import { z } from "zod";
+import labels from "./locales/en/labels.json";
 import { vm } from "./validation-messages";
 
 export const CONTROL_TYPES = ["canny", "depth", "pose"] as const;
 export type ControlType = (typeof CONTROL_TYPES)[number];
 
-export const CONTROL_TYPE_LABELS: Record<ControlType, { label: string; description: string }> = {
-  canny: { label: "Edges (canny)", description: "Follows the outlines of the control image." },
-  depth: { label: "Depth", description: "Keeps what is near and far where the control image has it." },
-  pose: { label: "Pose", description: "Copies a person's pose (body keypoints) from the control image." },
-};
+/** In English; the client shows them from the `labels` catalog (controlTypes.<type>) in the reader's language. */
+export const CONTROL_TYPE_LABELS: Record<ControlType, { label: string; description: string }> = labels.controlTypes;
 
 export interface ConditioningSupport {
   /** Control types the model takes (empty: no ControlNet). */

@@ -17,15 +17,13 @@ const renderForm = () =>
 
 /** Forms check their fields with the shared schemas; the messages are in the app's language. */
 describe("form field errors in the app's language", () => {
-  it("shows a schema's own messages in German, a parameter filled in", async () => {
+  it("shows a schema's own messages in German, a parameter filled in (empty fields, nothing sent)", async () => {
     await i18n.changeLanguage("de");
     const user = userEvent.setup();
     renderForm();
-    await user.type(screen.getByLabelText("E-Mail"), "nicht-gueltig");
-    await user.type(screen.getByLabelText("Passwort"), "kurz");
     await user.click(screen.getByRole("button", { name: "Mein Konto erstellen" }));
     expect(await screen.findByText("Geben Sie Ihren Namen ein")).toBeInTheDocument();
-    expect(screen.getByText("Geben Sie eine gültige E-Mail-Adresse ein")).toBeInTheDocument();
+    expect(screen.getByText("Geben Sie Ihre E-Mail-Adresse ein")).toBeInTheDocument();
     expect(screen.getByText("Verwenden Sie mindestens 8 Zeichen")).toBeInTheDocument();
   });
 
