@@ -18,7 +18,8 @@ async function localized(schema: ZodType, data: unknown, error: ZodError, c: Con
   if (language === "en") return error;
   const again = await schema.safeParseAsync(data, { error: zodLocaleError(language) });
   const failed = again.success ? error : again.error;
-  for (const issue of failed.issues) issue.message = translateValidationMessage(issue.message, language);
+  // zod types issues as read-only; these are this request's own, made by the parse above.
+  for (const issue of failed.issues as { message: string }[]) issue.message = translateValidationMessage(issue.message, language);
   return failed;
 }
 
@@ -28,7 +29,7 @@ async function localized(schema: ZodType, data: unknown, error: ZodError, c: Con
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends ZodType>(target: Target, schema: Schema) {
   const mw = zValidator(target, schema, async (result, c) => {
-    if (!result.success) throw await localized(schema, result.data, result.error as ZodError, c as Context<AppEnv>);
+    if (!result.success) throw await localized(schema, result.data, result.error as unknown as ZodError, c as Context<AppEnv>);
   });
   validatorSchemas.set(mw, { target, schema });
   return mw;
