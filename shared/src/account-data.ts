@@ -1,8 +1,9 @@
 /** The per-user archive (export/import) and retention settings (POST /api/account/export|import, /api/account/retention). */
 import { z } from "zod";
 import { SHARE_EXPIRY_PRESETS } from "./share";
+import { vm } from "./validation-messages";
 
-const days = z.number().int().min(1, "At least 1 day").max(3650, "At most 3650 days").nullable();
+const days = z.number().int().min(1, vm("account.retentionMinDays")).max(3650, vm("account.retentionMaxDays")).nullable();
 
 export const retentionSettingsSchema = z.object({
   /** Images in the trash are deleted for good after this many days (null = off). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { JOB_STATUS, type Job } from "./generation";
+import { vm } from "./validation-messages";
 
 /** Admin console contracts: usage overview, audit log, job queue across users, model announcements. */
 
@@ -49,7 +50,7 @@ export const adminJobsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   status: z.enum(JOB_STATUS).optional(),
   modelId: z.string().trim().max(200).optional(),
-  userId: z.uuid("User ids are UUIDs").optional(),
+  userId: z.uuid(vm("admin.userIdInvalid")).optional(),
   /** Owner's e-mail (part of it). */
   q: z.string().trim().max(200).optional(),
 });
@@ -64,9 +65,9 @@ export const ANNOUNCEMENT_KINDS = ["new", "update", "deprecation", "maintenance"
 export type AnnouncementKind = (typeof ANNOUNCEMENT_KINDS)[number];
 
 export const createAnnouncementSchema = z.object({
-  modelId: z.string().trim().min(1, "Choose a model").max(200),
+  modelId: z.string().trim().min(1, vm("admin.modelRequired")).max(200),
   kind: z.enum(ANNOUNCEMENT_KINDS).default("update"),
-  title: z.string().trim().min(1, "Give the announcement a title").max(120),
+  title: z.string().trim().min(1, vm("admin.announcementTitleRequired")).max(120),
   body: z.string().trim().max(2000).default(""),
 });
 export type CreateAnnouncement = z.input<typeof createAnnouncementSchema>;

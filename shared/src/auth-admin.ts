@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 /** Admin contracts: /api/admin/users* and /api/admin/stats. */
 
@@ -36,7 +37,7 @@ export const adminUsersResponseSchema = z.object({
 
 export const adminUpdateUserSchema = z
   .object({ role: z.enum(["user", "admin"]).optional(), isActive: z.boolean().optional() })
-  .refine((v) => v.role !== undefined || v.isActive !== undefined, "Nothing to update");
+  .refine((v) => v.role !== undefined || v.isActive !== undefined, vm("common.nothingToUpdate"));
 
 export const banUserRequestSchema = z.object({
   reason: z.string().trim().max(500).optional(),
@@ -55,8 +56,8 @@ export const adjustCreditsRequestSchema = z.object({
     .int("Credits are whole numbers")
     .min(-1_000_000)
     .max(1_000_000)
-    .refine((n) => n !== 0, "Enter a non-zero amount"),
-  note: z.string().trim().min(1, "Say why (shown in the user's credit history)").max(200),
+    .refine((n) => n !== 0, vm("admin.amountNonZero")),
+  note: z.string().trim().min(1, vm("admin.creditNoteRequired")).max(200),
 });
 
 export const adminStatsSchema = z.object({

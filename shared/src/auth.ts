@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LANGUAGES } from "./languages";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 /**
  * Accounts: the request/response contracts of /api/auth/*, /api/account/* and /api/admin/users|stats.
@@ -8,42 +9,42 @@ import { LIMITS } from "./limits";
  */
 
 export const emailSchema = z
-  .string({ error: "Enter your email address" })
+  .string({ error: vm("account.emailRequired") })
   .trim()
-  .min(1, "Enter your email address")
-  .max(254, "That email address is too long")
-  .pipe(z.email("Enter a valid email address"))
+  .min(1, vm("account.emailRequired"))
+  .max(254, vm("account.emailTooLong"))
+  .pipe(z.email(vm("account.emailInvalid")))
   .transform((e) => e.toLowerCase());
 
 export const passwordSchema = z
-  .string({ error: "Enter a password" })
-  .min(LIMITS.passwordMinLength, `Use at least ${LIMITS.passwordMinLength} characters`)
-  .max(LIMITS.passwordMaxLength, `Use at most ${LIMITS.passwordMaxLength} characters`);
+  .string({ error: vm("account.passwordRequired") })
+  .min(LIMITS.passwordMinLength, vm("common.atLeastChars", { min: LIMITS.passwordMinLength }))
+  .max(LIMITS.passwordMaxLength, vm("common.atMostChars", { max: LIMITS.passwordMaxLength }));
 
 /** Any non-empty password (sign-in, re-authentication): the rules apply when it is chosen, not when typed. */
 export const currentPasswordSchema = z
-  .string({ error: "Enter your password" })
-  .min(1, "Enter your password")
+  .string({ error: vm("account.currentPasswordRequired") })
+  .min(1, vm("account.currentPasswordRequired"))
   .max(LIMITS.passwordMaxLength);
 
 export const displayNameSchema = z
-  .string({ error: "Enter your name" })
+  .string({ error: vm("account.nameRequired") })
   .trim()
-  .min(1, "Enter your name")
-  .max(LIMITS.nameMaxLength, `Use at most ${LIMITS.nameMaxLength} characters`);
+  .min(1, vm("account.nameRequired"))
+  .max(LIMITS.nameMaxLength, vm("common.atMostChars", { max: LIMITS.nameMaxLength }));
 
 export const totpCodeSchema = z
-  .string({ error: "Enter the 6-digit code" })
+  .string({ error: vm("account.totpRequired") })
   .trim()
-  .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app");
+  .regex(/^\d{6}$/, vm("account.totpInvalid"));
 
 export const backupCodeSchema = z
-  .string({ error: "Enter a backup code" })
+  .string({ error: vm("account.backupCodeRequired") })
   .trim()
-  .regex(/^[A-Za-z0-9-]{6,32}$/, "Enter one of your backup codes");
+  .regex(/^[A-Za-z0-9-]{6,32}$/, vm("account.backupCodeInvalid"));
 
 export const languageSchema = z.enum(LANGUAGES.map((l) => l.id) as [string, ...string[]], {
-  error: "Choose a language from the list",
+  error: vm("account.languageInvalid"),
 });
 
 export const registerRequestSchema = z.object({
@@ -66,9 +67,9 @@ export const loginRequestSchema = z.object({
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
 export const tokenSchema = z
-  .string({ error: "The link is missing its token" })
+  .string({ error: vm("account.tokenMissing") })
   .trim()
-  .min(8, "The link is incomplete")
+  .min(8, vm("account.tokenIncomplete"))
   .max(2048);
 
 export const verifyEmailRequestSchema = z.object({ token: tokenSchema });
@@ -77,23 +78,23 @@ export const emailOnlyRequestSchema = z.object({ email: emailSchema });
 export const resetPasswordRequestSchema = z.object({ token: tokenSchema, password: passwordSchema });
 export const resetPasswordFormSchema = z
   .object({ password: passwordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords don't match" });
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: vm("account.passwordsDiffer") });
 
 export const changePasswordRequestSchema = z
   .object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema })
   .refine((v) => v.currentPassword !== v.newPassword, {
     path: ["newPassword"],
-    message: "Choose a password you haven't used here",
+    message: vm("account.passwordReused"),
   });
 export const changePasswordFormSchema = z
   .object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema, confirmPassword: z.string() })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    message: "The passwords don't match",
+    message: vm("account.passwordsDiffer"),
   })
   .refine((v) => v.currentPassword !== v.newPassword, {
     path: ["newPassword"],
-    message: "Choose a password you haven't used here",
+    message: vm("account.passwordReused"),
   });
 
 
@@ -106,7 +107,7 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
-export const timezoneSchema = z.string().trim().refine(isValidTimeZone, "Choose a valid time zone");
+export const timezoneSchema = z.string().trim().refine(isValidTimeZone, vm("account.timezoneInvalid"));
 
 /** Minutes of inactivity after which a session ends; null = only the normal 30-day expiry. */
 export const SESSION_TIMEOUTS = [null, 30, 240, 1440, 10080] as const;
@@ -114,7 +115,7 @@ export const sessionTimeoutSchema = z
   .number()
   .int()
   .nullable()
-  .refine((v) => (SESSION_TIMEOUTS as readonly (number | null)[]).includes(v), "Choose one of the offered timeouts");
+  .refine((v) => (SESSION_TIMEOUTS as readonly (number | null)[]).includes(v), vm("account.sessionTimeoutInvalid"));
 
 export const updateProfileRequestSchema = z
   .object({
@@ -125,7 +126,7 @@ export const updateProfileRequestSchema = z
     publicAvatar: z.boolean().optional(),
     sessionTimeoutMinutes: sessionTimeoutSchema.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "Nothing to update");
+  .refine((v) => Object.values(v).some((x) => x !== undefined), vm("common.nothingToUpdate"));
 export type UpdateProfileRequest = z.input<typeof updateProfileRequestSchema>;
 
 export const profileFormSchema = z.object({
@@ -135,14 +136,14 @@ export const profileFormSchema = z.object({
 });
 
 export const onboardingUpdateSchema = z.object({
-  step: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, "Unknown onboarding step"),
+  step: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, vm("account.onboardingStepUnknown")),
   done: z.boolean().default(true),
 });
 
 export const deleteAccountRequestSchema = z.object({
   /** Required when the account has a password; OAuth-only accounts re-authenticate by a fresh sign-in. */
   password: z.string().max(LIMITS.passwordMaxLength).optional(),
-  confirm: z.literal("DELETE", { error: "Type DELETE to confirm" }),
+  confirm: z.literal("DELETE", { error: vm("account.confirmDelete") }),
 });
 
 export const enableTwoFactorFormSchema = z.object({ password: currentPasswordSchema });

@@ -10,6 +10,7 @@ import { compileTemplate, type ParsedTemplate, templateExpansionAt } from "./pro
 import { safeDateTime } from "./safe";
 import { type BatchRow, batchRowErrorSchema, type BatchRowError, parseBatchCsv } from "./batch-csv";
 import { BATCH_LIMITS, BATCH_PRIORITIES, BATCH_STATUSES, type BatchStatus } from "./batch-constants";
+import { vm } from "./validation-messages";
 
 export * from "./batch-constants";
 export * from "./batch-csv";
@@ -39,7 +40,7 @@ export const batchRequestSchema = z
     variables: z
       .record(z.string().max(64), z.array(z.string().max(LIMITS.promptMaxLength)).max(BATCH_LIMITS.variableValuesMax))
       .optional()
-      .refine((v) => !v || Object.keys(v).length <= 16, "At most 16 variables"),
+      .refine((v) => !v || Object.keys(v).length <= 16, vm("batch.atMostVariables", { max: 16 })),
     csv: z.string().max(BATCH_LIMITS.csvMaxBytes).optional(),
     seeds: z.array(seed).max(BATCH_LIMITS.maxSeeds).optional(),
     /** A run of seeds: start, start+1, … (instead of a list). */
@@ -52,9 +53,9 @@ export const batchRequestSchema = z
   .superRefine((b, ctx) => {
     const sources = [b.prompts !== undefined, b.template !== undefined, b.csv !== undefined].filter(Boolean).length;
     if (sources !== 1)
-      ctx.addIssue({ code: "custom", path: ["prompts"], message: "Give exactly one of prompts, template or csv" });
+      ctx.addIssue({ code: "custom", path: ["prompts"], message: vm("batch.oneSource") });
     if (b.seeds && b.seedRange)
-      ctx.addIssue({ code: "custom", path: ["seedRange"], message: "Give seeds or seedRange, not both" });
+      ctx.addIssue({ code: "custom", path: ["seedRange"], message: vm("batch.seedsOrRange") });
   });
 export type BatchRequest = z.input<typeof batchRequestSchema>;
 export type BatchRequestParsed = z.output<typeof batchRequestSchema>;
@@ -209,15 +210,15 @@ export type QueueRef = z.infer<typeof queueRefSchema>;
 export const queueReorderSchema = z
   .object({ move: queueRefSchema, before: queueRefSchema.optional(), after: queueRefSchema.optional() })
   .refine((r) => (r.before ? 1 : 0) + (r.after ? 1 : 0) === 1, {
-    message: "Give exactly one of before or after",
+    message: vm("batch.beforeOrAfter"),
     path: ["before"],
   });
 export type QueueReorder = z.infer<typeof queueReorderSchema>;
 
 export const batchPresetInputSchema = z.object({
-  name: z.string().trim().min(1, "Name the preset").max(LIMITS.nameMaxLength),
+  name: z.string().trim().min(1, vm("batch.presetNameRequired")).max(LIMITS.nameMaxLength),
   config: z.record(z.string(), z.unknown()).superRefine((v, ctx) => {
-    if (JSON.stringify(v).length > 64 * 1024) ctx.addIssue({ code: "custom", message: "The preset is too large" });
+    if (JSON.stringify(v).length > 64 * 1024) ctx.addIssue({ code: "custom", message: vm("batch.presetTooLarge") });
   }),
 });
 export const batchPresetSchema = batchPresetInputSchema.extend({ id: z.uuid(), createdAt: z.string() });

@@ -4,6 +4,8 @@
  * and the public entry point is catalog.ts.
  */
 import { z } from "zod";
+// Labels in English; the client shows them from the `labels` catalog by id, in the reader's language.
+import labels from "./locales/en/labels.json";
 
 /** Everything an engine can be asked to do. Identical to `Operation` in server/src/providers/types.ts. */
 export const OPERATIONS = [
@@ -143,14 +145,14 @@ export interface AspectRatio {
 }
 
 export const ASPECT_RATIOS = [
-  { id: "1:1", label: "Square", width: 1024, height: 1024, falPreset: "square_hd" },
-  { id: "16:9", label: "Widescreen", width: 1360, height: 768, falPreset: "landscape_16_9" },
-  { id: "9:16", label: "Vertical", width: 768, height: 1360, falPreset: "portrait_16_9" },
-  { id: "4:3", label: "Landscape", width: 1152, height: 864, falPreset: "landscape_4_3" },
-  { id: "3:4", label: "Portrait", width: 864, height: 1152, falPreset: "portrait_4_3" },
-  { id: "3:2", label: "Photo", width: 1248, height: 832 },
-  { id: "2:3", label: "Photo portrait", width: 832, height: 1248 },
-  { id: "21:9", label: "Cinematic", width: 1536, height: 656 },
+  { id: "1:1", label: labels.aspectRatios["1x1"], width: 1024, height: 1024, falPreset: "square_hd" },
+  { id: "16:9", label: labels.aspectRatios["16x9"], width: 1360, height: 768, falPreset: "landscape_16_9" },
+  { id: "9:16", label: labels.aspectRatios["9x16"], width: 768, height: 1360, falPreset: "portrait_16_9" },
+  { id: "4:3", label: labels.aspectRatios["4x3"], width: 1152, height: 864, falPreset: "landscape_4_3" },
+  { id: "3:4", label: labels.aspectRatios["3x4"], width: 864, height: 1152, falPreset: "portrait_4_3" },
+  { id: "3:2", label: labels.aspectRatios["3x2"], width: 1248, height: 832 },
+  { id: "2:3", label: labels.aspectRatios["2x3"], width: 832, height: 1248 },
+  { id: "21:9", label: labels.aspectRatios["21x9"], width: 1536, height: 656 },
 ] as const satisfies readonly AspectRatio[];
 export type AspectRatioId = (typeof ASPECT_RATIOS)[number]["id"];
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { imageFilterSchema, imageSummarySchema } from "./images";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 /** Contracts of the collections API (/api/collections) and the fractional ranks that order them. */
 
@@ -42,7 +43,7 @@ export function ranksAfter(after: string | null, n: number): string[] {
   return out;
 }
 
-const name = z.string().trim().min(1, "Give the collection a name").max(LIMITS.nameMaxLength);
+const name = z.string().trim().min(1, vm("library.collectionNameRequired")).max(LIMITS.nameMaxLength);
 
 /** A saved gallery filter (without paging or the trash). */
 export const smartFilterSchema = imageFilterSchema.omit({ trash: true, collectionId: true });
@@ -94,7 +95,7 @@ export type CollectionDetail = z.infer<typeof collectionDetailSchema>;
 export const collectionAddImagesSchema = z.object({
   imageIds: z
     .array(z.uuid())
-    .min(1, "Select at least one image")
+    .min(1, vm("common.selectAtLeastOneImage"))
     .max(1000)
     .transform((ids) => [...new Set(ids.map((i) => i.toLowerCase()))]),
 });

@@ -3,6 +3,7 @@
  * anonymous community feed and profile pages, community favourites and the admins' unpublish.
  */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 export const HANDLE_MIN = 3;
 export const HANDLE_MAX = 30;
@@ -21,10 +22,10 @@ export const handleSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(HANDLE_MIN, `A handle has at least ${HANDLE_MIN} characters`)
-  .max(HANDLE_MAX, `A handle has at most ${HANDLE_MAX} characters`)
-  .regex(new RegExp(`^${HANDLE_PATTERN}$`), "Use lower-case letters, digits, - and _, starting with a letter or digit")
-  .refine((h) => !RESERVED_HANDLES.has(h), "That handle is reserved — choose another");
+  .min(HANDLE_MIN, vm("community.handleMin", { min: HANDLE_MIN }))
+  .max(HANDLE_MAX, vm("community.handleMax", { max: HANDLE_MAX }))
+  .regex(new RegExp(`^${HANDLE_PATTERN}$`), vm("community.handlePattern"))
+  .refine((h) => !RESERVED_HANDLES.has(h), vm("community.handleReserved"));
 
 export const publicProfileSchema = z.object({
   handle: z.string().nullable(),
@@ -54,7 +55,7 @@ export const COMMUNITY_CURSOR_MAX = 10_000;
 export const communityQuerySchema = z.object({
   sort: z.enum(COMMUNITY_SORTS).default("newest"),
   q: z.string().trim().max(200).optional(),
-  cursor: z.string().regex(/^\d{1,5}$/, "Not a valid cursor").optional().or(z.literal("")),
+  cursor: z.string().regex(/^\d{1,5}$/, vm("common.cursorInvalid")).optional().or(z.literal("")),
   limit: z.coerce.number().int().min(1).max(COMMUNITY_PAGE_MAX).default(30),
 });
 export type CommunityQuery = z.input<typeof communityQuerySchema>;
@@ -95,7 +96,7 @@ export const communityFavoriteSchema = z.object({ favorite: z.boolean() }).stric
 export const communityFavoriteResultSchema = z.object({ id: z.string(), favorited: z.boolean(), favorites: z.number().int() });
 export type CommunityFavoriteResult = z.infer<typeof communityFavoriteResultSchema>;
 
-export const adminUnpublishSchema = z.object({ reason: z.string().trim().min(1, "Say why, for the owner").max(500) }).strict();
+export const adminUnpublishSchema = z.object({ reason: z.string().trim().min(1, vm("admin.unpublishReasonRequired")).max(500) }).strict();
 export type AdminUnpublish = z.input<typeof adminUnpublishSchema>;
 
 /** The admin console's view of a published image: the owner is named for moderation. */

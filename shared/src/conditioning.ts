@@ -5,15 +5,14 @@
  * validation and the providers read one table.
  */
 import { z } from "zod";
+import labels from "./locales/en/labels.json";
+import { vm } from "./validation-messages";
 
 export const CONTROL_TYPES = ["canny", "depth", "pose"] as const;
 export type ControlType = (typeof CONTROL_TYPES)[number];
 
-export const CONTROL_TYPE_LABELS: Record<ControlType, { label: string; description: string }> = {
-  canny: { label: "Edges (canny)", description: "Follows the outlines of the control image." },
-  depth: { label: "Depth", description: "Keeps what is near and far where the control image has it." },
-  pose: { label: "Pose", description: "Copies a person's pose (body keypoints) from the control image." },
-};
+/** In English; the client shows them from the `labels` catalog (controlTypes.<type>) in the reader's language. */
+export const CONTROL_TYPE_LABELS: Record<ControlType, { label: string; description: string }> = labels.controlTypes;
 
 export interface ConditioningSupport {
   /** Control types the model takes (empty: no ControlNet). */
@@ -67,7 +66,7 @@ const imageRef = {
   uploadId: z.uuid().optional(),
 };
 const oneRef = (v: { imageId?: string; uploadId?: string }) => (v.imageId ? 1 : 0) + (v.uploadId ? 1 : 0) === 1;
-const ONE_REF = { message: "Pick an image: give either imageId or uploadId", path: ["imageId"] };
+const ONE_REF = { message: vm("generation.oneImageRef"), path: ["imageId"] };
 
 export const CONTROL_STRENGTH = { min: 0, max: 2, default: 1 } as const;
 export const IMAGE_PROMPT_WEIGHT = { min: 0, max: 1, default: 0.6 } as const;
@@ -90,7 +89,7 @@ export const imagePromptSchema = z
   .refine(oneRef, ONE_REF);
 export type ImagePromptRequest = z.input<typeof imagePromptSchema>;
 
-export const imagePromptsSchema = z.array(imagePromptSchema).max(MAX_IMAGE_PROMPTS, `At most ${MAX_IMAGE_PROMPTS} reference images`);
+export const imagePromptsSchema = z.array(imagePromptSchema).max(MAX_IMAGE_PROMPTS, vm("generation.atMostReferenceImages", { max: MAX_IMAGE_PROMPTS }));
 
 /** POST /api/generate/control-preview: the preprocessed control map (PNG) the engine will follow. */
 export const controlPreviewRequestSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 /** Contracts of the developer platform: API keys and outgoing webhook endpoints (issue 17). */
 
@@ -17,10 +18,10 @@ export const API_KEY_PREFIX = "is_live_";
 
 export const apiKeyCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the key").max(80),
+    name: z.string().trim().min(1, vm("developer.keyNameRequired")).max(80),
     scopes: z
       .array(z.enum(API_KEY_SCOPES))
-      .min(1, "Choose at least one scope")
+      .min(1, vm("developer.scopeRequired"))
       .transform((s) => API_KEY_SCOPES.filter((x) => s.includes(x))),
     /** When the key stops working (ISO date-time, in the future); omitted or null: never. */
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
@@ -67,12 +68,12 @@ export const WEBHOOK_DELIVERY_HEADER = "Image-Studio-Delivery";
 export const WEBHOOK_EVENT_HEADER = "Image-Studio-Event";
 
 const webhookUrl = z
-  .url({ protocol: /^https?$/, message: "Enter an http:// or https:// address" })
+  .url({ protocol: /^https?$/, message: vm("developer.webhookUrlProtocol") })
   .max(2000)
-  .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), "The address can't contain a user name or password");
+  .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), vm("developer.webhookUrlCredentials"));
 const events = z
   .array(z.enum(WEBHOOK_EVENTS))
-  .min(1, "Choose at least one event")
+  .min(1, vm("developer.eventRequired"))
   .transform((e) => WEBHOOK_EVENTS.filter((x) => e.includes(x)));
 
 export const webhookEndpointCreateSchema = z

@@ -4,6 +4,7 @@ import type { Notification } from "./notifications";
 import { LIMITS } from "./limits";
 import { jsonWithin } from "./safe";
 import { controlNetSchema, imagePromptsSchema } from "./conditioning";
+import { vm } from "./validation-messages";
 
 export const JOB_STATUS = ["pending", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatusName = (typeof JOB_STATUS)[number];
@@ -32,7 +33,7 @@ const clientId = z
   .regex(/^[A-Za-z0-9._:-]+$/, "use letters, digits and . _ : - only");
 
 export const textToImageRequestSchema = z.object({
-  prompt: z.string().trim().min(1, "Write a prompt first").max(LIMITS.promptMaxLength),
+  prompt: z.string().trim().min(1, vm("common.writePromptFirst")).max(LIMITS.promptMaxLength),
   negativePrompt: z.string().max(LIMITS.negativePromptMaxLength).default(""),
   modelId: z.string().min(1),
   parameters: generationParametersSchema.default({}),

@@ -7,6 +7,7 @@
  * `brightness() contrast() saturate()` with factors 1 + value/100.
  */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 export const EDIT_OPERATION = "edit";
 export const EDIT_ROTATIONS = [0, 90, 180, 270] as const;
@@ -26,12 +27,12 @@ export const CROP_PRESETS = [
 ] as const;
 
 const fraction = z.number().min(0).max(1);
-const adjust = z.number().int("Whole numbers").min(-100).max(100).default(0);
+const adjust = z.number().int(vm("common.wholeNumbers")).min(-100).max(100).default(0);
 
 export const cropSchema = z
   .object({ x: fraction, y: fraction, width: fraction.positive(), height: fraction.positive() })
   .strict()
-  .refine((c) => c.x + c.width <= 1.000001 && c.y + c.height <= 1.000001, "The crop must lie inside the picture");
+  .refine((c) => c.x + c.width <= 1.000001 && c.y + c.height <= 1.000001, vm("generation.cropInside"));
 export type CropRect = z.infer<typeof cropSchema>;
 
 export const imageEditRequestSchema = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { safeDate } from "./safe";
+import { vm } from "./validation-messages";
 
 /** Contracts of the gallery API (/api/images, /api/search/images, /api/usage/storage). */
 
@@ -149,15 +150,15 @@ export const rateRequestSchema = z.object({ rating: z.number().int().min(1).max(
 
 const imageIds = z
   .array(z.uuid())
-  .min(1, "Select at least one image")
-  .max(BULK_MAX, `At most ${BULK_MAX} images at a time`)
+  .min(1, vm("common.selectAtLeastOneImage"))
+  .max(BULK_MAX, vm("library.atMostImages", { max: BULK_MAX }))
   .transform((ids) => [...new Set(ids.map((i) => i.toLowerCase()))]);
 
 export const bulkIdsSchema = z.object({ imageIds });
 export const bulkMoveSchema = z.object({ imageIds, projectId: z.uuid().nullable() });
 export const bulkTagSchema = z
   .object({ imageIds, add: z.array(tagSchema).max(LIMITS.tagsPerImage).default([]), remove: z.array(tagSchema).max(LIMITS.tagsPerImage).default([]) })
-  .refine((b) => b.add.length + b.remove.length > 0, "Add or remove at least one tag");
+  .refine((b) => b.add.length + b.remove.length > 0, vm("library.tagsAddOrRemove"));
 export const bulkFavoriteSchema = z.object({ imageIds, favorite: z.boolean() });
 export const bulkResultSchema = z.object({ affected: z.array(z.uuid()) });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
@@ -196,7 +197,7 @@ export const imageMetadataSchema = z.object({
 });
 export type ImageMetadataExport = z.infer<typeof imageMetadataSchema>;
 
-export const commentTextSchema = z.object({ text: z.string().trim().min(1, "Write something first").max(LIMITS.commentMaxLength) });
+export const commentTextSchema = z.object({ text: z.string().trim().min(1, vm("library.commentRequired")).max(LIMITS.commentMaxLength) });
 export const commentSchema = z.object({
   id: z.uuid(),
   imageId: z.uuid(),
@@ -252,7 +253,7 @@ export const storageUsageSchema = z.object({
 export type StorageUsage = z.infer<typeof storageUsageSchema>;
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1, "Type something to search for").max(200),
+  q: z.string().trim().min(1, vm("common.searchRequired")).max(200),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });

@@ -37,3 +37,5 @@ export * from "./image-edit";
 export * from "./teams";
 export * from "./video";
 export * from "./i18n-catalog";
+export * from "./validation-messages";
+export * from "./validation-locale";

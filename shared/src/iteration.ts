@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Operation } from "./catalog-base";
 import { generationParametersSchema } from "./generation";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 /** Largest result of an upscale (all passes together), per side and in total pixels. */
 export const UPSCALE_MAX_SIDE = 16384;
@@ -56,10 +57,10 @@ export const loraWeightSchema = z.object({
   path: z
     .string()
     .trim()
-    .min(1, "Paste the LoRA's URL")
+    .min(1, vm("generation.loraUrlRequired"))
     .max(2048)
-    .regex(/^https:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/\S*)?$/, "Use an https:// URL"),
-  scale: z.number("Enter a number").min(-4, "At least -4").max(4, "At most 4").default(1),
+    .regex(/^https:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/\S*)?$/, vm("generation.loraUrlHttps")),
+  scale: z.number(vm("common.enterNumber")).min(-4, vm("generation.scaleMin")).max(4, vm("generation.scaleMax")).default(1),
 });
 /** How many LoRAs one remix can combine. */
 export const MAX_LORAS = 5;
@@ -91,7 +92,7 @@ export const remixRequestSchema = z.object({
   parameters,
   strength: strength.optional(),
   /** Apply LoRAs (needs a model that takes them, e.g. fal-ai/flux-lora). */
-  loras: z.array(loraWeightSchema).max(MAX_LORAS, `At most ${MAX_LORAS} LoRAs`).optional(),
+  loras: z.array(loraWeightSchema).max(MAX_LORAS, vm("generation.atMostLoras", { max: MAX_LORAS })).optional(),
   ...common,
 });
 export type RemixRequest = z.input<typeof remixRequestSchema>;
@@ -99,7 +100,7 @@ export type RemixRequest = z.input<typeof remixRequestSchema>;
 /** POST /api/generate/image-to-image: from one of your images or one of your uploads. */
 export const imageToImageRequestSchema = z
   .object({
-    prompt: z.string().trim().min(1, "Write a prompt first").max(LIMITS.promptMaxLength),
+    prompt: z.string().trim().min(1, vm("common.writePromptFirst")).max(LIMITS.promptMaxLength),
     negativePrompt: z.string().max(LIMITS.negativePromptMaxLength).default(""),
     modelId: z.string().min(1),
     parameters: generationParametersSchema.default({}),
@@ -111,14 +112,14 @@ export const imageToImageRequestSchema = z
     strength: strength.optional(),
   })
   .refine((v) => (v.sourceImageId ? 1 : 0) + (v.uploadId ? 1 : 0) === 1, {
-    message: "Give either sourceImageId or uploadId",
+    message: vm("generation.sourceImageOrUpload"),
     path: ["sourceImageId"],
   });
 export type ImageToImageRequest = z.input<typeof imageToImageRequestSchema>;
 
 export const inpaintRequestSchema = z.object({
   maskUploadId: z.uuid(),
-  prompt: z.string().trim().min(1, "Describe what to paint in the masked area").max(LIMITS.promptMaxLength),
+  prompt: z.string().trim().min(1, vm("generation.inpaintPromptRequired")).max(LIMITS.promptMaxLength),
   negativePrompt,
   parameters,
   strength: strength.optional(),
@@ -129,7 +130,7 @@ export type InpaintRequest = z.input<typeof inpaintRequestSchema>;
 const side = z.number().int().min(0).max(OUTPAINT_MAX_EXTEND).default(0);
 export const outpaintExtendSchema = z
   .object({ top: side, right: side, bottom: side, left: side })
-  .refine((e) => e.top + e.right + e.bottom + e.left > 0, { message: "Extend at least one side" });
+  .refine((e) => e.top + e.right + e.bottom + e.left > 0, { message: vm("generation.extendOneSide") });
 export type OutpaintExtend = z.output<typeof outpaintExtendSchema>;
 
 export const outpaintRequestSchema = z.object({
@@ -154,7 +155,7 @@ export const styleTransferRequestSchema = z
     ...common,
   })
   .refine((v) => (v.styleImageId ? 1 : 0) + (v.styleUploadId ? 1 : 0) === 1, {
-    message: "Give either styleImageId or styleUploadId",
+    message: vm("generation.styleImageOrUpload"),
     path: ["styleImageId"],
   });
 export type StyleTransferRequest = z.input<typeof styleTransferRequestSchema>;

@@ -3,6 +3,7 @@
  * channel per kind. One `notify()` on the server writes them (modules/notifications/notify.ts).
  */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 export const NOTIFICATION_KINDS = [
   "job.completed",
@@ -88,7 +89,7 @@ export const notificationListQuerySchema = z.object({
       const kinds = v.split(",").map((k) => k.trim()).filter(Boolean);
       const bad = kinds.filter((k) => !(NOTIFICATION_KINDS as readonly string[]).includes(k));
       if (bad.length) {
-        ctx.addIssue({ code: "custom", message: `Unknown notification kind: ${bad.join(", ")}` });
+        ctx.addIssue({ code: "custom", message: vm("library.notificationKindUnknown", { kinds: bad.join(", ") }) });
         return z.NEVER;
       }
       return kinds as NotificationKind[];

@@ -3,6 +3,7 @@ import { imageListQuerySchema, imageSummarySchema, tagSchema } from "./images";
 import { LIMITS } from "./limits";
 import { jsonWithin } from "./safe";
 import { BUILTIN_PROJECT_TEMPLATE_IDS } from "./project-templates";
+import { vm } from "./validation-messages";
 
 /** Contracts of the projects API (/api/projects, /api/search/projects). */
 
@@ -17,7 +18,7 @@ export const projectSettingsSchema = z
   .strict();
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
-const name = z.string().trim().min(1, "Give the project a name").max(LIMITS.nameMaxLength);
+const name = z.string().trim().min(1, vm("library.projectNameRequired")).max(LIMITS.nameMaxLength);
 const tags = z
   .array(tagSchema)
   .max(LIMITS.tagsPerImage)
@@ -93,7 +94,7 @@ export const projectImagesSchema = z.object({ items: z.array(imageSummarySchema)
 export const projectAddImagesSchema = z.object({
   imageIds: z
     .array(z.uuid())
-    .min(1, "Select at least one image")
+    .min(1, vm("common.selectAtLeastOneImage"))
     .max(1000)
     .transform((ids) => [...new Set(ids.map((i) => i.toLowerCase()))]),
 });

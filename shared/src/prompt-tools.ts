@@ -4,16 +4,18 @@
  * the studio uses them offline, the server uses them in the API, and the same input always gives the same output.
  */
 import type { ModelCategory } from "./catalog-base";
+// English labels; the client shows categories and modifiers from the `labels` catalog by id.
+import labels from "./locales/en/labels.json";
 
 export const MODIFIER_CATEGORIES = [
-  { id: "style", label: "Style" },
-  { id: "quality", label: "Quality" },
-  { id: "lighting", label: "Lighting" },
-  { id: "camera", label: "Camera" },
-  { id: "artist", label: "Art movement" },
-  { id: "mood", label: "Mood" },
-  { id: "color", label: "Colour" },
-  { id: "negative", label: "Negative" },
+  { id: "style", label: labels.modifierCategories.style },
+  { id: "quality", label: labels.modifierCategories.quality },
+  { id: "lighting", label: labels.modifierCategories.lighting },
+  { id: "camera", label: labels.modifierCategories.camera },
+  { id: "artist", label: labels.modifierCategories.artist },
+  { id: "mood", label: labels.modifierCategories.mood },
+  { id: "color", label: labels.modifierCategories.color },
+  { id: "negative", label: labels.modifierCategories.negative },
 ] as const;
 export type ModifierCategory = (typeof MODIFIER_CATEGORIES)[number]["id"];
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { tagSchema } from "./images";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 /** Contracts of the prompt library (saved prompts). Created online or offline; ids are client-minted. */
 
-const title = z.string().trim().min(1, "Give the prompt a title").max(LIMITS.nameMaxLength);
+const title = z.string().trim().min(1, vm("library.promptTitleRequired")).max(LIMITS.nameMaxLength);
 const tags = z
   .array(tagSchema)
   .max(LIMITS.tagsPerImage)
@@ -15,17 +16,17 @@ export const PROMPT_VARIABLES_MAX = 20;
 export const PROMPT_VARIABLE_VALUES_MAX = 100;
 export const promptVariablesSchema = z
   .record(
-    z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, "Variable names use letters, digits and _ (at most 40)"),
-    z.array(z.string().trim().min(1, "Empty values are not allowed").max(200)).max(PROMPT_VARIABLE_VALUES_MAX, `At most ${PROMPT_VARIABLE_VALUES_MAX} values per variable`),
+    z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, vm("library.variableNameInvalid")),
+    z.array(z.string().trim().min(1, vm("library.emptyValue")).max(200)).max(PROMPT_VARIABLE_VALUES_MAX, vm("library.atMostValuesPerVariable", { max: PROMPT_VARIABLE_VALUES_MAX })),
   )
-  .refine((v) => Object.keys(v).length <= PROMPT_VARIABLES_MAX, `At most ${PROMPT_VARIABLES_MAX} variables`);
+  .refine((v) => Object.keys(v).length <= PROMPT_VARIABLES_MAX, vm("batch.atMostVariables", { max: PROMPT_VARIABLES_MAX }));
 export type PromptVariables = z.infer<typeof promptVariablesSchema>;
 
 export const promptCreateSchema = z
   .object({
     id: z.uuid().transform((s) => s.toLowerCase()),
     title,
-    promptText: z.string().trim().min(1, "Write the prompt").max(LIMITS.promptMaxLength),
+    promptText: z.string().trim().min(1, vm("library.promptTextRequired")).max(LIMITS.promptMaxLength),
     negativePrompt: z.string().max(LIMITS.negativePromptMaxLength).optional(),
     category: z.string().trim().max(80).nullable().optional(),
     tags: tags.optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 /**
  * Input-safety helpers shared by the contracts and the server's input guard: text never carries U+0000
@@ -7,7 +8,7 @@ import { LIMITS } from "./limits";
  * blobs are bounded in size and depth.
  */
 
-export const NUL_MESSAGE = "Text cannot contain the NUL character (U+0000)";
+export const NUL_MESSAGE = vm("common.nulCharacter");
 
 /** The path of the first string (or object key) holding U+0000 in a parsed JSON value, or undefined. */
 export function findNul(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
@@ -48,7 +49,7 @@ export const safeText = () => z.string().refine((s) => !s.includes("\0"), NUL_ME
 /** Dates the API accepts: from 1970 through 2999 (year 0000 or 9999-12-31 + 1 day break Date/PostgreSQL). */
 export const DATE_MIN = "1970-01-01T00:00:00.000Z";
 export const DATE_MAX = "2999-12-31T23:59:59.999Z";
-const DATE_RANGE_MESSAGE = "Choose a date between 1970 and 2999";
+const DATE_RANGE_MESSAGE = vm("common.dateRange");
 const inDateRange = (s: string) => {
   const t = Date.parse(s);
   return Number.isFinite(t) && t >= Date.parse(DATE_MIN) && t <= Date.parse(DATE_MAX);
@@ -72,8 +73,8 @@ export function utf8Length(s: string): number {
 /** Free-form JSON (settings, model parameters): at most `maxBytes` when serialised and LIMITS.jsonMaxDepth deep. */
 export function jsonWithin(maxBytes: number) {
   return <T>(v: T, ctx: z.core.$RefinementCtx<T>) => {
-    if (jsonDepth(v) > LIMITS.jsonMaxDepth) ctx.addIssue({ code: "custom", message: `Nested too deeply (at most ${LIMITS.jsonMaxDepth} levels)` });
+    if (jsonDepth(v) > LIMITS.jsonMaxDepth) ctx.addIssue({ code: "custom", message: vm("common.nestedTooDeeply", { max: LIMITS.jsonMaxDepth }) });
     else if (utf8Length(JSON.stringify(v) ?? "") > maxBytes)
-      ctx.addIssue({ code: "custom", message: `Must be under ${Math.round(maxBytes / 1024)} KB` });
+      ctx.addIssue({ code: "custom", message: vm("common.tooLargeKb", { kb: Math.round(maxBytes / 1024) }) });
   };
 }

@@ -1,6 +1,7 @@
 /** Global search (GET /api/search): one query over images, projects, collections and prompts, ranked alike on the
  * server and over the device's offline copy. */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 export const SEARCH_TYPES = ["images", "projects", "collections", "prompts"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -8,7 +9,7 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const globalSearchQuerySchema = z.object({
-  q: z.string().trim().min(1, "Type something to search for").max(200, "Searches are at most 200 characters"),
+  q: z.string().trim().min(1, vm("common.searchRequired")).max(200, vm("common.searchTooLong")),
   /** One kind, or every kind ("all", the default) — suggestions ask for all with a small limit. */
   type: z.enum(["all", ...SEARCH_TYPES]).default("all"),
   limit: z.coerce.number().int().min(1).max(100).default(20),

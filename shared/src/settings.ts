@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { generationParametersSchema } from "./generation";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 export const THEMES = ["light", "dark", "auto"] as const;
 export const GALLERY_VIEW_MODES = ["grid", "masonry", "list"] as const;
@@ -19,7 +20,7 @@ export type GenerationDefaults = z.infer<typeof generationDefaultsSchema>;
 export const updateGenerationDefaultsSchema = generationDefaultsSchema.partial();
 export type UpdateGenerationDefaults = z.input<typeof updateGenerationDefaultsSchema>;
 
-export const presetNameSchema = z.string().trim().min(1, "Give the preset a name").max(LIMITS.nameMaxLength, `At most ${LIMITS.nameMaxLength} characters`);
+export const presetNameSchema = z.string().trim().min(1, vm("library.presetNameRequired")).max(LIMITS.nameMaxLength, vm("common.atMostCharsShort", { max: LIMITS.nameMaxLength }));
 
 /** A named set of generation settings. Ids are minted by the client (PUT is an upsert). */
 export const generationPresetSchema = z.object({
@@ -40,8 +41,8 @@ export const savePresetFormSchema = z.object({ name: presetNameSchema });
 
 const miscSettingsSchema = z
   .record(z.string().max(100), z.unknown())
-  .refine((v) => JSON.stringify(v).length <= MISC_SETTINGS_MAX_BYTES, `Settings must be under ${MISC_SETTINGS_MAX_BYTES / 1024} KB`)
-  .refine((v) => !RESERVED_SETTINGS_KEYS.some((k) => k in v), `These keys are managed by their own endpoints: ${RESERVED_SETTINGS_KEYS.join(", ")}`);
+  .refine((v) => JSON.stringify(v).length <= MISC_SETTINGS_MAX_BYTES, vm("library.settingsTooLarge", { kb: MISC_SETTINGS_MAX_BYTES / 1024 }))
+  .refine((v) => !RESERVED_SETTINGS_KEYS.some((k) => k in v), vm("library.settingsReservedKeys", { keys: RESERVED_SETTINGS_KEYS.join(", ") }));
 
 export const userSettingsSchema = generationDefaultsSchema.extend({
   theme: z.enum(THEMES),

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { safeText } from "./safe";
 import type { ShareKind } from "./share";
+import { vm } from "./validation-messages";
 
 export const REVIEW_VERDICTS = ["approved", "changes_requested"] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
@@ -19,8 +20,8 @@ export const REVIEWABLE_KINDS = ["project", "collection"] as const satisfies rea
 export const reviewVerdictSchema = z
   .object({
     verdict: z.enum(REVIEW_VERDICTS),
-    note: safeText().trim().max(REVIEW_NOTE_MAX, `Keep the note under ${REVIEW_NOTE_MAX} characters`).optional(),
-    reviewerName: safeText().trim().min(1, "Enter your name").max(REVIEWER_NAME_MAX, `Use at most ${REVIEWER_NAME_MAX} characters`),
+    note: safeText().trim().max(REVIEW_NOTE_MAX, vm("share.noteTooLong", { max: REVIEW_NOTE_MAX })).optional(),
+    reviewerName: safeText().trim().min(1, vm("account.nameRequired")).max(REVIEWER_NAME_MAX, vm("common.atMostChars", { max: REVIEWER_NAME_MAX })),
     /** A random id the reviewer's device keeps: it only groups one reviewer's verdicts. */
     reviewerId: z.uuid(),
   })

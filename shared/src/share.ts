@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { safeDateTime, safeText } from "./safe";
+import { vm } from "./validation-messages";
 
 export const SHARE_KINDS = ["image", "project", "collection"] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
@@ -20,15 +21,15 @@ export const SHARE_EXPIRY_MS: Record<ShareExpiryPreset, number> = {
 
 /** 32 random bytes, base64url: 43 characters. */
 export const SHARE_TOKEN_PATTERN = "[A-Za-z0-9_-]{43}";
-export const shareTokenSchema = z.string().regex(new RegExp(`^${SHARE_TOKEN_PATTERN}$`), "Not a share link");
+export const shareTokenSchema = z.string().regex(new RegExp(`^${SHARE_TOKEN_PATTERN}$`), vm("share.tokenInvalid"));
 
 export const SHARE_PASSWORD_HEADER = "X-Share-Password";
 export const SHARE_PASSWORD_MIN = 4;
 export const SHARE_PASSWORD_MAX = 128;
 
 const password = safeText()
-  .min(SHARE_PASSWORD_MIN, `Use at least ${SHARE_PASSWORD_MIN} characters`)
-  .max(SHARE_PASSWORD_MAX, `Use at most ${SHARE_PASSWORD_MAX} characters`);
+  .min(SHARE_PASSWORD_MIN, vm("common.atLeastChars", { min: SHARE_PASSWORD_MIN }))
+  .max(SHARE_PASSWORD_MAX, vm("common.atMostChars", { max: SHARE_PASSWORD_MAX }));
 const expiresAt = safeDateTime();
 
 /** POST /api/share/{kind}/:id — every field optional: no password, never expires, downloads and prompt on. */
@@ -43,7 +44,7 @@ export const shareCreateSchema = z
     allowReview: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => !(v.expiresAt && v.expiresIn), { message: "Give an expiry date or a preset, not both", path: ["expiresIn"] });
+  .refine((v) => !(v.expiresAt && v.expiresIn), { message: vm("share.expiryOrPreset"), path: ["expiresIn"] });
 export type ShareCreate = z.infer<typeof shareCreateSchema>;
 
 /** PATCH /api/share/:token — `password: null` removes the password, `expiresAt: null` makes it never expire. */
@@ -58,7 +59,7 @@ export const shareUpdateSchema = z
     allowReview: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => !(v.expiresAt && v.expiresIn), { message: "Give an expiry date or a preset, not both", path: ["expiresIn"] });
+  .refine((v) => !(v.expiresAt && v.expiresIn), { message: vm("share.expiryOrPreset"), path: ["expiresIn"] });
 export type ShareUpdate = z.infer<typeof shareUpdateSchema>;
 
 export const SHARE_STATUSES = ["active", "expired", "revoked"] as const;
@@ -137,7 +138,7 @@ export const sharedViewSchema = z.object({
 export type SharedView = z.infer<typeof sharedViewSchema>;
 
 /** POST /api/share/:token/unlock — trades the password for a short-lived cookie scoped to the token. */
-export const shareUnlockSchema = z.object({ password: z.string().min(1, "Enter the password").max(SHARE_PASSWORD_MAX) }).strict();
+export const shareUnlockSchema = z.object({ password: z.string().min(1, vm("share.passwordRequired")).max(SHARE_PASSWORD_MAX) }).strict();
 
 /** The public page of a token, and the token-scoped file URLs (no account needed). */
 export const sharePagePath = (token: string) => `/s/${token}`;

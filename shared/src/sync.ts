@@ -8,6 +8,7 @@ import { projectCreateSchema, projectSchema, projectUpdateSchema } from "./proje
 import { promptCreateSchema, promptSchema, promptUpdateSchema } from "./prompts";
 import { userSettingsSchema } from "./settings";
 import { syncSharedProjectSchema } from "./sync-shared";
+import { vm } from "./validation-messages";
 
 /**
  * Offline sync protocol (GET /api/sync/pull, POST /api/sync/push).
@@ -83,7 +84,7 @@ export const imagePatchSchema = z
     projectId: uuid.nullable().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, "Change at least one field");
+  .refine((p) => Object.keys(p).length > 0, vm("common.changeAtLeastOne"));
 export type ImagePatch = z.input<typeof imagePatchSchema>;
 
 const base = {

@@ -4,6 +4,7 @@
  * remove them from the project) < admin (manage members and what is shared). The project's owner keeps full control.
  */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 export const TEAM_ROLE_VALUES = ["viewer", "editor", "admin"] as const;
 export type TeamRole = (typeof TEAM_ROLE_VALUES)[number];
@@ -25,11 +26,11 @@ const lowerId = z.uuid().transform((s) => s.toLowerCase());
 export const teamRoleSchema = z.enum(TEAM_ROLE_VALUES);
 
 export const teamCreateSchema = z
-  .object({ id: lowerId.optional(), name: z.string().trim().min(1, "Name the team").max(TEAM_NAME_MAX) })
+  .object({ id: lowerId.optional(), name: z.string().trim().min(1, vm("teams.nameRequired")).max(TEAM_NAME_MAX) })
   .strict();
-export const teamUpdateSchema = z.object({ name: z.string().trim().min(1, "Name the team").max(TEAM_NAME_MAX) }).strict();
+export const teamUpdateSchema = z.object({ name: z.string().trim().min(1, vm("teams.nameRequired")).max(TEAM_NAME_MAX) }).strict();
 export const teamInviteSchema = z
-  .object({ email: z.email("Enter an e-mail address").max(254).transform((s) => s.trim().toLowerCase()), role: teamRoleSchema.default("viewer") })
+  .object({ email: z.email(vm("teams.emailInvalid")).max(254).transform((s) => s.trim().toLowerCase()), role: teamRoleSchema.default("viewer") })
   .strict();
 export const teamMemberUpdateSchema = z.object({ role: teamRoleSchema }).strict();
 

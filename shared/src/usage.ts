@@ -4,6 +4,7 @@
  * activity feed and model status on the dashboard. The server answers with these shapes; the client reads them.
  */
 import { z } from "zod";
+import { vm } from "./validation-messages";
 
 /** Every kind of ledger entry. A hold takes a job's estimate; a refund returns what the job did not use. */
 export const CREDIT_KINDS = ["grant", "hold", "charge", "refund", "adjust", "redeem", "purchase"] as const;
@@ -11,7 +12,7 @@ export type CreditKind = (typeof CREDIT_KINDS)[number];
 
 const isoDate = z.iso
   .date("Use a date like 2026-01-31")
-  .refine((d) => d >= "1970-01-01" && d <= "9999-12-30", "Use a date between 1970 and 9999");
+  .refine((d) => d >= "1970-01-01" && d <= "9999-12-30", vm("common.dateRangeUsage"));
 
 export const creditHistoryQuerySchema = z.object({
   kind: z.enum(CREDIT_KINDS).optional(),
@@ -108,9 +109,9 @@ export interface UsageTip {
 
 export const creditLimitsSchema = z.object({
   /** Credits a calendar month (UTC) may spend on new jobs; null = no limit. */
-  monthlyLimit: z.number().int().min(1, "Use at least 1 credit, or clear the limit").max(100_000_000).nullable(),
+  monthlyLimit: z.number().int().min(1, vm("usage.limitMin")).max(100_000_000).nullable(),
   /** Tell me when my balance falls below this; null = no alert. */
-  lowBalanceAlert: z.number().int().min(1, "Use at least 1 credit, or clear the alert").max(100_000_000).nullable(),
+  lowBalanceAlert: z.number().int().min(1, vm("usage.alertMin")).max(100_000_000).nullable(),
 });
 export type CreditLimitsInput = z.infer<typeof creditLimitsSchema>;
 export interface CreditLimits extends CreditLimitsInput {
@@ -123,9 +124,9 @@ export const redeemCodeSchema = z.object({
   code: z
     .string()
     .trim()
-    .min(4, "Codes have at least 4 characters")
-    .max(40, "Codes have at most 40 characters")
-    .regex(/^[A-Za-z0-9-]+$/, "Codes use letters, digits and dashes"),
+    .min(4, vm("usage.codeMin"))
+    .max(40, vm("usage.codeMax"))
+    .regex(/^[A-Za-z0-9-]+$/, vm("usage.codePattern")),
 });
 export interface RedeemResult {
   code: string;

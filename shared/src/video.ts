@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { LOCAL_MOTIONS } from "./catalog-video";
 import { LIMITS } from "./limits";
+import { vm } from "./validation-messages";
 
 export { LOCAL_MOTIONS, type LocalMotion } from "./catalog-video";
 
@@ -19,7 +20,7 @@ export const animateRequestSchema = z.object({
   prompt: z.string().trim().max(LIMITS.promptMaxLength).optional(),
   negativePrompt: z.string().max(LIMITS.negativePromptMaxLength).optional(),
   /** Seconds; each model lists the lengths it makes (Kling: 5 or 10; local: 1–4). */
-  duration: z.number("Enter a number of seconds").int("Whole seconds").min(1).max(10).optional(),
+  duration: z.number(vm("generation.durationNumber")).int(vm("generation.wholeSeconds")).min(1).max(10).optional(),
   /** Local engine camera move. */
   motion: z.enum(LOCAL_MOTIONS).optional(),
   modelId: z.string().min(1).optional(),
@@ -31,7 +32,7 @@ export type AnimateRequest = z.input<typeof animateRequestSchema>;
 
 export const frameRequestSchema = z.object({
   /** Where in the video, in seconds from the start. */
-  timeSeconds: z.number("Enter a time in seconds").min(0, "The video starts at 0 s").max(3600),
+  timeSeconds: z.number(vm("generation.timeNumber")).min(0, vm("generation.timeFromZero")).max(3600),
   /**
    * MP4 videos: the frame as the browser decoded it (an upload of purpose "source"); the server has no MP4
    * decoder. Animated WebP videos are cut on the server and need none.

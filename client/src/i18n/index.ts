@@ -6,7 +6,7 @@
  * The language follows the account (`user.language`, also used for its mails); before sign-in, the device's last
  * choice or the browser's languages.
  */
-import { isUiLanguage, UI_LANGUAGE_IDS } from "@image-studio/shared/languages";
+import { isUiLanguage, TRANSLATED_LANGUAGE_IDS } from "@image-studio/shared/languages";
 import i18n from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { initReactI18next } from "react-i18next";
@@ -14,6 +14,7 @@ import { en, NAMESPACES } from "./resources";
 
 type Catalog = { default: Record<string, unknown> };
 const catalogs = import.meta.glob<Catalog>(["./locales/*/*.json", "!./locales/en/*.json"]);
+const sharedCatalogs = import.meta.glob<Catalog>(["../../../shared/src/locales/*/*.json", "!../../../shared/src/locales/en/*.json"]);
 
 const KEY = "image-studio:language";
 
@@ -39,7 +40,7 @@ export function deviceLanguage(): string {
 
 /** One namespace of a language other than English, from its own chunk. */
 export async function loadCatalog(language: string, namespace: string): Promise<Record<string, unknown>> {
-  const load = catalogs[`./locales/${language}/${namespace}.json`];
+  const load = catalogs[`./locales/${language}/${namespace}.json`] ?? sharedCatalogs[`../../../shared/src/locales/${language}/${namespace}.json`];
   if (!load) throw new Error(`No ${language} catalog for ${namespace}`);
   return (await load()).default;
 }
@@ -54,7 +55,8 @@ void i18n
     partialBundledLanguages: true,
     lng: "en",
     fallbackLng: "en",
-    supportedLngs: [...UI_LANGUAGE_IDS],
+    // Every language with catalogs in the repository; which of them people may choose is setLanguage's rule.
+    supportedLngs: [...TRANSLATED_LANGUAGE_IDS],
     ns: NAMESPACES,
     defaultNS: "common",
     // React escapes what it renders.

@@ -29,8 +29,14 @@ import studio from "./locales/en/studio.json";
 import teams from "./locales/en/teams.json";
 import usage from "./locales/en/usage.json";
 import video from "./locales/en/video.json";
+import shortcuts from "./locales/en/shortcuts.json";
+// Catalogs the server speaks too live in shared/src/locales (one source for both sides).
+import labels from "@image-studio/shared/locales/en/labels.json";
+import validation from "@image-studio/shared/locales/en/validation.json";
 
-export const en = { common, shell, account, admin, auth, batch, collections, community, dashboard, developer, gallery, "image-edit": imageEdit, iteration, models, notifications, palette, projects, prompts, queue, search, settings, share, studio, teams, usage, video } as const;
+export const en = { common, shell, account, admin, auth, batch, collections, community, dashboard, developer, gallery, "image-edit": imageEdit, iteration, models, notifications, palette, projects, prompts, queue, search, settings, share, studio, teams, usage, video, shortcuts, validation, labels } as const;
 
 export type Namespace = keyof typeof en;
 export const NAMESPACES = Object.keys(en) as Namespace[];
+/** The namespaces whose catalogs are in shared/src/locales/<lng>/ (shared/src/validation-messages.test.ts holds them complete). */
+export const SHARED_NAMESPACES: readonly Namespace[] = ["validation", "labels"];

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { bindingLabel, SHORTCUTS, shortcuts, useBindingsVersion } from "@/lib/shortcuts";
+import { shortcutDescription, shortcutGroupLabel } from "@/i18n/labels";
 
 function Keys({ binding }: { binding: string }) {
   const { t } = useTranslation("palette");
@@ -35,14 +36,14 @@ export function HelpOverlay({ open, onOpenChange }: { open: boolean; onOpenChang
         </DialogHeader>
         <div className="grid gap-5 sm:grid-cols-2">
           {groups.map((g) => (
-            <section key={g} aria-labelledby={`help-${g}`}>
-              <h3 id={`help-${g}`} className="mb-2 text-sm font-semibold">
-                {g}
+            <section key={g} aria-labelledby={`help-${g.replace(/\s+/g, "-")}`}>
+              <h3 id={`help-${g.replace(/\s+/g, "-")}`} className="mb-2 text-sm font-semibold">
+                {shortcutGroupLabel(t, g)}
               </h3>
               <dl className="grid gap-1.5">
                 {SHORTCUTS.filter((s) => s.group === g).map((s) => (
                   <div key={s.id} className="flex items-center justify-between gap-3 text-sm">
-                    <dt className="text-muted-foreground">{s.description}</dt>
+                    <dt className="text-muted-foreground">{shortcutDescription(t, s)}</dt>
                     <dd>
                       <Keys binding={shortcuts.bindingOf(s.id)} />
                     </dd>

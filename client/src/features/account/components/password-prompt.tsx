@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { enableTwoFactorFormSchema } from "@image-studio/shared";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";

@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { isUiLanguage, type MeUser, profileFormSchema, UI_LANGUAGES } from "@image-studio/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";

@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { totpFormSchema } from "@image-studio/shared";
 import { QRCodeSVG } from "qrcode.react";
 import { useState } from "react";

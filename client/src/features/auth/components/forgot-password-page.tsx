@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { emailOnlyRequestSchema } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
 import { MailCheck } from "lucide-react";

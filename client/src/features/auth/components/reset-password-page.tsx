@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { LIMITS, resetPasswordFormSchema } from "@image-studio/shared";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";

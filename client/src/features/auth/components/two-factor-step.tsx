@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { backupCodeFormSchema, totpFormSchema } from "@image-studio/shared";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";

@@ -20,6 +20,7 @@ import { type ComposeState, INITIAL, parseSeeds, templateVariables, toRequest } 
 import { queueBatchOffline } from "../lib/offline";
 import { BatchPreviewPanel } from "./batch-preview";
 import { PresetsBar } from "./presets-bar";
+import { aspectRatioLabel } from "@/i18n/labels";
 
 const selectClasses = cn(fieldClasses, "h-10 pointer-coarse:h-11");
 
@@ -267,7 +268,7 @@ export function BatchComposer({ models }: { models: ModelEntry[] }) {
             >
               {ASPECT_RATIOS.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.id} · {r.label}
+                  {r.id} · {aspectRatioLabel(t, r)}
                 </option>
               ))}
             </select>

@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { LORA_MODEL_ID, type RemixRequest, remixRequestSchema } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";

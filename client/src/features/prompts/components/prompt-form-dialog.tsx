@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { LIMITS, type Prompt, type PromptUpdate, promptCreateSchema } from "@image-studio/shared";
 import { useEffect, useId } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";

@@ -10,6 +10,7 @@ import { cn } from "@/lib/cn";
 import { type ModelEntry, modelsQuery } from "@/lib/models";
 import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
 import { Field, SettingsSection } from "./section";
+import { aspectRatioLabel } from "@/i18n/labels";
 
 const control = cn(fieldClasses, "h-10 w-full max-w-sm pointer-coarse:h-11");
 type Params = Record<string, unknown>;
@@ -74,7 +75,7 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
               <option value="">{t("models.defaultValue", { value: model.recommended.aspectRatio ?? "1:1" })}</option>
               {ratios.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.label} ({r.id})
+                  {aspectRatioLabel(t, r)} ({r.id})
                 </option>
               ))}
             </select>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { bindingFromEvent, bindingLabel, SHORTCUTS, SHORTCUTS_SETTING_KEY, type ShortcutId, shortcutDef, shortcuts, useBindingsVersion } from "@/lib/shortcuts";
 import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
 import { SettingsSection } from "./section";
+import { shortcutDescription, shortcutGroupLabel } from "@/i18n/labels";
 
 export const overridesOf = (s: UserSettings | undefined): Record<string, string> => {
   const v = s?.settings?.[SHORTCUTS_SETTING_KEY];
@@ -69,14 +70,14 @@ export function ShortcutsSection() {
       )}
       {groups.map((g) => (
         <div key={g} className="grid gap-1">
-          <h3 className="text-sm font-semibold">{g}</h3>
+          <h3 className="text-sm font-semibold">{shortcutGroupLabel(t, g)}</h3>
           <ul className="divide-y divide-border rounded-xl border border-border">
             {SHORTCUTS.filter((s) => s.group === g).map((s) => {
               const binding = shortcuts.bindingOf(s.id);
               const custom = s.id in shortcuts.overrides;
               return (
                 <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                  <span className="text-sm">{s.description}</span>
+                  <span className="text-sm">{shortcutDescription(t, s)}</span>
                   <span className="flex items-center gap-2">
                     {recording === s.id ? (
                       <button

@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { SHARE_EXPIRY_PRESETS, SHARE_PASSWORD_MAX, SHARE_PASSWORD_MIN, type ShareCreate, type ShareLink, type ShareUpdate } from "@image-studio/shared";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";

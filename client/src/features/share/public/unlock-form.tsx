@@ -1,4 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { shareUnlockSchema } from "@image-studio/shared";
 import { LockKeyhole } from "lucide-react";
 import { useState } from "react";

@@ -4,6 +4,7 @@ import { RadioGroup as RadioPrimitive } from "radix-ui";
 import { cn } from "@/lib/cn";
 import { CUSTOM_RATIO } from "../lib/form";
 import { useTranslation } from "react-i18next";
+import { aspectRatioLabel } from "@/i18n/labels";
 
 interface AspectRatioGridProps {
   labelledBy: string;
@@ -42,10 +43,10 @@ export function AspectRatioGrid({ labelledBy, ratios, allowCustom, value, onChan
       className="grid grid-cols-3 gap-2 sm:grid-cols-5 md:grid-cols-3"
     >
       {ratios.map((r) => (
-        <RadioPrimitive.Item key={r.id} value={r.id} className={optionClasses} aria-label={`${r.id} ${r.label}`}>
+        <RadioPrimitive.Item key={r.id} value={r.id} className={optionClasses} aria-label={`${r.id} ${aspectRatioLabel(t, r)}`}>
           <Shape w={r.width} h={r.height} />
           <span className="font-mono font-medium">{r.id}</span>
-          <span className="truncate text-[0.7rem] text-muted-foreground">{r.label}</span>
+          <span className="truncate text-[0.7rem] text-muted-foreground">{aspectRatioLabel(t, r)}</span>
         </RadioPrimitive.Item>
       ))}
       {allowCustom && (

@@ -1,4 +1,4 @@
-import { CONTROL_STRENGTH, CONTROL_TYPE_LABELS, conditioningFor, type ControlType, IMAGE_PROMPT_WEIGHT } from "@image-studio/shared";
+import { CONTROL_STRENGTH, conditioningFor, type ControlType, IMAGE_PROMPT_WEIGHT } from "@image-studio/shared";
 import { Eye, X } from "lucide-react";
 import * as React from "react";
 import { useFormContext, useWatch } from "react-hook-form";
@@ -12,6 +12,7 @@ import type { ConditioningImage, StudioValues } from "../lib/form";
 import { ChosenImage, ImageChooser } from "./image-chooser";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "@/i18n";
+import { controlTypeDescription, controlTypeLabel } from "@/i18n/labels";
 
 type Control = NonNullable<StudioValues["controlNet"]>;
 
@@ -80,12 +81,12 @@ export function ConditioningSection({ model }: { model: ModelEntry }) {
             >
               {support.controlTypes.map((ct) => (
                 <option key={ct} value={ct}>
-                  {CONTROL_TYPE_LABELS[ct].label}
+                  {controlTypeLabel(t, ct)}
                 </option>
               ))}
             </select>
           </label>
-          <p className="text-xs text-muted-foreground">{CONTROL_TYPE_LABELS[type].description}</p>
+          <p className="text-xs text-muted-foreground">{controlTypeDescription(t, type)}</p>
           {control ? (
             <div className="flex items-center justify-between gap-2">
               <ChosenImage img={control} />

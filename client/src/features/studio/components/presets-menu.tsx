@@ -1,5 +1,5 @@
 import { type GenerationPreset, savePresetFormSchema } from "@image-studio/shared";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bookmark, BookmarkPlus, Star, Trash2 } from "lucide-react";
 import { useState } from "react";

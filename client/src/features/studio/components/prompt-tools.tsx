@@ -20,6 +20,7 @@ import type { ModelEntry } from "../api/models";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import type { StudioValues } from "../lib/form";
 import { useTranslation } from "react-i18next";
+import { modifierCategoryLabel, modifierLabel } from "@/i18n/labels";
 
 type Panel = "add" | "variations" | "refine" | null;
 
@@ -162,7 +163,7 @@ function QuickAdd({
                 active === c.id ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted",
               )}
             >
-              {c.label}
+              {modifierCategoryLabel(t, c.id)}
             </button>
           ))}
         </div>
@@ -185,7 +186,7 @@ function QuickAdd({
                 )}
               >
                 {isNegative ? "− " : "+ "}
-                {m.label}
+                {modifierLabel(t, m)}
               </button>
             </li>
           );

@@ -1,5 +1,5 @@
 import type { GenerationPreset, Job } from "@image-studio/shared";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { zodResolver } from "@/i18n/zod-resolver";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type FieldErrors, type Path, type Resolver, useForm, useWatch } from "react-hook-form";
