@@ -15,10 +15,13 @@ const features = (() => {
 })();
 
 /**
- * Features whose calls are typed from the server's routes (client/src/lib/rpc.ts): hand-typed `api<T>()` is
- * refused there, so a new call cannot slip back to a cast. docs/decisions/typed-wire.md lists the rest.
+ * Features whose calls are typed from the server's routes (client/src/lib/rpc.ts) — all of them since `api<T>()`
+ * was removed: a bare `unwrap<T>()` (a cast) is refused there. A new feature folder joins this list.
  */
-const typedWire = new Set(["account", "admin", "auth", "collections", "community", "dashboard", "developer", "image-edit", "models", "notifications", "prompts", "search", "settings", "usage", "video"]);
+const typedWire = new Set([
+  "account", "admin", "auth", "batch", "collections", "community", "dashboard", "developer", "gallery", "image-edit", "iteration", "models",
+  "notifications", "palette", "projects", "prompts", "queue", "search", "settings", "share", "studio", "teams", "usage", "video",
+]);
 
 /**
  * Folders whose screens read every string from the translation catalog (client/src/i18n/extracted.json): literal

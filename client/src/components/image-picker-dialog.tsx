@@ -14,7 +14,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { cn } from "@/lib/cn";
 
 interface ImagePickerDialogProps {
@@ -41,9 +41,11 @@ export function ImagePickerDialog({
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const query = `${filter ? `${filter}&` : ""}limit=100`;
+  // The filter is a query string the caller built from the image list's own parameters.
   const candidates = useQuery({
     queryKey: ["images", "list", "picker", query],
-    queryFn: ({ signal }) => api<ImageList>(`/api/images?${query}`, { signal }),
+    queryFn: ({ signal }): Promise<ImageList> =>
+      call(rpc.images.index.$get({ query: Object.fromEntries(new URLSearchParams(query)) }, { init: { signal } })),
     enabled: open,
   });
   const toggle = (id: string) =>

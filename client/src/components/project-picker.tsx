@@ -2,7 +2,7 @@ import type { Project, SharedProject } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { FolderKanban } from "lucide-react";
 import { useTranslation } from "react-i18next";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { cn } from "@/lib/cn";
 
 export interface ProjectPickerProps {
@@ -30,13 +30,14 @@ export function ProjectPicker({ value, onChange, id = "project-picker", classNam
   const { t } = useTranslation("common");
   const { data } = useQuery({
     queryKey: ["projects", "list", activeProjects],
-    queryFn: async ({ signal }) => (await api<{ items: Project[] }>("/api/projects?archived=false", { signal })).items,
+    queryFn: async ({ signal }): Promise<Project[]> => (await call(rpc.projects.index.$get({ query: { archived: "false" } }, { init: { signal } }))).items,
     staleTime: 30_000,
   });
   // Under the teams feature's key prefix, so a change to a team (sharing, roles) refreshes it.
   const { data: sharedData } = useQuery({
     queryKey: ["teams", "shared-projects", "editor"],
-    queryFn: async ({ signal }) => (await api<{ items: SharedProject[] }>("/api/teams/shared-projects?minRole=editor", { signal })).items,
+    queryFn: async ({ signal }): Promise<SharedProject[]> =>
+      (await call(rpc.teams["shared-projects"].$get({ query: { minRole: "editor" } }, { init: { signal } }))).items,
     staleTime: 30_000,
     enabled: includeShared,
   });

@@ -45,19 +45,3 @@ export async function unwrap<T>(res: Response | Promise<Response>): Promise<T> {
   }
   throw new ApiError(response.status, "INTERNAL", `Request failed (${response.status})`);
 }
-
-type Json = Record<string, unknown> | unknown[];
-
-/** Same-origin JSON fetch with cookies; bodies are JSON unless FormData. */
-export function api<T>(path: string, init: Omit<RequestInit, "body"> & { body?: Json | FormData } = {}): Promise<T> {
-  const { body, headers, ...rest } = init;
-  const isForm = typeof FormData !== "undefined" && body instanceof FormData;
-  return unwrap<T>(
-    fetch(path.startsWith("/") ? path : `/api/${path}`, {
-      credentials: "same-origin",
-      ...rest,
-      headers: { Accept: "application/json", "Accept-Language": i18n.language, ...(body && !isForm ? { "Content-Type": "application/json" } : {}), ...headers },
-      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
-    }),
-  );
-}

@@ -1,6 +1,7 @@
 import type { CatalogModel } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api, ApiError } from "./api";
+import { ApiError } from "./api";
+import { call, rpc } from "./rpc";
 
 const MODELS_KEY = "image-studio:models";
 
@@ -13,7 +14,7 @@ export const modelsQuery = queryOptions({
   // The last answer is kept on the device so the studio opens (and can queue generations) offline.
   queryFn: async () => {
     try {
-      const items = (await api<{ items: ModelEntry[] }>("/api/models")).items;
+      const items: ModelEntry[] = (await call(rpc.models.index.$get())).items;
       localStorage.setItem(MODELS_KEY, JSON.stringify(items));
       return items;
     } catch (err) {

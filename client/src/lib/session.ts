@@ -2,7 +2,8 @@ import { type AuthConfig, type MeResponse, meResponseSchema } from "@image-studi
 import { queryOptions, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useCallback } from "react";
-import { api, ApiError } from "./api";
+import { ApiError } from "./api";
+import { call, rpc } from "./rpc";
 
 /**
  * The signed-in session, for route guards and the shell. The last known session is kept in localStorage so
@@ -48,7 +49,7 @@ export const sessionQuery = queryOptions({
   queryKey: sessionKeys.me,
   queryFn: async (): Promise<MeResponse | null> => {
     try {
-      const me = await api<MeResponse | null>("/api/auth/session");
+      const me: MeResponse | null = await call(rpc.auth.session.$get());
       if (me) rememberSession(me);
       else forgetSession();
       return me;
@@ -67,7 +68,7 @@ export const sessionQuery = queryOptions({
 
 export const authConfigQuery = queryOptions({
   queryKey: sessionKeys.config,
-  queryFn: () => api<AuthConfig>("/api/auth/config"),
+  queryFn: (): Promise<AuthConfig> => call(rpc.auth.config.$get()),
   staleTime: 10 * 60_000,
 });
 
@@ -122,7 +123,7 @@ export function useSignOut() {
     await offline.stopOfflineAndSettle();
     await queryClient.cancelQueries();
     try {
-      await api("/api/auth/logout", { method: "POST", body: {} });
+      await call(rpc.auth.logout.$post());
     } catch {
       // Offline or already signed out: the local sign-out below is what matters to this device.
     }

@@ -1,5 +1,9 @@
 import type { CollectionDetail, ImageDetail, Project, SyncCollection, SyncMutation, SyncPull, SyncPush, SyncSharedImages } from "@image-studio/shared";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
+
+/** Entity ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
 
 /** How the engine talks to the server; tests pass a fake. */
 export interface SyncTransport {
@@ -26,18 +30,19 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
 }
 
 export const httpTransport: SyncTransport = {
-  push: (mutations) => api<SyncPush>("/api/sync/push", { method: "POST", body: { mutations } }),
-  pull: (cursor, limit) => api<SyncPull>(`/api/sync/pull?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`),
-  sharedImages: (projectId, after, limit) => api<SyncSharedImages>(`/api/sync/shared/${projectId}?limit=${limit}${after ? `&after=${after}` : ""}`),
+  push: (mutations): Promise<SyncPush> => call(rpc.sync.push.$post({ json: { mutations } })),
+  pull: (cursor, limit): Promise<SyncPull> => call(rpc.sync.pull.$get({ query: { limit: String(limit), ...(cursor ? { cursor } : {}) } })),
+  sharedImages: (projectId, after, limit): Promise<SyncSharedImages> =>
+    call(rpc.sync.shared[ID].$get({ param: { id: projectId }, query: { limit: String(limit), ...(after ? { after } : {}) } })),
   async fetchEntity(ref) {
     const [kind, id] = ref.split(":") as [string, string];
     switch (kind) {
       case "image":
-        return orNull(api<ImageDetail>(`/api/images/${id}`));
+        return orNull<ImageDetail>(call(rpc.images[ID].$get({ param: { id } })));
       case "project":
-        return orNull(api<Project>(`/api/projects/${id}`));
+        return orNull<Project>(call(rpc.projects[ID].$get({ param: { id } })));
       case "collection": {
-        const c = await orNull(api<CollectionDetail>(`/api/collections/${id}`));
+        const c = await orNull<CollectionDetail>(call(rpc.collections[ID].$get({ param: { id } })));
         return c && toSyncCollection(c);
       }
       case "job":

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { type DropTargetData, resultMessage } from "./drag-model";
 
 /**
@@ -8,16 +8,16 @@ import { type DropTargetData, resultMessage } from "./drag-model";
  */
 const AFFECTED_KEYS = [["images"], ["projects"], ["collections"]] as const;
 
+/** Project and collection ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
+
 /** Adds the images to the target with the existing endpoints; answers the toast text. */
 export async function dropImages(target: DropTargetData, imageIds: string[]): Promise<string> {
   if (target.kind === "project") {
-    const r = await api<{ affected: string[]; project: { name: string } }>(`/api/projects/${target.id}/images/add`, {
-      method: "POST",
-      body: { imageIds },
-    });
+    const r = await call(rpc.projects[ID].images.add.$post({ param: { id: target.id }, json: { imageIds } }));
     return resultMessage("project", r.project.name, imageIds.length);
   }
-  const r = await api<{ name: string }>(`/api/collections/${target.id}/images`, { method: "POST", body: { imageIds } });
+  const r = await call(rpc.collections[ID].images.$post({ param: { id: target.id }, json: { imageIds } }));
   return resultMessage("collection", r.name, imageIds.length);
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import type { DropTargetData } from "./drag-model";
 
 interface Named {
@@ -19,14 +19,14 @@ export const RECENT_TARGETS = 5;
 export function useDropTargets(enabled = true) {
   const projects = useQuery({
     queryKey: ["projects", "list", { archived: "false" }],
-    queryFn: async ({ signal }) => (await api<{ items: Named[] }>("/api/projects?archived=false", { signal })).items,
+    queryFn: async ({ signal }): Promise<Named[]> => (await call(rpc.projects.index.$get({ query: { archived: "false" } }, { init: { signal } }))).items,
     staleTime: 30_000,
     enabled,
   });
   const collections = useQuery({
     queryKey: ["collections", "list"],
-    queryFn: async ({ signal }) =>
-      (await api<{ items: (Named & { isSmart: boolean })[] }>("/api/collections", { signal })).items,
+    queryFn: async ({ signal }): Promise<(Named & { isSmart: boolean })[]> =>
+      (await call(rpc.collections.index.$get(undefined, { init: { signal } }))).items,
     staleTime: 30_000,
     enabled,
   });

@@ -8,15 +8,21 @@ import type {
 } from "@image-studio/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { i18n } from "@/i18n";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { orLocal } from "@/lib/local-first";
 import { engine, enqueue, isLocalCursor, localImagePage, localProject, localProjects, localProjectStats, type NewMutation } from "@/offline";
+
+/** Project ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
+const P = rpc.projects;
+const byId = (id: string, signal?: AbortSignal): Promise<Project> => call(P[ID].$get({ param: { id } }, { init: { signal } }));
 
 /** Writes go through the outbox: the server's project once applied, the device's copy while queued offline. */
 async function viaOutbox(m: NewMutation, id: string): Promise<Project> {
   const entry = await enqueue(m);
   const outcome = await engine.outcome(entry.id);
-  if (outcome === "applied") return orLocal(() => api<Project>(`/api/projects/${id}`), () => localProject(id));
+  if (outcome === "applied") return orLocal(() => byId(id), () => localProject(id));
   const local = await localProject(id);
   if (!local) throw new ApiError(0, "NETWORK", i18n.t("projects:offline.savedOnDevice"));
   return local;
@@ -31,26 +37,28 @@ export const projectKeys = {
   stats: (id: string) => ["projects", "stats", id] as const,
 };
 
-const qs = (q: Record<string, string | undefined>) =>
-  new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+/** The query without empty values (an empty `q` or `tag` is no filter). */
+const compact = <T extends Record<string, string | undefined>>(q: T): Partial<T> =>
+  Object.fromEntries(Object.entries(q).filter((e) => Boolean(e[1]))) as Partial<T>;
 
 export const projectListOptions = (q: ProjectListQuery = {}) =>
   queryOptions({
     queryKey: projectKeys.list(q),
     queryFn: ({ signal }) =>
-      orLocal(async () => (await api<{ items: Project[] }>(`/api/projects?${qs(q)}`, { signal })).items, () => localProjects(q)),
+      orLocal(async (): Promise<Project[]> => (await call(P.index.$get({ query: compact(q) }, { init: { signal } }))).items, () => localProjects(q)),
   });
 
 export const projectOptions = (id: string) =>
   queryOptions({
     queryKey: projectKeys.detail(id),
-    queryFn: ({ signal }) => orLocal(() => api<Project>(`/api/projects/${id}`, { signal }), () => localProject(id)),
+    queryFn: ({ signal }) => orLocal(() => byId(id, signal), () => localProject(id)),
   });
 
 export const projectStatsOptions = (id: string) =>
   queryOptions({
     queryKey: projectKeys.stats(id),
-    queryFn: ({ signal }) => orLocal(() => api<ProjectStats>(`/api/projects/${id}/stats`, { signal }), () => localProjectStats(id)),
+    queryFn: ({ signal }) =>
+      orLocal((): Promise<ProjectStats> => call(P[ID].stats.$get({ param: { id } }, { init: { signal } })), () => localProjectStats(id)),
   });
 
 export const projectImagesOptions = (id: string) =>
@@ -60,7 +68,8 @@ export const projectImagesOptions = (id: string) =>
       isLocalCursor(pageParam)
         ? localImagePage({ projectId: id }, pageParam)
         : orLocal(
-            () => api<ImageList>(`/api/projects/${id}/images?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+            (): Promise<ImageList> =>
+              call(P[ID].images.$get({ param: { id }, query: { limit: "100", ...(pageParam ? { cursor: pageParam } : {}) } }, { init: { signal } })),
             // Offline from the first page: the device's images of the project (paged with local cursors).
             async () => (pageParam ? undefined : localImagePage({ projectId: id }, undefined)),
           ),
@@ -68,27 +77,24 @@ export const projectImagesOptions = (id: string) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+const createOnline = (body: ProjectCreate): Promise<Project> => call(P.index.$post({ json: body }));
+
 /** From a template the server fills in the defaults, so that stays an online request; a plain project works offline. */
 export function createProject(body: ProjectCreate) {
   const id = body.id ?? crypto.randomUUID();
-  if (body.templateId) return api<Project>("/api/projects", { method: "POST", body: { ...body, id } });
+  if (body.templateId) return createOnline({ ...body, id });
   return viaOutbox({ type: "project.create", project: { ...body, id } }, id);
 }
 export const updateProject = (id: string, body: ProjectUpdate) => viaOutbox({ type: "project.update", projectId: id, patch: body }, id);
 export const archiveProject = (id: string, archived: boolean) => viaOutbox({ type: "project.update", projectId: id, patch: { isArchived: archived } }, id);
-export const deleteProject = (id: string, images: "unassign" | "trash") =>
-  api<{ deleted: true }>(`/api/projects/${id}?images=${images}`, { method: "DELETE" });
-export const duplicateProject = (id: string) =>
-  api<Project>(`/api/projects/${id}/duplicate`, { method: "POST", body: { id: crypto.randomUUID() } });
-export const saveAsTemplate = (id: string, name: string) =>
-  api<Project>(`/api/projects/${id}/template`, { method: "POST", body: { id: crypto.randomUUID(), name } });
-export const addToProject = (id: string, imageIds: string[]) =>
-  api<{ affected: string[]; project: Project }>(`/api/projects/${id}/images/add`, {
-    method: "POST",
-    body: { imageIds },
-  });
-export const removeFromProject = (id: string, imageId: string) =>
-  api<Project>(`/api/projects/${id}/images/${imageId}`, { method: "DELETE" });
+export const deleteProject = (id: string, images: "unassign" | "trash") => call(P[ID].$delete({ param: { id }, query: { images } }));
+export const duplicateProject = (id: string): Promise<Project> => call(P[ID].duplicate.$post({ param: { id }, json: { id: crypto.randomUUID() } }));
+export const saveAsTemplate = (id: string, name: string): Promise<Project> =>
+  call(P[ID].template.$post({ param: { id }, json: { id: crypto.randomUUID(), name } }));
+export const addToProject = (id: string, imageIds: string[]): Promise<{ affected: string[]; project: Project }> =>
+  call(P[ID].images.add.$post({ param: { id }, json: { imageIds } }));
+export const removeFromProject = (id: string, imageId: string): Promise<Project> =>
+  call(P[ID].images[":imageId"].$delete({ param: { id, imageId } }));
 
 /** Downloads the export through a form post, so the browser streams the ZIP to disk. */
 export function exportProject(id: string) {

@@ -1,15 +1,20 @@
 import {
   SHARE_KINDS,
+  SHARE_TOKEN_PATTERN,
   type ShareCreate,
   type ShareKind,
   type ShareLink,
   type ShareLinkList,
   type ShareUpdate,
   type SharedView,
-  sharedViewUrl,
 } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
+
+/** Target ids are UUIDs; tokens have their own pattern (SHARE_TOKEN_PATTERN): the routes take them by these. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
+const TOKEN = `:token{${SHARE_TOKEN_PATTERN}}` as const;
 
 /** Share links: the owner's list and changes (signed in), and the public read of a token (anyone). */
 
@@ -22,18 +27,18 @@ export const shareKeys = {
 export const shareListOptions = () =>
   queryOptions({
     queryKey: shareKeys.list(),
-    queryFn: async ({ signal }) => (await api<ShareLinkList>("/api/share", { signal })).items,
+    queryFn: async ({ signal }): Promise<ShareLinkList["items"]> => (await call(rpc.share.index.$get(undefined, { init: { signal } }))).items,
   });
 
-export const createShare = (kind: ShareKind, targetId: string, body: ShareCreate) =>
-  api<ShareLink>(`/api/share/${kind}/${targetId}`, { method: "POST", body });
+export const createShare = (kind: ShareKind, targetId: string, body: ShareCreate): Promise<ShareLink> =>
+  call(rpc.share[kind][ID].$post({ param: { id: targetId }, json: body }));
 
-export const updateShare = (token: string, body: ShareUpdate) => api<ShareLink>(`/api/share/${token}`, { method: "PATCH", body });
+export const updateShare = (token: string, body: ShareUpdate): Promise<ShareLink> => call(rpc.share[TOKEN].$patch({ param: { token }, json: body }));
 
-export const revokeShare = (token: string) => api<ShareLink>(`/api/share/${token}`, { method: "DELETE" });
+export const revokeShare = (token: string): Promise<ShareLink> => call(rpc.share[TOKEN].$delete({ param: { token } }));
 
 export const unlockShare = (token: string, password: string) =>
-  api<{ unlocked: true; kind: ShareKind }>(`/api/share/${token}/unlock`, { method: "POST", body: { password } });
+  call(rpc.share[TOKEN].unlock.$post({ param: { token }, json: { password } }));
 
 /** The kind the server wrote into the page's head (when it served the page), to ask the right URL first. */
 function kindHint(): ShareKind | undefined {
@@ -50,7 +55,8 @@ export async function fetchSharedView(token: string, signal?: AbortSignal, first
   let last: unknown;
   for (const kind of order) {
     try {
-      return await api<SharedView>(sharedViewUrl(kind, token), { signal, credentials: "same-origin" });
+      const view: SharedView = await call(rpc.share[kind][TOKEN].$get({ param: { token } }, { init: { signal } }));
+      return view;
     } catch (err) {
       last = err;
       if (!(err instanceof ApiError) || err.code !== "NOT_FOUND") throw err;

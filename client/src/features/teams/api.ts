@@ -1,6 +1,6 @@
 import type { ProjectAccess, TeamDetail, TeamInvitation, TeamRole, TeamSummary } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 
 /** Team workspaces: the caller's teams, invitations and what is shared. Online only (membership is the server's). */
 
@@ -12,38 +12,48 @@ export const teamKeys = {
   project: (id: string) => ["teams", "project", id] as const,
 };
 
+/** Team, invitation, member and project ids are UUIDs: the routes take them by these patterns. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
+const T = rpc.teams;
+
 export const teamsOptions = () =>
-  queryOptions({ queryKey: teamKeys.list(), queryFn: async ({ signal }) => (await api<{ items: TeamSummary[] }>("/api/teams", { signal })).items });
+  queryOptions({
+    queryKey: teamKeys.list(),
+    queryFn: async ({ signal }): Promise<TeamSummary[]> => (await call(T.index.$get(undefined, { init: { signal } }))).items,
+  });
 
 export const teamOptions = (id: string) =>
-  queryOptions({ queryKey: teamKeys.detail(id), queryFn: ({ signal }) => api<TeamDetail>(`/api/teams/${id}`, { signal }) });
+  queryOptions({ queryKey: teamKeys.detail(id), queryFn: ({ signal }): Promise<TeamDetail> => call(T[ID].$get({ param: { id } }, { init: { signal } })) });
 
 export const myInvitationsOptions = () =>
   queryOptions({
     queryKey: teamKeys.invitations(),
-    queryFn: async ({ signal }) => (await api<{ items: TeamInvitation[] }>("/api/teams/invitations", { signal })).items,
+    queryFn: async ({ signal }): Promise<TeamInvitation[]> => (await call(T.invitations.$get(undefined, { init: { signal } }))).items,
   });
 
 /** The caller's role on a project and who else sees it; `null` when the server does not know it (offline-only project). */
 export const projectAccessOptions = (projectId: string) =>
   queryOptions({
     queryKey: teamKeys.project(projectId),
-    queryFn: ({ signal }) => api<ProjectAccess>(`/api/teams/projects/${projectId}`, { signal }).catch(() => null),
+    queryFn: ({ signal }): Promise<ProjectAccess | null> => call(T.projects[ID].$get({ param: { id: projectId } }, { init: { signal } })).catch(() => null),
   });
 
-export const createTeam = (name: string) => api<TeamDetail>("/api/teams", { method: "POST", body: { id: crypto.randomUUID(), name } });
-export const renameTeam = (id: string, name: string) => api<TeamDetail>(`/api/teams/${id}`, { method: "PATCH", body: { name } });
-export const deleteTeam = (id: string) => api(`/api/teams/${id}`, { method: "DELETE" });
-export const inviteMember = (id: string, email: string, role: TeamRole) =>
-  api<TeamInvitation>(`/api/teams/${id}/invitations`, { method: "POST", body: { email, role } });
-export const revokeInvitation = (id: string, invitationId: string) => api(`/api/teams/${id}/invitations/${invitationId}`, { method: "DELETE" });
-export const acceptInvitation = (invitationId: string) => api<TeamDetail>(`/api/teams/invitations/${invitationId}/accept`, { method: "POST", body: {} });
-export const declineInvitation = (invitationId: string) => api(`/api/teams/invitations/${invitationId}/decline`, { method: "POST", body: {} });
-export const setMemberRole = (id: string, userId: string, role: TeamRole) =>
-  api<TeamDetail>(`/api/teams/${id}/members/${userId}`, { method: "PATCH", body: { role } });
-export const removeMember = (id: string, userId: string) => api(`/api/teams/${id}/members/${userId}`, { method: "DELETE" });
-export const shareProjectWithTeam = (id: string, projectId: string) => api<TeamDetail>(`/api/teams/${id}/projects/${projectId}`, { method: "PUT", body: {} });
-export const unshareProjectFromTeam = (id: string, projectId: string) => api<TeamDetail>(`/api/teams/${id}/projects/${projectId}`, { method: "DELETE" });
+export const createTeam = (name: string): Promise<TeamDetail> => call(T.index.$post({ json: { id: crypto.randomUUID(), name } }));
+export const renameTeam = (id: string, name: string): Promise<TeamDetail> => call(T[ID].$patch({ param: { id }, json: { name } }));
+export const deleteTeam = (id: string) => call(T[ID].$delete({ param: { id } }));
+export const inviteMember = (id: string, email: string, role: TeamRole): Promise<TeamInvitation> =>
+  call(T[ID].invitations.$post({ param: { id }, json: { email, role } }));
+export const revokeInvitation = (id: string, invitationId: string) =>
+  call(T[ID].invitations[":invitationId{[0-9a-fA-F-]{36}}"].$delete({ param: { id, invitationId } }));
+export const acceptInvitation = (invitationId: string): Promise<TeamDetail> => call(T.invitations[ID].accept.$post({ param: { id: invitationId } }));
+export const declineInvitation = (invitationId: string) => call(T.invitations[ID].decline.$post({ param: { id: invitationId } }));
+export const setMemberRole = (id: string, userId: string, role: TeamRole): Promise<TeamDetail> =>
+  call(T[ID].members[":userId{[0-9a-fA-F-]{36}}"].$patch({ param: { id, userId }, json: { role } }));
+export const removeMember = (id: string, userId: string) => call(T[ID].members[":userId{[0-9a-fA-F-]{36}}"].$delete({ param: { id, userId } }));
+export const shareProjectWithTeam = (id: string, projectId: string): Promise<TeamDetail> =>
+  call(T[ID].projects[":projectId{[0-9a-fA-F-]{36}}"].$put({ param: { id, projectId } }));
+export const unshareProjectFromTeam = (id: string, projectId: string): Promise<TeamDetail> =>
+  call(T[ID].projects[":projectId{[0-9a-fA-F-]{36}}"].$delete({ param: { id, projectId } }));
 
 /** Catalog keys (namespace "teams") of each role's name, translated where shown. */
 export const ROLE_LABEL = { owner: "roles.owner", admin: "roles.admin", editor: "roles.editor", viewer: "roles.viewer" } as const satisfies Record<TeamRole | "owner", string>;

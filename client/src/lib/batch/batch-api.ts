@@ -9,7 +9,9 @@ import type {
   QueueReorder,
 } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
+
+const B = rpc.batch;
 
 export interface BatchJobItem {
   id: string;
@@ -38,53 +40,57 @@ export const FINISHED = new Set(["completed", "failed", "cancelled"]);
 export const batchesQuery = () =>
   queryOptions({
     queryKey: batchKeys.list(),
-    queryFn: () => api<{ items: BatchSummary[]; nextCursor: string | null }>("/api/generate/batch?limit=50"),
+    queryFn: (): Promise<{ items: BatchSummary[]; nextCursor: string | null }> => call(B.index.$get({ query: { limit: "50" } })),
     staleTime: 5_000,
   });
 
 export const batchQuery = (id: string) =>
   queryOptions({
     queryKey: batchKeys.detail(id),
-    queryFn: () => api<Batch>(`/api/generate/batch/${id}`),
+    queryFn: (): Promise<Batch> => call(B[":id"].$get({ param: { id } })),
     staleTime: 2_000,
   });
 
 export const batchJobsQuery = (id: string) =>
   queryOptions({
     queryKey: batchKeys.jobs(id),
-    queryFn: async () => (await api<{ items: BatchJobItem[] }>(`/api/generate/batch/${id}/jobs`)).items,
+    queryFn: async (): Promise<BatchJobItem[]> => (await call(B[":id"].jobs.$get({ param: { id } }))).items,
     staleTime: 2_000,
   });
 
 export const presetsQuery = () =>
   queryOptions({
     queryKey: batchKeys.presets(),
-    queryFn: async () => (await api<{ items: BatchPreset[] }>("/api/generate/batch/presets")).items,
+    queryFn: async (): Promise<BatchPreset[]> => (await call(B.presets.$get())).items,
     staleTime: 60_000,
   });
 
 export const lineQuery = () =>
   queryOptions({
     queryKey: batchKeys.line(),
-    queryFn: async () => (await api<{ items: (QueueRef & { priority: number })[] }>("/api/generate/line")).items,
+    queryFn: async (): Promise<(QueueRef & { priority: number })[]> => (await call(rpc.line.index.$get())).items,
     staleTime: 5_000,
   });
 
-type Body = BatchRequest & Record<string, unknown>;
-export const previewBatch = (body: Body) => api<BatchPreview>("/api/generate/batch/preview", { method: "POST", body });
-export const createBatch = (body: Body) =>
-  api<{ id: string; total: number; estimatedCredits: number }>("/api/generate/batch", { method: "POST", body });
-export const batchAction = (id: string, action: "pause" | "resume" | "cancel" | "retry-failed") =>
-  api<Batch & { refunded?: { jobs: number; credits: number }; retried?: number }>(
-    `/api/generate/batch/${id}/${action}`,
-    { method: "POST", body: {} },
-  );
-export const reorderLine = (body: QueueReorder) =>
-  api<{ items: QueueRef[] }>("/api/generate/queue/reorder", {
-    method: "POST",
-    body: body as unknown as Record<string, unknown>,
-  });
-export const savePreset = (name: string, config: Record<string, unknown>) =>
-  api<BatchPreset>("/api/generate/batch/presets", { method: "POST", body: { name, config } });
-export const deletePreset = (id: string) => api<void>(`/api/generate/batch/presets/${id}`, { method: "DELETE" });
+export const previewBatch = (body: BatchRequest): Promise<BatchPreview> => call(B.preview.$post({ json: body }));
+export const createBatch = (body: BatchRequest): Promise<{ id: string; total: number; estimatedCredits: number }> =>
+  call(B.index.$post({ json: body }));
+
+type BatchActionResult = Batch & { refunded?: { jobs: number; credits: number }; retried?: number };
+export function batchAction(id: string, action: "pause" | "resume" | "cancel" | "retry-failed"): Promise<BatchActionResult> {
+  const param = { id };
+  switch (action) {
+    case "pause":
+      return call(B[":id"].pause.$post({ param }));
+    case "resume":
+      return call(B[":id"].resume.$post({ param }));
+    case "cancel":
+      return call(B[":id"].cancel.$post({ param }));
+    case "retry-failed":
+      return call(B[":id"]["retry-failed"].$post({ param }));
+  }
+}
+export const reorderLine = (body: QueueReorder): Promise<{ items: QueueRef[] }> => call(rpc.reorder.reorder.$post({ json: body }));
+export const savePreset = (name: string, config: Record<string, unknown>): Promise<BatchPreset> => call(B.presets.$post({ json: { name, config } }));
+export const deletePreset = (id: string) => call(B.presets[":id"].$delete({ param: { id } }));
 export const exportUrl = (id: string) => `/api/generate/batch/${id}/export`;

@@ -1,7 +1,7 @@
 /** Generation jobs over HTTP: query options and mutations shared by the studio and the queue page. */
 import type { Job, JobStatusView } from "@image-studio/shared";
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { isActive, isTerminal, mergeStatus } from "./job-state";
 
 export interface JobPage {
@@ -17,7 +17,9 @@ export const jobKeys = {
   detail: (id: string) => ["jobs", "detail", id] as const,
 };
 
-export const fetchJob = (id: string) => api<Job>(`/api/generate/queue/${id}`);
+const Q = rpc.generate.queue[":id"];
+
+export const fetchJob = (id: string): Promise<Job> => call(Q.$get({ param: { id } }));
 
 /**
  * One job, kept fresh: while it is active the cheap /status endpoint is polled and merged in (the SSE stream
@@ -29,7 +31,7 @@ export function jobQuery(queryClient: QueryClient, id: string, opts: { live: boo
     queryFn: async () => {
       const known = queryClient.getQueryData<Job>(jobKeys.detail(id));
       if (!known || !isActive(known.status)) return fetchJob(id);
-      const status = await api<JobStatusView>(`/api/generate/queue/${id}/status`);
+      const status: JobStatusView = await call(Q.status.$get({ param: { id } }));
       return isTerminal(status.status) ? fetchJob(id) : mergeStatus(known, status);
     },
     staleTime: (q) => (q.state.data && isTerminal(q.state.data.status) ? Infinity : 0),
@@ -47,7 +49,7 @@ export function jobQuery(queryClient: QueryClient, id: string, opts: { live: boo
 export function queueQuery(limit = 100) {
   return queryOptions({
     queryKey: jobKeys.queue(limit),
-    queryFn: () => api<JobPage>(`/api/generate/queue?limit=${limit}`),
+    queryFn: (): Promise<JobPage> => call(rpc.generate.queue.$get({ query: { limit: String(limit) } })),
     staleTime: 5_000,
   });
 }
@@ -55,13 +57,13 @@ export function queueQuery(limit = 100) {
 export function historyQuery(limit = 50) {
   return queryOptions({
     queryKey: jobKeys.history(limit),
-    queryFn: () => api<JobPage>(`/api/generate/history?limit=${limit}`),
+    queryFn: (): Promise<JobPage> => call(rpc.generate.history.$get({ query: { limit: String(limit) } })),
     staleTime: 10_000,
   });
 }
 
-export const cancelJob = (id: string) => api<Job>(`/api/generate/queue/${id}`, { method: "DELETE" });
-export const retryJob = (id: string) => api<Job>(`/api/generate/queue/${id}/retry`, { method: "POST" });
+export const cancelJob = (id: string): Promise<Job> => call(Q.$delete({ param: { id } }));
+export const retryJob = (id: string): Promise<Job> => call(Q.retry.$post({ param: { id } }));
 
 /** Puts a job the server just returned into the cache (detail + any list that holds it). */
 export function storeJob(queryClient: QueryClient, job: Job) {

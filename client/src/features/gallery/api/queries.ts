@@ -12,8 +12,12 @@ import {
 } from "@image-studio/shared";
 import { infiniteQueryOptions, type InfiniteData, type QueryClient, queryOptions } from "@tanstack/react-query";
 import { isLocalCursor, localImage, localImagePage, overlayPending } from "@/offline";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { toQueryString } from "../search";
+
+/** Image ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
 
 const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 const unreachable = (err: unknown) => err instanceof ApiError && err.code === "NETWORK";
@@ -26,7 +30,8 @@ const unreachable = (err: unknown) => err instanceof ApiError && err.code === "N
 async function listPage(q: ImageListQueryInput, cursor: string | undefined, limit: number, signal: AbortSignal): Promise<ImageList> {
   if (offline() || isLocalCursor(cursor)) return localImagePage(q, cursor, limit);
   try {
-    const page = await api<ImageList>(`/api/images?${toQueryString({ ...q, cursor, limit })}`, { signal });
+    const query = Object.fromEntries(new URLSearchParams(toQueryString({ ...q, cursor, limit })));
+    const page: ImageList = await call(rpc.images.index.$get({ query }, { init: { signal } }));
     return { ...page, items: await overlayPending(page.items, q) };
   } catch (err) {
     if (cursor === undefined && unreachable(err)) return localImagePage(q, undefined, limit);
@@ -34,13 +39,17 @@ async function listPage(q: ImageListQueryInput, cursor: string | undefined, limi
   }
 }
 
+/** One image as the server has it (no outbox overlay). */
+export const imageById = (id: string, signal?: AbortSignal): Promise<ImageDetail> =>
+  call(rpc.images[ID].$get({ param: { id } }, { init: { signal } }));
+
 async function detail(id: string, signal: AbortSignal): Promise<ImageDetail> {
   if (offline()) {
     const local = await localImage(id);
     if (local) return local;
   }
   try {
-    const [image] = await overlayPending([await api<ImageDetail>(`/api/images/${id}`, { signal })]);
+    const [image] = await overlayPending([await imageById(id, signal)]);
     return image!;
   } catch (err) {
     const local = unreachable(err) ? await localImage(id) : undefined;
@@ -97,29 +106,34 @@ export async function loadImageList(qc: QueryClient, q: ImageListQueryInput, lim
 }
 
 export const relatedOptions = (id: string) =>
-  queryOptions({ queryKey: imageKeys.related(id), queryFn: ({ signal }) => api<RelatedImages>(`/api/images/${id}/related`, { signal }) });
+  queryOptions({ queryKey: imageKeys.related(id), queryFn: ({ signal }): Promise<RelatedImages> => call(rpc.images[ID].related.$get({ param: { id } }, { init: { signal } })) });
 
 export const commentsOptions = (id: string) =>
   queryOptions({
     queryKey: imageKeys.comments(id),
-    queryFn: async ({ signal }) => (await api<{ items: ImageComment[] }>(`/api/images/${id}/comments`, { signal })).items,
+    queryFn: async ({ signal }) => (await call(rpc.images[ID].comments.$get({ param: { id } }, { init: { signal } }))).items satisfies ImageComment[],
   });
 
 /** Verdicts given on the image through review share links (owner and the project's team). */
 export const reviewsOptions = (id: string) =>
-  queryOptions({ queryKey: ["images", "reviews", id] as const, queryFn: ({ signal }) => api<ImageReviewList>(`/api/images/${id}/reviews`, { signal }) });
+  queryOptions({ queryKey: ["images", "reviews", id] as const, queryFn: ({ signal }): Promise<ImageReviewList> => call(rpc.imageReviews[ID].reviews.$get({ param: { id } }, { init: { signal } })) });
 
 export const facetsOptions = () =>
-  queryOptions({ queryKey: imageKeys.facets(), queryFn: ({ signal }) => api<ImageFacets>("/api/images/facets", { signal }), staleTime: 30_000 });
+  queryOptions({ queryKey: imageKeys.facets(), queryFn: ({ signal }): Promise<ImageFacets> => call(rpc.images.facets.$get(undefined, { init: { signal } })), staleTime: 30_000 });
 
 export const duplicatesOptions = (threshold: number) =>
   infiniteQueryOptions({
     queryKey: imageKeys.duplicates(threshold),
-    queryFn: ({ pageParam, signal }) =>
-      api<Duplicates>(`/api/images/duplicates?threshold=${threshold}&limit=20${pageParam ? `&cursor=${pageParam}` : ""}`, { signal }),
+    queryFn: ({ pageParam, signal }): Promise<Duplicates> =>
+      call(
+        rpc.images.duplicates.$get(
+          { query: { threshold: String(threshold), limit: "20", ...(pageParam ? { cursor: String(pageParam) } : {}) } },
+          { init: { signal } },
+        ),
+      ),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const trashSettingsOptions = () =>
-  queryOptions({ queryKey: imageKeys.trashSettings(), queryFn: ({ signal }) => api<TrashSettings>("/api/images/trash/settings", { signal }) });
+  queryOptions({ queryKey: imageKeys.trashSettings(), queryFn: ({ signal }): Promise<TrashSettings> => call(rpc.images.trash.settings.$get(undefined, { init: { signal } })) });

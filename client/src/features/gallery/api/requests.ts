@@ -1,31 +1,36 @@
 import type { BulkResult, ImageComment, ImageDetail, ImageUpdate, TrashSettings } from "@image-studio/shared";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
+
+/** Image ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
 
 /** The gallery's writes, one function per endpoint. Hooks add optimism, rollback and toasts on top. */
 
-export const updateImage = (id: string, patch: ImageUpdate) => api<ImageDetail>(`/api/images/${id}`, { method: "PUT", body: patch });
-export const favoriteImage = (id: string, favorite: boolean) => api<ImageDetail>(`/api/images/${id}/favorite`, { method: "POST", body: { favorite } });
-export const rateImage = (id: string, rating: number | null) => api<ImageDetail>(`/api/images/${id}/rate`, { method: "POST", body: { rating } });
+export const updateImage = (id: string, patch: ImageUpdate): Promise<ImageDetail> => call(rpc.images[ID].$put({ param: { id }, json: patch }));
+export const favoriteImage = (id: string, favorite: boolean): Promise<ImageDetail> => call(rpc.images[ID].favorite.$post({ param: { id }, json: { favorite } }));
+export const rateImage = (id: string, rating: number | null): Promise<ImageDetail> => call(rpc.images[ID].rate.$post({ param: { id }, json: { rating } }));
 
-type Bulk = "bulk-delete" | "bulk-restore" | "bulk-purge" | "bulk-move" | "bulk-tag" | "bulk-favorite";
+/** The bulk actions that take only ids (moves, tags and favourites go through the outbox). */
+type Bulk = "bulk-delete" | "bulk-restore" | "bulk-purge";
 
 /** Bulk calls in chunks the server accepts (BULK_MAX each). */
-export async function bulk(action: Bulk, imageIds: string[], extra: Record<string, unknown> = {}): Promise<BulkResult> {
+export async function bulk(action: Bulk, imageIds: string[]): Promise<BulkResult> {
   const affected: string[] = [];
   for (let i = 0; i < imageIds.length; i += 1000) {
-    const res = await api<BulkResult>(`/api/images/${action}`, { method: "POST", body: { imageIds: imageIds.slice(i, i + 1000), ...extra } });
+    const res: BulkResult = await call(rpc.images[action].$post({ json: { imageIds: imageIds.slice(i, i + 1000) } }));
     affected.push(...res.affected);
   }
   return { affected };
 }
 
-export const emptyTrash = () => api<BulkResult>("/api/images/trash/empty", { method: "POST" });
-export const saveTrashSettings = (s: TrashSettings) => api<TrashSettings>("/api/images/trash/settings", { method: "PUT", body: s });
+export const emptyTrash = (): Promise<BulkResult> => call(rpc.images.trash.empty.$post());
+export const saveTrashSettings = (s: TrashSettings): Promise<TrashSettings> => call(rpc.images.trash.settings.$put({ json: s }));
 
-export const addComment = (imageId: string, text: string) => api<ImageComment>(`/api/images/${imageId}/comments`, { method: "POST", body: { text } });
-export const editComment = (imageId: string, id: string, text: string) =>
-  api<ImageComment>(`/api/images/${imageId}/comments/${id}`, { method: "PUT", body: { text } });
-export const deleteComment = (imageId: string, id: string) => api<{ ok: true }>(`/api/images/${imageId}/comments/${id}`, { method: "DELETE" });
+export const addComment = (imageId: string, text: string): Promise<ImageComment> => call(rpc.images[ID].comments.$post({ param: { id: imageId }, json: { text } }));
+export const editComment = (imageId: string, id: string, text: string): Promise<ImageComment> =>
+  call(rpc.images[ID].comments[":commentId"].$put({ param: { id: imageId, commentId: id }, json: { text } }));
+export const deleteComment = (imageId: string, id: string): Promise<{ ok: boolean }> =>
+  call(rpc.images[ID].comments[":commentId"].$delete({ param: { id: imageId, commentId: id } }));
 
 /**
  * Downloads through a real form post, so the browser streams the file to disk (a ZIP of a thousand originals

@@ -9,35 +9,38 @@ type Call = { path: string; method: string; body?: Record<string, unknown> };
 const calls: Call[] = [];
 let failSecondSubmit = false;
 
-/** A tiny fake of the API the A/B test talks to: models, text-to-image, jobs, favourite, trash and restore. */
-vi.mock("@/lib/api", () => {
-  class ApiError extends Error {}
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+/** A tiny fake of the server the A/B test talks to (behind `fetch`): models, text-to-image, jobs, favourite, trash, restore. */
+function fakeServer() {
   let n = 0;
   const jobs = new Map<string, { id: string; status: string; imageIds: string[]; parameters: Record<string, unknown> }>();
-  const api = async (path: string, init: { method?: string; body?: Record<string, unknown> } = {}) => {
-    calls.push({ path, method: init.method ?? "GET", body: init.body });
+  return async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const path = new URL(String(input), "http://localhost").pathname;
+    const body = typeof init.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
+    calls.push({ path, method: init.method ?? "GET", body });
     if (path === "/api/models") {
-      return {
+      return json({
         items: [
           { id: "local/sketch", displayName: "Local sketch", available: true, operations: ["text-to-image"] },
           { id: "local/sketch-fast", displayName: "Local sketch (fast)", available: true, operations: ["text-to-image"] },
         ],
-      };
+      });
     }
     if (path === "/api/generate/text-to-image") {
       n++;
-      if (failSecondSubmit && n % 2 === 0) throw new ApiError("This needs 40 credits and you have 3.");
+      if (failSecondSubmit && n % 2 === 0)
+        return json({ error: { code: "INSUFFICIENT_CREDITS", message: "This needs 40 credits and you have 3.", requestId: "r1" } }, 402);
       const id = `job-${n}`;
-      const job = { id, status: "completed", imageIds: [`img-${n}`], parameters: init.body!.parameters as Record<string, unknown> };
+      const job = { id, status: "completed", imageIds: [`img-${n}`], parameters: body!.parameters as Record<string, unknown> };
       jobs.set(id, job);
-      return { ...job, status: "pending", imageIds: [] };
+      return json({ ...job, status: "pending", imageIds: [] }, 202);
     }
     const job = /^\/api\/generate\/queue\/(.+)$/.exec(path);
-    if (job) return jobs.get(job[1]!);
-    return {};
+    if (job) return json(jobs.get(job[1]!));
+    return json({});
   };
-  return { api, ApiError };
-});
+}
 vi.mock("@tanstack/react-router", () => ({
   Link: ({ to, children, ...rest }: { to: string; children: ReactNode }) => (
     <a href={to} {...rest}>
@@ -56,8 +59,12 @@ beforeAll(() => {
 beforeEach(() => {
   calls.length = 0;
   failSecondSubmit = false;
+  vi.stubGlobal("fetch", vi.fn(fakeServer()));
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function renderAb() {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -2,13 +2,13 @@ import { type ImageList, imageFileUrl } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Trans, useTranslation } from "react-i18next";
-import { api } from "@/lib/api";
 import { cn } from "@/lib/cn";
+import { call, rpc } from "@/lib/rpc";
 
 /** Your latest images, newest first (shared by every picker on the page). */
 export const recentImagesOptions = {
   queryKey: ["iteration", "picker"] as const,
-  queryFn: () => api<ImageList>("/api/images?limit=40"),
+  queryFn: (): Promise<ImageList> => call(rpc.images.index.$get({ query: { limit: "40" } })),
 };
 
 /** A strip of your latest images to pick one from. */

@@ -1,5 +1,5 @@
 import { zodResolver } from "@/i18n/zod-resolver";
-import { type Job, LIMITS } from "@image-studio/shared";
+import { LIMITS } from "@image-studio/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { ImagePlus, X } from "lucide-react";
@@ -17,12 +17,11 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Slider } from "@/components/ui/slider";
 import { Textarea } from "@/components/ui/textarea";
 import { formatNumber } from "@/i18n";
-import { api } from "@/lib/api";
 import { applyServerErrors } from "@/lib/form-errors";
 import { jobKeys, storeJob } from "@/lib/jobs/job-api";
 import { sessionKeys } from "@/lib/session";
 import { modelsQuery } from "@/lib/models";
-import { uploadImage } from "../api/iteration-api";
+import { imageToImage, uploadImage } from "../api/iteration-api";
 import { trackInplaceJob } from "../lib/inplace-jobs";
 import { takeSharedImage } from "../lib/shared-image";
 import { IterationJobs } from "./iteration-jobs";
@@ -75,7 +74,7 @@ export function ImageToImagePage({ shared, imageId }: { shared?: boolean; imageI
     mutationFn: async (v: Values) => {
       if (!source) throw new Error(t("i2i.chooseSource"));
       const from = source.kind === "image" ? { sourceImageId: source.id } : { uploadId: (await uploadImage(source.file, "source", source.name)).uploadId };
-      return api<Job>("/api/generate/image-to-image", { method: "POST", body: { ...from, prompt: v.prompt, modelId: v.modelId, strength: v.strength } });
+      return imageToImage({ ...from, prompt: v.prompt, modelId: v.modelId, strength: v.strength });
     },
     onSuccess: (job) => {
       storeJob(qc, job);

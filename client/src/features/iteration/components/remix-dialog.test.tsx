@@ -7,19 +7,19 @@ import { RemixDialog } from "./remix-dialog";
 const posts: { path: string; body: unknown }[] = [];
 let loraAvailable = true;
 
-vi.mock("@/lib/api", () => {
-  class ApiError extends Error {}
-  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    if (path === "/api/models") {
-      return {
-        items: [{ id: "fal-ai/flux-lora", displayName: "FLUX LoRA", available: loraAvailable, unavailableReason: "no FAL_KEY", operations: ["image-to-image"] }],
-      };
-    }
-    posts.push({ path, body: init.body });
-    return { id: "job-1", status: "pending", imageIds: [], parameters: {} };
-  };
-  return { api, ApiError };
-});
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+/** The server behind `fetch`: the model catalog, and a queued job for any post. */
+async function fakeServer(input: RequestInfo | URL, init: RequestInit = {}) {
+  const path = new URL(String(input), "http://localhost").pathname;
+  if (path === "/api/models") {
+    return json({
+      items: [{ id: "fal-ai/flux-lora", displayName: "FLUX LoRA", available: loraAvailable, unavailableReason: "no FAL_KEY", operations: ["image-to-image"] }],
+    });
+  }
+  posts.push({ path, body: typeof init.body === "string" ? JSON.parse(init.body) : init.body });
+  return json({ id: "job-1", status: "pending", imageIds: [], parameters: {} }, 202);
+}
 
 beforeAll(() => {
   globalThis.ResizeObserver ??= class {
@@ -31,8 +31,12 @@ beforeAll(() => {
 beforeEach(() => {
   posts.length = 0;
   loraAvailable = true;
+  vi.stubGlobal("fetch", vi.fn(fakeServer));
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function renderDialog() {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });

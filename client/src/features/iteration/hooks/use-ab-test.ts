@@ -3,8 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
-import { ApiError, api } from "@/lib/api";
-import { fetchJob, jobKeys } from "@/lib/jobs/job-api";
+import { ApiError } from "@/lib/api";
+import { cancelJob, fetchJob, jobKeys } from "@/lib/jobs/job-api";
+import { call, rpc } from "@/lib/rpc";
 import { generate } from "../api/iteration-api";
 
 export interface AbSide {
@@ -22,6 +23,8 @@ export interface AbDecision {
 const FINISHED = ["completed", "failed", "cancelled"];
 /** A seed both sides share. */
 export const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! >>> 1;
+
+const favorite = (id: string, on: boolean) => call(rpc.images[":id{[0-9a-fA-F-]{36}}"].favorite.$post({ param: { id }, json: { favorite: on } }));
 
 function useJob(id: string | undefined) {
   return useQuery({
@@ -56,7 +59,7 @@ export function useAbTest() {
     setStarting(false);
     const failed = made.find((r) => r.status === "rejected");
     if (failed) {
-      for (const r of made) if (r.status === "fulfilled") void api(`/api/generate/queue/${r.value.id}`, { method: "DELETE" }).catch(() => {});
+      for (const r of made) if (r.status === "fulfilled") void cancelJob(r.value.id).catch(() => {});
       toast.error(t("ab.startFailed"), { description: message(failed.reason) });
       return;
     }
@@ -68,8 +71,8 @@ export function useAbTest() {
 
   const keep = async (label: "A" | "B", winner: string, loser: string) => {
     try {
-      await api(`/api/images/${winner}/favorite`, { method: "POST", body: { favorite: true } });
-      await api("/api/images/bulk-delete", { method: "POST", body: { imageIds: [loser] } });
+      await favorite(winner, true);
+      await call(rpc.images["bulk-delete"].$post({ json: { imageIds: [loser] } }));
       setDecision({ winner, loser, label });
       toast.success(t("ab.keptToast", { label }), { description: t("ab.keptToastHint", { label }) });
     } catch (err) {
@@ -81,8 +84,8 @@ export function useAbTest() {
   const undo = async () => {
     if (!decision) return;
     try {
-      await api("/api/images/bulk-restore", { method: "POST", body: { imageIds: [decision.loser] } });
-      await api(`/api/images/${decision.winner}/favorite`, { method: "POST", body: { favorite: false } });
+      await call(rpc.images["bulk-restore"].$post({ json: { imageIds: [decision.loser] } }));
+      await favorite(decision.winner, false);
       setDecision(null);
       toast.success(t("ab.undone"));
     } catch (err) {

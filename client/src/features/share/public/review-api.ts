@@ -1,6 +1,12 @@
-import { type ReviewVerdict, type ShareKind, type SharedReview, type SharedReviewList, sharedReviewsUrl } from "@image-studio/shared";
+import { type ReviewVerdict, SHARE_TOKEN_PATTERN, type SharedReview, type SharedReviewList } from "@image-studio/shared";
+
+/** The kinds of link a review can be given through. */
+export type ReviewKind = "project" | "collection";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
+
+/** Tokens have their own pattern (SHARE_TOKEN_PATTERN): the routes take them by it. */
+const TOKEN = `:token{${SHARE_TOKEN_PATTERN}}` as const;
 
 /**
  * A reviewer on this device: a random id (it only groups this device's verdicts) and the name they gave once.
@@ -34,16 +40,20 @@ export function saveReviewer(r: Reviewer) {
 
 export const reviewKeys = { list: (token: string) => ["share", "reviews", token] as const };
 
-export const sharedReviewsOptions = (kind: ShareKind, token: string, reviewerId: string) =>
+export const sharedReviewsOptions = (kind: ReviewKind, token: string, reviewerId: string) =>
   queryOptions({
     queryKey: reviewKeys.list(token),
-    queryFn: async ({ signal }) =>
-      (await api<SharedReviewList>(`${sharedReviewsUrl(kind, token)}?reviewerId=${encodeURIComponent(reviewerId)}`, { signal, credentials: "same-origin" })).items,
+    queryFn: async ({ signal }): Promise<SharedReviewList["items"]> =>
+      (await call(rpc.shareReviews[kind][TOKEN].reviews.$get({ param: { token }, query: { reviewerId } }, { init: { signal } }))).items,
     retry: false,
   });
 
-export const giveVerdict = (kind: ShareKind, token: string, imageId: string, body: { verdict: ReviewVerdict; note?: string; reviewerName: string; reviewerId: string }) =>
-  api<SharedReview>(`${sharedReviewsUrl(kind, token)}/${imageId}`, { method: "PUT", body, credentials: "same-origin" });
+export const giveVerdict = (
+  kind: ReviewKind,
+  token: string,
+  imageId: string,
+  body: { verdict: ReviewVerdict; note?: string; reviewerName: string; reviewerId: string },
+): Promise<SharedReview> => call(rpc.shareReviews[kind][TOKEN].reviews[":imageId"].$put({ param: { token, imageId }, json: body }));
 
 /** Per image: this reviewer's verdict and everyone's counts. */
 export function summarize(items: SharedReview[]) {

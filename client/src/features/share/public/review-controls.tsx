@@ -22,12 +22,14 @@ export function useShareReview(view: SharedView, token: string, labelOf: (img: S
   const { t } = useTranslation("share");
   const qc = useQueryClient();
   const [reviewer, setReviewer] = useState<Reviewer>(() => loadReviewer());
-  const q = useQuery({ ...sharedReviewsOptions(view.kind, token, reviewer.id), enabled: view.allowReview });
+  // Only project and collection links collect reviews (the server never sets allowReview on an image link).
+  const kind = view.kind === "image" ? "project" : view.kind;
+  const q = useQuery({ ...sharedReviewsOptions(kind, token, reviewer.id), enabled: view.allowReview && view.kind !== "image" });
   const summary = useMemo(() => summarize(q.data ?? []), [q.data]);
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const send = useMutation({
     mutationFn: (v: { imageId: string; verdict: ReviewVerdict; note: string; name: string }) =>
-      giveVerdict(view.kind, token, v.imageId, { verdict: v.verdict, note: v.note, reviewerName: v.name, reviewerId: reviewer.id }),
+      giveVerdict(kind, token, v.imageId, { verdict: v.verdict, note: v.note, reviewerName: v.name, reviewerId: reviewer.id }),
     onSuccess: async (r, v) => {
       if (v.name !== reviewer.name) {
         const next = { ...reviewer, name: v.name };

@@ -1,6 +1,9 @@
 import { type ImageDetail, imageDownloadUrl, imageFileUrl } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
+
+/** Image ids are UUIDs: the routes take them by this pattern. */
+const ID = ":id{[0-9a-fA-F-]{36}}";
 
 export const imageUrls = (id: string) => ({
   thumb: imageFileUrl(id, "thumb-256"),
@@ -13,9 +16,10 @@ export const imageUrls = (id: string) => ({
 export const imageQuery = (id: string) =>
   queryOptions({
     queryKey: ["studio", "image", id],
-    queryFn: () => api<ImageDetail>(`/api/images/${id}`),
+    queryFn: (): Promise<ImageDetail> => call(rpc.images[ID].$get({ param: { id } })),
     staleTime: 60_000,
   });
 
 /** POST /api/images/:id/favorite with the wanted state; answers with the image. */
-export const setFavorite = (id: string, favorite: boolean) => api<ImageDetail>(`/api/images/${id}/favorite`, { method: "POST", body: { favorite } });
+export const setFavorite = (id: string, favorite: boolean): Promise<ImageDetail> =>
+  call(rpc.images[ID].favorite.$post({ param: { id }, json: { favorite } }));

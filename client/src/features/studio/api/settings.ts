@@ -1,6 +1,6 @@
 import type { GenerationDefaults, GenerationPreset, SavePresetRequest } from "@image-studio/shared";
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { orLocal } from "@/lib/local-first";
 import { localSettings } from "@/offline";
 
@@ -11,7 +11,7 @@ export const settingsKeys = {
 
 export const presetsQuery = queryOptions({
   queryKey: settingsKeys.presets,
-  queryFn: async () => (await api<{ items: GenerationPreset[] }>("/api/settings/presets")).items,
+  queryFn: async (): Promise<GenerationPreset[]> => (await call(rpc.settings.presets.$get())).items,
   staleTime: 60_000,
 });
 
@@ -20,7 +20,7 @@ export const defaultsQuery = queryOptions({
   // Offline, the studio still starts from the user's defaults (as the last sync brought them).
   queryFn: () =>
     orLocal(
-      () => api<GenerationDefaults>("/api/settings/defaults"),
+      (): Promise<GenerationDefaults> => call(rpc.settings.defaults.$get()),
       async () => {
         const s = await localSettings();
         return s ? { defaultModelId: s.defaultModelId, defaultParameters: s.defaultParameters } : undefined;
@@ -29,6 +29,7 @@ export const defaultsQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const savePreset = (id: string, body: SavePresetRequest) => api<GenerationPreset>(`/api/settings/presets/${id}`, { method: "PUT", body: { ...body } });
-export const deletePreset = (id: string) => api<{ ok: true }>(`/api/settings/presets/${id}`, { method: "DELETE" });
-export const saveDefaults = (body: GenerationDefaults) => api<GenerationDefaults>("/api/settings/defaults", { method: "PUT", body: { ...body } });
+export const savePreset = (id: string, body: SavePresetRequest): Promise<GenerationPreset> =>
+  call(rpc.settings.presets[":id"].$put({ param: { id }, json: body }));
+export const deletePreset = (id: string) => call(rpc.settings.presets[":id"].$delete({ param: { id } }));
+export const saveDefaults = (body: GenerationDefaults): Promise<GenerationDefaults> => call(rpc.settings.defaults.$put({ json: body }));

@@ -4,7 +4,7 @@ import { Images, Upload } from "lucide-react";
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import { uploadConditioningImage } from "../api/conditioning";
 import type { ConditioningImage } from "../lib/form";
 import { useTranslation } from "react-i18next";
@@ -17,7 +17,8 @@ export function ImageChooser({ label, onPick }: { label: string; onPick: (img: C
   const [busy, setBusy] = React.useState(false);
   const recent = useQuery({
     queryKey: ["images", "list", { conditioning: true }],
-    queryFn: ({ signal }) => api<{ items: ImageSummary[] }>("/api/images?limit=12&sort=date&order=desc", { signal }),
+    queryFn: ({ signal }): Promise<{ items: ImageSummary[] }> =>
+      call(rpc.images.index.$get({ query: { limit: "12", sort: "date", order: "desc" } }, { init: { signal } })),
     enabled: gallery,
     staleTime: 15_000,
   });

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { ProjectPicker } from "@/components/project-picker";
-import { api } from "@/lib/api";
+import { call, rpc } from "@/lib/rpc";
 import type { ModelEntry } from "../api/models";
 import { fromParameters, type StudioValues } from "../lib/form";
 import { useTranslation } from "react-i18next";
@@ -22,7 +22,7 @@ export function ProjectTarget({ models, onModelChange, applyOnLoad }: { models: 
   const pending = useRef(applyOnLoad);
   const { data: project } = useQuery({
     queryKey: ["projects", "detail", projectId],
-    queryFn: ({ signal }) => api<Project>(`/api/projects/${projectId}`, { signal }),
+    queryFn: ({ signal }): Promise<Project> => call(rpc.projects[":id{[0-9a-fA-F-]{36}}"].$get({ param: { id: projectId! } }, { init: { signal } })),
     enabled: Boolean(projectId),
     staleTime: 30_000,
   });
