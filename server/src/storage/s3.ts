@@ -15,6 +15,7 @@ import { errName, isMissing, metaOf, multipartUpload, parseContentRange, sliceSt
 import {
   type ByteRange,
   type Health,
+  type SignedUrlOptions,
   type ListedObject,
   type ObjectMeta,
   type PutOptions,
@@ -23,6 +24,8 @@ import {
   type StoredObject,
   sumSizes,
 } from "./types";
+import { presignGet } from "./presign";
+import { type SignedUrlConfig, signedUrlOrigin, signingBase, signingWindow } from "./signed-urls";
 import { assertDeletePrefix, assertKey, assertPrefix, assertPutOptions, assertRange } from "./validate";
 
 export interface S3StorageOptions {
@@ -37,6 +40,8 @@ export interface S3StorageOptions {
   partSize?: number;
   /** Keys per list page and per batch delete (1-1000, the S3 maximum and the default). */
   pageSize?: number;
+  /** Hand browsers presigned URLs instead of streaming through the API (see signedUrl); absent = stream. */
+  signedUrls?: SignedUrlConfig;
 }
 
 const MIB = 1024 * 1024;
@@ -55,12 +60,18 @@ export class S3Storage implements Storage {
   private readonly region: string;
   private bucketReady: Promise<void> | undefined;
   private listV1 = false;
+  readonly signedUrlOrigin: string | undefined;
+  private readonly signing: { config: SignedUrlConfig; base: URL; accessKeyId: string; secretAccessKey: string } | undefined;
 
   constructor(opts: S3StorageOptions) {
     this.bucket = opts.bucket;
     this.region = opts.region;
     this.partSize = Math.max(5 * MIB, opts.partSize ?? 5 * MIB);
     this.pageSize = Math.min(1000, Math.max(1, Math.floor(opts.pageSize ?? 1000)));
+    this.signing = opts.signedUrls && opts.signedUrls.ttlSeconds > 0
+      ? { config: opts.signedUrls, base: signingBase(opts), accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey }
+      : undefined;
+    this.signedUrlOrigin = signedUrlOrigin(opts);
     this.client = new S3Client({
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       region: opts.region,
@@ -280,6 +291,28 @@ export class S3Storage implements Storage {
 
   async usage(prefix: string): Promise<{ bytes: number; count: number }> {
     return sumSizes(this.list(prefix));
+  }
+
+  /**
+   * A presigned GET for `key`, valid for at least half the configured TTL and at most all of it: the signing time
+   * is rounded down to a window of TTL/2, so the same object gets the same URL within a window and browsers (and a
+   * CDN in front of the bucket) can cache it. With a CDN base, the signed path and query go to the CDN's origin.
+   */
+  signedUrl(key: string, opts: SignedUrlOptions): string | undefined {
+    if (!this.signing) return undefined;
+    assertKey(key);
+    const { config, base } = this.signing;
+    const window = signingWindow(config.ttlSeconds);
+    const signedAt = new Date(Math.floor(opts.now.getTime() / 1000 / window) * window * 1000);
+    const h = opts.responseHeaders ?? {};
+    const query: Record<string, string> = {};
+    if (h.cacheControl) query["response-cache-control"] = h.cacheControl;
+    if (h.contentType) query["response-content-type"] = h.contentType;
+    if (h.contentDisposition) query["response-content-disposition"] = h.contentDisposition;
+    const url = presignGet({ ...this.signing, base, key, region: this.region, signedAt, expiresIn: config.ttlSeconds, query });
+    if (!config.cdnUrl) return url;
+    const signed = new URL(url);
+    return `${config.cdnUrl.replace(/\/+$/, "")}${signed.pathname}${signed.search}`;
   }
 
   async check(): Promise<Health> {
