@@ -7,6 +7,7 @@ import {
   HeadObjectCommand,
   ListObjectsCommand,
   ListObjectsV2Command,
+  PutBucketCorsCommand,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
@@ -24,8 +25,7 @@ import {
   type StoredObject,
   sumSizes,
 } from "./types";
-import { presignGet } from "./presign";
-import { type SignedUrlConfig, signedUrlOrigin, signingBase, signingWindow } from "./signed-urls";
+import { BROWSER_CORS, type SignedUrlConfig, UrlSigner } from "./signed-urls";
 import { assertDeletePrefix, assertKey, assertPrefix, assertPutOptions, assertRange } from "./validate";
 
 export interface S3StorageOptions {
@@ -61,17 +61,15 @@ export class S3Storage implements Storage {
   private bucketReady: Promise<void> | undefined;
   private listV1 = false;
   readonly signedUrlOrigin: string | undefined;
-  private readonly signing: { config: SignedUrlConfig; base: URL; accessKeyId: string; secretAccessKey: string } | undefined;
+  private readonly signer: UrlSigner | undefined;
 
   constructor(opts: S3StorageOptions) {
     this.bucket = opts.bucket;
     this.region = opts.region;
     this.partSize = Math.max(5 * MIB, opts.partSize ?? 5 * MIB);
     this.pageSize = Math.min(1000, Math.max(1, Math.floor(opts.pageSize ?? 1000)));
-    this.signing = opts.signedUrls && opts.signedUrls.ttlSeconds > 0
-      ? { config: opts.signedUrls, base: signingBase(opts), accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey }
-      : undefined;
-    this.signedUrlOrigin = signedUrlOrigin(opts);
+    this.signer = opts.signedUrls && opts.signedUrls.ttlSeconds > 0 ? new UrlSigner({ ...opts, signedUrls: opts.signedUrls }) : undefined;
+    this.signedUrlOrigin = this.signer?.origin;
     this.client = new S3Client({
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       region: opts.region,
@@ -106,6 +104,8 @@ export class S3Storage implements Storage {
     } catch (err) {
       if (!["BucketAlreadyOwnedByYou", "BucketAlreadyExists"].includes(errName(err))) throw err;
     }
+    // A bucket made here for signed URLs lets pages read what they are redirected to (see BROWSER_CORS).
+    if (this.signer) await this.client.send(new PutBucketCorsCommand({ Bucket: this.bucket, CORSConfiguration: BROWSER_CORS }));
   }
 
   /** Runs an operation after the bucket exists; forgets the bucket if the server says it is gone. */
@@ -293,26 +293,10 @@ export class S3Storage implements Storage {
     return sumSizes(this.list(prefix));
   }
 
-  /**
-   * A presigned GET for `key`, valid for at least half the configured TTL and at most all of it: the signing time
-   * is rounded down to a window of TTL/2, so the same object gets the same URL within a window and browsers (and a
-   * CDN in front of the bucket) can cache it. With a CDN base, the signed path and query go to the CDN's origin.
-   */
+  /** A presigned GET for `key` (see UrlSigner), or undefined when signed URLs are off. */
   signedUrl(key: string, opts: SignedUrlOptions): string | undefined {
-    if (!this.signing) return undefined;
-    assertKey(key);
-    const { config, base } = this.signing;
-    const window = signingWindow(config.ttlSeconds);
-    const signedAt = new Date(Math.floor(opts.now.getTime() / 1000 / window) * window * 1000);
-    const h = opts.responseHeaders ?? {};
-    const query: Record<string, string> = {};
-    if (h.cacheControl) query["response-cache-control"] = h.cacheControl;
-    if (h.contentType) query["response-content-type"] = h.contentType;
-    if (h.contentDisposition) query["response-content-disposition"] = h.contentDisposition;
-    const url = presignGet({ ...this.signing, base, key, region: this.region, signedAt, expiresIn: config.ttlSeconds, query });
-    if (!config.cdnUrl) return url;
-    const signed = new URL(url);
-    return `${config.cdnUrl.replace(/\/+$/, "")}${signed.pathname}${signed.search}`;
+    if (!this.signer) return undefined;
+    return this.signer.sign(assertKey(key), opts);
   }
 
   async check(): Promise<Health> {

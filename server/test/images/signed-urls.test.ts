@@ -67,8 +67,10 @@ describe("file routes with S3 signed URLs: a 302 after the route's checks, to a 
     clock.set(new Date());
     const url = location(await caller(t, owner)(`/api/images/${img.id}/file/thumb-256`));
     expect(url).toContain(encodeURI(variantKey(owner.user.id, img.id, "thumb-256.webp")));
-    const res = await fetch(url);
+    // The service worker and offline saving read it in cors mode: a bucket made by the app allows that.
+    const res = await fetch(url, { headers: { Origin: "http://localhost:3000" } });
     expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toMatch(/^(\*|http:\/\/localhost:3000)$/);
     expect(res.headers.get("content-type")).toBe("image/webp");
     expect(res.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
     const stored = await t.deps.storage.get(variantKey(owner.user.id, img.id, "thumb-256.webp"));
