@@ -111,8 +111,9 @@ async function run(workers: number, s3: string, tmp: string) {
     console.log(`  gallery pages        ${(ga!.rps + gb!.rps).toFixed(0)} req/s (A ${ga!.rps.toFixed(0)} + B ${gb!.rps.toFixed(0)}), p99 A ${ga!.p99} ms / B ${gb!.p99} ms, errors ${ga!.errors + gb!.errors}`);
     console.log(`  ${workers} worker(s): generations ${((JOBS * 1000) / (t1 - t0)).toFixed(2)} jobs/s (${JOBS} jobs in ${((t1 - t0) / 1000).toFixed(1)} s, ${failed} failed events)`);
     console.log(`  ${workers} worker(s): enqueue → done p50 ${pct(latency, 50).toFixed(0)} ms p95 ${pct(latency, 95).toFixed(0)} ms`);
-    console.log(`  ${workers} worker(s): events across processes ${crossed()}/${JOBS} jobs reached every listener on the other API; delivered A ${listeners[0]!.reduce((n, l) => n + l.events, 0)}, B ${listeners[1]!.reduce((n, l) => n + l.events, 0)} events`);
+    console.log(`  ${workers} worker(s): events across processes ${((crossed() * 100) / JOBS).toFixed(1)}% (${crossed()}/${JOBS} jobs reached every listener on the other API); delivered A ${listeners[0]!.reduce((n, l) => n + l.events, 0)}, B ${listeners[1]!.reduce((n, l) => n + l.events, 0)} events`);
     console.log(`  image file route     ${files}`);
+    return (JOBS * 1000) / (t1 - t0);
   } finally {
     for (const p of procs.reverse()) await p.stop();
     await fresh.drop();
@@ -150,7 +151,9 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
   const s3 = await startS3(tmp);
   try {
-    for (const w of WORKER_COUNTS) await run(w, s3.endpoint, tmp);
+    const rate = new Map<number, number>();
+    for (const w of WORKER_COUNTS) rate.set(w, await run(w, s3.endpoint, tmp));
+    if (rate.has(1) && rate.has(2)) console.log(`generations/s, 2 ÷ 1 workers: ${(rate.get(2)! / rate.get(1)!).toFixed(2)}×`);
   } finally {
     s3.child.kill("SIGTERM");
     rmSync(tmp, { recursive: true, force: true });
