@@ -118,7 +118,7 @@ export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "APP_URL"> & {
   BETTER_AUTH_SECRET: string;
   APP_URL: string;
   dataDir: string;
-  storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean; signedUrls?: { ttlSeconds: number; publicEndpoint?: string; cdnUrl?: string } };
   isProduction: boolean;
 };
 

@@ -12,7 +12,6 @@ import { movableClock, share } from "../share/helpers";
 import { caller, makePng, storeImage } from "./fixtures";
 
 // The S3 contract tier: CI's S3 server when S3_TEST_ENDPOINT is set, else an s3rver of this file's own.
-// eslint-disable-next-line no-restricted-properties
 const env = process.env;
 const external = env.S3_TEST_ENDPOINT || undefined;
 const TTL = 120;
