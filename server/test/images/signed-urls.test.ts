@@ -47,9 +47,9 @@ describe("file routes with S3 signed URLs: a 302 after the route's checks, to a 
     t = { ...base, deps, app, request: (p, init) => Promise.resolve(app.request(p, init)) };
     [owner, stranger] = await Promise.all([signUp(t), signUp(t)]);
     img = await storeImage(t, owner.user.id, await makePng({ width: 300, height: 200, hue: 120 }));
-  });
+  }, 180_000);
   afterAll(async () => {
-    await base.close();
+    await base?.close();
     await server?.close();
     rmSync(tmp, { recursive: true, force: true });
   });
