@@ -5,7 +5,7 @@
  * printed lines (the patterns below), so a bench keeps a single way of reporting.
  *
  *   pnpm build && pnpm bench                       # everything (PGlite; PostgreSQL too with BENCH_DATABASE_URL)
- *   pnpm bench bundle api queue                    # a subset, by name
+ *   pnpm bench bundle api queue                    # a subset, by name (scale: PostgreSQL only, needs pnpm build)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench
  *
  * Long browser benches take their usual env knobs (BENCH_ITEMS, BENCH_SIZES, BENCH_RUNS…). `--markdown` prints the
@@ -42,6 +42,20 @@ const BENCHES = [
     env: PG ? { DATABASE_URL: PG } : {},
     figures: [[`Enqueue → submit p95, idle queue (${PG ? "PostgreSQL" : "PGlite"})`, /enqueue → submit\s+p50 [\d.]+ ms\s+p95 ([\d.]+) ms\s+\(idle/, "ms", { max: 50 }]],
   },
+  ...(PG
+    ? [
+        {
+          name: "scale",
+          cmd: ["npx", "tsx", "scale.ts"],
+          env: { BENCH_DATABASE_URL: PG },
+          figures: [
+            ["Scale: jobs whose events reached the other API process", /events across processes ([\d.]+)%/, "%", { min: 100 }],
+            ["Scale: generations/s, 2 workers ÷ 1 worker (2 API processes)", /2 ÷ 1 workers: ([\d.]+)×/, "×", { min: 1.5 }],
+            ["Scale: enqueue → done p95, 2 workers", /2 worker\(s\): enqueue → done p50 \d+ ms p95 (\d+) ms/, "ms", { max: 2000 }],
+          ],
+        },
+      ]
+    : []),
   {
     name: "decode",
     cmd: ["npx", "tsx", "decode.ts"],

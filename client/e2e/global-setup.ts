@@ -60,6 +60,11 @@ export default async function setup(project: TestProject) {
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       // The admin made below (also the first account, so no test user becomes an admin by the first-user rule).
       ADMIN_EMAILS: E2E_ADMIN_EMAIL,
+      // E2E_S3_ENDPOINT (e.g. an s3rver from scripts/s3rver.mjs): the app stores files there and hands the browser
+      // redirects to signed bucket URLs, so the service worker and offline saving are tested across origins.
+      ...(process.env.E2E_S3_ENDPOINT
+        ? { S3_ENDPOINT: process.env.E2E_S3_ENDPOINT, S3_BUCKET: `e2e-${Date.now()}`, S3_ACCESS_KEY: "S3RVER", S3_SECRET_KEY: "S3RVER", S3_FORCE_PATH_STYLE: "true" }
+        : {}),
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -51,7 +51,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use("*", requestContext(deps));
   app.use("*", httpMetrics(deps));
-  app.use("*", securityHeaders({ isProduction: deps.env.isProduction }));
+  app.use("*", securityHeaders({ isProduction: deps.env.isProduction, fileOrigin: deps.storage.signedUrlOrigin }));
   app.use("*", compress());
   // Size first (uploads keep their own limit, JSON gets 1 MB), then NUL, malformed and over-deep input: 4xx, never 500.
   app.use(

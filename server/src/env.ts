@@ -27,6 +27,12 @@ const schema = z.object({
   S3_ACCESS_KEY: z.string().optional(),
   S3_SECRET_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** With S3: file routes answer a 302 to a presigned URL valid this long (0 = stream through the API). */
+  FILE_URL_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  /** The S3 endpoint as browsers reach it, when it differs from S3_ENDPOINT. */
+  S3_PUBLIC_ENDPOINT: optionalUrl,
+  /** A CDN in front of the bucket (forwarding path and query); presigned URLs point at it. */
+  CDN_URL: optionalUrl,
   FAL_KEY: z.string().regex(/^[^:\s]+:[^:\s]+$/, "must look like <key_id>:<key_secret>").optional(),
   FAL_QUEUE_URL: z.url().default("https://queue.fal.run"),
   FAL_JWKS_URL: z.url().default("https://rest.alpha.fal.ai/.well-known/jwks.json"),
@@ -112,7 +118,7 @@ export type Env = Omit<Raw, "BETTER_AUTH_SECRET" | "APP_URL"> & {
   BETTER_AUTH_SECRET: string;
   APP_URL: string;
   dataDir: string;
-  storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  storage: { driver: "local"; root: string } | { driver: "s3"; endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean; signedUrls?: { ttlSeconds: number; publicEndpoint?: string; cdnUrl?: string } };
   isProduction: boolean;
 };
 
@@ -159,6 +165,7 @@ function storageConfig(raw: Raw, dataDir: string): Env["storage"] {
     accessKeyId: raw.S3_ACCESS_KEY!,
     secretAccessKey: raw.S3_SECRET_KEY!,
     forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+    signedUrls: { ttlSeconds: raw.FILE_URL_TTL_SECONDS, publicEndpoint: raw.S3_PUBLIC_ENDPOINT, cdnUrl: raw.CDN_URL },
   };
 }
 

@@ -44,6 +44,15 @@ describe("parseEnv", () => {
     expect(env.storage).toMatchObject({ driver: "s3", bucket: "b", forcePathStyle: true });
   });
 
+  it("hands out signed S3 URLs for 5 minutes unless told otherwise (0 streams through the API)", () => {
+    const s3 = { DATA_DIR: tmp(), S3_ENDPOINT: "http://minio:9000", S3_BUCKET: "b", S3_ACCESS_KEY: "a", S3_SECRET_KEY: "s" };
+    expect(parseEnv(s3).storage).toMatchObject({ signedUrls: { ttlSeconds: 300, publicEndpoint: undefined, cdnUrl: undefined } });
+    const set = parseEnv({ ...s3, FILE_URL_TTL_SECONDS: "0", S3_PUBLIC_ENDPOINT: "http://localhost:9000", CDN_URL: "https://cdn.example.com" });
+    expect(set.storage).toMatchObject({ signedUrls: { ttlSeconds: 0, publicEndpoint: "http://localhost:9000", cdnUrl: "https://cdn.example.com" } });
+    expect(() => parseEnv({ ...s3, FILE_URL_TTL_SECONDS: "86400" })).toThrow(/FILE_URL_TTL_SECONDS/);
+    expect(() => parseEnv({ ...s3, CDN_URL: "not a url" })).toThrow(/CDN_URL/);
+  });
+
   it("requires a secret in production", () => {
     expect(() => parseEnv({ DATA_DIR: tmp(), NODE_ENV: "production" })).toThrow(
       /BETTER_AUTH_SECRET is required in production/,

@@ -2,6 +2,7 @@
 import { registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
+import type { WorkboxPlugin } from "workbox-core/types";
 import { bestBlob } from "../offline/blobs";
 import { deviceResponse } from "./device-response";
 
@@ -15,9 +16,28 @@ import { deviceResponse } from "./device-response";
 
 const FILE = /^\/api\/images\/([0-9a-f-]{36})\/file\/(original|thumb-256|preview-768)$/;
 
+/**
+ * With S3 the API answers a file request with a redirect to a short-lived signed URL on the bucket (or its CDN).
+ * An <img>'s request is no-cors, which would end in an opaque response: unreadable, padded in the quota and never
+ * cached. So the network leg goes in cors mode (the bucket allows it), the response is cached under the API URL —
+ * `/api/images/:id/file/:variant`, never the signed URL, which expires — and a bucket without CORS falls back to the
+ * browser's own request (shown, not cached). Same-origin files (local disk) are unaffected.
+ */
+export const followSignedRedirects: WorkboxPlugin = {
+  requestWillFetch: async ({ request }) =>
+    request.mode === "no-cors" ? new Request(request.url, { credentials: "same-origin", mode: "cors", headers: request.headers }) : request,
+  handlerDidError: async ({ request }) => {
+    try {
+      return await fetch(request); // the page's own (no-cors) request: an opaque picture, shown but not cached
+    } catch {
+      return undefined;
+    }
+  },
+};
+
 const variants = new CacheFirst({
   cacheName: "image-variants",
-  plugins: [new ExpirationPlugin({ maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90, purgeOnQuotaError: true })],
+  plugins: [followSignedRedirects, new ExpirationPlugin({ maxEntries: 2000, maxAgeSeconds: 60 * 60 * 24 * 90, purgeOnQuotaError: true })],
 });
 
 async function fromDevice(imageId: string, variant: string, range: string | null): Promise<Response | undefined> {

@@ -5,14 +5,18 @@ import type { AppEnv } from "../context";
  * Security headers for every response. The CSP allows no inline scripts: the theme bootstrap is an external
  * file, and the SPA loads only same-origin code. Images may be blob:/data: (offline cache, ThumbHash).
  */
-export function securityHeaders(opts: { isProduction: boolean }) {
+export function securityHeaders(opts: { isProduction: boolean; fileOrigin?: string }) {
+  // With S3 signed URLs, file routes redirect to the bucket (or its CDN): pictures, videos and the service
+  // worker's fetches of them come from that origin — only when configured.
+  const files = opts.fileOrigin ? ` ${opts.fileOrigin}` : "";
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${files}`,
+    ...(files ? [`media-src 'self'${files}`] : []),
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${files}`,
     "worker-src 'self' blob:",
     "manifest-src 'self'",
     "object-src 'none'",

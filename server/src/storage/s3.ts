@@ -7,6 +7,7 @@ import {
   HeadObjectCommand,
   ListObjectsCommand,
   ListObjectsV2Command,
+  PutBucketCorsCommand,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
@@ -15,6 +16,7 @@ import { errName, isMissing, metaOf, multipartUpload, parseContentRange, sliceSt
 import {
   type ByteRange,
   type Health,
+  type SignedUrlOptions,
   type ListedObject,
   type ObjectMeta,
   type PutOptions,
@@ -23,6 +25,7 @@ import {
   type StoredObject,
   sumSizes,
 } from "./types";
+import { BROWSER_CORS, type SignedUrlConfig, UrlSigner } from "./signed-urls";
 import { assertDeletePrefix, assertKey, assertPrefix, assertPutOptions, assertRange } from "./validate";
 
 export interface S3StorageOptions {
@@ -37,6 +40,8 @@ export interface S3StorageOptions {
   partSize?: number;
   /** Keys per list page and per batch delete (1-1000, the S3 maximum and the default). */
   pageSize?: number;
+  /** Hand browsers presigned URLs instead of streaming through the API (see signedUrl); absent = stream. */
+  signedUrls?: SignedUrlConfig;
 }
 
 const MIB = 1024 * 1024;
@@ -55,12 +60,16 @@ export class S3Storage implements Storage {
   private readonly region: string;
   private bucketReady: Promise<void> | undefined;
   private listV1 = false;
+  readonly signedUrlOrigin: string | undefined;
+  private readonly signer: UrlSigner | undefined;
 
   constructor(opts: S3StorageOptions) {
     this.bucket = opts.bucket;
     this.region = opts.region;
     this.partSize = Math.max(5 * MIB, opts.partSize ?? 5 * MIB);
     this.pageSize = Math.min(1000, Math.max(1, Math.floor(opts.pageSize ?? 1000)));
+    this.signer = opts.signedUrls && opts.signedUrls.ttlSeconds > 0 ? new UrlSigner({ ...opts, signedUrls: opts.signedUrls }) : undefined;
+    this.signedUrlOrigin = this.signer?.origin;
     this.client = new S3Client({
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       region: opts.region,
@@ -95,6 +104,8 @@ export class S3Storage implements Storage {
     } catch (err) {
       if (!["BucketAlreadyOwnedByYou", "BucketAlreadyExists"].includes(errName(err))) throw err;
     }
+    // A bucket made here for signed URLs lets pages read what they are redirected to (see BROWSER_CORS).
+    if (this.signer) await this.client.send(new PutBucketCorsCommand({ Bucket: this.bucket, CORSConfiguration: BROWSER_CORS }));
   }
 
   /** Runs an operation after the bucket exists; forgets the bucket if the server says it is gone. */
@@ -280,6 +291,12 @@ export class S3Storage implements Storage {
 
   async usage(prefix: string): Promise<{ bytes: number; count: number }> {
     return sumSizes(this.list(prefix));
+  }
+
+  /** A presigned GET for `key` (see UrlSigner), or undefined when signed URLs are off. */
+  signedUrl(key: string, opts: SignedUrlOptions): string | undefined {
+    if (!this.signer) return undefined;
+    return this.signer.sign(assertKey(key), opts);
   }
 
   async check(): Promise<Health> {

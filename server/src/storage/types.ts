@@ -60,6 +60,20 @@ export interface Storage {
   usage(prefix: string): Promise<{ bytes: number; count: number }>;
   /** Never throws: reports whether the storage can be written and read. */
   check(): Promise<Health>;
+  /**
+   * A short-lived URL a browser can GET the object from directly (S3 with signed URLs on), or undefined when
+   * the bytes must be streamed through the API (local disk, or S3 with FILE_URL_TTL_SECONDS=0). Only ever called
+   * after the route has admitted the caller; the URL expires. Does not check that the object exists.
+   */
+  signedUrl?(key: string, opts: SignedUrlOptions): string | undefined;
+  /** The origin signed URLs point at (the CSP allows it for images, media and the service worker's fetches). */
+  readonly signedUrlOrigin?: string;
+}
+
+export interface SignedUrlOptions {
+  now: Date;
+  /** Headers the object store answers with instead of the stored ones. */
+  responseHeaders?: { cacheControl?: string; contentType?: string; contentDisposition?: string };
 }
 
 /** A key or prefix that the storage refuses (path traversal, odd characters, empty segments…). */

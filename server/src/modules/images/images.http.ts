@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import type { Context } from "hono";
+import type { AppEnv } from "../../context";
 import { AppError } from "../../lib/errors";
 import { type ByteRange, RangeNotSatisfiableError, type Storage } from "../../storage";
 
@@ -58,8 +59,25 @@ function baseHeaders(etag: string | undefined, lastModified: Date | undefined, o
   return h;
 }
 
+/**
+ * With S3 signed URLs on, a `302` to a short-lived presigned URL for `key` (the store then answers ranges and
+ * conditional requests itself, with the route's Cache-Control, type and disposition); undefined otherwise. Call it
+ * only once the route has admitted the caller: the URL opens the object for anyone holding it until it expires.
+ * The redirect itself is never cached, so every later request passes the route's checks again.
+ */
+function redirectToSigned(c: Context, storage: Storage, key: string, opts: ServeOptions): Response | undefined {
+  const url = storage.signedUrl?.(key, {
+    now: (c as Context<AppEnv>).get("deps").clock.now(),
+    responseHeaders: { cacheControl: opts.cacheControl, contentType: opts.contentType, contentDisposition: opts.disposition },
+  });
+  if (!url) return undefined;
+  return c.body(null, 302, { Location: url, "Cache-Control": "private, no-store", Vary: "Cookie" });
+}
+
 /** Streams `key`. Conditional and range requests look at the object's metadata first; plain GETs read once. */
 export async function serveObject(c: Context, storage: Storage, key: string, opts: ServeOptions): Promise<Response> {
+  const redirect = redirectToSigned(c, storage, key, opts);
+  if (redirect) return redirect;
   let range: ByteRange | undefined;
   const conditional = c.req.header("if-none-match") !== undefined || (opts.ranges && c.req.header("range") !== undefined);
   if (conditional) {
