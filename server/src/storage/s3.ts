@@ -294,7 +294,7 @@ export class S3Storage implements Storage {
   }
 
   /** A presigned GET for `key` (see UrlSigner), or undefined when signed URLs are off. */
-  signedUrl(key: string, opts: SignedUrlOptions): string | undefined {
+  async signedUrl(key: string, opts: SignedUrlOptions): Promise<string | undefined> {
     if (!this.signer) return undefined;
     return this.signer.sign(assertKey(key), opts);
   }

@@ -1,4 +1,5 @@
-import { presignGet } from "./presign";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { SignedUrlOptions } from "./types";
 
 /**
@@ -56,30 +57,40 @@ export function signedUrlOrigin(opts: BucketAddress): string | undefined {
 }
 
 /**
- * Presigned GETs valid for at least half the TTL and at most all of it: the signing time is rounded down to a
- * window of TTL/2, so one object gets one URL within a window and browsers (and a CDN in front of the bucket) can
- * cache it. With a CDN base, the signed path and query go to the CDN's origin.
+ * Presigned GETs (AWS's own presigner, SigV4 query signing) valid for at least half the TTL and at most all of it:
+ * the signing time is rounded down to a window of TTL/2, so one object gets one URL within a window and browsers
+ * (and a CDN in front of the bucket) can cache it. The URL is signed for the endpoint browsers reach
+ * (S3_PUBLIC_ENDPOINT when the API reaches the store under another name); with a CDN base, the signed path and
+ * query go to the CDN's origin.
  */
 export class UrlSigner {
   readonly origin: string;
-  private readonly base: URL;
+  private readonly client: S3Client;
 
   constructor(private readonly opts: SignerOptions) {
-    this.base = signingBase(opts);
-    this.origin = signedUrlOrigin(opts) ?? this.base.origin;
+    this.origin = signedUrlOrigin(opts) ?? signingBase(opts).origin;
+    const endpoint = opts.signedUrls.publicEndpoint ?? opts.endpoint;
+    this.client = new S3Client({
+      ...(endpoint ? { endpoint } : {}),
+      region: opts.region,
+      forcePathStyle: opts.forcePathStyle,
+      credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
+    });
   }
 
-  sign(key: string, opts: SignedUrlOptions): string {
+  async sign(key: string, opts: SignedUrlOptions): Promise<string> {
     const { ttlSeconds, cdnUrl } = this.opts.signedUrls;
     const window = signingWindow(ttlSeconds);
-    const signedAt = new Date(Math.floor(opts.now.getTime() / 1000 / window) * window * 1000);
+    const signingDate = new Date(Math.floor(opts.now.getTime() / 1000 / window) * window * 1000);
     const h = opts.responseHeaders ?? {};
-    const query: Record<string, string> = {};
-    if (h.cacheControl) query["response-cache-control"] = h.cacheControl;
-    if (h.contentType) query["response-content-type"] = h.contentType;
-    if (h.contentDisposition) query["response-content-disposition"] = h.contentDisposition;
-    const { region, accessKeyId, secretAccessKey } = this.opts;
-    const url = presignGet({ base: this.base, key, region, accessKeyId, secretAccessKey, signedAt, expiresIn: ttlSeconds, query });
+    const command = new GetObjectCommand({
+      Bucket: this.opts.bucket,
+      Key: key,
+      ...(h.cacheControl ? { ResponseCacheControl: h.cacheControl } : {}),
+      ...(h.contentType ? { ResponseContentType: h.contentType } : {}),
+      ...(h.contentDisposition ? { ResponseContentDisposition: h.contentDisposition } : {}),
+    });
+    const url = await getSignedUrl(this.client, command, { expiresIn: ttlSeconds, signingDate });
     if (!cdnUrl) return url;
     const signed = new URL(url);
     return `${cdnUrl.replace(/\/+$/, "")}${signed.pathname}${signed.search}`;

@@ -65,7 +65,7 @@ export interface Storage {
    * the bytes must be streamed through the API (local disk, or S3 with FILE_URL_TTL_SECONDS=0). Only ever called
    * after the route has admitted the caller; the URL expires. Does not check that the object exists.
    */
-  signedUrl?(key: string, opts: SignedUrlOptions): string | undefined;
+  signedUrl?(key: string, opts: SignedUrlOptions): Promise<string | undefined>;
   /** The origin signed URLs point at (the CSP allows it for images, media and the service worker's fetches). */
   readonly signedUrlOrigin?: string;
 }

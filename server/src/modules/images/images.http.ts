@@ -65,8 +65,8 @@ function baseHeaders(etag: string | undefined, lastModified: Date | undefined, o
  * only once the route has admitted the caller: the URL opens the object for anyone holding it until it expires.
  * The redirect itself is never cached, so every later request passes the route's checks again.
  */
-function redirectToSigned(c: Context, storage: Storage, key: string, opts: ServeOptions): Response | undefined {
-  const url = storage.signedUrl?.(key, {
+async function redirectToSigned(c: Context, storage: Storage, key: string, opts: ServeOptions): Promise<Response | undefined> {
+  const url = await storage.signedUrl?.(key, {
     now: (c as Context<AppEnv>).get("deps").clock.now(),
     responseHeaders: { cacheControl: opts.cacheControl, contentType: opts.contentType, contentDisposition: opts.disposition },
   });
@@ -76,7 +76,7 @@ function redirectToSigned(c: Context, storage: Storage, key: string, opts: Serve
 
 /** Streams `key`. Conditional and range requests look at the object's metadata first; plain GETs read once. */
 export async function serveObject(c: Context, storage: Storage, key: string, opts: ServeOptions): Promise<Response> {
-  const redirect = redirectToSigned(c, storage, key, opts);
+  const redirect = await redirectToSigned(c, storage, key, opts);
   if (redirect) return redirect;
   let range: ByteRange | undefined;
   const conditional = c.req.header("if-none-match") !== undefined || (opts.ranges && c.req.header("range") !== undefined);
