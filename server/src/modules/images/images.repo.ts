@@ -40,8 +40,8 @@ export interface ListArgs {
 }
 
 /** A gallery row as the drivers would type it (never run: it only names the type). */
-const summaryShape = (db: Db) => db.select({ ...summaryColumns, cursorKey: sql<string>`''` }).from(images);
-export type SummaryRow = Awaited<ReturnType<typeof summaryShape>>[number];
+const _summaryShape = (db: Db) => db.select({ ...summaryColumns, cursorKey: sql<string>`''` }).from(images);
+export type SummaryRow = Awaited<ReturnType<typeof _summaryShape>>[number];
 
 const SUMMARY_KEYS = Object.keys(summaryColumns) as (keyof typeof summaryColumns)[];
 
