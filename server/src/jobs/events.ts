@@ -1,4 +1,5 @@
 import type { JobEventPayload, LiveEventPayload } from "@image-studio/shared";
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type pg from "pg";
 import type { Logger } from "../lib/logger";
@@ -13,11 +14,15 @@ const CHANNEL_WAKE = "image_studio_jobs_ready";
 
 /**
  * Job events and worker wake-ups. In one process an EventEmitter carries them; on PostgreSQL, LISTEN/NOTIFY
- * carries them between every API and worker process sharing the database.
+ * carries them between every API and worker process sharing the database. What this process publishes reaches its
+ * own listeners at once (the in-process worker, the SSE streams it serves) and every other process by NOTIFY; the
+ * NOTIFY carries this bus's origin, and its own echo is dropped, so each listener sees each event once.
  */
 export class EventBus {
   private readonly local = new EventEmitter().setMaxListeners(0);
   private listenClient?: pg.PoolClient;
+  /** Tells this bus's own NOTIFYs apart from other processes' when they come back. */
+  private readonly origin = randomUUID().slice(0, 8);
 
   constructor(
     private readonly pool: pg.Pool | undefined,
@@ -30,11 +35,12 @@ export class EventBus {
     this.listenClient = client;
     client.on("notification", (msg) => {
       if (!msg.payload) return;
-      if (msg.channel === CHANNEL_WAKE) this.local.emit("wake");
-      else if (msg.channel === CHANNEL_EVENTS) {
+      if (msg.channel === CHANNEL_WAKE) {
+        if (msg.payload !== this.origin) this.local.emit("wake");
+      } else if (msg.channel === CHANNEL_EVENTS) {
         try {
-          const { userId, event } = JSON.parse(msg.payload) as { userId: string; event: LiveEvent };
-          this.local.emit(`user:${userId}`, event);
+          const { origin, userId, event } = JSON.parse(msg.payload) as { origin?: string; userId: string; event: LiveEvent };
+          if (origin !== this.origin) this.local.emit(`user:${userId}`, event);
         } catch (err) {
           this.log.warn("bad job event payload", { err });
         }
@@ -57,9 +63,8 @@ export class EventBus {
 
   publish(userId: string, event: LiveEvent): void {
     if (this.listenClient && this.pool) {
-      // NOTIFY delivers to this process's LISTEN too, so don't emit locally twice.
-      this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL_EVENTS, JSON.stringify({ userId, event })]).catch((err) => this.log.warn("notify failed", { err }));
-      return;
+      const payload = JSON.stringify({ origin: this.origin, userId, event });
+      this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL_EVENTS, payload]).catch((err) => this.log.warn("notify failed", { err }));
     }
     this.local.emit(`user:${userId}`, event);
   }
@@ -73,8 +78,7 @@ export class EventBus {
   /** Tell every worker that jobs are ready to claim. */
   wakeWorkers(): void {
     if (this.listenClient && this.pool) {
-      this.pool.query("SELECT pg_notify($1, '1')", [CHANNEL_WAKE]).catch((err) => this.log.warn("notify failed", { err }));
-      return;
+      this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL_WAKE, this.origin]).catch((err) => this.log.warn("notify failed", { err }));
     }
     this.local.emit("wake");
   }

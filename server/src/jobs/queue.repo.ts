@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client";
+import { rowsOf } from "../db/rows";
 import { generationQueue, nextVersion, type JobStatus } from "../db/schema";
 
 export type JobRow = typeof generationQueue.$inferSelect;
@@ -44,6 +45,13 @@ export async function insertJob(tx: Db, values: NewJob): Promise<{ job: JobRow; 
  * user's single job; within that, the line's order (sort key: priority band, then time or the user's drag and
  * drop; then the item's place in its batch). Jobs of a paused batch, or of one scheduled after `now` (the
  * injectable clock), are not claimable — a condition on rows, so it holds across restarts.
+ *
+ * Four round trips (begin, pick + lock, claim with the limit check, commit). The commit does not wait for the WAL
+ * flush (`synchronous_commit = off` for this transaction only): a claim lost in a database crash leaves the job
+ * pending with no lease — claimable again — and the worker that thought it had it finds out at its next write
+ * that needs the lease (the provider request id, progress, heartbeat, completion) and lets go, exactly as when a
+ * lease is lost. Those writes commit synchronously, so the first one flushes the claim with it. Enqueue,
+ * completion and credits keep synchronous commits.
  */
 export async function claimNext(db: Db, workerId: string, leaseMs: number, userLimit: number, now: Date = new Date()): Promise<JobRow | null> {
   const skip: string[] = [];
@@ -58,7 +66,7 @@ export async function claimNext(db: Db, workerId: string, leaseMs: number, userL
           .groupBy(r.userId),
       );
       const busy = sql`coalesce(${running.n}, 0)`;
-      const [candidate] = await tx
+      const candidate = tx
         .with(running)
         .select({ id: q.id, userId: q.userId })
         .from(q)
@@ -67,14 +75,13 @@ export async function claimNext(db: Db, workerId: string, leaseMs: number, userL
         .orderBy(busy, asc(q.sortKey), sql`${q.batchIndex} asc nulls first`, asc(q.createdAt))
         .limit(1)
         .for("update", { of: q, skipLocked: true });
-      if (!candidate) return { row: null };
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${candidate.userId}::text, 7))`);
+      // One round trip: the row (locked), the owner's advisory lock, and this transaction's commit made
+      // asynchronous (see below). The subquery's LIMIT keeps it from being merged, so both run for its one row.
+      const [picked] = rowsOf<{ id: string; user_id: string }>(
+        await tx.execute(sql`select c.id, c.user_id, pg_advisory_xact_lock(hashtextextended(c.user_id::text, 7)), set_config('synchronous_commit', 'off', true) from (${candidate}) c`),
+      );
+      if (!picked) return { row: null };
       // A new statement, a new snapshot: claims committed by workers that held the lock before us are counted.
-      const [{ n } = { n: 0 }] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(q)
-        .where(and(eq(q.userId, candidate.userId), eq(q.status, "processing"), sql`${q.leaseExpiresAt} > now()`));
-      if (n >= userLimit) return { full: candidate.userId };
       const [row] = await tx
         .update(q)
         .set({
@@ -84,9 +91,16 @@ export async function claimNext(db: Db, workerId: string, leaseMs: number, userL
           startedAt: sql`coalesce(${q.startedAt}, now())`,
           version: nextVersion,
         })
-        .where(eq(q.id, candidate.id))
+        .where(
+          and(
+            eq(q.id, picked.id),
+            sql`(select count(*) from generation_queue mine where mine.user_id = ${picked.user_id} and mine.status = 'processing' and mine.lease_expires_at > now()) < ${userLimit}`,
+          ),
+        )
         .returning();
-      return { row: row ?? null };
+      // The row is ours (locked), so no row back means the owner is at the limit.
+      if (!row) return { full: picked.user_id };
+      return { row };
     });
     if ("row" in outcome) return outcome.row;
     skip.push(outcome.full);

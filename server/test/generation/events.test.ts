@@ -43,4 +43,37 @@ describe("EventBus", () => {
     await Promise.all([api.stop(), worker.stop()]);
     await Promise.all([poolA.end(), poolB.end()]);
   });
+
+  it.skipIf(!url)("delivers a process's own events and wake-ups at once and exactly once, others' by NOTIFY (PostgreSQL)", async () => {
+    const poolA = new pg.Pool({ connectionString: url, max: 2 });
+    const poolB = new pg.Pool({ connectionString: url, max: 2 });
+    const api = new EventBus(poolA, log);
+    const other = new EventBus(poolB, log);
+    await Promise.all([api.start(), other.start()]);
+    const atApi: LiveEvent[] = [];
+    const atOther: LiveEvent[] = [];
+    api.subscribe("user-y", (e) => atApi.push(e));
+    other.subscribe("user-y", (e) => atOther.push(e));
+    let apiWakes = 0;
+    let otherWakes = 0;
+    api.onWake(() => apiWakes++);
+    other.onWake(() => otherWakes++);
+    const first = { type: "started", jobId: "j3" } as const;
+    api.publish("user-y", first);
+    api.wakeWorkers();
+    // No database round trip for this process's own listeners (the in-process worker, its SSE streams).
+    expect(atApi).toEqual([first]);
+    expect(apiWakes).toBe(1);
+    await waitFor(async () => atOther.length === 1 && otherWakes === 1, 5000);
+    // NOTIFYs reach every listener in commit order: once the other process's answer is here, so was our echo.
+    const second = { type: "progress", jobId: "j3", progress: 0.5 } as const;
+    other.publish("user-y", second);
+    other.wakeWorkers();
+    await waitFor(async () => atApi.length >= 2 && apiWakes >= 2, 5000);
+    expect(atApi).toEqual([first, second]);
+    expect(atOther).toEqual([first, second]);
+    expect([apiWakes, otherWakes]).toEqual([2, 2]);
+    await Promise.all([api.stop(), other.stop()]);
+    await Promise.all([poolA.end(), poolB.end()]);
+  });
 });

@@ -51,6 +51,18 @@ describe("GET /api/images — filters, sorts and keyset pagination", () => {
     expect(page.items[5]).toMatchObject({ isFavorite: true, rating: 5, tags: ["cat", "pets"], width: 1024, projectId, deletedAt: null });
   });
 
+  it("gives every tile field exactly as the image's own page has it (live and trashed, nulls and all)", async () => {
+    const call = caller(t, u);
+    const tileKeys = Object.keys((await get("")).items[0]!) as (keyof ImageSummary)[];
+    for (const [qs, name] of [["", "cat"], ["", "child"], ["trash=true", "trashed"]] as const) {
+      const tile = (await get(qs)).items.find((i) => i.id === ids[name])!;
+      const detail = await ok<ImageSummary>(call(`/api/images/${ids[name]}`));
+      // A tile's prompt is cut at 300 characters; these are shorter.
+      expect(tile).toEqual(Object.fromEntries(tileKeys.map((k) => [k, detail[k]])));
+    }
+    expect(tileKeys).toEqual(expect.arrayContaining(["createdAt", "deletedAt", "tags", "rating", "durationSeconds", "version", "thumbhash"]));
+  });
+
   it.each([
     ["modelId=local/sketch", ["child", "tall", "wide"]],
     ["modelId=fal-ai/flux/dev,fal-ai/flux/schnell", ["dog", "cat"]],
