@@ -77,7 +77,7 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
       ref={setNodeRef}
       style={{ left, top, width, height }}
       className={cn(
-        "group absolute overflow-hidden rounded-xl bg-muted shadow-sm ring-offset-2 ring-offset-background transition-[box-shadow,transform] duration-200 ease-in-out",
+        "group absolute overflow-hidden rounded-xl [contain:strict] bg-muted shadow-sm ring-offset-2 ring-offset-background transition-[box-shadow,transform] duration-200 ease-in-out",
         "hover:-translate-y-0.5 hover:shadow-lg motion-reduce:hover:translate-y-0",
         selected && "ring-3 ring-primary",
         isDragging && "opacity-60",

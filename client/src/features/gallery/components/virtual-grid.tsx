@@ -44,7 +44,8 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
     getScrollElement: () => scrollRootOf(ref.current),
     count: rows,
     estimateSize: (i) => (masonry ? Math.round((size * items[i]!.height) / items[i]!.width) + GAP : size + GAP),
-    overscan: masonry ? 12 : 3,
+    // Enough to cover a fling's next frame: every overscanned tile is DOM, style and layout on each frame.
+    overscan: masonry ? 6 : 1,
     lanes: masonry ? cols : 1,
     scrollMargin: top,
     getItemKey: itemKey,
