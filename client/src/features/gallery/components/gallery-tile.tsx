@@ -1,6 +1,6 @@
 import type { ImageSummary } from "@image-studio/shared";
 import { GripVertical, Heart } from "lucide-react";
-import { type CSSProperties, memo, type MouseEvent, useState } from "react";
+import { memo, type MouseEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";
 import { VideoHover } from "./video-hover";
@@ -20,7 +20,11 @@ export interface TileProps {
   selecting: boolean;
   mode: GalleryMode;
   fit: "cover" | "contain";
-  style: CSSProperties;
+  /** The tile's box in the wall, as numbers (not a style object), so a scroll that keeps it in place skips it. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
   eager?: boolean;
   onSelect: (index: number, mod: SelectModifiers) => void;
   /** The ids a drag of this image moves (the selection, when the image is in it). */
@@ -34,7 +38,7 @@ export interface TileProps {
  * hold a moment longer after the long press on touch; the grip handle with the keyboard) onto a project or
  * collection in the side bar — a selected image takes the whole selection along.
  */
-export const GalleryTile = memo(function GalleryTile({ image, index, total, selected, selecting, mode, fit, style, eager, onSelect, dragIds, cb }: TileProps) {
+export const GalleryTile = memo(function GalleryTile({ image, index, total, selected, selecting, mode, fit, left, top, width, height, eager, onSelect, dragIds, cb }: TileProps) {
   const { t } = useTranslation("gallery");
   const [held, setHeld] = useState(false);
   const [hover, setHover] = useState(false);
@@ -71,9 +75,9 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
       data-image-id={image.id}
       data-selected={selected || undefined}
       ref={setNodeRef}
-      style={style}
+      style={{ left, top, width, height }}
       className={cn(
-        "group absolute overflow-hidden rounded-xl bg-muted shadow-sm ring-offset-2 ring-offset-background transition-[box-shadow,transform] duration-200 ease-in-out",
+        "group absolute overflow-hidden rounded-xl [contain:strict] bg-muted shadow-sm ring-offset-2 ring-offset-background transition-[box-shadow,transform] duration-200 ease-in-out",
         "hover:-translate-y-0.5 hover:shadow-lg motion-reduce:hover:translate-y-0",
         selected && "ring-3 ring-primary",
         isDragging && "opacity-60",

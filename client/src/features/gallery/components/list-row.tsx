@@ -48,7 +48,7 @@ export const ListRow = memo(function ListRow({ image, index, total, top, selecte
       data-testid="gallery-tile"
       data-image-id={image.id}
       data-selected={selected || undefined}
-      className={cn(COLS, "absolute inset-x-0 border-b border-border px-3 transition-colors duration-200 hover:bg-muted/60", selected && "bg-primary/10")}
+      className={cn(COLS, "absolute inset-x-0 border-b [contain:strict] border-border px-3 transition-colors duration-200 hover:bg-muted/60", selected && "bg-primary/10")}
       style={{ top, height: ROW }}
       onPointerEnter={() => setHover(true)}
       onPointerLeave={() => setHover(false)}

@@ -1,7 +1,7 @@
 import { tileMinWidth } from "@/lib/theme";
 import type { ImageSummary } from "@image-studio/shared";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type CSSProperties, useCallback, useEffect, useLayoutEffect, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { idsToDrag } from "@/components/image-dnd/drag-model";
 import { scrollRootOf } from "@/lib/scroll-root";
@@ -35,16 +35,20 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   const cols = columnsFor(width, tileMinWidth(width >= 1100), width >= 560 ? 4 : 2);
   const size = width ? (width - GAP * (cols - 1)) / cols : 200;
   const rows = masonry ? items.length : Math.ceil(items.length / cols);
+  // One key function per page of items, not per render: the virtualiser recomputes every item's position whenever
+  // it gets a new one (O(images) on each scroll frame before — the masonry wall's main cost at 10k+ images).
+  const itemKey = useCallback((i: number) => (masonry ? items[i]!.id : i), [masonry, items]);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
     getScrollElement: () => scrollRootOf(ref.current),
     count: rows,
     estimateSize: (i) => (masonry ? Math.round((size * items[i]!.height) / items[i]!.width) + GAP : size + GAP),
-    overscan: masonry ? 12 : 3,
+    // Enough to cover a fling's next frame: every overscanned tile is DOM, style and layout on each frame.
+    overscan: masonry ? 6 : 1,
     lanes: masonry ? cols : 1,
     scrollMargin: top,
-    getItemKey: (i) => (masonry ? items[i]!.id : `row-${i}`),
+    getItemKey: itemKey,
   });
   const virtual = v.getVirtualItems();
   // Read when a drag starts, through a ref: the tiles (memoised) keep one callback while the selection changes.
@@ -61,7 +65,7 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
 
   useEffect(() => v.measure(), [v, size, cols, masonry]);
 
-  const tile = (image: ImageSummary, index: number, style: CSSProperties) => (
+  const tile = (image: ImageSummary, index: number, left: number, top: number, width: number, height: number) => (
     <GalleryTile
       key={image.id}
       image={image}
@@ -72,7 +76,10 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
       mode={mode}
       fit={masonry ? "contain" : "cover"}
       eager={index < cols * 2}
-      style={style}
+      left={left}
+      top={top}
+      width={width}
+      height={height}
       onSelect={selection.select}
       dragIds={dragIds}
       cb={cb}
@@ -85,11 +92,11 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
         const y = row.start - top;
         if (masonry) {
           const image = items[row.index]!;
-          return tile(image, row.index, { left: row.lane * (size + GAP), top: y, width: size, height: row.size - GAP });
+          return tile(image, row.index, row.lane * (size + GAP), y, size, row.size - GAP);
         }
         return items
           .slice(row.index * cols, row.index * cols + cols)
-          .map((image, c) => tile(image, row.index * cols + c, { left: c * (size + GAP), top: y, width: size, height: size }));
+          .map((image, c) => tile(image, row.index * cols + c, c * (size + GAP), y, size, size));
       })}
     </div>
   );

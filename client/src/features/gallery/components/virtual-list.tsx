@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { scrollRootOf } from "@/lib/scroll-root";
@@ -12,10 +12,12 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
   const { t } = useTranslation("gallery");
   const ref = useRef<HTMLDivElement>(null);
   const { top } = useElementBox(ref);
+  // One key function per page of items: a new one each render made the virtualiser re-place every row per frame.
+  const itemKey = useCallback((i: number) => items[i]!.id, [items]);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
-    getScrollElement: () => scrollRootOf(ref.current), count: items.length, estimateSize: () => ROW, overscan: 8, scrollMargin: top, getItemKey: (i) => items[i]!.id });
+    getScrollElement: () => scrollRootOf(ref.current), count: items.length, estimateSize: () => ROW, overscan: 4, scrollMargin: top, getItemKey: itemKey });
   const virtual = v.getVirtualItems();
   const last = virtual[virtual.length - 1];
   useEffect(() => {

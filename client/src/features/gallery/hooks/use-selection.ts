@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 export interface SelectModifiers {
   /** Shift: select the range from the last clicked image. */
@@ -24,26 +24,30 @@ const typing = (el: EventTarget | null) =>
 export function useSelection(ids: string[]) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const anchor = useRef<number | null>(null);
+  // `select` reads the ids through a ref, so it keeps one identity while pages are appended: the memoised tiles
+  // that receive it are not all re-rendered each time another hundred images arrive.
+  const idsRef = useRef(ids);
+  useLayoutEffect(() => {
+    idsRef.current = ids;
+  }, [ids]);
 
-  const select = useCallback(
-    (index: number, mod: SelectModifiers = {}) => {
-      const id = ids[index];
-      if (!id) return;
-      setSelected((prev) => {
-        const next = new Set(prev);
-        if (mod.range && anchor.current !== null) {
-          const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
-          for (let i = a; i <= b; i++) next.add(ids[i]!);
-          return next;
-        }
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
+  const select = useCallback((index: number, mod: SelectModifiers = {}) => {
+    const all = idsRef.current;
+    const id = all[index];
+    if (!id) return;
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (mod.range && anchor.current !== null) {
+        const [a, b] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+        for (let i = a; i <= b; i++) next.add(all[i]!);
         return next;
-      });
-      if (!mod.range) anchor.current = index;
-    },
-    [ids],
-  );
+      }
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+    if (!mod.range) anchor.current = index;
+  }, []);
   const clear = useCallback(() => {
     setSelected(new Set());
     anchor.current = null;
