@@ -7,7 +7,7 @@ import { notFound } from "./errors";
  */
 export async function createOnce(opts: {
   userId: string;
-  what: string;
+  what: NotFoundThing;
   insert: () => Promise<boolean>;
   ownerOf: () => Promise<string | undefined>;
 }): Promise<boolean> {

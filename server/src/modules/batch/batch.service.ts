@@ -7,7 +7,7 @@ import {
 } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import { queueSortKey } from "../../jobs/queue.repo";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { applyCredits, balanceOf } from "../credits/credits.repo";
 import { assertWithinLimit } from "../credits/credits.service";
 import { targetScope } from "../generation/generation.service";
@@ -126,7 +126,7 @@ export async function create(ctx: Ctx, body: BatchRequestParsed): Promise<{ batc
 /** The caller's batch, or 404. */
 export async function owned(ctx: Ctx, id: string): Promise<repo.BatchRow> {
   const batch = await repo.getBatch(ctx.db, ctx.user.id, id);
-  if (!batch) throw new AppError("NOT_FOUND", "Batch not found");
+  if (!batch) throw notFound("batch");
   return batch;
 }
 

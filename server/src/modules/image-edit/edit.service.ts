@@ -26,7 +26,7 @@ export async function edit(ctx: Ctx, sourceId: string, input: ImageEdit): Promis
   if (found) return { image: await images.get(ctx, id), created: false };
 
   const src = await repo.source(ctx.db, ctx.user.id, sourceId);
-  if (!src) throw notFound("Image");
+  if (!src) throw notFound("image");
   if (src.deletedAt) throw new AppError("CONFLICT", "Restore the image from the trash before editing it");
   if (isNoopEdit(input)) throw invalid("crop", "Nothing to save: crop, rotate, flip or adjust the image first");
   const turned = rotatedSize(src.width, src.height, input.rotate);

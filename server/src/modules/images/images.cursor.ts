@@ -56,4 +56,4 @@ export function decodeCursor(cursor: string, sort: ImageSort, order: "asc" | "de
 }
 
 const invalid = () =>
-  new AppError("VALIDATION_FAILED", "This page link has expired; reload the gallery", { issues: [{ path: ["cursor"], message: "Invalid cursor" }] });
+  new AppError("VALIDATION_FAILED", msg("request.galleryLinkExpired"), { issues: [{ path: ["cursor"], message: msg("issue.invalidCursor") }] });

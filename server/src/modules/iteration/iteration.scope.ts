@@ -12,11 +12,11 @@ import * as repo from "./iteration.repo";
 export type Source = NonNullable<Awaited<ReturnType<typeof repo.getSource>>>;
 
 /** One image of `ctx`'s scope (trashed ones included), refusing videos. */
-export async function source(ctx: Ctx, id: string, what = "Image"): Promise<Source> {
+export async function source(ctx: Ctx, id: string, what: ImageRole = "image"): Promise<Source> {
   const row = await repo.getSource(ctx.db, ctx.user.id, id);
-  if (!row) throw new AppError("NOT_FOUND", `${what} not found`);
+  if (!row) throw notFound(what);
   if (row.mediaType === "video") {
-    const message = `${what} is a video: save one of its frames as an image first`;
+    const message = msg("iteration.isVideo", { what: msg(`thing.${what}`) });
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["id"], message }] });
   }
   return row;
@@ -31,7 +31,7 @@ export interface Derivable {
 }
 
 /** The source of a derivation, for its owner or a team editor (the result then stays in the image's project). */
-export async function derivable(ctx: Ctx, id: string, projectId: string | null | undefined, what = "Image"): Promise<Derivable> {
+export async function derivable(ctx: Ctx, id: string, projectId: string | null | undefined, what: ImageRole = "image"): Promise<Derivable> {
   const scope = await imageScope(ctx, id, "editor");
   const src = await source(scope, id, what);
   if (scope === ctx) return { src, projectId, shared: false };
@@ -46,6 +46,6 @@ export async function derivable(ctx: Ctx, id: string, projectId: string | null |
  * A second image a shared derivation reads (a style reference): the caller's own image or one they can see
  * through a team, stored by file key — the job reads image ids in the owner's scope, where the caller's are not.
  */
-export async function referenceKey(ctx: Ctx, id: string, what: string): Promise<string> {
+export async function referenceKey(ctx: Ctx, id: string, what: ImageRole): Promise<string> {
   return (await source(await imageScope(ctx, id, "viewer"), id, what)).filePath;
 }

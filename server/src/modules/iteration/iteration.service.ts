@@ -183,7 +183,7 @@ export async function imageToImage(
     priority: body.priority,
   };
   if (body.sourceImageId) {
-    const { src, projectId } = await derivable(ctx, body.sourceImageId, body.projectId, "Source image");
+    const { src, projectId } = await derivable(ctx, body.sourceImageId, body.projectId, "sourceImage");
     base.projectId = projectId;
     const parameters = { width: src.width, height: src.height, ...body.parameters, ...extra };
     return (
@@ -207,7 +207,7 @@ export async function inpaint(
   },
 ) {
   const { src, projectId } = await derivable(ctx, id, body.projectId);
-  const mask = await findUpload(ctx, body.maskUploadId, "Mask");
+  const mask = await findUpload(ctx, body.maskUploadId, "mask");
   if (mask.width !== src.width || mask.height !== src.height) {
     const message = `The mask is ${mask.width}×${mask.height}; it must be the image's size, ${src.width}×${src.height}`;
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["maskUploadId"], message }] });
@@ -277,9 +277,9 @@ export async function styleTransfer(
   const { src, projectId, shared } = await derivable(ctx, id, body.projectId);
   const style = body.styleImageId
     ? shared
-      ? { styleKey: await referenceKey(ctx, body.styleImageId, "Style image") }
-      : { styleImageId: (await source(ctx, body.styleImageId, "Style image")).id }
-    : { styleKey: (await findUpload(ctx, body.styleUploadId!, "Style image")).key };
+      ? { styleKey: await referenceKey(ctx, body.styleImageId, "styleImage") }
+      : { styleImageId: (await source(ctx, body.styleImageId, "styleImage")).id }
+    : { styleKey: (await findUpload(ctx, body.styleUploadId!, "styleImage")).key };
   const modelId = pickModel(ctx, "style-transfer", body.modelId);
   const parameters = {
     ...shapeOf(modelId, src),

@@ -25,7 +25,7 @@ const KIND_WORD: Record<AnnouncementKind, string> = { new: "New", update: "Updat
 
 export async function create(ctx: Ctx, input: { modelId: string; kind: AnnouncementKind; title: string; body: string }) {
   const model = await ctx.deps.catalog.get(input.modelId);
-  if (!model) throw new AppError("VALIDATION_FAILED", "Choose a model from the catalog", { issues: [{ path: ["modelId"], message: "Unknown model" }] });
+  if (!model) throw new AppError("VALIDATION_FAILED", msg("models.chooseFromCatalog"), { issues: [{ path: ["modelId"], message: msg("issue.unknownModel") }] });
   const row = await ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const created = await repo.insertAnnouncement(tx, { ...input, authorId: ctx.user.id, authorEmail: ctx.user.email });
@@ -63,6 +63,6 @@ export async function remove(ctx: Ctx, id: string) {
     if (deleted) await audit(ctx, { action: "announcement.delete", targetType: "model", targetId: deleted.modelId, details: { announcementId: id, title: deleted.title } }, tx);
     return deleted;
   });
-  if (!row) throw notFound("Announcement");
+  if (!row) throw notFound("announcement");
   return { deleted: true };
 }

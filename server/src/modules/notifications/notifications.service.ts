@@ -17,7 +17,7 @@ import { channelsFor, toNotificationView } from "./notify";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function list(ctx: Ctx, q: { cursor?: string; limit: number; unread?: "true" | "false"; kind?: NotificationKind[] }): Promise<NotificationList> {
-  if (q.cursor && !UUID.test(q.cursor)) throw new AppError("BAD_REQUEST", "This page link is not valid any more; start from the first page.");
+  if (q.cursor && !UUID.test(q.cursor)) throw new AppError("BAD_REQUEST", msg("request.pageLinkInvalid"));
   const rows = await repo.listNotifications(ctx.db, ctx.user.id, {
     limit: q.limit + 1,
     afterId: q.cursor,
@@ -38,7 +38,7 @@ export async function unreadCount(ctx: Ctx) {
 
 export async function markRead(ctx: Ctx, id: string) {
   const row = await repo.markRead(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Notification");
+  if (!row) throw notFound("notification");
   return { notification: toNotificationView(row), unreadCount: await repo.unreadCount(ctx.db, ctx.user.id) };
 }
 
@@ -48,7 +48,7 @@ export async function markAllRead(ctx: Ctx) {
 }
 
 export async function remove(ctx: Ctx, id: string) {
-  if (!(await repo.deleteNotification(ctx.db, ctx.user.id, id))) throw notFound("Notification");
+  if (!(await repo.deleteNotification(ctx.db, ctx.user.id, id))) throw notFound("notification");
   return { deleted: true, unreadCount: await repo.unreadCount(ctx.db, ctx.user.id) };
 }
 

@@ -32,7 +32,7 @@ export const syncRoutes = new Hono<AppEnv>()
     bodyLimit({
       maxSize: PUSH_MAX_BYTES,
       onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", `A push carries at most ${SYNC_PUSH_MAX} changes of reasonable size`);
+        throw new AppError("PAYLOAD_TOO_LARGE", msg("sync.pushTooLarge", { max: SYNC_PUSH_MAX }));
       },
     }),
     validate("json", syncPushRequestSchema),

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { Ctx } from "../../context";
 import { decodePool } from "../../lib/decode-pool";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { stableUuid } from "../../lib/ids";
 import { processGeneratedImage } from "../../lib/image-processing";
 import { processedFields, storeProcessed } from "../../storage/processed";
@@ -59,7 +59,7 @@ export async function saveFrame(
   body: { timeSeconds: number; uploadId?: string; clientId?: string },
 ): Promise<{ image: ImageDetail; created: boolean }> {
   const video = await repo.getLive(ctx.db, ctx.user.id, id);
-  if (!video) throw new AppError("NOT_FOUND", "Video not found");
+  if (!video) throw notFound("video");
   if (video.mediaType !== "video") throw invalid("id", "This is an image, not a video: only videos have frames");
   const duration = video.durationSeconds ?? 0;
   if (body.timeSeconds > duration + 0.001) {
