@@ -40,12 +40,11 @@ export function errorDetails(t: TranslatedError): Record<string, unknown> | unde
 }
 
 /** Our hooks' per-account limits (auth-hooks.ts, auth-guards.ts) say more than Better Auth's per-IP limit. */
-const rateLimitKey = (message: string | undefined): ApiKey =>
-  !message?.startsWith("Too many attempts for")
-    ? "rateLimit.tryAgainIn"
-    : message.includes("reset your password")
-      ? "rateLimit.accountOrReset"
-      : "rateLimit.account";
+function rateLimitKey(message: string | undefined): ApiKey {
+  if (!message?.startsWith("Too many attempts for")) return "rateLimit.tryAgainIn";
+  if (message.startsWith("Too many attempts for demo sessions")) return message.includes("this day") ? "rateLimit.guestsDay" : "rateLimit.guestsHour";
+  return message.includes("reset your password") ? "rateLimit.accountOrReset" : "rateLimit.account";
+}
 
 /** Better Auth's `{ code?, message }` error (any status ≥ 400) in the product's vocabulary. */
 export function translateAuthError(status: number, body: unknown, headers: Headers): TranslatedError {

@@ -1,4 +1,4 @@
-import { notFound } from "./errors";
+import { notFound, type NotFoundThing } from "./errors";
 
 /**
  * Creates a row under a client-minted id exactly once, safe under concurrent replays: `insert` must be an

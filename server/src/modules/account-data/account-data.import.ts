@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { findModel, generationPresetSchema, type ImportResult, RESERVED_SETTINGS_KEYS } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import { decodePool } from "../../lib/decode-pool";

@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -1,9 +1,10 @@
 import { verifyPassword } from "better-auth/crypto";
+import { msg } from "../../i18n/api";
 import { eq, getTableColumns, getTableName, inArray, is } from "drizzle-orm";
 import { PgTable, type PgColumn } from "drizzle-orm/pg-core";
 import type { Ctx } from "../../context";
 import * as schema from "../../db/schema";
-import { AppError } from "../../lib/errors";
+import { AppError, unauthorized } from "../../lib/errors";
 import { userPrefix } from "../../storage/keys";
 import { listAll } from "../../storage/types";
 import * as repo from "./account.repo";

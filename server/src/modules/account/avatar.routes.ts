@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { msg } from "../../i18n/api";
 import { LIMITS } from "@image-studio/shared";
 import { Hono } from "hono";
 import { z } from "zod";

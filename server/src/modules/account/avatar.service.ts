@@ -1,4 +1,5 @@
 import { LIMITS } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import sharp, { type Metadata } from "sharp";
 import type { Ctx, Deps, SessionUser } from "../../context";
 import { AppError, notFound } from "../../lib/errors";

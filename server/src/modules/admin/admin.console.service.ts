@@ -1,4 +1,5 @@
 import type { AdminJob, AdminJobsPage, AuditLogPage } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx, SessionUser } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
 import { audit } from "../audit/audit";

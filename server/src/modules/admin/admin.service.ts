@@ -1,4 +1,5 @@
 import type { AdminUser } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError, notFound } from "../../lib/errors";

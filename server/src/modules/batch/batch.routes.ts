@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   batchPresetInputSchema,
   batchRequestSchema,
@@ -76,7 +77,7 @@ export const batchRoutes = new Hono<AppEnv>()
   .get("/:id/export", validate("param", idParam), async (c) => {
     const ctx = ctxOf(c);
     const { batch, imageIds } = await batches.imageIdsOf(ctx, c.req.valid("param").id);
-    if (!imageIds.length) throw new AppError("NOT_FOUND", "This batch has no images yet");
+    if (!imageIds.length) throw new AppError("NOT_FOUND", msg("batch.noImages"));
     const zip = await zipDownload(ctx, imageIds, { csv: true });
     const safe =
       batch.name

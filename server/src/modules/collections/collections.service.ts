@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   type Collection,
   type CollectionDetail,
@@ -129,7 +130,7 @@ export async function remove(ctx: Ctx, id: string) {
 
 async function loadCurated(ctx: Ctx, id: string) {
   const row = await load(ctx, id);
-  if (row.smartFilter) throw badRequest("A smart collection fills itself from its filter; edit the filter instead");
+  if (row.smartFilter) throw badRequest(msg("collections.smart"));
   return row;
 }
 
@@ -160,7 +161,7 @@ export async function removeImage(ctx: Ctx, id: string, imageId: string) {
 /** Moves one image right after another (or to the front): one row gets a new rank. */
 export async function reorder(ctx: Ctx, id: string, imageId: string, afterImageId: string | null) {
   await loadCurated(ctx, id);
-  if (imageId === afterImageId) throw badRequest("An image cannot move after itself");
+  if (imageId === afterImageId) throw badRequest(msg("collections.afterItself"));
   const all = (await repo.members(ctx.db, id, true)).sort(byRank);
   if (!all.some((m) => m.imageId === imageId)) throw notFound("image");
   const others = all.filter((m) => m.imageId !== imageId);

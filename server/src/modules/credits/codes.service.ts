@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { msg } from "../../i18n/api";
 import type { CreditCode, RedeemResult } from "@image-studio/shared";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";

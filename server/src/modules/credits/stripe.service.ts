@@ -1,4 +1,5 @@
 import { CREDIT_PACKS, type CheckoutSession, type CreditOffers, type CreditPackId } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import Stripe from "stripe";
 import type { Ctx, Deps } from "../../context";
 import type { Db } from "../../db/client";

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   WEBHOOK_TEST_EVENT,
   type WebhookDelivery,

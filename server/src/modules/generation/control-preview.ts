@@ -1,9 +1,10 @@
 /** The preprocessed control map (edges or depth) of one of the caller's images or uploads, as a PNG preview. */
 import type { ControlPreviewRequest } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { images } from "../../db/schema";
-import { AppError, notFound } from "../../lib/errors";
+import { AppError, notFound, type NotFoundThing } from "../../lib/errors";
 import { controlMapPng } from "../../providers/control-maps";
 import { findUpload } from "../uploads/uploads.service";
 

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { msg } from "../../i18n/api";
 import { type CostEstimate, estimateCredits, type Job, validateGenerationParams } from "@image-studio/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";

@@ -5,6 +5,7 @@
  * with the caller (editor or admin), its owner's defaults apply and conditioning images are stored by file key,
  * since the job reads its image ids in the owner's scope.
  */
+import { type ApiMessage, type ImageRole } from "../../i18n/api";
 import {
   conditioningProblem,
   type ControlType,

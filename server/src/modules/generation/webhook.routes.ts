@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { msg } from "../../i18n/api";
 import type { AppEnv } from "../../context";
 import { findByProviderRequest } from "../../jobs/queue.repo";
 import { AppError } from "../../lib/errors";

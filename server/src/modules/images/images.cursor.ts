@@ -1,4 +1,5 @@
 import { DATE_MAX, DATE_MIN, type ImageSort } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { AppError } from "../../lib/errors";
 import { sortKey } from "./images.query";
 

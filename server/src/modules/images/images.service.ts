@@ -1,4 +1,5 @@
 import type { ImageDetail, ImageList, ImageListQuery, ImageMetadataExport, imageUpdateSchema } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { and, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../../context";

@@ -5,7 +5,8 @@
  * (generation.enqueue records the owner). Viewers and strangers get 404 "Image", as for an unknown id.
  */
 import type { Ctx } from "../../context";
-import { AppError } from "../../lib/errors";
+import { msg, type ImageRole } from "../../i18n/api";
+import { AppError, notFound } from "../../lib/errors";
 import { imageScope } from "../teams/teams.access";
 import * as repo from "./iteration.repo";
 
@@ -36,7 +37,7 @@ export async function derivable(ctx: Ctx, id: string, projectId: string | null |
   const src = await source(scope, id, what);
   if (scope === ctx) return { src, projectId, shared: false };
   if (projectId && projectId !== src.projectId) {
-    const message = "An image of a project shared with you is iterated into that same project";
+    const message = msg("iteration.sameSharedProject");
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["projectId"], message }] });
   }
   return { src, projectId: src.projectId, shared: true };

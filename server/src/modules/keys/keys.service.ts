@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { msg } from "../../i18n/api";
 import {
   API_KEY_PREFIX,
   type ApiKey,

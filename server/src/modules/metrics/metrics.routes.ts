@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { msg } from "../../i18n/api";
 import { Hono } from "hono";
 import type { AppEnv, Deps } from "../../context";
 import { AppError, notFound } from "../../lib/errors";

@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementKind } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx, Deps } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError, notFound } from "../../lib/errors";

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   findBuiltinTemplate,
   type ImageList,

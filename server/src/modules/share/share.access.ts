@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { msg } from "../../i18n/api";
 import { SHARE_PASSWORD_MAX } from "@image-studio/shared";
 import { verifyPassword } from "better-auth/crypto";
 import type { Deps } from "../../context";

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { msg } from "../../i18n/api";
 import {
   SHARE_EXPIRY_MS,
   sharePagePath,

@@ -1,4 +1,5 @@
 import type { SyncPull, syncPullQuerySchema, Tombstone } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { AppError } from "../../lib/errors";

@@ -1,4 +1,5 @@
 import { SYNC_PUSH_MAX, syncPullQuerySchema, syncPushRequestSchema, syncSharedQuerySchema } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { Hono } from "hono";
 import { z } from "zod";
 import { bodyLimit } from "hono/body-limit";

@@ -1,4 +1,5 @@
 import { type ProjectAccess, type ProjectPerson, roleAtLeast, type SharedProject, strongerRole, type TeamRole } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
 import { projectRole } from "./teams.access";

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   roleAtLeast,
   TEAM_INVITE_DAYS,

@@ -6,6 +6,7 @@
  * sharp with `limitInputPixels`.
  */
 import { LIMITS } from "@image-studio/shared";
+import { msg, type ApiMessage } from "../../i18n/api";
 import sharp, { type Metadata } from "sharp";
 import { type DecodePool, DecodeRefused } from "../../lib/decode-pool";
 import { AppError } from "../../lib/errors";

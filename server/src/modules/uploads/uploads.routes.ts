@@ -1,4 +1,5 @@
 import { LIMITS, UPLOAD_PURPOSES, type UploadPurpose } from "@image-studio/shared";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { Hono } from "hono";
 import type { AppEnv } from "../../context";
 import { AppError } from "../../lib/errors";

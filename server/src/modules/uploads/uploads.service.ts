@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { msg } from "../../i18n/api";
 import type { UploadPurpose, UploadResponse } from "@image-studio/shared";
 import sharp from "sharp";
 import { consume } from "../../auth/rate-limit";
 import type { Ctx } from "../../context";
 import { decodePool } from "../../lib/decode-pool";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound, type NotFoundThing } from "../../lib/errors";
 import { uploadKey } from "../../storage/keys";
 import { assertRoom } from "../usage/quota.service";
 import { checkImageBytes, reencode } from "./uploads.check";

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../context";
+import { msg } from "../../i18n/api";
 import { AppError } from "../../lib/errors";
 import * as repo from "./storage-usage.repo";
 
