@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { requestLanguage } from "../../i18n/request";
 import { z } from "zod";
 import { catalogFor } from "../../auth/guest";
 import type { AppEnv } from "../../context";
@@ -39,7 +40,7 @@ export const modelRoutes = new Hono<AppEnv>()
     return serveObject(c, c.get("deps").storage, row.storageKey, { cacheControl: "public, max-age=86400", ranges: false, contentType: row.contentType });
   })
   .get("/:id{.+}/samples", async (c) => {
-    const found = await samples(c.get("deps"), c.req.param("id"));
+    const found = await samples(c.get("deps"), c.req.param("id"), requestLanguage(c));
     if (!found) throw notFound("model");
     c.header("Cache-Control", "no-store");
     return c.json(found);
