@@ -53,7 +53,7 @@ async function checkTarget(ctx: Ctx, url: string) {
     await assertPublicTarget(new URL(url), ctx.deps.env.WEBHOOK_ALLOW_PRIVATE_TARGETS);
   } catch (err) {
     if (!(err instanceof SsrfRefused)) throw err;
-    throw new AppError("VALIDATION_FAILED", err.message, { issues: [{ path: ["url"], message: err.message }] });
+    throw new AppError("VALIDATION_FAILED", err.text, { issues: [{ path: ["url"], message: err.text }] });
   }
 }
 
