@@ -82,3 +82,6 @@ export const renderMessage = (m: ApiMessage, language: string) => (typeof m === 
 
 /** The images a request names, as messages call them ("Style image not found", "Style image is a video…"). */
 export type ImageRole = keyof (typeof en)["thing"];
+
+/** What `notFound(…)` names: the keys of `notFound` in the api catalog. */
+export type NotFoundThing = keyof (typeof en)["notFound"];

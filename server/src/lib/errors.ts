@@ -1,8 +1,7 @@
 import { type ErrorCode, HTTP_STATUS_BY_CODE } from "@image-studio/shared";
-import { type ApiMessage, msg, renderDeep, renderMessage } from "../i18n/api";
+import { type ApiMessage, msg, type NotFoundThing, renderDeep, renderMessage } from "../i18n/api";
 
-/** What `notFound(…)` names: the keys of `notFound` in the api catalog. */
-export type NotFoundThing = keyof typeof import("../i18n/locales/en/api.json")["notFound"];
+export type { NotFoundThing };
 
 /**
  * The one error type services throw; `onError` turns it into the shared error body. The message (and any

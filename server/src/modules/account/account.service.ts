@@ -1,7 +1,7 @@
 import type { MeResponse, MeUser, SessionInfo, UpdateProfileRequest } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
-import { AppError, notFound, unauthorized } from "../../lib/errors";
+import { notFound, unauthorized } from "../../lib/errors";
 import { parseUserAgent } from "../../auth/user-agent";
 import * as repo from "./account.repo";
 

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { Context } from "hono";
-import { AppError, notFound } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 import { type ByteRange, RangeNotSatisfiableError, type Storage } from "../../storage";
 
 /**

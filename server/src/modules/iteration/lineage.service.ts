@@ -1,7 +1,7 @@
 import { type Lineage, LINEAGE_MAX_DEPTH, LINEAGE_MAX_NODES } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import * as repo from "./iteration.repo";
-import { AppError, notFound } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 

@@ -1,7 +1,7 @@
 import { MODEL_DEGRADED_FAILURE_RATE, MODEL_DEGRADED_MIN_JOBS, type ModelStats, type ModelStatus } from "@image-studio/shared";
 import type { Deps, SessionUser } from "../../context";
 import { catalogFor } from "../../auth/guest";
-import { AppError, notFound } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 import { modelStats, recentOutcomes } from "./model-stats.repo";
 
 const round = (v: number | null, digits = 2) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);

@@ -3,7 +3,7 @@ import { requestLanguage } from "../../i18n/request";
 import { z } from "zod";
 import { catalogFor } from "../../auth/guest";
 import type { AppEnv } from "../../context";
-import { AppError, notFound } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 import { validate } from "../../lib/validate";
 import { announcementsQuerySchema, createAnnouncementSchema } from "@image-studio/shared";
 import { ctxOf, requireAdmin } from "../../middleware/require-user";
