@@ -32,6 +32,8 @@ export interface SessionUser {
   role: string;
   /** A "Try demo" guest: the local engine only, a small storage quota, until they create an account. */
   isGuest?: boolean;
+  /** The account's language (users.language); API messages fall back to it (i18n/request.ts). */
+  language?: string;
 }
 
 /** What a service function receives: `(ctx, input)`. Never Hono's context. */

@@ -36,5 +36,8 @@ export interface ModelSamples {
   items: ModelSample[];
   /** "generated": made once on this install by the model itself; "none": not made (and why). */
   source: "generated" | "none";
+  /** Samples are being made right now: ask again in a few seconds. */
+  making: boolean;
+  /** Why there are none or more are coming, in the request's language. */
   note?: string;
 }

@@ -1,3 +1,4 @@
+import { msg } from "../i18n/api";
 import {
   type AuthConfig,
   changePasswordRequestSchema,
@@ -98,7 +99,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
           });
           userId = verified.data.user?.id;
         }
-        if (!userId) throw new AppError("INTERNAL", "Sign-in did not return a user");
+        if (!userId) throw new AppError("INTERNAL", msg("auth.noUser"));
         const deps = c.get("deps");
         return c.json({
           twoFactorRequired: false as const,
@@ -132,7 +133,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
           !payload.updateTo &&
           (await accountRepo.findUserByEmail(db, payload.email))?.emailVerified
         ) {
-          throw new AppError("CONFLICT", "Your email address is already confirmed — sign in to continue.", {
+          throw new AppError("CONFLICT", msg("auth.alreadyConfirmed"), {
             reason: "ALREADY_VERIFIED",
           });
         }
@@ -143,9 +144,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
             const expired = reasonOf(err) === "TOKEN_EXPIRED";
             throw new AppError(
               "BAD_REQUEST",
-              expired
-                ? "This confirmation link has expired. Ask for a new one."
-                : "This confirmation link is invalid. Ask for a new one.",
+              msg(expired ? "auth.confirmLinkExpired" : "auth.confirmLinkInvalid"),
               { reason: reasonOf(err) },
             );
           }
@@ -155,7 +154,7 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
           ? await accountRepo.findUserByEmail(db, payload.updateTo ?? payload.email)
           : undefined;
         if (!user)
-          throw new AppError("BAD_REQUEST", "This confirmation link is invalid. Ask for a new one.", {
+          throw new AppError("BAD_REQUEST", msg("auth.confirmLinkInvalid"), {
             reason: "INVALID_TOKEN",
           });
         return c.json({ verified: true, user: await account.loadMeUser(db, user.id, deps.env.ADMIN_EMAILS) });

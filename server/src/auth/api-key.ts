@@ -1,4 +1,5 @@
 import { API_KEY_PREFIX } from "@image-studio/shared";
+import { msg } from "../i18n/api";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
@@ -26,7 +27,7 @@ function endpointOf(c: Context): string | undefined {
 }
 
 const invalidKey = () =>
-  new AppError("UNAUTHORIZED", "This API key is not valid: it was revoked, has expired or is mistyped.", {
+  new AppError("UNAUTHORIZED", msg("apiKey.invalid"), {
     reason: "INVALID_API_KEY",
   });
 
@@ -48,7 +49,7 @@ async function rateLimit(deps: Deps, keyId: string) {
   const retryAfter = String(decision.retryAfter ?? 60);
   throw new AppError(
     "RATE_LIMITED",
-    `This API key made more than ${max} requests in a minute. Try again in ${retryAfter} seconds.`,
+    msg("apiKey.rateLimited", { max, seconds: retryAfter }),
     { reason: "API_KEY_RATE_LIMIT", limit: max },
     { "Retry-After": retryAfter },
   );
@@ -75,13 +76,13 @@ export function apiKeyAuth() {
     if (!access.allowed) {
       throw new AppError(
         "FORBIDDEN",
-        "API keys can't be used on this route; sign in to the app for account, key and admin actions.",
+        msg("apiKey.routeNotAllowed"),
         { reason: "API_KEY_ROUTE_NOT_ALLOWED" },
       );
     }
     await rateLimit(deps, found.key.id);
     if (!found.key.scopes.includes(access.scope)) {
-      throw new AppError("FORBIDDEN", `This API key lacks the "${access.scope}" scope this route needs.`, {
+      throw new AppError("FORBIDDEN", msg("apiKey.scopeMissing", { scope: access.scope }), {
         reason: "API_KEY_SCOPE_MISSING",
         required: access.scope,
       });

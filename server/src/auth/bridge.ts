@@ -1,32 +1,15 @@
 import type { ErrorCode } from "@image-studio/shared";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
+import { type ApiKey, type ApiMessage, msg } from "../i18n/api";
+import apiEnglish from "../i18n/locales/en/api.json";
 import { AppError } from "../lib/errors";
 import { AUTH_BASE_PATH, type Auth } from "./auth";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { OWN_ORIGIN_HEADER, requestOrigin } from "./origin";
 
-/** Friendlier words for Better Auth's error codes (shown in the UI as they are). */
-const MESSAGES: Record<string, string> = {
-  INVALID_EMAIL_OR_PASSWORD: "That email and password don't match an account.",
-  EMAIL_NOT_VERIFIED: "Please confirm your email address first — check your inbox for our link.",
-  INVALID_TOKEN: "This link is invalid or has already been used. Ask for a new one.",
-  TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
-  INVALID_PASSWORD: "That password isn't right.",
-  PASSWORD_TOO_SHORT: "That password is too short.",
-  PASSWORD_TOO_LONG: "That password is too long.",
-  INVALID_CODE: "That code isn't right. Check your authenticator app and try again.",
-  INVALID_BACKUP_CODE: "That backup code isn't valid (each one works once).",
-  INVALID_TWO_FACTOR_COOKIE: "Your sign-in step timed out. Enter your email and password again.",
-  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Sign in again to get a new chance.",
-  USER_NOT_FOUND: "We couldn't find that account.",
-  CREDENTIAL_ACCOUNT_NOT_FOUND: "This account signs in with GitHub or Google and has no password yet.",
-  MISSING_OR_NULL_ORIGIN: "This request came from an unknown origin.",
-  INVALID_ORIGIN: "This request came from an untrusted origin.",
-  FAILED_TO_UNLINK_LAST_ACCOUNT: "You can't disconnect your only way to sign in.",
-  SESSION_NOT_FRESH: "For your security, sign in again before changing this.",
-  ACCOUNT_NOT_FOUND: "That connected account wasn't found.",
-};
+/** Better Auth's error codes (and those our hooks throw through it) with words of ours: `authProvider.<code>` in the api catalog. */
+const CODES_WITH_TEXT = new Set(Object.keys(apiEnglish.authProvider));
 
 function codeFor(status: number, baCode?: string): ErrorCode {
   if (status === 429) return "RATE_LIMITED";
@@ -42,7 +25,8 @@ function codeFor(status: number, baCode?: string): ErrorCode {
 
 export interface TranslatedError {
   code: ErrorCode;
-  message: string;
+  /** Words of ours when we have them for Better Auth's code, else Better Auth's own message. */
+  message: ApiMessage;
   reason?: string;
   retryAfter?: string;
   /** Field issues of a validation failure (shape of the shared error body's `details.issues`). */
@@ -55,17 +39,25 @@ export function errorDetails(t: TranslatedError): Record<string, unknown> | unde
   return { ...(t.reason ? { reason: t.reason } : {}), ...(t.issues ? { issues: t.issues } : {}) };
 }
 
+/** Our hooks' per-account limits (auth-hooks.ts, auth-guards.ts) say more than Better Auth's per-IP limit. */
+function rateLimitKey(message: string | undefined): ApiKey {
+  if (!message?.startsWith("Too many attempts for")) return "rateLimit.tryAgainIn";
+  if (message.startsWith("Too many attempts for demo sessions")) return message.includes("this day") ? "rateLimit.guestsDay" : "rateLimit.guestsHour";
+  return message.includes("reset your password") ? "rateLimit.accountOrReset" : "rateLimit.account";
+}
+
 /** Better Auth's `{ code?, message }` error (any status ≥ 400) in the product's vocabulary. */
 export function translateAuthError(status: number, body: unknown, headers: Headers): TranslatedError {
   const b = (body && typeof body === "object" ? body : {}) as { code?: string; message?: string; issues?: unknown };
   const code = codeFor(status, b.code);
   const retryAfter = headers.get("retry-after") ?? headers.get("x-retry-after") ?? undefined;
-  const message =
+  const seconds = retryAfter ?? "60";
+  const message: ApiMessage =
     code === "RATE_LIMITED"
-      ? b.message?.startsWith("Too many attempts for")
-        ? b.message
-        : `Too many attempts. Try again in ${retryAfter ?? "a few"} seconds.`
-      : ((b.code && MESSAGES[b.code]) ?? b.message ?? "The request could not be completed.");
+      ? msg(rateLimitKey(b.message), { seconds })
+      : b.code && CODES_WITH_TEXT.has(b.code)
+        ? msg(`authProvider.${b.code}` as ApiKey)
+        : (b.message ?? msg("request.notCompleted"));
   const issues = Array.isArray(b.issues) ? (b.issues as TranslatedError["issues"]) : undefined;
   return {
     code,

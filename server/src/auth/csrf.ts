@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import { msg } from "../i18n/api";
 import type { AppEnv } from "../context";
 import { AppError } from "../lib/errors";
 import { requestOrigin, trustedOrigins } from "./origin";
@@ -22,7 +23,7 @@ export function crossSiteGuard(appUrl: string, trustProxy: boolean) {
       (site !== undefined && site !== "same-origin" && site !== "none") ||
       (origin !== undefined && !trustedOrigins(appUrl, requestOrigin(c, trustProxy)).includes(origin));
     if (crossSite) {
-      throw new AppError("FORBIDDEN", "This request came from another site and was blocked.", {
+      throw new AppError("FORBIDDEN", msg("request.crossSite"), {
         reason: "CROSS_SITE_REQUEST",
       });
     }

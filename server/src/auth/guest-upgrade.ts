@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { msg } from "../i18n/api";
 import type { Deps, SessionUser } from "../context";
 import type { Db } from "../db/client";
 import { accounts, users } from "../db/schema";
@@ -36,7 +37,7 @@ async function claimEmail(db: Db, userId: string, input: UpgradeInput, hash: str
         .set({ email: input.email, name: input.name, emailVerified: false })
         .where(and(eq(users.id, userId), eq(users.isAnonymous, true)))
         .returning({ id: users.id });
-      if (!updated.length) throw new AppError("CONFLICT", "This account is already a full account");
+      if (!updated.length) throw new AppError("CONFLICT", msg("guest.alreadyFull"));
       await tx.delete(accounts).where(and(eq(accounts.userId, userId), eq(accounts.providerId, "credential")));
       await tx.insert(accounts).values({ userId, accountId: userId, providerId: "credential", password: hash });
       return true;
@@ -60,11 +61,11 @@ export async function startGuestUpgrade(
   input: UpgradeInput,
   sendVerification: (email: string) => Promise<void>,
 ): Promise<void> {
-  if (!user.isGuest) throw new AppError("CONFLICT", "This account is already a full account");
+  if (!user.isGuest) throw new AppError("CONFLICT", msg("guest.alreadyFull"));
   const db = deps.database.db;
   const decision = await consume(db, `guest-upgrade:${user.id}`, { window: 3600, max: 5 });
   if (!decision.allowed) {
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${decision.retryAfter} seconds.`, undefined, {
+    throw new AppError("RATE_LIMITED", msg("rateLimit.tryAgainIn", { seconds: decision.retryAfter ?? 60 }), undefined, {
       "Retry-After": String(decision.retryAfter),
     });
   }

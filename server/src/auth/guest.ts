@@ -1,4 +1,5 @@
 import { APIError } from "better-auth/api";
+import { msg } from "../i18n/api";
 import type { Deps, SessionUser } from "../context";
 import { AppError } from "../lib/errors";
 import type { CatalogEntry } from "../modules/models/models.service";
@@ -12,8 +13,7 @@ import { consume } from "./rate-limit";
 
 export const GUEST_SIGN_IN_PATH = "/sign-in/anonymous";
 export const GUEST_REASON = "GUEST_LOCAL_ONLY";
-const guestMessage = (name: string) =>
-  `${name} runs on fal.ai, which guests can't use. Create an account (free) to use it, or pick a local model.`;
+const guestMessage = (name: string) => msg("guest.falModel", { model: name });
 
 /**
  * Better Auth `before` hook step for POST /sign-in/anonymous: at most GUESTS_PER_IP_HOUR and GUESTS_PER_IP_DAY

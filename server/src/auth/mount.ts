@@ -8,6 +8,8 @@ import { apiKeyAuth, isBearerRequest } from "./api-key";
 import { type Auth, createAuth } from "./auth";
 import { notFoundHandler } from "../middleware/error-handler";
 import { errorDetails, translateAuthError } from "./bridge";
+import { renderDeep, renderMessage } from "../i18n/api";
+import { requestLanguage } from "../i18n/request";
 import { guestRoutes } from "./guest.routes";
 import { CLIENT_IP_HEADER, clientIp } from "./client-ip";
 import { crossSiteGuard } from "./csrf";
@@ -47,8 +49,8 @@ async function handleAuth(c: Context<AppEnv>, auth: Auth): Promise<Response> {
   out.delete("content-length");
   out.set("content-type", "application/json");
   if (t.retryAfter) out.set("Retry-After", t.retryAfter);
-  const details = errorDetails(t);
-  const error = { code: t.code, message: t.message, ...(details ? { details } : {}), requestId: c.get("requestId") };
+  const details = renderDeep(errorDetails(t), requestLanguage(c));
+  const error = { code: t.code, message: renderMessage(t.message, requestLanguage(c)), ...(details ? { details } : {}), requestId: c.get("requestId") };
   return new Response(JSON.stringify({ ...body, error }), { status: res.status, headers: out });
 }
 

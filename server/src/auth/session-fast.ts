@@ -24,6 +24,8 @@ export interface SessionFacts {
     isActive: boolean | null | undefined;
     preferences: unknown;
     isAnonymous: boolean | null | undefined;
+    /** The account's language: API messages use it when a request names none (i18n/request.ts). */
+    language?: string | null;
   };
   session: { id: string; token: string; createdAt: Date; updatedAt: Date; expiresAt: Date };
 }
@@ -82,6 +84,7 @@ async function loadByToken(db: Db, token: string): Promise<SessionFacts | null> 
         isActive: users.isActive,
         preferences: users.preferences,
         isAnonymous: users.isAnonymous,
+        language: users.language,
       },
     })
     .from(sessions)

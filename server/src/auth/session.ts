@@ -106,6 +106,7 @@ function signIn(c: Context<AppEnv>, deps: Deps, { user, session }: SessionFacts)
     name: user.name,
     role: isAdminEmail(deps, user.email) ? "admin" : (user.role ?? "user"),
     isGuest: user.isAnonymous === true,
+    language: user.language ?? undefined,
   });
   sessions.set(c, { id: session.id, createdAt: new Date(session.createdAt), expiresAt: new Date(session.expiresAt) });
 }

@@ -1,5 +1,6 @@
 import { catalogProblems } from "@image-studio/shared";
 import { describe, expect, it } from "vitest";
+import { API_CATALOGS, ApiText, msg, renderApi } from "./api";
 import { MAIL_CATALOGS, mailT } from "./mail";
 
 describe("mail catalogs", () => {
@@ -26,5 +27,28 @@ describe("mail catalogs", () => {
   it("writes to a language without a mail catalog in English", () => {
     expect(mailT("xx").language).toBe("en");
     expect(mailT("xx").t("verify.heading", { name: "Ada" })).toBe("Welcome, Ada!");
+  });
+});
+
+describe("api catalogs", () => {
+  for (const [lng, catalog] of Object.entries(API_CATALOGS)) {
+    if (lng === "en") continue;
+    it(`${lng}: every English key is translated, with the same placeholders and no leftovers`, () => {
+      expect(catalogProblems(API_CATALOGS.en, catalog, lng, "api")).toEqual([]);
+    });
+  }
+
+  it("renders plural forms and our own words inside a message in the same language", () => {
+    expect(renderApi("en", "projects.imagesNotFound", { count: 1 })).toBe("Image not found");
+    expect(renderApi("de", "projects.imagesNotFound", { count: 3 })).toBe("3 Bilder nicht gefunden");
+    expect(renderApi("es", "projects.imagesNotFound", { count: 1_000_000 })).toBe("1000000 imágenes no encontradas");
+    const status = msg("generation.jobAlready", { status: msg("jobStatus.completed") });
+    expect(status.render("de")).toBe("Der Auftrag ist bereits abgeschlossen");
+    expect(status.render("es")).toBe("El trabajo ya está completado");
+    expect(String(status)).toBe("The job is already completed");
+  });
+
+  it("renders a language without a catalog in English", () => {
+    expect(new ApiText("notFound.image").render("fr")).toBe("Image not found");
   });
 });

@@ -15,6 +15,6 @@ const isTranslated = (id: string | null | undefined): id is ApiLanguage => !!id 
 export function requestLanguage<E extends AppEnv>(c: Context<E>): ApiLanguage {
   const header = c.req.header("accept-language");
   if (header) return negotiateLanguage(header, TRANSLATED_LANGUAGE_IDS, "en");
-  const stored = (c.get("user") as { language?: string | null } | null)?.language;
+  const stored = c.get("user")?.language;
   return isTranslated(stored) ? stored : "en";
 }

@@ -1,4 +1,4 @@
-import { notFound } from "./errors";
+import { notFound, type NotFoundThing } from "./errors";
 
 /**
  * Creates a row under a client-minted id exactly once, safe under concurrent replays: `insert` must be an
@@ -7,7 +7,7 @@ import { notFound } from "./errors";
  */
 export async function createOnce(opts: {
   userId: string;
-  what: string;
+  what: NotFoundThing;
   insert: () => Promise<boolean>;
   ownerOf: () => Promise<string | undefined>;
 }): Promise<boolean> {

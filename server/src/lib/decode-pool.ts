@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { msg } from "../i18n/api";
 import { AppError } from "./errors";
 
 /**
@@ -79,7 +80,7 @@ export class DecodePool {
   run<T>(op: DecodeOp, input: Record<string, unknown> & { data: Buffer }): Promise<T> {
     if (this.queue.length >= this.queueMax) {
       return Promise.reject(
-        new AppError("UNAVAILABLE", "The server is busy processing other images; try again in a moment", undefined, {
+        new AppError("UNAVAILABLE", msg("request.busy"), undefined, {
           "Retry-After": "5",
         }),
       );

@@ -6,6 +6,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { AppError } from "../lib/errors";
 import type { AppEnv } from "../context";
+import { renderApi } from "../i18n/api";
+import { requestLanguage } from "../i18n/request";
 
 function body(c: Context<AppEnv>, code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId: c.get("requestId") ?? "" } };
@@ -22,24 +24,27 @@ const codeOf = (status: number): ErrorCode =>
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {
     for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-    return c.json(body(c, err.code, err.message, err.details), err.status as ContentfulStatusCode);
+    const { message, details } = err.localized(requestLanguage(c));
+    return c.json(body(c, err.code, message, details), err.status as ContentfulStatusCode);
   }
   if (err instanceof ZodError) {
     const issues = zodIssues(err);
     const first = issues[0];
-    const message = first ? `${first.path.join(".") || "body"}: ${first.message}` : "Invalid request";
+    const message = first ? `${first.path.join(".") || "body"}: ${first.message}` : renderApi(requestLanguage(c), "request.invalid");
     return c.json(body(c, "VALIDATION_FAILED", message, { issues }), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    return c.json(body(c, codeOf(status), err.message || "Request failed"), status as ContentfulStatusCode);
+    return c.json(body(c, codeOf(status), err.message || renderApi(requestLanguage(c), "request.failed")), status as ContentfulStatusCode);
   }
   c.get("log")?.error("unhandled error", { err });
-  return c.json(body(c, "INTERNAL", "Something went wrong on our side. Please try again."), 500);
+  return c.json(body(c, "INTERNAL", renderApi(requestLanguage(c), "request.internal")), 500);
 }
 
+const noRoute = (c: Context<AppEnv>) => renderApi(requestLanguage(c), "request.noRoute", { method: c.req.method, path: c.req.path });
+
 export function notFoundHandler(c: Context<AppEnv>) {
-  return c.json(body(c, "NOT_FOUND", `No API route for ${c.req.method} ${c.req.path}`), 404);
+  return c.json(body(c, "NOT_FOUND", noRoute(c)), 404);
 }
 
 /**
@@ -53,6 +58,6 @@ export const bodilessErrorsAsJson = createMiddleware<AppEnv>(async (c, next) => 
   const headers = new Headers(res.headers);
   headers.delete("content-length");
   headers.set("content-type", "application/json");
-  const message = res.status === 404 ? `No API route for ${c.req.method} ${c.req.path}` : "Request failed";
+  const message = res.status === 404 ? noRoute(c) : renderApi(requestLanguage(c), "request.failed");
   c.res = new Response(JSON.stringify(body(c, codeOf(res.status), message)), { status: res.status, headers });
 });

@@ -1,4 +1,5 @@
 import { findNul, LIMITS, NUL_MESSAGE } from "@image-studio/shared";
+import { msg, type ApiMessage } from "../i18n/api";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
@@ -27,7 +28,7 @@ export interface BodyLimitOptions {
 }
 
 const tooLarge = (max: number) => () => {
-  throw new AppError("PAYLOAD_TOO_LARGE", `The request body is too large (at most ${formatBytes(max)})`);
+  throw new AppError("PAYLOAD_TOO_LARGE", msg("request.tooLarge", { max: formatBytes(max) }));
 };
 const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
 
@@ -46,7 +47,7 @@ export function bodyLimits(opts: BodyLimitOptions) {
   });
 }
 
-const invalid = (message: string, path: (string | number)[] = []) =>
+const invalid = (message: ApiMessage, path: (string | number)[] = []) =>
   new AppError("VALIDATION_FAILED", message, { issues: [{ path, message }] });
 
 /** Deepest `[`/`{` nesting of JSON text, strings skipped; stops counting once past `max`. */
@@ -74,12 +75,12 @@ function checkUrl(c: Context<AppEnv>) {
 
 function checkJson(text: string) {
   if (textDepthExceeds(text, LIMITS.jsonMaxDepth))
-    throw invalid(`The request body is nested too deeply (at most ${LIMITS.jsonMaxDepth} levels)`);
+    throw invalid(msg("request.tooDeep", { max: LIMITS.jsonMaxDepth }));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+    throw new AppError("BAD_REQUEST", msg("request.notJson"));
   }
   const nul = findNul(value);
   if (nul) throw invalid(`${nul.join(".") || "body"}: ${NUL_MESSAGE}`, nul);

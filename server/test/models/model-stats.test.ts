@@ -95,9 +95,12 @@ describe("model stats and status", () => {
     const modelId = "local/sketch-fast";
     const first = await jsonRequest(t, `/api/models/${modelId}/samples`);
     expect(first.status).toBe(200);
+    // Being made: the client polls on `making`, never on the note's words.
+    expect(((await first.json()) as ModelSamples).making).toBe(true);
     await samplesSettled(modelId);
-    const { items, source } = (await (await jsonRequest(t, `/api/models/${modelId}/samples`)).json()) as ModelSamples;
+    const { items, source, making } = (await (await jsonRequest(t, `/api/models/${modelId}/samples`)).json()) as ModelSamples;
     expect(source).toBe("generated");
+    expect(making).toBe(false);
     expect(items.map((i) => i.prompt)).toEqual([...SAMPLE_PROMPTS]);
     const file = await t.request(items[0]!.url);
     expect(file.status).toBe(200);
@@ -109,6 +112,9 @@ describe("model stats and status", () => {
     const fal = (await (await jsonRequest(t, "/api/models/fal-ai/flux/dev/samples")).json()) as ModelSamples;
     expect(fal).toMatchObject({ items: [], source: "none" });
     expect(fal.note).toMatch(/credits/);
+    expect(fal.making).toBe(false);
+    const falDe = (await (await jsonRequest(t, "/api/models/fal-ai/flux/dev/samples", { headers: { "Accept-Language": "de" } })).json()) as ModelSamples;
+    expect(falDe.note).toMatch(/^Keine Beispiele: .* jedes Bild Credits kostet\.$/);
     expect((await jsonRequest(t, `/api/models/samples/${randomUUID()}`)).status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import type { DevMail } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context";
@@ -24,11 +25,11 @@ const clearQuery = query.pick({ to: true });
 export function devMailboxRoutes(mailer: Mailer) {
   const ensureOn = (c: Context<AppEnv>) => {
     if (mailer.kind !== "dev-mailbox")
-      throw new AppError("NOT_FOUND", "The dev mailbox is off because SMTP is configured");
+      throw new AppError("NOT_FOUND", msg("devMailbox.smtp"));
     const { env } = c.get("deps");
-    if (env.DEV_MAILBOX === "off") throw new AppError("NOT_FOUND", "The dev mailbox is off (DEV_MAILBOX=off)");
+    if (env.DEV_MAILBOX === "off") throw new AppError("NOT_FOUND", msg("devMailbox.off"));
     if (env.DEV_MAILBOX === "local" && !(isLocalRequest(c, env.TRUST_PROXY) && addressedLocally(c, env.APP_URL)))
-      throw new AppError("NOT_FOUND", REMOTE_MESSAGE(env.APP_URL), { reason: "DEV_MAILBOX_LOCAL_ONLY" });
+      throw new AppError("NOT_FOUND", msg("devMailbox.localOnly", { url: new URL("/dev/mailbox", env.APP_URL).href }), { reason: "DEV_MAILBOX_LOCAL_ONLY" });
   };
   return new Hono<AppEnv>()
     .get("/mailbox", validate("query", query), async (c) => {
@@ -49,13 +50,10 @@ export function devMailboxRoutes(mailer: Mailer) {
     .delete("/mailbox", validate("query", clearQuery), async (c) => {
       ensureOn(c);
       const user = c.get("user");
-      if (!user) throw new AppError("UNAUTHORIZED", "Sign in as an administrator to clear the dev mailbox");
-      if (user.role !== "admin") throw new AppError("FORBIDDEN", "Only administrators can clear the dev mailbox");
+      if (!user) throw new AppError("UNAUTHORIZED", msg("devMailbox.signInAdmin"));
+      if (user.role !== "admin") throw new AppError("FORBIDDEN", msg("devMailbox.adminsOnly"));
       await clearDevMail(c.get("deps").database.db, c.req.valid("query").to);
       return c.json({ ok: true });
     });
 }
 
-const REMOTE_MESSAGE = (appUrl: string) =>
-  `The dev mailbox can only be read on the server's own machine: open ${new URL("/dev/mailbox", appUrl).href} there, ` +
-  "or restart the server with DEV_MAILBOX=open (only on a trusted network) to read it from other devices.";

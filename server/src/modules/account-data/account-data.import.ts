@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { findModel, generationPresetSchema, type ImportResult, RESERVED_SETTINGS_KEYS } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import { decodePool } from "../../lib/decode-pool";
@@ -11,28 +12,28 @@ import { type Manifest, MANIFEST_MAX_BYTES, MANIFEST_NAME, manifestSchema } from
 import * as repo from "./account-data.repo";
 import { openZip, ZipTooLarge, type ZipReader } from "./zip-reader";
 
-const bad = (message: string) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
+const bad = (message: ApiMessage) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
 
 async function readManifest(zip: ZipReader): Promise<Manifest> {
   let raw: Buffer | null;
   try {
     raw = await zip.read(MANIFEST_NAME, MANIFEST_MAX_BYTES);
   } catch (err) {
-    if (err instanceof ZipTooLarge) throw bad("The archive's manifest.json is too large");
-    throw bad("The archive could not be read");
+    if (err instanceof ZipTooLarge) throw bad(msg("archive.manifestTooLarge"));
+    throw bad(msg("archive.unreadable"));
   }
-  if (!raw) throw bad("This ZIP is not an Image Studio archive (manifest.json is missing)");
+  if (!raw) throw bad(msg("archive.notOurs"));
   let json: unknown;
   try {
     json = JSON.parse(raw.toString("utf8"));
   } catch {
-    throw bad("The archive's manifest.json is not valid JSON");
+    throw bad(msg("archive.manifestNotJson"));
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw bad(
-      `The archive's manifest.json is not one this version can read (${issue?.path.join(".") || "format"}: ${issue?.message})`,
+      msg("archive.manifestUnknown", { detail: `${issue?.path.join(".") || "format"}: ${issue?.message}` }),
     );
   }
   return parsed.data;
@@ -146,7 +147,7 @@ export async function importArchive(ctx: Ctx, zipPath: string): Promise<ImportRe
   try {
     zip = await openZip(zipPath);
   } catch {
-    throw bad("That file is not a ZIP archive");
+    throw bad(msg("archive.notZip"));
   }
   const stored: Stored = { keys: [] };
   try {

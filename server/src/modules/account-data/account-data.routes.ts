@@ -1,4 +1,5 @@
 import { createWriteStream } from "node:fs";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +17,7 @@ import { IMPORT_MAX_BYTES } from "./account-data.format";
 import { importArchive } from "./account-data.import";
 import { getRetention, setRetention } from "./account-data.retention";
 
-const fileError = (message: string) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
+const fileError = (message: ApiMessage) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
 
 /**
  * /api/account/export — the signed-in user's archive (originals + manifest.json) as a ZIP;
@@ -35,9 +36,9 @@ export const accountDataRoutes = new Hono<AppEnv>()
   })
   .post("/import", async (c) => {
     const length = Number(c.req.header("content-length") ?? 0);
-    if (length > IMPORT_MAX_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Archives can be at most ${IMPORT_MAX_BYTES / 1024 ** 3} GB`);
+    if (length > IMPORT_MAX_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", msg("archive.tooLarge", { gb: IMPORT_MAX_BYTES / 1024 ** 3 }));
     const form = await c.req.parseBody().catch(() => {
-      throw new AppError("BAD_REQUEST", "Send the archive as multipart/form-data in a field named “file”");
+      throw new AppError("BAD_REQUEST", msg("request.sendArchiveField"));
     });
     const file = form.file;
     if (!(file instanceof File)) throw fileError("Choose an Image Studio archive (.zip) to import");

@@ -1,9 +1,10 @@
 import { verifyPassword } from "better-auth/crypto";
+import { msg } from "../../i18n/api";
 import { eq, getTableColumns, getTableName, inArray, is } from "drizzle-orm";
 import { PgTable, type PgColumn } from "drizzle-orm/pg-core";
 import type { Ctx } from "../../context";
 import * as schema from "../../db/schema";
-import { AppError } from "../../lib/errors";
+import { AppError, unauthorized } from "../../lib/errors";
 import { userPrefix } from "../../storage/keys";
 import { listAll } from "../../storage/types";
 import * as repo from "./account.repo";
@@ -87,19 +88,19 @@ export async function deleteAccount(
   input: { password?: string; sessionCreatedAt: Date },
 ): Promise<{ email: string; name: string; language: string }> {
   const user = await repo.findUser(ctx.db, ctx.user.id);
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+  if (!user) throw unauthorized();
   const hash = await repo.passwordHash(ctx.db, user.id);
   if (hash) {
     if (!input.password) {
-      throw new AppError("VALIDATION_FAILED", "Enter your password to confirm", {
-        issues: [{ path: ["password"], message: "Enter your password to confirm" }],
+      throw new AppError("VALIDATION_FAILED", msg("account.enterPassword"), {
+        issues: [{ path: ["password"], message: msg("account.enterPassword") }],
       });
     }
     if (!(await verifyPassword({ hash, password: input.password }))) {
-      throw new AppError("BAD_REQUEST", "That password isn't right.", { reason: "INVALID_PASSWORD" });
+      throw new AppError("BAD_REQUEST", msg("authProvider.INVALID_PASSWORD"), { reason: "INVALID_PASSWORD" });
     }
   } else if (ctx.now.getTime() - input.sessionCreatedAt.getTime() > FRESH_SESSION_MS) {
-    throw new AppError("FORBIDDEN", "For your security, sign in again, then delete the account within 15 minutes.", {
+    throw new AppError("FORBIDDEN", msg("account.reauthToDelete"), {
       reason: "REAUTH_REQUIRED",
     });
   }

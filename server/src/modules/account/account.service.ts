@@ -1,7 +1,7 @@
 import type { MeResponse, MeUser, SessionInfo, UpdateProfileRequest } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
-import { AppError, notFound } from "../../lib/errors";
+import { notFound, unauthorized } from "../../lib/errors";
 import { parseUserAgent } from "../../auth/user-agent";
 import * as repo from "./account.repo";
 
@@ -40,7 +40,7 @@ export function toMeUser(row: repo.UserRow, hasPassword: boolean, isAdmin: boole
 /** The account as the client sees it (used by /me, sign-in and profile answers). */
 export async function loadMeUser(db: Db, userId: string, adminEmails: string[]): Promise<MeUser> {
   const [row, hash] = await Promise.all([repo.findUser(db, userId), repo.passwordHash(db, userId)]);
-  if (!row) throw new AppError("UNAUTHORIZED", "Sign in to continue");
+  if (!row) throw unauthorized();
   return toMeUser(row, hash !== null, adminEmails.includes(row.email.toLowerCase()));
 }
 
@@ -81,7 +81,7 @@ export async function listSessions(ctx: Ctx, currentId: string): Promise<Session
 
 /** Someone else's (or an unknown) session is a 404, like every resource that isn't yours. */
 export async function revokeSession(ctx: Ctx, sessionId: string): Promise<void> {
-  if (!(await repo.deleteSession(ctx.db, ctx.user.id, sessionId))) throw notFound("Session");
+  if (!(await repo.deleteSession(ctx.db, ctx.user.id, sessionId))) throw notFound("session");
 }
 
 export async function revokeOtherSessions(ctx: Ctx, currentId: string): Promise<{ revoked: number }> {

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { msg } from "../../i18n/api";
 import { LIMITS } from "@image-studio/shared";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -24,14 +25,14 @@ export const avatarUploadRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const length = Number(c.req.header("content-length") ?? 0);
     if (length > LIMITS.avatarMaxBytes + 64 * 1024)
-      throw new AppError("PAYLOAD_TOO_LARGE", "Avatars can be at most 5 MB");
+      throw new AppError("PAYLOAD_TOO_LARGE", msg("avatar.tooLarge", { mb: 5 }));
     const form = await c.req.parseBody().catch(() => {
-      throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named “file”");
+      throw new AppError("BAD_REQUEST", msg("request.sendFileField"));
     });
     const file = form.file;
     if (!(file instanceof File))
-      throw new AppError("VALIDATION_FAILED", "Choose an image file to upload", {
-        issues: [{ path: ["file"], message: "Choose an image file" }],
+      throw new AppError("VALIDATION_FAILED", msg("uploads.chooseFile"), {
+        issues: [{ path: ["file"], message: msg("issue.chooseFile") }],
       });
     const crop = cropFields.parse({ cropX: form.cropX, cropY: form.cropY, cropSize: form.cropSize });
     const data = Buffer.from(await file.arrayBuffer());

@@ -1,4 +1,5 @@
 import { LIMITS } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import sharp, { type Metadata } from "sharp";
 import type { Ctx, Deps, SessionUser } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
@@ -24,11 +25,11 @@ export const avatarUrl = (userId: string, version: number) => `/api/avatars/${us
  * in each avatar size. Metadata (EXIF, GPS) is dropped by the re-encode.
  */
 export async function renderAvatar(data: Buffer, crop?: Crop): Promise<{ size: number; data: Buffer }[]> {
-  if (data.length === 0) throw new AppError("BAD_REQUEST", "Choose an image file to upload");
+  if (data.length === 0) throw new AppError("BAD_REQUEST", msg("uploads.chooseFile"));
   if (data.length > LIMITS.avatarMaxBytes) {
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
-      `Avatars can be at most ${Math.round(LIMITS.avatarMaxBytes / 1024 / 1024)} MB`,
+      msg("avatar.tooLarge", { mb: Math.round(LIMITS.avatarMaxBytes / 1024 / 1024) }),
     );
   }
   let meta: Metadata;
@@ -37,19 +38,19 @@ export async function renderAvatar(data: Buffer, crop?: Crop): Promise<{ size: n
   } catch {
     throw new AppError(
       "UNSUPPORTED_MEDIA",
-      "That file isn't an image we can read. Use a PNG, JPEG, WebP, GIF or AVIF file.",
+      msg("avatar.unreadable"),
     );
   }
   if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) {
     throw new AppError(
       "UNSUPPORTED_MEDIA",
-      "That file isn't an image we can read. Use a PNG, JPEG, WebP, GIF or AVIF file.",
+      msg("avatar.unreadable"),
     );
   }
   if (meta.width * meta.height > AVATAR_MAX_PIXELS) {
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
-      `That image is too large (${meta.width}×${meta.height}). Use one under 25 megapixels.`,
+      msg("avatar.tooManyPixels", { width: meta.width, height: meta.height }),
     );
   }
   // Dimensions after EXIF orientation, which is what the crop (chosen on screen) refers to.
@@ -70,15 +71,15 @@ export async function renderAvatar(data: Buffer, crop?: Crop): Promise<{ size: n
       }),
     );
   } catch {
-    throw new AppError("UNSUPPORTED_MEDIA", "That image couldn't be decoded. Try another file.");
+    throw new AppError("UNSUPPORTED_MEDIA", msg("avatar.undecodable"));
   }
 }
 
 function checkCrop(c: Crop, w: number, h: number): Crop {
   const r = { x: Math.round(c.x), y: Math.round(c.y), size: Math.round(c.size) };
   if (r.size < 16 || r.x < 0 || r.y < 0 || r.x + r.size > w || r.y + r.size > h) {
-    throw new AppError("VALIDATION_FAILED", "The crop must be a square of at least 16 px inside the image", {
-      issues: [{ path: ["crop"], message: "Crop is outside the image" }],
+    throw new AppError("VALIDATION_FAILED", msg("avatar.badCrop"), {
+      issues: [{ path: ["crop"], message: msg("issue.cropOutside") }],
     });
   }
   return r;
@@ -122,12 +123,12 @@ export async function removeAvatar(ctx: Ctx): Promise<void> {
  */
 export async function readAvatar(deps: Deps, viewer: SessionUser | null, input: { userId: string; size?: number }) {
   const row = await repo.findUser(deps.database.db, input.userId);
-  if (!row || !row.image || !row.isActive) throw notFound("Avatar");
+  if (!row || !row.image || !row.isActive) throw notFound("avatar");
   const isPublic = row.preferences?.publicAvatar !== false;
   const allowed = isPublic || viewer?.id === row.id || viewer?.role === "admin";
-  if (!allowed) throw notFound("Avatar");
+  if (!allowed) throw notFound("avatar");
   const size = AVATAR_SIZES.find((s) => s >= (input.size ?? 256)) ?? AVATAR_SIZES.at(-1)!;
   const object = await deps.storage.get(avatarKey(row.id, size, row.avatarVersion));
-  if (!object) throw notFound("Avatar");
+  if (!object) throw notFound("avatar");
   return { object, version: row.avatarVersion, isPublic };
 }

@@ -1,4 +1,5 @@
 import type { AdminJob, AdminJobsPage, AuditLogPage } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx, SessionUser } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
 import { audit } from "../audit/audit";
@@ -10,7 +11,7 @@ import { findUser } from "./admin.repo";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function checkCursor(cursor?: string) {
-  if (cursor && !UUID.test(cursor)) throw new AppError("BAD_REQUEST", "This page link is not valid any more; start from the first page.");
+  if (cursor && !UUID.test(cursor)) throw new AppError("BAD_REQUEST", msg("request.pageLinkInvalid"));
 }
 
 export async function usageOverview(ctx: Ctx, days: number) {
@@ -47,9 +48,9 @@ export async function jobs(ctx: Ctx, q: Parameters<typeof consoleRepo.jobsPage>[
 /** The job's owner as a service caller: the generation service's own rules (and refunds) apply unchanged. */
 async function ownerCtx(ctx: Ctx, jobId: string): Promise<Ctx> {
   const [row] = await consoleRepo.jobsPage(ctx.db, { limit: 1, cursor: undefined, status: undefined, modelId: undefined, userId: undefined, q: undefined, jobId });
-  if (!row) throw notFound("Job");
+  if (!row) throw notFound("job");
   const owner = await findUser(ctx.db, row.job.userId);
-  if (!owner) throw notFound("Job");
+  if (!owner) throw notFound("job");
   const user: SessionUser = { id: owner.id, email: owner.email, name: owner.name, role: owner.role, isGuest: owner.isAnonymous ?? false };
   return { ...ctx, user };
 }

@@ -1,4 +1,5 @@
 import type { AdminUser } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError, notFound } from "../../lib/errors";
@@ -31,12 +32,12 @@ function toAdminUser(r: Row, adminEmails: string[]): AdminUser {
 
 async function target(ctx: Ctx, id: string): Promise<Row> {
   const row = await repo.findUser(ctx.db, id);
-  if (!row) throw notFound("User");
+  if (!row) throw notFound("user");
   return row;
 }
 
-function notSelf(ctx: Ctx, id: string, what: string) {
-  if (ctx.user.id === id) throw new AppError("BAD_REQUEST", `You can't ${what} your own account.`);
+function notSelf(ctx: Ctx, id: string, what: "demote" | "deactivate" | "ban" | "delete") {
+  if (ctx.user.id === id) throw new AppError("BAD_REQUEST", msg(`admin.notSelf.${what}`));
 }
 
 export async function listUsers(
@@ -116,7 +117,7 @@ export async function adjustCredits(ctx: Ctx, id: string, input: { amount: numbe
   if (balance === null) {
     throw new AppError(
       "CONFLICT",
-      `${user.name} has only ${user.creditsBalance} credits; you can take at most that many.`,
+      msg("admin.takeAtMost", { name: user.name, count: user.creditsBalance }),
       { balance: user.creditsBalance },
     );
   }

@@ -1,4 +1,5 @@
 import type { QueueRef, QueueReorder } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import { generationQueue, nextVersion } from "../../db/schema";
@@ -43,7 +44,7 @@ export async function reorder(ctx: Ctx, body: QueueReorder): Promise<LineItem[]>
   const moving = items.find((i) => same(i, body.move));
   const anchorRef = (body.before ?? body.after)!;
   const anchorAt = items.findIndex((i) => same(i, anchorRef));
-  if (!moving || anchorAt < 0) throw new AppError("NOT_FOUND", "That job or batch is not waiting in your queue");
+  if (!moving || anchorAt < 0) throw new AppError("NOT_FOUND", msg("batch.notWaiting"));
   if (same(moving, anchorRef)) return items;
   const rest = items.filter((i) => !same(i, moving));
   const at = rest.findIndex((i) => same(i, anchorRef));

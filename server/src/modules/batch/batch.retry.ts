@@ -1,4 +1,5 @@
 import type { Ctx } from "../../context";
+import { msg } from "../../i18n/api";
 import { AppError } from "../../lib/errors";
 import { applyCredits, balanceOf } from "../credits/credits.repo";
 import { assertWithinLimit } from "../credits/credits.service";
@@ -10,12 +11,12 @@ import { get, OPERATION, owned } from "./batch.service";
 /** Runs the failed items again (a new attempt each, a fresh hold), as one more round of the batch. */
 export async function retryFailed(ctx: Ctx, id: string) {
   const batch = await owned(ctx, id);
-  if (batch.state === "cancelled") throw new AppError("CONFLICT", "A cancelled batch cannot be retried");
+  if (batch.state === "cancelled") throw new AppError("CONFLICT", msg("batch.cancelledNoRetry"));
   const all = await repo.jobsOf(ctx.db, id);
   const latest = new Map<number, (typeof all)[number]>();
   for (const j of all) latest.set(j.batchIndex ?? -1, j);
   const failed = [...latest.values()].filter((j) => j.status === "failed");
-  if (!failed.length) throw new AppError("CONFLICT", "No failed jobs to retry");
+  if (!failed.length) throw new AppError("CONFLICT", msg("batch.noFailed"));
   for (const m of new Set(failed.map((j) => j.modelId))) await usableModel(ctx, m, OPERATION);
   const held = failed.reduce((s, j) => s + j.creditsHeld, 0);
   // A batch into a shared project retries there only while the caller may still generate into it.
@@ -32,7 +33,7 @@ export async function retryFailed(ctx: Ctx, id: string) {
       });
       if (balance === null) {
         const have = await balanceOf(tx, ctx.user.id);
-        throw new AppError("INSUFFICIENT_CREDITS", `Retrying needs ${held} credits and you have ${have}.`, {
+        throw new AppError("INSUFFICIENT_CREDITS", msg("batch.retryNeeds", { count: held, have }), {
           needed: held,
           balance: have,
         });

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   batchPresetInputSchema,
   batchRequestSchema,
@@ -8,7 +9,7 @@ import {
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../context";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { validate } from "../../lib/validate";
 import { ctxOf, requireUser } from "../../middleware/require-user";
 import { attachment } from "../images/images.http";
@@ -54,7 +55,7 @@ export const batchRoutes = new Hono<AppEnv>()
   .delete("/presets/:id", validate("param", idParam), async (c) => {
     const ctx = ctxOf(c);
     if (!(await repo.deletePreset(ctx.db, ctx.user.id, c.req.valid("param").id)))
-      throw new AppError("NOT_FOUND", "Preset not found");
+      throw notFound("preset");
     return c.body(null, 204);
   })
   .get("/:id", validate("param", idParam), async (c) => c.json(await batches.get(ctxOf(c), c.req.valid("param").id)))
@@ -76,7 +77,7 @@ export const batchRoutes = new Hono<AppEnv>()
   .get("/:id/export", validate("param", idParam), async (c) => {
     const ctx = ctxOf(c);
     const { batch, imageIds } = await batches.imageIdsOf(ctx, c.req.valid("param").id);
-    if (!imageIds.length) throw new AppError("NOT_FOUND", "This batch has no images yet");
+    if (!imageIds.length) throw new AppError("NOT_FOUND", msg("batch.noImages"));
     const zip = await zipDownload(ctx, imageIds, { csv: true });
     const safe =
       batch.name

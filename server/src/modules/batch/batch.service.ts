@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   type Batch,
   BATCH_PRIORITY_VALUE,
@@ -7,7 +8,7 @@ import {
 } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import { queueSortKey } from "../../jobs/queue.repo";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { applyCredits, balanceOf } from "../credits/credits.repo";
 import { assertWithinLimit } from "../credits/credits.service";
 import { targetScope } from "../generation/generation.service";
@@ -75,7 +76,7 @@ export async function create(ctx: Ctx, body: BatchRequestParsed): Promise<{ batc
         const have = await balanceOf(tx, ctx.user.id);
         throw new AppError(
           "INSUFFICIENT_CREDITS",
-          `This batch needs ${planned.credits} credits for ${planned.total} jobs and you have ${have}.`,
+          msg("batch.needsCredits", { count: planned.credits, jobs: planned.total, have }),
           {
             needed: planned.credits,
             balance: have,
@@ -126,7 +127,7 @@ export async function create(ctx: Ctx, body: BatchRequestParsed): Promise<{ batc
 /** The caller's batch, or 404. */
 export async function owned(ctx: Ctx, id: string): Promise<repo.BatchRow> {
   const batch = await repo.getBatch(ctx.db, ctx.user.id, id);
-  if (!batch) throw new AppError("NOT_FOUND", "Batch not found");
+  if (!batch) throw notFound("batch");
   return batch;
 }
 
@@ -221,7 +222,7 @@ export async function pause(ctx: Ctx, id: string) {
   if (batch.state !== "active" || batch.finishedAt)
     throw new AppError(
       "CONFLICT",
-      batch.state === "paused" ? "The batch is already paused" : "Only a running batch can be paused",
+      msg(batch.state === "paused" ? "batch.alreadyPaused" : "batch.onlyRunningPaused"),
     );
   await repo.updateBatch(ctx.db, ctx.user.id, id, { state: "paused" });
   await batchJobEnded(ctx.deps, id);
@@ -230,7 +231,7 @@ export async function pause(ctx: Ctx, id: string) {
 
 export async function resume(ctx: Ctx, id: string) {
   const batch = await owned(ctx, id);
-  if (batch.state !== "paused") throw new AppError("CONFLICT", "Only a paused batch can be resumed");
+  if (batch.state !== "paused") throw new AppError("CONFLICT", msg("batch.onlyPausedResumed"));
   await repo.updateBatch(ctx.db, ctx.user.id, id, { state: "active" });
   await batchJobEnded(ctx.deps, id);
   ctx.deps.events.wakeWorkers();
@@ -240,7 +241,7 @@ export async function resume(ctx: Ctx, id: string) {
 /** Cancels the jobs that have not started and refunds what they held; running jobs finish. */
 export async function cancel(ctx: Ctx, id: string) {
   const batch = await owned(ctx, id);
-  if (batch.state === "cancelled") throw new AppError("CONFLICT", "The batch is already cancelled");
+  if (batch.state === "cancelled") throw new AppError("CONFLICT", msg("batch.alreadyCancelled"));
   const refunded = await ctx.db.transaction(async (tx) => {
     await repo.updateBatch(tx, ctx.user.id, id, { state: "cancelled" });
     const cancelled = await repo.cancelPending(tx, id);

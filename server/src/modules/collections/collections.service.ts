@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   type Collection,
   type CollectionDetail,
@@ -40,7 +41,7 @@ export function toCollection(r: repo.CollectionWithCount, firstImageId: string |
 
 async function load(ctx: Ctx, id: string) {
   const row = await repo.get(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Collection");
+  if (!row) throw notFound("collection");
   return row;
 }
 
@@ -95,7 +96,7 @@ export async function create(
   if (input.coverImageId) await assertImages(ctx, [input.coverImageId]);
   const created = await createOnce({
     userId: ctx.user.id,
-    what: "Collection",
+    what: "collection",
     ownerOf: () => repo.ownerOf(ctx.db, id),
     insert: () =>
       repo.insertIfAbsent(ctx.db, {
@@ -129,7 +130,7 @@ export async function remove(ctx: Ctx, id: string) {
 
 async function loadCurated(ctx: Ctx, id: string) {
   const row = await load(ctx, id);
-  if (row.smartFilter) throw badRequest("A smart collection fills itself from its filter; edit the filter instead");
+  if (row.smartFilter) throw badRequest(msg("collections.smart"));
   return row;
 }
 
@@ -152,7 +153,7 @@ export async function addImages(ctx: Ctx, id: string, imageIds: string[]) {
 
 export async function removeImage(ctx: Ctx, id: string, imageId: string) {
   await loadCurated(ctx, id);
-  if (!(await repo.removeMember(ctx.db, id, imageId))) throw notFound("Image");
+  if (!(await repo.removeMember(ctx.db, id, imageId))) throw notFound("image");
   await repo.update(ctx.db, ctx.user.id, id, {});
   return get(ctx, id);
 }
@@ -160,12 +161,12 @@ export async function removeImage(ctx: Ctx, id: string, imageId: string) {
 /** Moves one image right after another (or to the front): one row gets a new rank. */
 export async function reorder(ctx: Ctx, id: string, imageId: string, afterImageId: string | null) {
   await loadCurated(ctx, id);
-  if (imageId === afterImageId) throw badRequest("An image cannot move after itself");
+  if (imageId === afterImageId) throw badRequest(msg("collections.afterItself"));
   const all = (await repo.members(ctx.db, id, true)).sort(byRank);
-  if (!all.some((m) => m.imageId === imageId)) throw notFound("Image");
+  if (!all.some((m) => m.imageId === imageId)) throw notFound("image");
   const others = all.filter((m) => m.imageId !== imageId);
   const at = afterImageId === null ? -1 : others.findIndex((m) => m.imageId === afterImageId);
-  if (at === -1 && afterImageId !== null) throw notFound("Image");
+  if (at === -1 && afterImageId !== null) throw notFound("image");
   const position = rankBetween(others[at]?.position ?? null, others[at + 1]?.position ?? null);
   await repo.setPosition(ctx.db, id, imageId, position);
   await repo.update(ctx.db, ctx.user.id, id, {});

@@ -44,7 +44,7 @@ export const communityRoutes = new Hono<AppEnv>()
     const deps = c.get("deps");
     const { imageId, variant } = c.req.valid("param");
     const f = await svc.publicFile(deps, imageId);
-    if (!f) throw notFound("Image");
+    if (!f) throw notFound("image");
     return serveObject(c, deps.storage, variantKey(f.userId, f.id, `${variant}.webp`), { cacheControl: FILE_CACHE, ranges: false, contentType: "image/webp" });
   })
   .post(`/images/${ID}/favorite`, requireUser, validate("param", idParam), validate("json", communityFavoriteSchema), async (c) =>

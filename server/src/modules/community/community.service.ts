@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   type AdminCommunityPage,
   type CommunityFavoriteResult,
@@ -66,7 +67,7 @@ export async function feed(db: Ctx["db"], viewerId: string | null, query: Commun
 /** `/u/:handle`: one user's published images; an unknown handle (or a banned account) is a 404. */
 export async function userPage(db: Ctx["db"], viewerId: string | null, handle: string, query: CommunityQuery): Promise<PublicUserPage> {
   const user = await repo.userByHandle(db, handle.toLowerCase());
-  if (!user) throw notFound("Profile");
+  if (!user) throw notFound("profile");
   const q = communityQuerySchema.parse(query);
   const { rows, nextCursor } = await page(db, { viewerId, sort: q.sort, words: wordsOf(q.q), handle: user.handle!, cursor: q.cursor || undefined, limit: q.limit });
   return { handle: user.handle!, publishedCount: await repo.publishedCount(db, user.id), items: rows.map(toImage), nextCursor };
@@ -84,8 +85,8 @@ const isUniqueViolation = (err: unknown) => {
 };
 
 export async function updateProfile(ctx: Ctx, patch: { handle?: string | null; showPrompt?: boolean }): Promise<PublicProfile> {
-  if (patch.handle && ctx.user.isGuest) throw new AppError("FORBIDDEN", "Create an account to get a public profile.");
-  const taken = () => new AppError("CONFLICT", "That handle is taken — choose another", { issues: [{ path: ["handle"], message: "That handle is taken" }] });
+  if (patch.handle && ctx.user.isGuest) throw new AppError("FORBIDDEN", msg("guest.publicProfile"));
+  const taken = () => new AppError("CONFLICT", msg("community.handleTaken"), { issues: [{ path: ["handle"], message: msg("issue.handleTaken") }] });
   if (patch.handle && (await repo.handleTaken(ctx.db, patch.handle, ctx.user.id))) throw taken();
   try {
     await repo.updateProfile(ctx.db, ctx.user.id, { handle: patch.handle, publicShowPrompt: patch.showPrompt });
@@ -101,16 +102,16 @@ export type { UpdatePublicProfile };
 export async function publish(ctx: Ctx, imageId: string, published: boolean): Promise<PublishResult> {
   const me = await repo.profileOf(ctx.db, ctx.user.id);
   if (published && !me?.handle) {
-    throw new AppError("CONFLICT", "Choose a public handle in Settings → Privacy before publishing", { needsHandle: true });
+    throw new AppError("CONFLICT", msg("community.needsHandle"), { needsHandle: true });
   }
   const row = await repo.setPublished(ctx.db, ctx.user.id, imageId, published, ctx.now);
-  if (!row) throw notFound("Image");
+  if (!row) throw notFound("image");
   return { id: row.id, isPublic: row.isPublic, publishedAt: row.publishedAt?.toISOString() ?? null, url: row.isPublic && me?.handle ? profilePath(me.handle) : null };
 }
 
 /** A signed-in user's favourite of a visible published image (idempotent both ways). */
 export async function favorite(ctx: Ctx, imageId: string, fav: boolean): Promise<CommunityFavoriteResult> {
-  if (!(await repo.isVisible(ctx.db, imageId))) throw notFound("Image");
+  if (!(await repo.isVisible(ctx.db, imageId))) throw notFound("image");
   const favorites = await repo.setFavorite(ctx.db, ctx.user.id, imageId, fav);
   return { id: imageId, favorited: fav, favorites };
 }
@@ -134,7 +135,7 @@ export async function adminUnpublish(ctx: Ctx, imageId: string, reason: string) 
     if (changed) await audit(ctx, { action: "image.unpublish", targetType: "image", targetId: imageId, details: { ownerId: changed.userId, reason } }, db);
     return changed;
   });
-  if (!row) throw notFound("Published image");
+  if (!row) throw notFound("publishedImage");
   await notify(ctx.deps, {
     userId: row.userId,
     kind: "community.unpublished",

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { msg } from "../../i18n/api";
 import type { CreditCode, RedeemResult } from "@image-studio/shared";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
@@ -33,8 +34,8 @@ export async function createCode(
 ): Promise<CreditCode> {
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= ctx.now)
-    throw new AppError("VALIDATION_FAILED", "The expiry is in the past", {
-      issues: [{ path: ["expiresAt"], message: "In the past" }],
+    throw new AppError("VALIDATION_FAILED", msg("codes.expiryPast"), {
+      issues: [{ path: ["expiresAt"], message: msg("issue.inPast") }],
     });
   const code = (input.code ?? randomCode()).toUpperCase();
   return ctx.db.transaction(async (tx) => {
@@ -50,7 +51,7 @@ export async function createCode(
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError("CONFLICT", `A code "${code}" exists already; choose another.`);
+    if (!row) throw new AppError("CONFLICT", msg("codes.exists", { code }));
     await audit(
       ctx,
       {
@@ -89,18 +90,18 @@ export async function redeem(ctx: Ctx, rawCode: string): Promise<RedeemResult> {
   return ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const [row] = await tx.select().from(creditCodes).where(eq(creditCodes.code, code)).for("update");
-    if (!row) throw new AppError("NOT_FOUND", "There is no such code. Check it for typos.");
+    if (!row) throw new AppError("NOT_FOUND", msg("codes.noSuchCode"));
     const [mine] = await tx
       .select()
       .from(creditCodeRedemptions)
       .where(sql`${creditCodeRedemptions.codeId} = ${row.id} and ${creditCodeRedemptions.userId} = ${ctx.user.id}`);
     if (mine) return { code, amount: mine.amount, balance: await balanceOf(tx, ctx.user.id), alreadyRedeemed: true };
     if (row.expiresAt && row.expiresAt <= ctx.now)
-      throw new AppError("CONFLICT", `This code expired on ${row.expiresAt.toISOString().slice(0, 10)}.`, {
+      throw new AppError("CONFLICT", msg("codes.expired", { date: row.expiresAt.toISOString().slice(0, 10) }), {
         reason: "EXPIRED",
       });
     if (row.redemptions >= row.maxRedemptions)
-      throw new AppError("CONFLICT", "This code has been used up.", { reason: "USED_UP" });
+      throw new AppError("CONFLICT", msg("codes.usedUp"), { reason: "USED_UP" });
     await tx.insert(creditCodeRedemptions).values({ codeId: row.id, userId: ctx.user.id, amount: row.amount });
     await tx
       .update(creditCodes)

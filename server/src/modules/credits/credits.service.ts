@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import type {
   CreditHistoryItem,
   CreditHistoryPage,
@@ -39,8 +40,8 @@ function encodeCursor(c: repo.LedgerCursor): string {
 function decodeCursor(s: string): repo.LedgerCursor {
   const m = /^(\d{1,20})_([0-9a-f-]{36})$/i.exec(Buffer.from(s, "base64url").toString());
   if (!m)
-    throw new AppError("VALIDATION_FAILED", "That page cursor is not valid; start from the first page.", {
-      issues: [{ path: ["cursor"], message: "Invalid cursor" }],
+    throw new AppError("VALIDATION_FAILED", msg("request.thatCursorInvalid"), {
+      issues: [{ path: ["cursor"], message: msg("issue.invalidCursor") }],
     });
   return { micros: m[1]!, id: m[2]! };
 }
@@ -66,8 +67,8 @@ function filterOf(q: Pick<CreditHistoryQuery, "kind" | "from" | "to">): repo.Led
   const from = q.from ? day(q.from) : undefined;
   const to = q.to ? new Date(day(q.to).getTime() + 86_400_000) : undefined;
   if (from && to && from >= to)
-    throw new AppError("VALIDATION_FAILED", "The start date is after the end date", {
-      issues: [{ path: ["from"], message: "After the end date" }],
+    throw new AppError("VALIDATION_FAILED", msg("credits.startAfterEnd"), {
+      issues: [{ path: ["from"], message: msg("issue.afterEnd") }],
     });
   return { kind: q.kind, from, to };
 }
@@ -139,7 +140,7 @@ export async function assertWithinLimit(ctx: Ctx, cost: number, tx: Db, jobId: s
       });
       throw new AppError(
         "FORBIDDEN",
-        `This job needs ${cost} credits, and your monthly spending limit of ${limits.monthlyLimit} leaves ${left} this month. Raise the limit on the Usage page to go on.`,
+        msg("credits.monthlyLimit", { count: cost, limit: limits.monthlyLimit, left }),
         { reason: "MONTHLY_LIMIT", limit: limits.monthlyLimit, spent, needed: cost },
       );
     }

@@ -1,9 +1,10 @@
 import { CREDIT_PACKS, type CheckoutSession, type CreditOffers, type CreditPackId } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import Stripe from "stripe";
 import type { Ctx, Deps } from "../../context";
 import type { Db } from "../../db/client";
 import { stripeEvents } from "../../db/schema";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { notify } from "../notifications/notify";
 import { applyCredits } from "./credits.repo";
 
@@ -37,7 +38,7 @@ function stripeOf(deps: Deps): Stripe | null {
   return client;
 }
 
-const unconfigured = () => new AppError("NOT_FOUND", "Not found");
+const unconfigured = () => notFound("nothing");
 
 export function offers(deps: Deps): CreditOffers {
   return stripeOf(deps)
@@ -48,7 +49,7 @@ export function offers(deps: Deps): CreditOffers {
 export async function createCheckout(ctx: Ctx, packId: CreditPackId): Promise<CheckoutSession> {
   const stripe = stripeOf(ctx.deps);
   if (!stripe) throw unconfigured();
-  if (ctx.user.isGuest) throw new AppError("FORBIDDEN", "Create an account to buy credits.");
+  if (ctx.user.isGuest) throw new AppError("FORBIDDEN", msg("guest.buyCredits"));
   const pack = CREDIT_PACKS.find((p) => p.id === packId)!;
   const app = ctx.deps.env.APP_URL;
   let session: Stripe.Checkout.Session;
@@ -73,9 +74,9 @@ export async function createCheckout(ctx: Ctx, packId: CreditPackId): Promise<Ch
     });
   } catch (err) {
     ctx.log.warn("stripe checkout failed", { err });
-    throw new AppError("PROVIDER_ERROR", "The payment service could not start a checkout. Try again in a minute.");
+    throw new AppError("PROVIDER_ERROR", msg("credits.checkoutFailed"));
   }
-  if (!session.url) throw new AppError("PROVIDER_ERROR", "The payment service answered without a checkout page.");
+  if (!session.url) throw new AppError("PROVIDER_ERROR", msg("credits.noCheckoutPage"));
   return { url: session.url };
 }
 
@@ -93,7 +94,7 @@ export async function handleWebhook(
   try {
     event = await stripe.webhooks.constructEventAsync(raw, signature ?? "", deps.env.STRIPE_WEBHOOK_SECRET!);
   } catch {
-    throw new AppError("BAD_REQUEST", "Invalid Stripe signature");
+    throw new AppError("BAD_REQUEST", msg("credits.badStripeSignature"));
   }
   if (!PAID_EVENTS.has(event.type)) return { credited: 0, duplicate: false };
   const session = event.data.object as Stripe.Checkout.Session;

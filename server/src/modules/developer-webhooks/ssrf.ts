@@ -1,3 +1,4 @@
+import { type ApiMessage, type ApiParam, msg } from "../../i18n/api";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 
@@ -63,12 +64,16 @@ export function isPrivateAddress(ip: string): boolean {
 
 export class SsrfRefused extends Error {
   override name = "SsrfRefused";
+  /** The refusal in words of ours (rendered in the reader's language when it answers a request). */
+  readonly text: ApiMessage;
+  constructor(text: ApiMessage) {
+    super(String(text));
+    this.text = text;
+  }
 }
 
-const refusal = (host: string, address: string) =>
-  new SsrfRefused(
-    `${host} resolves to ${address}, a private, loopback or link-local address; webhooks only go to public addresses.`,
-  );
+const refusal = (host: string, address: ApiParam) =>
+  new SsrfRefused(msg("webhooks.privateTarget", { host, address }));
 
 /** All addresses `host` resolves to. */
 function resolveAll(host: string): Promise<LookupAddress[]> {
@@ -86,12 +91,12 @@ export async function assertPublicTarget(url: URL, allowPrivate: boolean): Promi
     return;
   }
   if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal"))
-    throw refusal(host, "a local name");
+    throw refusal(host, msg("webhooks.localName"));
   let addrs: LookupAddress[];
   try {
     addrs = await resolveAll(host);
   } catch {
-    throw new SsrfRefused(`We couldn't find the host ${host}. Check the address.`);
+    throw new SsrfRefused(msg("webhooks.unknownHost", { host }));
   }
   const bad = addrs.find((a) => isPrivateAddress(a.address));
   if (bad) throw refusal(host, bad.address);

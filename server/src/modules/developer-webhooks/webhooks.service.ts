@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   WEBHOOK_TEST_EVENT,
   type WebhookDelivery,
@@ -52,13 +53,13 @@ async function checkTarget(ctx: Ctx, url: string) {
     await assertPublicTarget(new URL(url), ctx.deps.env.WEBHOOK_ALLOW_PRIVATE_TARGETS);
   } catch (err) {
     if (!(err instanceof SsrfRefused)) throw err;
-    throw new AppError("VALIDATION_FAILED", err.message, { issues: [{ path: ["url"], message: err.message }] });
+    throw new AppError("VALIDATION_FAILED", err.text, { issues: [{ path: ["url"], message: err.text }] });
   }
 }
 
 async function owned(ctx: Ctx, id: string) {
   const row = await repo.getEndpoint(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Webhook endpoint");
+  if (!row) throw notFound("webhookEndpoint");
   return row;
 }
 
@@ -74,12 +75,12 @@ export async function create(
   ctx: Ctx,
   input: z.output<typeof webhookEndpointCreateSchema>,
 ): Promise<WebhookEndpointCreated> {
-  if (ctx.user.isGuest) throw new AppError("FORBIDDEN", "Create an account to use webhooks.", { reason: "GUEST" });
+  if (ctx.user.isGuest) throw new AppError("FORBIDDEN", msg("guest.webhooks"), { reason: "GUEST" });
   await checkTarget(ctx, input.url);
   if ((await repo.listEndpoints(ctx.db, ctx.user.id)).length >= MAX_ENDPOINTS_PER_USER) {
     throw new AppError(
       "CONFLICT",
-      `You have ${MAX_ENDPOINTS_PER_USER} webhook endpoints, the most one account may have. Delete one first.`,
+      msg("webhooks.maxEndpoints", { max: MAX_ENDPOINTS_PER_USER }),
     );
   }
   const secret = mintSecret();
@@ -114,13 +115,13 @@ export async function update(
   await owned(ctx, id);
   if (input.url) await checkTarget(ctx, input.url);
   const row = await repo.updateEndpoint(ctx.db, ctx.user.id, id, input);
-  if (!row) throw notFound("Webhook endpoint");
+  if (!row) throw notFound("webhookEndpoint");
   return toEndpoint(row);
 }
 
 export async function remove(ctx: Ctx, id: string): Promise<{ ok: true }> {
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.deleteEndpoint(tx, ctx.user.id, id))) throw notFound("Webhook endpoint");
+    if (!(await repo.deleteEndpoint(tx, ctx.user.id, id))) throw notFound("webhookEndpoint");
     await audit(ctx, { action: "webhook_endpoint.delete", targetType: "webhook_endpoint", targetId: id }, tx);
   });
   return { ok: true };
@@ -136,7 +137,7 @@ async function attemptNow(ctx: Ctx, endpointId: string, deliveryId: string): Pro
   const [claimed] = await repo.claimDue(ctx.db, ctx.now, 60_000, 1, [deliveryId]);
   if (claimed) await attempt(ctx.deps, claimed);
   const row = claimed && (await repo.getDelivery(ctx.db, ctx.user.id, endpointId, deliveryId));
-  if (!row) throw new AppError("CONFLICT", "This delivery is being sent right now; look at the log in a moment.");
+  if (!row) throw new AppError("CONFLICT", msg("webhooks.sendingNow"));
   return toDelivery(row);
 }
 
@@ -163,7 +164,7 @@ export async function sendTest(ctx: Ctx, id: string): Promise<WebhookDelivery> {
 export async function redeliver(ctx: Ctx, id: string, deliveryId: string): Promise<WebhookDelivery> {
   await owned(ctx, id);
   const row = await repo.getDelivery(ctx.db, ctx.user.id, id, deliveryId);
-  if (!row) throw notFound("Delivery");
+  if (!row) throw notFound("delivery");
   await repo.requeue(ctx.db, row.id, ctx.now, new Date(ctx.now.getTime() + RETRY_WINDOW_MS));
   return attemptNow(ctx, id, row.id);
 }

@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
+import { msg } from "../../i18n/api";
 import { type CostEstimate, estimateCredits, type Job, validateGenerationParams } from "@image-studio/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
 import { generationQueue, nextVersion, prompts } from "../../db/schema";
 import { assertGuestMayUse } from "../../auth/guest";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import type { Operation } from "../../providers/types";
 import { reservedCredits } from "../../jobs/follow-up";
 import { finishJob, getJob, insertJob, type JobRow, listJobs, queuePosition } from "../../jobs/queue.repo";
@@ -46,12 +47,12 @@ async function countPromptUse(tx: Db, userId: string, promptId: string): Promise
 
 export async function usableModel(ctx: Ctx, modelId: string, operation: Operation): Promise<CatalogEntry> {
   const model = await ctx.deps.catalog.get(modelId);
-  if (!model) throw new AppError("VALIDATION_FAILED", `Unknown model "${modelId}"`, { issues: [{ path: ["modelId"], message: "Unknown model" }] });
-  if (!model.isActive) throw new AppError("UNAVAILABLE", `${model.displayName} is turned off by an administrator`);
+  if (!model) throw new AppError("VALIDATION_FAILED", msg("generation.unknownModel", { modelId }), { issues: [{ path: ["modelId"], message: msg("issue.unknownModel") }] });
+  if (!model.isActive) throw new AppError("UNAVAILABLE", msg("generation.modelOff", { model: model.displayName }));
   assertGuestMayUse(ctx.user, model);
-  if (!model.available) throw new AppError("UNAVAILABLE", `${model.displayName} is unavailable: ${model.unavailableReason}`);
+  if (!model.available) throw new AppError("UNAVAILABLE", msg("generation.modelUnavailable", { model: model.displayName, reason: model.unavailableReason ?? "" }));
   if (!model.operations.includes(operation)) {
-    throw new AppError("VALIDATION_FAILED", `${model.displayName} cannot do ${operation}`, { issues: [{ path: ["modelId"], message: `Does not support ${operation}` }] });
+    throw new AppError("VALIDATION_FAILED", msg("generation.cannotDo", { model: model.displayName, operation: msg(`operation.${operation}`) }), { issues: [{ path: ["modelId"], message: msg("issue.doesNotSupport", { operation: msg(`operation.${operation}`) }) }] });
   }
   return model;
 }
@@ -61,7 +62,7 @@ export function normalise(model: CatalogEntry, operation: Operation, parameters:
   const checked = validateGenerationParams(model, { operation, parameters });
   if (!checked.ok) {
     const issues = checked.issues.map((i) => ({ path: i.path, message: i.message }));
-    throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? "Invalid parameters", { issues });
+    throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? msg("generation.invalidParameters"), { issues });
   }
   const value = { ...checked.value } as Record<string, unknown>;
   if (typeof value.seed !== "number") value.seed = randomInt(0, 2 ** 31);
@@ -126,7 +127,7 @@ export async function enqueue(ctx: Ctx, input: EnqueueInput): Promise<{ job: Job
       const balance = await applyCredits(tx, { userId: ctx.user.id, amount: -cost, kind: "hold", jobId: job.id, note: `${model.displayName}: ${input.operation}` });
       if (balance === null) {
         const have = await balanceOf(tx, ctx.user.id);
-        throw new AppError("INSUFFICIENT_CREDITS", `This needs ${cost} credits and you have ${have}.`, { needed: cost, balance: have });
+        throw new AppError("INSUFFICIENT_CREDITS", msg("credits.needs", { count: cost, have }), { needed: cost, balance: have });
       }
     }
     return { job, created };
@@ -153,15 +154,15 @@ export async function costEstimate(ctx: Ctx, input: { modelId: string; operation
 /** Cancels a pending or running job and refunds its held credits. */
 export async function cancel(ctx: Ctx, jobId: string): Promise<JobRow> {
   const job = await getJob(ctx.db, ctx.user.id, jobId);
-  if (!job) throw new AppError("NOT_FOUND", "Job not found");
-  if (job.status !== "pending" && job.status !== "processing") throw new AppError("CONFLICT", `The job is already ${job.status}`);
+  if (!job) throw notFound("job");
+  if (job.status !== "pending" && job.status !== "processing") throw new AppError("CONFLICT", msg("generation.jobAlready", { status: msg(`jobStatus.${job.status}`) }));
   const row = await ctx.db.transaction(async (tx) => {
     const done = await finishJob(tx, job.id, "cancelled", { errorMessage: "Cancelled", creditsCharged: 0 });
     if (!done) return null;
     if (job.creditsHeld > 0) await applyCredits(tx, { userId: job.userId, amount: job.creditsHeld, kind: "refund", jobId: job.id, note: "cancelled" });
     return done;
   });
-  if (!row) throw new AppError("CONFLICT", "The job finished before it could be cancelled");
+  if (!row) throw new AppError("CONFLICT", msg("generation.finishedBeforeCancel"));
   ctx.deps.events.publish(ctx.user.id, { type: "cancelled", jobId: job.id });
   ctx.deps.events.wakeWorkers(); // the worker running it notices at its next step
   return row;
@@ -170,8 +171,8 @@ export async function cancel(ctx: Ctx, jobId: string): Promise<JobRow> {
 /** A failed or cancelled job runs again as a new job with the same settings (and a fresh credit hold). */
 export async function retry(ctx: Ctx, jobId: string): Promise<JobRow> {
   const job = await getJob(ctx.db, ctx.user.id, jobId);
-  if (!job) throw new AppError("NOT_FOUND", "Job not found");
-  if (job.status !== "failed" && job.status !== "cancelled") throw new AppError("CONFLICT", `Only failed or cancelled jobs can be retried (this one is ${job.status})`);
+  if (!job) throw notFound("job");
+  if (job.status !== "failed" && job.status !== "cancelled") throw new AppError("CONFLICT", msg("generation.onlyFailedRetried", { status: msg(`jobStatus.${job.status}`) }));
   const { job: created } = await enqueue(ctx, {
     operation: job.operation as Operation,
     prompt: job.prompt,
@@ -217,7 +218,7 @@ export async function toView(ctx: Ctx, job: JobRow): Promise<Job> {
 
 export async function getView(ctx: Ctx, jobId: string): Promise<Job> {
   const job = await getJob(ctx.db, ctx.user.id, jobId);
-  if (!job) throw new AppError("NOT_FOUND", "Job not found");
+  if (!job) throw notFound("job");
   return toView(ctx, job);
 }
 

@@ -5,6 +5,7 @@
  * with the caller (editor or admin), its owner's defaults apply and conditioning images are stored by file key,
  * since the job reads its image ids in the owner's scope.
  */
+import { type ApiMessage, type ImageRole } from "../../i18n/api";
 import {
   conditioningProblem,
   type ControlType,
@@ -15,7 +16,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { projects } from "../../db/schema";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { source } from "../iteration/iteration.service";
 import { imageScope } from "../teams/teams.access";
 import { findUpload } from "../uploads/uploads.service";
@@ -30,11 +31,11 @@ export interface ConditioningInputs {
   imagePrompts?: ({ weight: number } & ImageRef)[];
 }
 
-function invalid(path: string[], message: string): never {
+function invalid(path: string[], message: ApiMessage): never {
   throw new AppError("VALIDATION_FAILED", message, { issues: [{ path, message }] });
 }
 
-async function resolveRef(ctx: Ctx, ref: { imageId?: string; uploadId?: string }, what: string, byKey: boolean): Promise<ImageRef> {
+async function resolveRef(ctx: Ctx, ref: { imageId?: string; uploadId?: string }, what: ImageRole, byKey: boolean): Promise<ImageRef> {
   if (ref.imageId) {
     // Into a shared project, the caller's own images or the shared ones they can see.
     const img = await source(byKey ? await imageScope(ctx, ref.imageId, "viewer") : ctx, ref.imageId, what);
@@ -50,11 +51,11 @@ export async function resolveConditioning(ctx: Ctx, body: Pick<Body, "modelId" |
   const out: ConditioningInputs = {};
   if (body.controlNet) {
     const { type, strength } = body.controlNet;
-    out.control = { type, strength, ...(await resolveRef(ctx, body.controlNet, "Control image", byKey)) };
+    out.control = { type, strength, ...(await resolveRef(ctx, body.controlNet, "controlImage", byKey)) };
   }
   if (body.imagePrompts?.length) {
     out.imagePrompts = [];
-    for (const p of body.imagePrompts) out.imagePrompts.push({ weight: p.weight, ...(await resolveRef(ctx, p, "Reference image", byKey)) });
+    for (const p of body.imagePrompts) out.imagePrompts.push({ weight: p.weight, ...(await resolveRef(ctx, p, "referenceImage", byKey)) });
   }
   return out;
 }
@@ -66,7 +67,7 @@ async function applyProjectDefaults(scope: Ctx, body: Body): Promise<Body> {
     .select({ settings: projects.settings })
     .from(projects)
     .where(and(eq(projects.id, body.projectId), eq(projects.userId, scope.user.id)));
-  if (!row) throw new AppError("NOT_FOUND", "Project not found");
+  if (!row) throw notFound("project");
   const { promptPrefix, defaultModelId, defaultParameters } = row.settings;
   let prompt = body.prompt;
   const prefix = promptPrefix?.trim();

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { msg } from "../../i18n/api";
 import type { AppEnv } from "../../context";
 import { findByProviderRequest } from "../../jobs/queue.repo";
 import { AppError } from "../../lib/errors";
@@ -19,7 +20,7 @@ export const webhookRoutes = new Hono<AppEnv>().post("/fal", async (c) => {
   if (!jwks) caches.set(url, (jwks = new JwksCache({ url })));
   const raw = Buffer.from(await c.req.arrayBuffer());
   const headers = Object.fromEntries(c.req.raw.headers.entries());
-  if (!(await verifyFalWebhook(raw, headers, jwks))) throw new AppError("UNAUTHORIZED", "Invalid webhook signature");
+  if (!(await verifyFalWebhook(raw, headers, jwks))) throw new AppError("UNAUTHORIZED", msg("request.badWebhookSignature"));
   const body = parseWebhookBody(JSON.parse(raw.toString("utf8")));
   const job = await findByProviderRequest(deps.database.db, body.request_id);
   if (!job || (job.status !== "pending" && job.status !== "processing")) return c.json({ ok: true, duplicate: true });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { buffer } from "node:stream/consumers";
 import { cropPixels, EDIT_MIN_SIDE, EDIT_OPERATION, type ImageDetail, type ImageEdit, isNoopEdit, rotatedSize } from "@image-studio/shared";
 import type { Ctx } from "../../context";
@@ -17,24 +18,24 @@ import * as repo from "./edit.repo";
 
 const OUTPUT_MAX_PIXELS = 100_000_000;
 
-const invalid = (path: string, message: string) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: [path], message }] });
+const invalid = (path: string, message: ApiMessage) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: [path], message }] });
 
 export async function edit(ctx: Ctx, sourceId: string, input: ImageEdit): Promise<{ image: ImageDetail; created: boolean }> {
   const id = (input.clientId ?? randomUUID()).toLowerCase();
   const found = await repo.existing(ctx.db, ctx.user.id, id);
-  if (found && "foreign" in found) throw new AppError("CONFLICT", "That id is already in use");
+  if (found && "foreign" in found) throw new AppError("CONFLICT", msg("request.idInUse"));
   if (found) return { image: await images.get(ctx, id), created: false };
 
   const src = await repo.source(ctx.db, ctx.user.id, sourceId);
-  if (!src) throw notFound("Image");
-  if (src.deletedAt) throw new AppError("CONFLICT", "Restore the image from the trash before editing it");
-  if (isNoopEdit(input)) throw invalid("crop", "Nothing to save: crop, rotate, flip or adjust the image first");
+  if (!src) throw notFound("image");
+  if (src.deletedAt) throw new AppError("CONFLICT", msg("edit.restoreFirst"));
+  if (isNoopEdit(input)) throw invalid("crop", msg("edit.nothingToSave"));
   const turned = rotatedSize(src.width, src.height, input.rotate);
   const crop = input.crop ? cropPixels(input.crop, turned.width, turned.height) : null;
-  if (crop && (crop.width < EDIT_MIN_SIDE || crop.height < EDIT_MIN_SIDE)) throw invalid("crop", `The crop must be at least ${EDIT_MIN_SIDE}×${EDIT_MIN_SIDE} pixels`);
+  if (crop && (crop.width < EDIT_MIN_SIDE || crop.height < EDIT_MIN_SIDE)) throw invalid("crop", msg("edit.cropTooSmall", { min: EDIT_MIN_SIDE }));
 
   const obj = await ctx.deps.storage.get(src.filePath);
-  if (!obj) throw new AppError("CONFLICT", "The image's file is missing, so it cannot be edited");
+  if (!obj) throw new AppError("CONFLICT", msg("edit.fileMissing"));
   const data = await buffer(obj.body);
   const pool = decodePool(ctx.deps.env.DECODE_CONCURRENCY);
   const format = src.format === "jpeg" || src.format === "webp" ? src.format : "png";

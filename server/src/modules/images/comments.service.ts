@@ -37,11 +37,11 @@ export async function add(ctx: Ctx, imageId: string, text: string): Promise<Imag
 /** Only the author edits or deletes a comment; anyone else's comment is a 404, like a missing one. */
 export async function edit(ctx: Ctx, imageId: string, commentId: string, text: string): Promise<ImageComment> {
   await imageScope(ctx, imageId, "viewer");
-  if (!(await repo.updateComment(ctx.db, ctx.user.id, imageId, commentId, text))) throw notFound("Comment");
+  if (!(await repo.updateComment(ctx.db, ctx.user.id, imageId, commentId, text))) throw notFound("comment");
   return toComment(ctx, (await repo.getComment(ctx.db, ctx.user.id, imageId, commentId))!);
 }
 
 export async function remove(ctx: Ctx, imageId: string, commentId: string): Promise<void> {
   await imageScope(ctx, imageId, "viewer");
-  if (!(await repo.deleteComment(ctx.db, ctx.user.id, imageId, commentId))) throw notFound("Comment");
+  if (!(await repo.deleteComment(ctx.db, ctx.user.id, imageId, commentId))) throw notFound("comment");
 }

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   bulkFavoriteSchema,
   bulkIdsSchema,
@@ -26,11 +27,11 @@ async function jsonOrForm(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (type.includes("application/json")) {
     return c.req.json().catch(() => {
-      throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+      throw new AppError("BAD_REQUEST", msg("request.notJson"));
     });
   }
   if (type.includes("form")) return c.req.parseBody();
-  throw new AppError("UNSUPPORTED_MEDIA", "Send JSON or a form");
+  throw new AppError("UNSUPPORTED_MEDIA", msg("request.sendJsonOrForm"));
 }
 
 const download = (c: Context, body: ReadableStream, fileName: string, contentType: string) =>

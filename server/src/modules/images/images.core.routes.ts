@@ -27,7 +27,7 @@ export const imageCoreRoutes = new Hono<AppEnv>()
   .get(`/download/${ID}`, validate("param", idParam), async (c) => {
     const ctx = await imageScope(ctxOf(c), c.req.valid("param").id, "viewer");
     const f = await repo.getFileFacts(ctx.db, ctx.user.id, c.req.valid("param").id);
-    if (!f) throw notFound("Image");
+    if (!f) throw notFound("image");
     // Settings → Privacy: "metadata in downloads" off serves the original without its embedded metadata.
     // Videos are served as stored: re-encoding would keep one frame of an animated WebP (and cannot read MP4).
     const stripped = f.mediaType === "video" ? null : await privateDownload(ctx, f);
@@ -82,7 +82,7 @@ export const imageCoreRoutes = new Hono<AppEnv>()
     const { id, variant } = c.req.valid("param");
     const ctx = await imageScope(ctxOf(c), id, "viewer");
     const f = await repo.getFileFacts(ctx.db, ctx.user.id, id);
-    if (!f) throw notFound("Image");
+    if (!f) throw notFound("image");
     if (variant === "original") {
       return serveObject(c, ctx.deps.storage, f.filePath, { cacheControl: ORIGINAL, ranges: true, disposition: `inline; filename="${fileNameFor(f)}"` });
     }

@@ -1,4 +1,5 @@
 import { DATE_MAX, DATE_MIN, type ImageSort } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { AppError } from "../../lib/errors";
 import { sortKey } from "./images.query";
 
@@ -56,4 +57,4 @@ export function decodeCursor(cursor: string, sort: ImageSort, order: "asc" | "de
 }
 
 const invalid = () =>
-  new AppError("VALIDATION_FAILED", "This page link has expired; reload the gallery", { issues: [{ path: ["cursor"], message: "Invalid cursor" }] });
+  new AppError("VALIDATION_FAILED", msg("request.galleryLinkExpired"), { issues: [{ path: ["cursor"], message: msg("issue.invalidCursor") }] });

@@ -75,7 +75,7 @@ function entryDone(archive: archiver.Archiver): Promise<void> {
 export async function zipDownload(ctx: Ctx, ids: string[], opts: { csv?: boolean } = {}) {
   const found = new Map((await repo.getFileFactsMany(ctx.db, ctx.user.id, ids)).map((f) => [f.id, f]));
   const files = ids.map((id) => found.get(id)).filter((f) => f !== undefined);
-  if (!files.length) throw notFound("Image");
+  if (!files.length) throw notFound("image");
   const archive = archiver("zip", { store: true });
   const names = new Set<string>();
   void (async () => {

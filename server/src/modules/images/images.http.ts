@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context";
-import { AppError } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 import { type ByteRange, RangeNotSatisfiableError, type Storage } from "../../storage";
 
 /**
@@ -82,7 +82,7 @@ export async function serveObject(c: Context, storage: Storage, key: string, opt
   const conditional = c.req.header("if-none-match") !== undefined || (opts.ranges && c.req.header("range") !== undefined);
   if (conditional) {
     const head = await storage.head(key);
-    if (!head) throw new AppError("NOT_FOUND", "Image file not found");
+    if (!head) throw notFound("imageFile");
     const base = baseHeaders(head.etag, head.lastModified, opts);
     if (etagMatches(c.req.header("if-none-match"), head.etag)) return c.body(null, 304, base);
     const wanted = opts.ranges ? rangeFor(c, head) : undefined;
@@ -96,7 +96,7 @@ export async function serveObject(c: Context, storage: Storage, key: string, opt
     if (err instanceof RangeNotSatisfiableError) return c.body(null, 416, { ...baseHeaders(undefined, undefined, opts), "Content-Range": `bytes */${err.size ?? "*"}` });
     throw err;
   }
-  if (!obj) throw new AppError("NOT_FOUND", "Image file not found");
+  if (!obj) throw notFound("imageFile");
   const headers = { ...baseHeaders(obj.etag, obj.lastModified, opts), "Content-Type": opts.contentType ?? obj.contentType };
   const body = Readable.toWeb(obj.body) as ReadableStream;
   if (obj.range) {

@@ -1,4 +1,5 @@
 import type { ImageDetail, ImageList, ImageListQuery, ImageMetadataExport, imageUpdateSchema } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { and, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
@@ -29,7 +30,7 @@ function cursorValues(q: ImageListQuery): unknown[] | undefined {
       if (cast === "uuid") return typeof v === "string" && UUID.test(v);
       return typeof v === "string";
     });
-  if (!ok) throw new AppError("VALIDATION_FAILED", "This page link has expired; reload the gallery", { issues: [{ path: ["cursor"], message: "Invalid cursor" }] });
+  if (!ok) throw new AppError("VALIDATION_FAILED", msg("request.galleryLinkExpired"), { issues: [{ path: ["cursor"], message: msg("issue.invalidCursor") }] });
   return values;
 }
 
@@ -58,7 +59,7 @@ export async function list(ctx: Ctx, q: ImageListQuery): Promise<ImageList> {
 
 async function load(ctx: Ctx, id: string) {
   const row = await repo.getImage(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Image");
+  if (!row) throw notFound("image");
   return row;
 }
 
@@ -73,20 +74,20 @@ export async function metadata(ctx: Ctx, id: string): Promise<ImageMetadataExpor
 }
 
 export async function assertProject(ctx: Ctx, projectId: string | null | undefined) {
-  if (projectId && !(await repo.projectOwned(ctx.db, ctx.user.id, projectId))) throw notFound("Project");
+  if (projectId && !(await repo.projectOwned(ctx.db, ctx.user.id, projectId))) throw notFound("project");
 }
 
 export async function update(ctx: Ctx, id: string, input: z.output<typeof imageUpdateSchema>): Promise<ImageDetail> {
   const { version, ...patch } = input;
   // A team member edits the image where it is; moving it elsewhere and the favourite flag are its owner's.
-  if (ctx.actor && patch.isFavorite !== undefined) throw new AppError("FORBIDDEN", "Only the image's owner can change its favourite flag");
+  if (ctx.actor && patch.isFavorite !== undefined) throw new AppError("FORBIDDEN", msg("images.onlyOwnerFavourite"));
   if (ctx.actor && patch.projectId !== undefined && patch.projectId !== (await load(ctx, id)).image.projectId)
-    throw new AppError("FORBIDDEN", "Only the image's owner can move it to another project");
+    throw new AppError("FORBIDDEN", msg("images.onlyOwnerMoves"));
   await assertProject(ctx, patch.projectId);
   const done = await repo.updateImage(ctx.db, ctx.user.id, id, patch, version);
   if (!done) {
     await load(ctx, id); // 404 when it is not theirs
-    throw new AppError("CONFLICT", "This image was changed elsewhere; reload to see the latest version");
+    throw new AppError("CONFLICT", msg("images.changedElsewhere"));
   }
   return get(ctx, id);
 }
@@ -97,7 +98,7 @@ export async function update(ctx: Ctx, id: string, input: z.output<typeof imageU
  */
 export async function setFavorite(ctx: Ctx, id: string, favorite: boolean): Promise<ImageDetail> {
   return ctx.db.transaction(async (tx) => {
-    if (!(await repo.updateImage(tx, ctx.user.id, id, { isFavorite: favorite }))) throw notFound("Image");
+    if (!(await repo.updateImage(tx, ctx.user.id, id, { isFavorite: favorite }))) throw notFound("image");
     return get({ ...ctx, db: tx }, id);
   });
 }

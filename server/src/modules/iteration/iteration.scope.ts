@@ -5,18 +5,19 @@
  * (generation.enqueue records the owner). Viewers and strangers get 404 "Image", as for an unknown id.
  */
 import type { Ctx } from "../../context";
-import { AppError } from "../../lib/errors";
+import { msg, type ImageRole } from "../../i18n/api";
+import { AppError, notFound } from "../../lib/errors";
 import { imageScope } from "../teams/teams.access";
 import * as repo from "./iteration.repo";
 
 export type Source = NonNullable<Awaited<ReturnType<typeof repo.getSource>>>;
 
 /** One image of `ctx`'s scope (trashed ones included), refusing videos. */
-export async function source(ctx: Ctx, id: string, what = "Image"): Promise<Source> {
+export async function source(ctx: Ctx, id: string, what: ImageRole = "image"): Promise<Source> {
   const row = await repo.getSource(ctx.db, ctx.user.id, id);
-  if (!row) throw new AppError("NOT_FOUND", `${what} not found`);
+  if (!row) throw notFound(what);
   if (row.mediaType === "video") {
-    const message = `${what} is a video: save one of its frames as an image first`;
+    const message = msg("iteration.isVideo", { what: msg(`thing.${what}`) });
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["id"], message }] });
   }
   return row;
@@ -31,12 +32,12 @@ export interface Derivable {
 }
 
 /** The source of a derivation, for its owner or a team editor (the result then stays in the image's project). */
-export async function derivable(ctx: Ctx, id: string, projectId: string | null | undefined, what = "Image"): Promise<Derivable> {
+export async function derivable(ctx: Ctx, id: string, projectId: string | null | undefined, what: ImageRole = "image"): Promise<Derivable> {
   const scope = await imageScope(ctx, id, "editor");
   const src = await source(scope, id, what);
   if (scope === ctx) return { src, projectId, shared: false };
   if (projectId && projectId !== src.projectId) {
-    const message = "An image of a project shared with you is iterated into that same project";
+    const message = msg("iteration.sameSharedProject");
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["projectId"], message }] });
   }
   return { src, projectId: src.projectId, shared: true };
@@ -46,6 +47,6 @@ export async function derivable(ctx: Ctx, id: string, projectId: string | null |
  * A second image a shared derivation reads (a style reference): the caller's own image or one they can see
  * through a team, stored by file key — the job reads image ids in the owner's scope, where the caller's are not.
  */
-export async function referenceKey(ctx: Ctx, id: string, what: string): Promise<string> {
+export async function referenceKey(ctx: Ctx, id: string, what: ImageRole): Promise<string> {
   return (await source(await imageScope(ctx, id, "viewer"), id, what)).filePath;
 }

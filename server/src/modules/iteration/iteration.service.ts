@@ -3,6 +3,7 @@
  * transfer). Every derivation goes through generation.enqueue, so it is validated against the
  * catalog, holds credits and answers with the same Job as a generation; ingest stores parentImageId + operation.
  */
+import { msg } from "../../i18n/api";
 import {
   DEFAULT_ITERATION_MODELS,
   findModel,
@@ -103,7 +104,7 @@ export function upscaleTarget(width: number, height: number, scale: number) {
   const refused = upscaleLimitMessage(width, height, scale);
   if (refused) {
     const mp = Math.round(UPSCALE_MAX_PIXELS / 1_000_000);
-    throw new AppError("VALIDATION_FAILED", refused, { issues: [{ path: ["scale"], message: `At most ${mp} megapixels` }] });
+    throw new AppError("VALIDATION_FAILED", refused, { issues: [{ path: ["scale"], message: msg("issue.atMostMegapixels", { mp }) }] });
   }
   return { width: width * scale, height: height * scale };
 }
@@ -183,7 +184,7 @@ export async function imageToImage(
     priority: body.priority,
   };
   if (body.sourceImageId) {
-    const { src, projectId } = await derivable(ctx, body.sourceImageId, body.projectId, "Source image");
+    const { src, projectId } = await derivable(ctx, body.sourceImageId, body.projectId, "sourceImage");
     base.projectId = projectId;
     const parameters = { width: src.width, height: src.height, ...body.parameters, ...extra };
     return (
@@ -207,9 +208,9 @@ export async function inpaint(
   },
 ) {
   const { src, projectId } = await derivable(ctx, id, body.projectId);
-  const mask = await findUpload(ctx, body.maskUploadId, "Mask");
+  const mask = await findUpload(ctx, body.maskUploadId, "mask");
   if (mask.width !== src.width || mask.height !== src.height) {
-    const message = `The mask is ${mask.width}×${mask.height}; it must be the image's size, ${src.width}×${src.height}`;
+    const message = msg("iteration.maskSize", { maskWidth: mask.width, maskHeight: mask.height, width: src.width, height: src.height });
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["maskUploadId"], message }] });
   }
   const modelId = pickModel(ctx, "inpaint", body.modelId);
@@ -237,7 +238,7 @@ export async function outpaint(
   const w = src.width + e.left + e.right;
   const h = src.height + e.top + e.bottom;
   if (w > 8192 || h > 8192) {
-    const message = `The extended canvas would be ${w}×${h}; it can be at most 8192 px per side`;
+    const message = msg("iteration.canvasTooLarge", { width: w, height: h, max: 8192 });
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["extend"], message }] });
   }
   const modelId = pickModel(ctx, "outpaint", body.modelId);
@@ -277,9 +278,9 @@ export async function styleTransfer(
   const { src, projectId, shared } = await derivable(ctx, id, body.projectId);
   const style = body.styleImageId
     ? shared
-      ? { styleKey: await referenceKey(ctx, body.styleImageId, "Style image") }
-      : { styleImageId: (await source(ctx, body.styleImageId, "Style image")).id }
-    : { styleKey: (await findUpload(ctx, body.styleUploadId!, "Style image")).key };
+      ? { styleKey: await referenceKey(ctx, body.styleImageId, "styleImage") }
+      : { styleImageId: (await source(ctx, body.styleImageId, "styleImage")).id }
+    : { styleKey: (await findUpload(ctx, body.styleUploadId!, "styleImage")).key };
   const modelId = pickModel(ctx, "style-transfer", body.modelId);
   const parameters = {
     ...shapeOf(modelId, src),

@@ -1,14 +1,14 @@
 import { type Lineage, LINEAGE_MAX_DEPTH, LINEAGE_MAX_NODES } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import * as repo from "./iteration.repo";
-import { AppError } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 /** The whole tree the image belongs to: its ancestors up to the root, and every descendant of that root. */
 export async function lineage(ctx: Ctx, id: string): Promise<Lineage> {
   // Any media type: a video sits in the tree between its source image and the frames saved from it.
-  if (!(await repo.getSource(ctx.db, ctx.user.id, id))) throw new AppError("NOT_FOUND", "Image not found");
+  if (!(await repo.getSource(ctx.db, ctx.user.id, id))) throw notFound("image");
   const maxDepth = LINEAGE_MAX_DEPTH;
   const maxNodes = LINEAGE_MAX_NODES;
   const ups = await repo.ancestorsOf(ctx.db, ctx.user.id, id);

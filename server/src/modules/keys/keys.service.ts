@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { msg } from "../../i18n/api";
 import {
   API_KEY_PREFIX,
   type ApiKey,
@@ -44,17 +45,17 @@ export async function list(ctx: Ctx): Promise<ApiKey[]> {
 }
 
 export async function create(ctx: Ctx, input: z.output<typeof apiKeyCreateSchema>): Promise<ApiKeyCreated> {
-  if (ctx.user.isGuest) throw new AppError("FORBIDDEN", "Create an account to use API keys.", { reason: "GUEST" });
+  if (ctx.user.isGuest) throw new AppError("FORBIDDEN", msg("guest.apiKeys"), { reason: "GUEST" });
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= ctx.now.getTime()) {
-    throw new AppError("VALIDATION_FAILED", "The expiry date must be in the future", {
-      issues: [{ path: ["expiresAt"], message: "Choose a date in the future" }],
+    throw new AppError("VALIDATION_FAILED", msg("keys.expiryFuture"), {
+      issues: [{ path: ["expiresAt"], message: msg("issue.futureDate") }],
     });
   }
   if ((await repo.count(ctx.db, ctx.user.id)) >= MAX_KEYS_PER_USER) {
     throw new AppError(
       "CONFLICT",
-      `You have ${MAX_KEYS_PER_USER} API keys, the most one account may hold. Revoke one you no longer use first.`,
+      msg("keys.max", { max: MAX_KEYS_PER_USER }),
     );
   }
   const minted = mintKey();
@@ -85,7 +86,7 @@ export async function create(ctx: Ctx, input: z.output<typeof apiKeyCreateSchema
 export async function revoke(ctx: Ctx, id: string): Promise<{ ok: true }> {
   await ctx.db.transaction(async (tx) => {
     const row = await repo.remove(tx, ctx.user.id, id);
-    if (!row) throw notFound("API key");
+    if (!row) throw notFound("apiKey");
     await audit(
       ctx,
       {

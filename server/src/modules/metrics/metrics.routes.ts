@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { msg } from "../../i18n/api";
 import { Hono } from "hono";
 import type { AppEnv, Deps } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
@@ -27,10 +28,10 @@ export async function scrape(deps: Deps, authorization: string | undefined) {
 /** GET /metrics — Prometheus text format, for a scraper holding METRICS_TOKEN; a 404 while no token is set. */
 export const metricsRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const out = await scrape(c.get("deps"), c.req.header("authorization"));
-  if (out.status === 404) throw notFound("Page");
+  if (out.status === 404) throw notFound("page");
   if (out.status === 401) {
     c.header("WWW-Authenticate", 'Bearer realm="metrics"');
-    throw new AppError("UNAUTHORIZED", "A valid metrics token is required");
+    throw new AppError("UNAUTHORIZED", msg("request.metricsToken"));
   }
   c.header("Cache-Control", "no-store");
   return c.body(out.body, 200, { "Content-Type": out.contentType });

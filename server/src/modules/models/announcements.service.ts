@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementKind } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx, Deps } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError, notFound } from "../../lib/errors";
@@ -24,7 +25,7 @@ function toView(r: repo.AnnouncementRow, admin = false): Announcement {
 
 export async function create(ctx: Ctx, input: { modelId: string; kind: AnnouncementKind; title: string; body: string }) {
   const model = await ctx.deps.catalog.get(input.modelId);
-  if (!model) throw new AppError("VALIDATION_FAILED", "Choose a model from the catalog", { issues: [{ path: ["modelId"], message: "Unknown model" }] });
+  if (!model) throw new AppError("VALIDATION_FAILED", msg("models.chooseFromCatalog"), { issues: [{ path: ["modelId"], message: msg("issue.unknownModel") }] });
   const row = await ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const created = await repo.insertAnnouncement(tx, { ...input, authorId: ctx.user.id, authorEmail: ctx.user.email });
@@ -61,6 +62,6 @@ export async function remove(ctx: Ctx, id: string) {
     if (deleted) await audit(ctx, { action: "announcement.delete", targetType: "model", targetId: deleted.modelId, details: { announcementId: id, title: deleted.title } }, tx);
     return deleted;
   });
-  if (!row) throw notFound("Announcement");
+  if (!row) throw notFound("announcement");
   return { deleted: true };
 }

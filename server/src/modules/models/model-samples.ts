@@ -1,4 +1,5 @@
 import type { ModelSamples } from "@image-studio/shared";
+import { type ApiKey, renderApi } from "../../i18n/api";
 import { and, eq } from "drizzle-orm";
 import type { Deps } from "../../context";
 import { modelSamples } from "../../db/schema";
@@ -50,8 +51,8 @@ async function make(deps: Deps, modelId: string, missing: number[]) {
   }
 }
 
-/** The model's samples; starts making the missing ones (local engine only) and says so. */
-export async function samples(deps: Deps, modelId: string): Promise<ModelSamples | null> {
+/** The model's samples; starts making the missing ones (local engine only) and says so, in `language`. */
+export async function samples(deps: Deps, modelId: string, language = "en"): Promise<ModelSamples | null> {
   const model = await deps.catalog.get(modelId);
   if (!model) return null;
   const rows = await deps.database.db.select().from(modelSamples).where(eq(modelSamples.modelId, modelId));
@@ -67,16 +68,10 @@ export async function samples(deps: Deps, modelId: string): Promise<ModelSamples
       .finally(() => making.delete(modelId));
     making.set(modelId, run);
   }
-  if (items.length) return { items, source: "generated", ...(missing.length && canMake ? { note: "More samples are being made on this install." } : {}) };
-  if (canMake) return { items, source: "none", note: "The samples are being made on this install by the model itself; they appear in a moment." };
-  return {
-    items,
-    source: "none",
-    note:
-      model.provider === "local"
-        ? "This model works on your own images, so it has no text-to-image samples."
-        : "No samples: they would be made by the model itself on this install, and fal.ai models are not run on their own because every image costs credits.",
-  };
+  const note = (key: ApiKey) => renderApi(language, key);
+  if (items.length) return { items, source: "generated", making: !!(missing.length && canMake), ...(missing.length && canMake ? { note: note("samples.makingMore") } : {}) };
+  if (canMake) return { items, source: "none", making: true, note: note("samples.making") };
+  return { items, source: "none", making: false, note: note(model.provider === "local" ? "samples.ownImagesOnly" : "samples.falCosts") };
 }
 
 /** Test hook: resolves when samples being made for the model are done. */

@@ -1,14 +1,14 @@
 import { MODEL_DEGRADED_FAILURE_RATE, MODEL_DEGRADED_MIN_JOBS, type ModelStats, type ModelStatus } from "@image-studio/shared";
 import type { Deps, SessionUser } from "../../context";
 import { catalogFor } from "../../auth/guest";
-import { AppError } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 import { modelStats, recentOutcomes } from "./model-stats.repo";
 
 const round = (v: number | null, digits = 2) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 /** p50/p95 duration and success rate of one model, measured on this install's finished jobs. */
 export async function stats(deps: Deps, modelId: string): Promise<ModelStats> {
-  if (!(await deps.catalog.get(modelId))) throw new AppError("NOT_FOUND", "Model not found");
+  if (!(await deps.catalog.get(modelId))) throw notFound("model");
   const s = await modelStats(deps.database.db, modelId);
   const finished = s.completed + s.failed;
   return {

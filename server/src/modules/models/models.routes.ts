@@ -1,8 +1,9 @@
 import { Hono } from "hono";
+import { requestLanguage } from "../../i18n/request";
 import { z } from "zod";
 import { catalogFor } from "../../auth/guest";
 import type { AppEnv } from "../../context";
-import { AppError } from "../../lib/errors";
+import { notFound } from "../../lib/errors";
 import { validate } from "../../lib/validate";
 import { announcementsQuerySchema, createAnnouncementSchema } from "@image-studio/shared";
 import { ctxOf, requireAdmin } from "../../middleware/require-user";
@@ -35,12 +36,12 @@ export const modelRoutes = new Hono<AppEnv>()
   .get("/announcements", validate("query", announcementsQuerySchema), async (c) => c.json(await announcements.list(c.get("deps"), c.req.valid("query"))))
   .get("/samples/:sampleId", validate("param", z.object({ sampleId: z.uuid("Sample ids are UUIDs") })), async (c) => {
     const row = await sampleFile(c.get("deps"), c.req.valid("param").sampleId);
-    if (!row) throw new AppError("NOT_FOUND", "Sample not found");
+    if (!row) throw notFound("sample");
     return serveObject(c, c.get("deps").storage, row.storageKey, { cacheControl: "public, max-age=86400", ranges: false, contentType: row.contentType });
   })
   .get("/:id{.+}/samples", async (c) => {
-    const found = await samples(c.get("deps"), c.req.param("id"));
-    if (!found) throw new AppError("NOT_FOUND", "Model not found");
+    const found = await samples(c.get("deps"), c.req.param("id"), requestLanguage(c));
+    if (!found) throw notFound("model");
     c.header("Cache-Control", "no-store");
     return c.json(found);
   })
@@ -51,7 +52,7 @@ export const modelRoutes = new Hono<AppEnv>()
   // Model ids contain slashes (fal-ai/flux/dev): match the rest of the path.
   .get("/:id{.+}", async (c) => {
     const model = await c.get("deps").catalog.get(c.req.param("id"));
-    if (!model) throw new AppError("NOT_FOUND", "Model not found");
+    if (!model) throw notFound("model");
     return c.json(catalogFor(c.get("user"), [model])[0]!);
   });
 
@@ -69,7 +70,7 @@ export const adminModelRoutes = new Hono<AppEnv>()
     const catalog = c.get("deps").catalog;
     const id = c.req.param("id");
     const current = await catalog.get(id);
-    if (!current) throw new AppError("NOT_FOUND", "Model not found");
+    if (!current) throw notFound("model");
     const body = c.req.valid("json");
     const isActive = body.isActive ?? !current.isActive;
     const updated = await catalog.setActive(id, isActive);

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   NOTIFICATION_KINDS,
   type NotificationKind,
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `language`: the request's (the stored English when absent); the client words the items itself from `params`. */
 export async function list(ctx: Ctx, q: { cursor?: string; limit: number; unread?: "true" | "false"; kind?: NotificationKind[] }, language?: string): Promise<NotificationList> {
-  if (q.cursor && !UUID.test(q.cursor)) throw new AppError("BAD_REQUEST", "This page link is not valid any more; start from the first page.");
+  if (q.cursor && !UUID.test(q.cursor)) throw new AppError("BAD_REQUEST", msg("request.pageLinkInvalid"));
   const rows = await repo.listNotifications(ctx.db, ctx.user.id, {
     limit: q.limit + 1,
     afterId: q.cursor,
@@ -39,7 +40,7 @@ export async function unreadCount(ctx: Ctx) {
 
 export async function markRead(ctx: Ctx, id: string, language?: string) {
   const row = await repo.markRead(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Notification");
+  if (!row) throw notFound("notification");
   return { notification: toNotificationView(row, language), unreadCount: await repo.unreadCount(ctx.db, ctx.user.id) };
 }
 
@@ -49,7 +50,7 @@ export async function markAllRead(ctx: Ctx) {
 }
 
 export async function remove(ctx: Ctx, id: string) {
-  if (!(await repo.deleteNotification(ctx.db, ctx.user.id, id))) throw notFound("Notification");
+  if (!(await repo.deleteNotification(ctx.db, ctx.user.id, id))) throw notFound("notification");
   return { deleted: true, unreadCount: await repo.unreadCount(ctx.db, ctx.user.id) };
 }
 

@@ -32,7 +32,7 @@ type Over = { id?: string; name?: string; isTemplate: boolean };
 async function copyProject(ctx: Ctx, src: repo.ProjectWithCounts, newId: string, over: Over): Promise<boolean> {
   return createOnce({
     userId: ctx.user.id,
-    what: "Project",
+    what: "project",
     ownerOf: () => repo.ownerOf(ctx.db, newId),
     insert: () =>
       repo.insertIfAbsent(ctx.db, {

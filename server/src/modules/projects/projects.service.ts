@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   findBuiltinTemplate,
   type ImageList,
@@ -41,7 +42,7 @@ export function toProject(r: repo.ProjectWithCounts): Project {
 
 export async function load(ctx: Ctx, id: string) {
   const row = await repo.get(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Project");
+  if (!row) throw notFound("project");
   return row;
 }
 
@@ -67,7 +68,7 @@ export async function assertImages(ctx: Ctx, ids: string[]) {
   const owned = new Set(await repo.ownedImageIds(ctx.db, ctx.user.id, ids));
   const missing = ids.filter((i) => !owned.has(i));
   if (missing.length)
-    throw new AppError("NOT_FOUND", missing.length === 1 ? "Image not found" : `${missing.length} images not found`, {
+    throw new AppError("NOT_FOUND", msg("projects.imagesNotFound", { count: missing.length }), {
       imageIds: missing,
     });
 }
@@ -101,7 +102,7 @@ export async function create(ctx: Ctx, input: CreateInput): Promise<{ project: P
   const newId = id ?? crypto.randomUUID();
   const created = await createOnce({
     userId: ctx.user.id,
-    what: "Project",
+    what: "project",
     ownerOf: () => repo.ownerOf(ctx.db, newId),
     insert: () =>
       repo.insertIfAbsent(ctx.db, {
@@ -126,7 +127,7 @@ export async function update(ctx: Ctx, id: string, input: z.output<typeof projec
   await load(ctx, id);
   if (patch.coverImageId) await assertImages(ctx, [patch.coverImageId]);
   if (!(await repo.update(ctx.db, ctx.user.id, id, patch, version))) {
-    throw new AppError("CONFLICT", "This project was changed elsewhere; reload to see the latest version");
+    throw new AppError("CONFLICT", msg("projects.changedElsewhere"));
   }
   return get(ctx, id);
 }
@@ -164,7 +165,7 @@ export async function addImages(ctx: Ctx, id: string, imageIds: string[]) {
 export async function removeImage(ctx: Ctx, id: string, imageId: string) {
   await load(ctx, id);
   const inProject = new Set(await repo.imageIds(ctx.db, ctx.user.id, id));
-  if (!inProject.has(imageId)) throw notFound("Image");
+  if (!inProject.has(imageId)) throw notFound("image");
   await images.move(ctx, [imageId], null);
   await repo.update(ctx.db, ctx.user.id, id, {});
   return get(ctx, id);
@@ -186,7 +187,7 @@ const slug = (s: string) =>
 export async function exportZip(ctx: Ctx, id: string) {
   const project = await load(ctx, id);
   const ids = await repo.imageIds(ctx.db, ctx.user.id, id, true);
-  if (!ids.length) throw new AppError("BAD_REQUEST", "This project has no images to export");
+  if (!ids.length) throw new AppError("BAD_REQUEST", msg("projects.nothingToExport"));
   const zip = await zipDownload(ctx, ids, { csv: true });
   return { body: zip.body, fileName: `${slug(project.name)}-${ctx.now.toISOString().slice(0, 10)}.zip` };
 }

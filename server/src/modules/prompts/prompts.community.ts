@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   type Prompt,
   type PromptHistoryEntry,
@@ -23,7 +24,7 @@ function encodeCursor(c: { at: Date; id: string } | number): string {
 
 function decodeCursor(raw: string | undefined, sort: "recent" | "popular"): { after?: { at: Date; id: string }; offset?: number } {
   if (!raw) return {};
-  const bad = () => new AppError("VALIDATION_FAILED", "This page cursor is not valid; start from the first page.", { issues: [{ path: ["cursor"], message: "Invalid cursor" }] });
+  const bad = () => new AppError("VALIDATION_FAILED", msg("request.thisCursorInvalid"), { issues: [{ path: ["cursor"], message: msg("issue.invalidCursor") }] });
   if (sort === "popular") {
     const m = /^o:(\d{1,6})$/.exec(raw);
     if (!m) throw bad();
@@ -72,7 +73,7 @@ export async function favorite(ctx: Ctx, id: string, on: boolean): Promise<{ id:
     await repo.update(ctx.db, ctx.user.id, id, { isFavorite: on });
     return { id, isFavorite: on };
   }
-  if (!(await community.getPublished(ctx.db, id))) throw notFound("Prompt");
+  if (!(await community.getPublished(ctx.db, id))) throw notFound("prompt");
   const stars = await community.star(ctx.db, ctx.user.id, id, on);
   return { id, isFavorite: on, stars };
 }
@@ -83,7 +84,7 @@ export async function copy(ctx: Ctx, id: string, newId?: string): Promise<{ prom
   const existing = await repo.get(ctx.db, ctx.user.id, targetId);
   if (existing) return { prompt: toPrompt(existing), created: false };
   const source = (await repo.get(ctx.db, ctx.user.id, id)) ?? (await community.getPublished(ctx.db, id));
-  if (!source) throw notFound("Prompt");
+  if (!source) throw notFound("prompt");
   const inserted = await repo.insertIfAbsent(ctx.db, {
     id: targetId,
     userId: ctx.user.id,
@@ -96,7 +97,7 @@ export async function copy(ctx: Ctx, id: string, newId?: string): Promise<{ prom
     variables: source.variables,
     copiedFromId: source.id,
   });
-  if (!inserted) throw notFound("Prompt");
+  if (!inserted) throw notFound("prompt");
   if (source.userId !== ctx.user.id) await community.bumpCopies(ctx.db, source.id);
   return { prompt: await get(ctx, targetId), created: true };
 }
@@ -145,7 +146,7 @@ export async function search(ctx: Ctx, q: string, limit: number) {
 
 export async function exampleOf(ctx: { db: Ctx["db"] }, id: string) {
   const ex = await community.publishedExample(ctx.db, id);
-  if (!ex) throw notFound("Image");
+  if (!ex) throw notFound("image");
   return ex;
 }
 
@@ -155,6 +156,6 @@ export async function unpublish(ctx: Ctx, id: string): Promise<{ id: string; isP
     if (changed) await audit(ctx, { action: "prompt.unpublish", targetType: "prompt", targetId: id }, tx as unknown as Ctx["db"]);
     return changed;
   });
-  if (!done) throw notFound("Prompt");
+  if (!done) throw notFound("prompt");
   return { id, isPublic: false };
 }

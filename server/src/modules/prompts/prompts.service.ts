@@ -1,4 +1,5 @@
 import type { Prompt, promptCreateSchema, promptUpdateSchema } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { createOnce } from "../../lib/create-once";
@@ -30,7 +31,7 @@ export function toPrompt(r: repo.PromptRow): Prompt {
 
 async function load(ctx: Ctx, id: string) {
   const row = await repo.get(ctx.db, ctx.user.id, id);
-  if (!row) throw notFound("Prompt");
+  if (!row) throw notFound("prompt");
   return row;
 }
 
@@ -45,7 +46,7 @@ export const byIds = async (ctx: Ctx, ids: string[]): Promise<Prompt[]> => (awai
 export async function create(ctx: Ctx, input: z.output<typeof promptCreateSchema>): Promise<{ prompt: Prompt; created: boolean }> {
   const created = await createOnce({
     userId: ctx.user.id,
-    what: "Prompt",
+    what: "prompt",
     ownerOf: () => repo.ownerOf(ctx.db, input.id),
     insert: () =>
       repo.insertIfAbsent(ctx.db, {
@@ -69,20 +70,20 @@ export async function update(ctx: Ctx, id: string, patch: z.output<typeof prompt
   const { isPublic, exampleImageId, ...fields } = patch;
   const write: repo.PromptPatch = { ...fields };
   if (exampleImageId !== undefined) {
-    if (exampleImageId && !(await repo.ownsLiveImage(ctx.db, ctx.user.id, exampleImageId))) throw notFound("Image");
+    if (exampleImageId && !(await repo.ownsLiveImage(ctx.db, ctx.user.id, exampleImageId))) throw notFound("image");
     write.exampleImageId = exampleImageId;
   }
   if (isPublic !== undefined) {
-    if (isPublic && ctx.user.isGuest) throw new AppError("FORBIDDEN", "Create an account to publish prompts to the community.");
+    if (isPublic && ctx.user.isGuest) throw new AppError("FORBIDDEN", msg("guest.publishPrompts"));
     const current = await load(ctx, id);
     write.isPublic = isPublic;
     write.publishedAt = isPublic ? (current.publishedAt ?? ctx.now) : null;
   }
-  if (!(await repo.update(ctx.db, ctx.user.id, id, write))) throw notFound("Prompt");
+  if (!(await repo.update(ctx.db, ctx.user.id, id, write))) throw notFound("prompt");
   return get(ctx, id);
 }
 
 export async function remove(ctx: Ctx, id: string): Promise<{ deleted: true }> {
-  if (!(await repo.remove(ctx.db, ctx.user.id, id))) throw notFound("Prompt");
+  if (!(await repo.remove(ctx.db, ctx.user.id, id))) throw notFound("prompt");
   return { deleted: true };
 }

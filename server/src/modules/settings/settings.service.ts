@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   findModel,
   type GenerationDefaults,
@@ -12,7 +13,7 @@ import {
 } from "@image-studio/shared";
 import { z } from "zod";
 import type { Ctx } from "../../context";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { findSettings, lockSettings, type SettingsRow, upsertSettings } from "./settings.repo";
 
 const storedPresets = z.array(z.unknown());
@@ -46,13 +47,13 @@ function toView(row: SettingsRow | undefined): UserSettings {
 function checkModelParameters(modelId: string | null | undefined, parameters: Record<string, unknown> | undefined, at: string[] = []) {
   if (!modelId) return;
   const model = findModel(modelId);
-  if (!model) throw new AppError("VALIDATION_FAILED", `Unknown model "${modelId}"`, { issues: [{ path: [...at, "modelId"], message: "Unknown model" }] });
+  if (!model) throw new AppError("VALIDATION_FAILED", msg("generation.unknownModel", { modelId }), { issues: [{ path: [...at, "modelId"], message: msg("issue.unknownModel") }] });
   if (!parameters) return;
   const operation = model.operations.includes("text-to-image") ? "text-to-image" : model.operations[0];
   const checked = validateGenerationParams(model, { operation, parameters });
   if (!checked.ok) {
     const issues = checked.issues.map((i) => ({ path: [...at, ...i.path], message: i.message }));
-    throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? "Invalid parameters", { issues });
+    throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? msg("generation.invalidParameters"), { issues });
   }
 }
 
@@ -103,8 +104,8 @@ export async function savePreset(ctx: Ctx, id: string, input: SavePresetRequest)
     const presets = presetsOf(row);
     const existing = presets.find((p) => p.id === id);
     const clash = presets.find((p) => p.id !== id && p.name.toLowerCase() === input.name.trim().toLowerCase());
-    if (clash) throw new AppError("CONFLICT", `You already have a preset called "${clash.name}"`, { issues: [{ path: ["name"], message: "That name is taken" }] });
-    if (!existing && presets.length >= PRESETS_MAX) throw new AppError("CONFLICT", `You can keep at most ${PRESETS_MAX} presets; delete one first`);
+    if (clash) throw new AppError("CONFLICT", msg("settings.presetExists", { name: clash.name }), { issues: [{ path: ["name"], message: msg("issue.nameTaken") }] });
+    if (!existing && presets.length >= PRESETS_MAX) throw new AppError("CONFLICT", msg("settings.maxPresets", { max: PRESETS_MAX }));
     const now = ctx.now.toISOString();
     const preset = generationPresetSchema.parse({ ...input, id, createdAt: existing?.createdAt ?? now, updatedAt: now });
     const next = existing ? presets.map((p) => (p.id === id ? preset : p)) : [...presets, preset];
@@ -117,7 +118,7 @@ export async function deletePreset(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const row = await lockSettings(tx, ctx.user.id);
     const presets = presetsOf(row);
-    if (!presets.some((p) => p.id === id)) throw new AppError("NOT_FOUND", "Preset not found");
+    if (!presets.some((p) => p.id === id)) throw notFound("preset");
     await upsertSettings(tx, ctx.user.id, { settings: { ...row.settings, presets: presets.filter((p) => p.id !== id) } });
   });
 }

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { msg } from "../../i18n/api";
 import { SHARE_PASSWORD_MAX } from "@image-studio/shared";
 import { verifyPassword } from "better-auth/crypto";
 import type { Deps } from "../../context";
@@ -51,8 +52,8 @@ function cookieValid(deps: Deps, link: ShareLinkRow, value: string | undefined, 
 
 /** Revoked or expired: the link's own answer (the public page says which). */
 export function assertLive(link: ShareLinkRow, now: Date) {
-  if (link.revokedAt) throw new AppError("GONE", "This link was turned off by its owner", { reason: "revoked" });
-  if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) throw new AppError("GONE", "This link has expired", { reason: "expired" });
+  if (link.revokedAt) throw new AppError("GONE", msg("share.turnedOff"), { reason: "revoked" });
+  if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) throw new AppError("GONE", msg("share.expired"), { reason: "expired" });
 }
 
 /** Checks a password against the link, counting wrong guesses; throws 401 (wrong) or 429 (too many). */
@@ -63,25 +64,25 @@ export async function checkPassword(deps: Deps, link: ShareLinkRow, password: st
   const [client, all] = [await consume(db, keys[0]!, PASSWORD_RULE_PER_CLIENT, at), await consume(db, keys[1]!, PASSWORD_RULE_PER_LINK, at)];
   const refused = !client.allowed ? client : !all.allowed ? all : null;
   if (refused) {
-    throw new AppError("RATE_LIMITED", "Too many wrong passwords for this link. Wait a few minutes and try again.", { retryAfter: refused.retryAfter }, {
+    throw new AppError("RATE_LIMITED", msg("share.tooManyPasswords"), { retryAfter: refused.retryAfter }, {
       "Retry-After": String(refused.retryAfter ?? 60),
     });
   }
   const fits = password.length <= SHARE_PASSWORD_MAX; // a longer one can't be right: don't spend scrypt on it
   if (!fits || !(await verifyPassword({ hash: link.passwordHash!, password }))) {
-    throw new AppError("SHARE_PASSWORD_REQUIRED", "That password is not right", { wrongPassword: true });
+    throw new AppError("SHARE_PASSWORD_REQUIRED", msg("share.wrongPassword"), { wrongPassword: true });
   }
   for (const k of keys) await refund(db, k); // a right password does not count against anyone
 }
 
 /** The link a request may open, or the reason it may not (404 unknown, 410 gone, 401 password, 429 guessing). */
 export async function authorize(deps: Deps, link: ShareLinkRow | undefined, proof: Proof, now: Date): Promise<ShareLinkRow> {
-  if (!link) throw notFound("Share link");
+  if (!link) throw notFound("shareLink");
   assertLive(link, now);
   if (!link.passwordHash) return link;
   if (cookieValid(deps, link, proof.cookies?.[cookieName(link.token)], now)) return link;
   if (proof.password === undefined || proof.password === "") {
-    throw new AppError("SHARE_PASSWORD_REQUIRED", "This link is protected by a password");
+    throw new AppError("SHARE_PASSWORD_REQUIRED", msg("share.passwordProtected"));
   }
   await checkPassword(deps, link, proof.password, proof.ip, now);
   return link;

@@ -74,7 +74,7 @@ export async function content(deps: Deps, link: repo.ShareLinkRow, now: Date): P
   const base = { kind: link.kind, allowDownload: link.allowDownload, showPrompt: link.showPrompt, allowReview: link.allowReview && link.kind !== "image", expiresAt: link.expiresAt?.toISOString() ?? null };
   if (link.kind === "image") {
     const img = await images.get(ctx, link.imageId!);
-    if (img.deletedAt) throw notFound("Share link");
+    if (img.deletedAt) throw notFound("shareLink");
     const shared = toShared(link, img);
     const title = shared.altText || (link.showPrompt ? img.prompt : "") || "Shared image";
     return { ...base, title: title.slice(0, 200), description: "", images: [shared] };

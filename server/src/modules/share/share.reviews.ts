@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   type ImageReviewList,
   REVIEW_VERDICT_LABELS,
@@ -31,11 +32,11 @@ async function reviewLink(deps: Deps, kind: ShareKind, token: string, proof: Pro
   const found = await repo.byToken(deps.database.db, token);
   try {
     const link = await authorize(deps, found?.kind === kind ? found : undefined, proof, now);
-    if (!link.allowReview || link.kind === "image") throw new AppError("NOT_FOUND", "This link does not collect reviews");
+    if (!link.allowReview || link.kind === "image") throw new AppError("NOT_FOUND", msg("share.noReviews"));
     return link;
   } catch (err) {
     // A revoked or expired link keeps no verdicts: it is simply gone.
-    if (err instanceof AppError && err.code === "GONE") throw notFound("Share link");
+    if (err instanceof AppError && err.code === "GONE") throw notFound("shareLink");
     throw err;
   }
 }
@@ -47,7 +48,7 @@ async function limit(deps: Deps, link: repo.ShareLinkRow, ip: string | undefined
   const all = client.allowed ? await consume(db, `share-review:${link.id}`, REVIEW_RULE_PER_LINK, at) : client;
   const refused = !client.allowed ? client : !all.allowed ? all : null;
   if (refused) {
-    throw new AppError("RATE_LIMITED", "Too many verdicts from here for this link. Wait a few minutes and try again.", { retryAfter: refused.retryAfter }, {
+    throw new AppError("RATE_LIMITED", msg("share.tooManyVerdicts"), { retryAfter: refused.retryAfter }, {
       "Retry-After": String(refused.retryAfter ?? 60),
     });
   }
@@ -67,7 +68,7 @@ export async function give(deps: Deps, kind: ShareKind, token: string, imageId: 
   const now = deps.clock.now();
   const link = await reviewLink(deps, kind, token, proof, now);
   await limit(deps, link, proof.ip, now);
-  if (!(await pub.sharedFile(deps, link, imageId, "thumb-256", now))) throw notFound("Image");
+  if (!(await pub.sharedFile(deps, link, imageId, "thumb-256", now))) throw notFound("image");
   const row = await reviews.upsert(
     deps.database.db,
     { linkId: link.id, userId: link.userId, imageId, reviewerId: input.reviewerId, reviewerName: input.reviewerName, verdict: input.verdict, note: input.note ?? "" },

@@ -80,7 +80,7 @@ export const shareRoutes = new Hono<AppEnv>()
     const deps = c.get("deps");
     const now = deps.clock.now();
     const link = await repo.byToken(deps.database.db, c.req.valid("param").token);
-    if (!link) throw notFound("Share link");
+    if (!link) throw notFound("shareLink");
     assertLive(link, now);
     if (!link.passwordHash) return c.json({ unlocked: true, kind: link.kind });
     await checkPassword(deps, link, c.req.valid("json").password, proofOf(c).ip, now);
@@ -103,11 +103,11 @@ export const shareRoutes = new Hono<AppEnv>()
       link = await authorize(deps, await repo.byToken(deps.database.db, token), proofOf(c), now);
     } catch (err) {
       // A picture of a revoked or expired link is simply gone.
-      if (err instanceof AppError && err.code === "GONE") throw notFound("Image");
+      if (err instanceof AppError && err.code === "GONE") throw notFound("image");
       throw err;
     }
     const f = await pub.sharedFile(deps, link, imageId, variant, now);
-    if (!f) throw notFound("Image");
+    if (!f) throw notFound("image");
     c.header("X-Robots-Tag", "noindex");
     if (variant === "video" || variant === "original" || variant === "download") {
       const disposition = variant === "download" ? attachment(fileNameFor(f)) : `inline; filename="${fileNameFor(f)}"`;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { msg } from "../../i18n/api";
 import {
   SHARE_EXPIRY_MS,
   sharePagePath,
@@ -65,7 +66,7 @@ export function toLink(ctx: Pick<Ctx, "deps" | "now">, row: repo.ShareLinkRow, t
 async function target(ctx: Ctx, kind: ShareKind, id: string): Promise<{ name: string; thumb: string | null }> {
   if (kind === "image") {
     const img = await images.get(ctx, id);
-    if (img.deletedAt) throw notFound("Image");
+    if (img.deletedAt) throw notFound("image");
     return { name: oneLine(img.altText || img.prompt || "Image"), thumb: img.id };
   }
   if (kind === "project") {
@@ -83,7 +84,7 @@ function expiryOf(ctx: Ctx, input: { expiresAt?: string | null; expiresIn?: keyo
   if (input.expiresAt === null) return null;
   const at = new Date(input.expiresAt);
   if (at.getTime() <= ctx.now.getTime()) {
-    throw new AppError("VALIDATION_FAILED", "The expiry must be in the future", { issues: [{ path: ["expiresAt"], message: "Pick a time in the future" }] });
+    throw new AppError("VALIDATION_FAILED", msg("share.expiryFuture"), { issues: [{ path: ["expiresAt"], message: msg("issue.futureTime") }] });
   }
   return at;
 }
@@ -91,7 +92,7 @@ function expiryOf(ctx: Ctx, input: { expiresAt?: string | null; expiresIn?: keyo
 /** Review compares the pictures of a project or collection; a single image's link has no review. */
 function assertReviewable(kind: ShareKind, allowReview: boolean | undefined) {
   if (allowReview && kind === "image") {
-    throw new AppError("VALIDATION_FAILED", "Review is for project and collection links", { issues: [{ path: ["allowReview"], message: "Share a project or collection to collect reviews" }] });
+    throw new AppError("VALIDATION_FAILED", msg("share.reviewForProjects"), { issues: [{ path: ["allowReview"], message: msg("issue.shareForReview") }] });
   }
 }
 
@@ -128,7 +129,7 @@ export async function list(ctx: Ctx): Promise<ShareLink[]> {
 
 async function owned(ctx: Ctx, token: string) {
   const row = await repo.ownedByToken(ctx.db, ctx.user.id, token);
-  if (!row) throw notFound("Share link");
+  if (!row) throw notFound("shareLink");
   return row;
 }
 
@@ -139,7 +140,7 @@ async function answer(ctx: Ctx, row: repo.ShareLinkRow): Promise<ShareLink> {
 
 export async function update(ctx: Ctx, token: string, input: ShareUpdate): Promise<ShareLink> {
   const row = await owned(ctx, token);
-  if (row.revokedAt) throw new AppError("CONFLICT", "This link was revoked; create a new one instead");
+  if (row.revokedAt) throw new AppError("CONFLICT", msg("share.revokedCreateNew"));
   assertReviewable(row.kind, input.allowReview);
   const expiresAt = expiryOf(ctx, input);
   const passwordHash = input.password === undefined ? undefined : input.password === null ? null : await hashPassword(input.password);

@@ -1,4 +1,5 @@
 import { LIMITS, type syncMutationSchema } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
@@ -30,14 +31,14 @@ async function updateImage(caller: Ctx, m: Of<"image.update">): Promise<Outcome>
   const ctx = await imageScope(caller, m.imageId, "editor");
   const current = await images.get(ctx, m.imageId);
   if (current.deletedAt && (m.baseVersion == null || m.baseVersion < current.version)) {
-    throw new AppError("CONFLICT", "This image was moved to the trash on another device; restore it to edit it");
+    throw new AppError("CONFLICT", msg("sync.trashedElsewhere"));
   }
   const { tagsAdd, tagsRemove, ...fields } = m.patch;
   if (Object.keys(fields).length) await images.update(ctx, m.imageId, fields);
   if (tagsAdd?.length || tagsRemove?.length) await images.retag(ctx, [m.imageId], tagsAdd ?? [], tagsRemove ?? []);
   const after = await images.get(ctx, m.imageId);
   if (after.tags.length > LIMITS.tagsPerImage) {
-    throw new AppError("VALIDATION_FAILED", `An image can have at most ${LIMITS.tagsPerImage} tags`, { issues: [{ path: ["patch", "tagsAdd"], message: "Too many tags" }] });
+    throw new AppError("VALIDATION_FAILED", msg("sync.maxTags", { max: LIMITS.tagsPerImage }), { issues: [{ path: ["patch", "tagsAdd"], message: msg("issue.tooManyTags") }] });
   }
   return { version: after.version, entityId: m.imageId };
 }
@@ -66,7 +67,7 @@ async function deleteOnce(ctx: Ctx, entity: "collection" | "prompt", id: string,
 
 async function collectionOutcome(ctx: Ctx, id: string): Promise<Outcome> {
   const version = await repo.collectionVersion(ctx.db, ctx.user.id, id);
-  if (version === undefined) throw notFound("Collection");
+  if (version === undefined) throw notFound("collection");
   return { version, entityId: id };
 }
 

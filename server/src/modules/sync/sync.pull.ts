@@ -1,4 +1,5 @@
 import type { SyncPull, syncPullQuerySchema, Tombstone } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { z } from "zod";
 import type { Ctx } from "../../context";
 import { AppError } from "../../lib/errors";
@@ -25,7 +26,7 @@ const byVersion = (a: { version: number }, b: { version: number }) => a.version 
  */
 export async function pull(ctx: Ctx, q: PullQuery, opts: { maxWaitMs?: number } = {}): Promise<SyncPull> {
   const after = q.cursor ?? "0";
-  if (BigInt(after) > MAX_VERSION) throw new AppError("VALIDATION_FAILED", "cursor: not a version this server handed out", { issues: [{ path: ["cursor"], message: "Out of range" }] });
+  if (BigInt(after) > MAX_VERSION) throw new AppError("VALIDATION_FAILED", msg("sync.badCursor"), { issues: [{ path: ["cursor"], message: msg("issue.outOfRange") }] });
   const { upTo } = await safeWatermark(ctx.deps.database, ctx.db, opts.maxWaitMs);
   return ctx.db.transaction(
     async (tx) => {

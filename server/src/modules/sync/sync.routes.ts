@@ -1,4 +1,5 @@
 import { SYNC_PUSH_MAX, syncPullQuerySchema, syncPushRequestSchema, syncSharedQuerySchema } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import { Hono } from "hono";
 import { z } from "zod";
 import { bodyLimit } from "hono/body-limit";
@@ -32,7 +33,7 @@ export const syncRoutes = new Hono<AppEnv>()
     bodyLimit({
       maxSize: PUSH_MAX_BYTES,
       onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", `A push carries at most ${SYNC_PUSH_MAX} changes of reasonable size`);
+        throw new AppError("PAYLOAD_TOO_LARGE", msg("sync.pushTooLarge", { max: SYNC_PUSH_MAX }));
       },
     }),
     validate("json", syncPushRequestSchema),

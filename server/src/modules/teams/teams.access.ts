@@ -29,7 +29,7 @@ function actingFor(ctx: Ctx, ownerId: string): Ctx {
 export async function projectScope(ctx: Ctx, projectId: string, min: ProjectAccessRole): Promise<Ctx> {
   const owner = await repo.projectOwner(ctx.db, projectId);
   if (owner?.userId === ctx.user.id) return ctx;
-  if (!owner || !roleAtLeast(await projectRole(ctx, projectId), min)) throw notFound("Project");
+  if (!owner || !roleAtLeast(await projectRole(ctx, projectId), min)) throw notFound("project");
   return actingFor(ctx, owner.userId);
 }
 
@@ -40,8 +40,8 @@ export async function projectScope(ctx: Ctx, projectId: string, min: ProjectAcce
 export async function imageScope(ctx: Ctx, imageId: string, min: ProjectAccessRole): Promise<Ctx> {
   const facts = await repo.imageFacts(ctx.db, imageId);
   if (facts?.userId === ctx.user.id) return ctx;
-  if (!facts || !facts.projectId || facts.deletedAt) throw notFound("Image");
-  if (!roleAtLeast(await projectRole(ctx, facts.projectId), min)) throw notFound("Image");
+  if (!facts || !facts.projectId || facts.deletedAt) throw notFound("image");
+  if (!roleAtLeast(await projectRole(ctx, facts.projectId), min)) throw notFound("image");
   return actingFor(ctx, facts.userId);
 }
 

@@ -1,4 +1,5 @@
 import { type ProjectAccess, type ProjectPerson, roleAtLeast, type SharedProject, strongerRole, type TeamRole } from "@image-studio/shared";
+import { msg } from "../../i18n/api";
 import type { Ctx } from "../../context";
 import { AppError, notFound } from "../../lib/errors";
 import { projectRole } from "./teams.access";
@@ -11,8 +12,8 @@ export async function share(ctx: Ctx, teamId: string, projectId: string) {
   await membership(ctx, teamId);
   const owner = await repo.projectOwner(ctx.db, projectId);
   if (!owner || owner.userId !== ctx.user.id) {
-    if (owner && (await projectRole(ctx, projectId))) throw new AppError("FORBIDDEN", "Only the project's owner can share it with a team");
-    throw notFound("Project");
+    if (owner && (await projectRole(ctx, projectId))) throw new AppError("FORBIDDEN", msg("teams.onlyOwnerShares"));
+    throw notFound("project");
   }
   await repo.shareProject(ctx.db, teamId, projectId, ctx.user.id);
   return get(ctx, teamId);
@@ -22,16 +23,16 @@ export async function unshare(ctx: Ctx, teamId: string, projectId: string) {
   const role = await membership(ctx, teamId);
   const owner = await repo.projectOwner(ctx.db, projectId);
   if (owner?.userId !== ctx.user.id && role !== "admin") {
-    throw new AppError("FORBIDDEN", "Only the project's owner or a team admin can stop sharing it");
+    throw new AppError("FORBIDDEN", msg("teams.onlyOwnerUnshares"));
   }
-  if (!(await repo.unshareProject(ctx.db, teamId, projectId))) throw notFound("Project");
+  if (!(await repo.unshareProject(ctx.db, teamId, projectId))) throw notFound("project");
   return get(ctx, teamId);
 }
 
 /** Everyone who can see the project: the owner first, then members of every team it is shared with (strongest role). */
 export async function people(ctx: Ctx, projectId: string): Promise<{ people: ProjectPerson[]; teams: { id: string; name: string }[]; ownerId: string }> {
   const owner = await repo.projectOwner(ctx.db, projectId);
-  if (!owner) throw notFound("Project");
+  if (!owner) throw notFound("project");
   const card = await repo.userCard(ctx.db, owner.userId);
   const byId = new Map<string, ProjectPerson>();
   byId.set(owner.userId, { userId: owner.userId, name: card?.name ?? "", image: card?.image ?? null, role: "owner", isMe: owner.userId === ctx.user.id });
@@ -49,7 +50,7 @@ export async function people(ctx: Ctx, projectId: string): Promise<{ people: Pro
 /** The caller's role on a project with the people and teams it is shared with (404 without access). */
 export async function access(ctx: Ctx, projectId: string): Promise<ProjectAccess> {
   const myRole = await projectRole(ctx, projectId);
-  if (!roleAtLeast(myRole, "viewer")) throw notFound("Project");
+  if (!roleAtLeast(myRole, "viewer")) throw notFound("project");
   const p = await people(ctx, projectId);
   return { projectId, myRole: myRole!, teams: p.teams, people: p.people };
 }

@@ -1,3 +1,4 @@
+import { msg } from "../../i18n/api";
 import {
   roleAtLeast,
   TEAM_INVITE_DAYS,
@@ -38,14 +39,14 @@ export const list = async (ctx: Ctx): Promise<TeamSummary[]> => (await repo.team
 /** The caller's membership of a team with at least `min` (404 for non-members, 403 for members below it). */
 export async function membership(ctx: Ctx, teamId: string, min: TeamRole = "viewer"): Promise<TeamRole> {
   const role = await repo.roleIn(ctx.db, teamId, ctx.user.id);
-  if (!role) throw notFound("Team");
-  if (!roleAtLeast(role, min)) throw new AppError("FORBIDDEN", min === "admin" ? "Only the team's admins can do this" : "Your role in this team does not allow this");
+  if (!role) throw notFound("team");
+  if (!roleAtLeast(role, min)) throw new AppError("FORBIDDEN", msg(min === "admin" ? "teams.adminsOnly" : "teams.roleForbids"));
   return role;
 }
 
 export async function get(ctx: Ctx, teamId: string): Promise<TeamDetail> {
   const [row] = await repo.teamsOf(ctx.db, ctx.user.id, teamId);
-  if (!row) throw notFound("Team");
+  if (!row) throw notFound("team");
   const [members, projects, invitations] = await Promise.all([
     repo.members(ctx.db, teamId),
     repo.teamProjectsOf(ctx.db, teamId),
@@ -63,7 +64,7 @@ export async function create(ctx: Ctx, input: { id?: string; name: string }): Pr
   let newId = input.id;
   const created = await createOnce({
     userId: ctx.user.id,
-    what: "Team",
+    what: "team",
     insert: async () => {
       newId = await repo.insertTeam(ctx.db, input.id, input.name, ctx.user.id);
       return !!newId;
@@ -87,9 +88,9 @@ export async function remove(ctx: Ctx, teamId: string): Promise<void> {
 export async function invite(ctx: Ctx, teamId: string, input: { email: string; role: TeamRole }): Promise<TeamInvitation> {
   await membership(ctx, teamId, "admin");
   const existing = await repo.userByEmail(ctx.db, input.email);
-  if (existing && (await repo.roleIn(ctx.db, teamId, existing.id))) throw new AppError("CONFLICT", `${input.email} is already a member of this team`);
+  if (existing && (await repo.roleIn(ctx.db, teamId, existing.id))) throw new AppError("CONFLICT", msg("teams.alreadyMember", { email: input.email }));
   const members = await repo.members(ctx.db, teamId);
-  if (members.length >= TEAM_MAX_MEMBERS) throw new AppError("CONFLICT", `A team has at most ${TEAM_MAX_MEMBERS} members`);
+  if (members.length >= TEAM_MAX_MEMBERS) throw new AppError("CONFLICT", msg("teams.maxMembers", { max: TEAM_MAX_MEMBERS }));
   const expiresAt = new Date(ctx.now.getTime() + TEAM_INVITE_DAYS * 86_400_000);
   const id = await repo.upsertInvitation(ctx.db, { teamId, email: input.email, role: input.role, invitedBy: ctx.user.id, expiresAt });
   const invitation = (await repo.pendingInvitations(ctx.db, { teamId }, ctx.now)).find((i) => i.id === id)!;
@@ -99,7 +100,7 @@ export async function invite(ctx: Ctx, teamId: string, input: { email: string; r
 
 export async function revokeInvitation(ctx: Ctx, teamId: string, invitationId: string): Promise<void> {
   await membership(ctx, teamId, "admin");
-  if (!(await repo.closeInvitation(ctx.db, invitationId, { teamId }, "revoked", ctx.now))) throw notFound("Invitation");
+  if (!(await repo.closeInvitation(ctx.db, invitationId, { teamId }, "revoked", ctx.now))) throw notFound("invitation");
 }
 
 /** Invitations addressed to the caller's e-mail, still open. */
@@ -110,7 +111,7 @@ export const myInvitations = async (ctx: Ctx): Promise<TeamInvitation[]> =>
 export async function accept(ctx: Ctx, invitationId: string): Promise<TeamDetail> {
   const teamId = await ctx.db.transaction(async (tx) => {
     const inv = await repo.closeInvitation(tx, invitationId, { email: ctx.user.email }, "accepted", ctx.now);
-    if (!inv) throw notFound("Invitation");
+    if (!inv) throw notFound("invitation");
     await repo.addMember(tx, inv.teamId, ctx.user.id, inv.role);
     return inv.teamId;
   });
@@ -118,7 +119,7 @@ export async function accept(ctx: Ctx, invitationId: string): Promise<TeamDetail
 }
 
 export async function decline(ctx: Ctx, invitationId: string): Promise<void> {
-  if (!(await repo.closeInvitation(ctx.db, invitationId, { email: ctx.user.email }, "declined", ctx.now))) throw notFound("Invitation");
+  if (!(await repo.closeInvitation(ctx.db, invitationId, { email: ctx.user.email }, "declined", ctx.now))) throw notFound("invitation");
 }
 
 /** A team keeps at least one admin: the last one cannot step down or leave while others remain. */
@@ -126,7 +127,7 @@ async function keepAnAdmin(ctx: Ctx, tx: Ctx["db"], teamId: string, userId: stri
   const admins = await repo.adminsLocked(tx, teamId);
   if (admins.length === 1 && admins[0] === userId) {
     const others = (await repo.members(tx, teamId)).filter((m) => m.userId !== userId);
-    if (others.length) throw new AppError("CONFLICT", "Make another member an admin first: a team needs an admin");
+    if (others.length) throw new AppError("CONFLICT", msg("teams.needsAdmin"));
   }
 }
 
@@ -136,7 +137,7 @@ export async function setRole(ctx: Ctx, teamId: string, userId: string, role: Te
     await repo.lockTeam(tx, teamId);
     await membership({ ...ctx, db: tx }, teamId, "admin");
     if (role !== "admin") await keepAnAdmin(ctx, tx, teamId, userId);
-    if (!(await repo.setRole(tx, teamId, userId, role))) throw notFound("Member");
+    if (!(await repo.setRole(tx, teamId, userId, role))) throw notFound("member");
   });
   return get(ctx, teamId);
 }
@@ -146,7 +147,7 @@ export async function removeMember(ctx: Ctx, teamId: string, userId: string): Pr
   await ctx.db.transaction(async (tx) => {
     await repo.lockTeam(tx, teamId);
     await membership({ ...ctx, db: tx }, teamId, userId === ctx.user.id ? "viewer" : "admin");
-    if (!(await repo.roleIn(tx, teamId, userId))) throw notFound("Member");
+    if (!(await repo.roleIn(tx, teamId, userId))) throw notFound("member");
     await keepAnAdmin(ctx, tx, teamId, userId);
     await repo.removeMember(tx, teamId, userId);
     if (!(await repo.members(tx, teamId)).length) await repo.deleteTeam(tx, teamId);

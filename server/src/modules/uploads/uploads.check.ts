@@ -6,6 +6,7 @@
  * sharp with `limitInputPixels`.
  */
 import { LIMITS } from "@image-studio/shared";
+import { msg, type ApiMessage } from "../../i18n/api";
 import sharp, { type Metadata } from "sharp";
 import { type DecodePool, DecodeRefused } from "../../lib/decode-pool";
 import { AppError } from "../../lib/errors";
@@ -36,7 +37,7 @@ function looksLikeMarkup(b: Buffer): boolean {
   return head.startsWith("<") || head.includes("<svg");
 }
 
-const bad = (message: string) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
+const bad = (message: ApiMessage) => new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
 
 export interface CheckedImage {
   format: SniffedFormat;
@@ -56,34 +57,34 @@ export interface CheckOptions {
  * Throws a 400/413/415 AppError with a clear message, or returns what the bytes claim to be.
  */
 export async function checkImageBytes(data: Buffer, opts: CheckOptions): Promise<CheckedImage> {
-  if (data.length === 0) throw bad("The file is empty");
+  if (data.length === 0) throw bad(msg("uploads.empty"));
   if (data.length > LIMITS.uploadMaxBytes) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `Uploads can be at most ${LIMITS.uploadMaxBytes / 1024 / 1024} MB`);
+    throw new AppError("PAYLOAD_TOO_LARGE", msg("uploads.tooLarge", { mb: LIMITS.uploadMaxBytes / 1024 / 1024 }));
   }
   if (looksLikeMarkup(data))
     throw new AppError(
       "UNSUPPORTED_MEDIA",
-      "SVG, HTML and other text files are not accepted; upload a PNG, JPEG or WebP image",
+      msg("uploads.textFile"),
     );
   const format = sniff(data);
   if (!format)
     throw new AppError(
       "UNSUPPORTED_MEDIA",
-      "This is not a PNG, JPEG, WebP, GIF or AVIF image (checked by its content, not its name)",
+      msg("uploads.notImage"),
     );
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: false }).metadata(); // the header only: no pixels decoded
   } catch {
-    throw bad("The image could not be decoded: it is damaged or incomplete");
+    throw bad(msg("uploads.undecodable"));
   }
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
-  if (!width || !height) throw bad("The image has no size: it is damaged or incomplete");
+  if (!width || !height) throw bad(msg("uploads.noSize"));
   if (width * height > opts.maxPixels) {
     throw new AppError(
       "PAYLOAD_TOO_LARGE",
-      `The image is ${width}×${height} pixels; uploads can be at most ${+(opts.maxPixels / 1_000_000).toFixed(1)} megapixels`,
+      msg("uploads.tooManyPixels", { width, height, mp: +(opts.maxPixels / 1_000_000).toFixed(1) }),
     );
   }
   return { format, width, height, hasAlpha: meta.hasAlpha ?? false };
@@ -119,8 +120,8 @@ export async function reencode(
   } catch (err) {
     if (!(err instanceof DecodeRefused)) throw err;
     if (err.kind === "polyglot")
-      throw bad("The file carries extra data besides the image (a polyglot file); export it again as a plain image");
-    if (err.kind === "pixels") throw new AppError("PAYLOAD_TOO_LARGE", "The image has more pixels than uploads allow");
-    throw bad("The image could not be decoded: it is damaged or incomplete");
+      throw bad(msg("uploads.polyglot"));
+    if (err.kind === "pixels") throw new AppError("PAYLOAD_TOO_LARGE", msg("uploads.morePixels"));
+    throw bad(msg("uploads.undecodable"));
   }
 }

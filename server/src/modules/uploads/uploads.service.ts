@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { msg } from "../../i18n/api";
 import type { UploadPurpose, UploadResponse } from "@image-studio/shared";
 import sharp from "sharp";
 import { consume } from "../../auth/rate-limit";
 import type { Ctx } from "../../context";
 import { decodePool } from "../../lib/decode-pool";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound, type NotFoundThing } from "../../lib/errors";
 import { uploadKey } from "../../storage/keys";
 import { assertRoom } from "../usage/quota.service";
 import { checkImageBytes, reencode } from "./uploads.check";
@@ -18,7 +19,7 @@ async function rateLimit(ctx: Ctx) {
   if (decision.allowed) return;
   throw new AppError(
     "RATE_LIMITED",
-    `You have uploaded ${ctx.deps.env.UPLOADS_PER_HOUR} images this hour. Try again in ${Math.ceil((decision.retryAfter ?? 60) / 60)} minutes.`,
+    msg("uploads.perHour", { count: ctx.deps.env.UPLOADS_PER_HOUR, minutes: Math.ceil((decision.retryAfter ?? 60) / 60) }),
     undefined,
     { "Retry-After": String(decision.retryAfter ?? 60) },
   );
@@ -73,7 +74,7 @@ export interface OwnedUpload {
  * One of the caller's uploads, marked as used now (its expiry starts again). Looked up by owner, so an id
  * that belongs to someone else simply isn't found: a 404.
  */
-export async function findUpload(ctx: Ctx, uploadId: string, what = "Upload"): Promise<OwnedUpload> {
+export async function findUpload(ctx: Ctx, uploadId: string, what: NotFoundThing = "upload"): Promise<OwnedUpload> {
   const row = await repo.findOwned(ctx.db, ctx.user.id, uploadId);
   if (row) {
     await repo.touch(ctx.db, ctx.user.id, uploadId, ctx.now);
@@ -81,7 +82,7 @@ export async function findUpload(ctx: Ctx, uploadId: string, what = "Upload"): P
   }
   const legacy = await adoptLegacy(ctx, uploadId);
   if (legacy) return legacy;
-  throw new AppError("NOT_FOUND", `${what} not found`);
+  throw notFound(what);
 }
 
 /** An upload stored before uploads were recorded: recorded now (so it counts and expires), then used. */

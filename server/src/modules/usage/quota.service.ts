@@ -1,4 +1,5 @@
 import type { Ctx } from "../../context";
+import { msg } from "../../i18n/api";
 import { AppError } from "../../lib/errors";
 import * as repo from "./storage-usage.repo";
 
@@ -27,12 +28,10 @@ export async function assertRoom(ctx: Ctx, incoming: number): Promise<void> {
   if (quota === null) return;
   const used = await repo.usedBytes(ctx.db, ctx.user.id);
   if (used + incoming <= quota && (incoming > 0 || used < quota)) return;
-  const guest = ctx.user.isGuest && !ctx.actor ? " Create an account for more space." : "";
-  const whose = ctx.actor ? "The project owner's storage" : "Your storage";
-  const fix = ctx.actor ? "They can delete images or empty the trash to make room." : "Delete images or empty the trash to make room.";
+  const key = ctx.actor ? "quota.ownerFull" : ctx.user.isGuest ? "quota.guestFull" : "quota.full";
   throw new AppError(
     "PAYLOAD_TOO_LARGE",
-    `${whose} is full: ${formatBytes(used)} of ${formatBytes(quota)} used. ${fix}${guest}`,
+    msg(key, { used: formatBytes(used), quota: formatBytes(quota) }),
     { reason: "STORAGE_QUOTA", used, quota },
   );
 }

@@ -4,11 +4,12 @@
  * browser sends the frame it decoded as an upload and the server checks it matches the video.
  */
 import { frameIndexAt, type ImageDetail } from "@image-studio/shared";
+import { msg, type ApiMessage } from "../../i18n/api";
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { Ctx } from "../../context";
 import { decodePool } from "../../lib/decode-pool";
-import { AppError } from "../../lib/errors";
+import { AppError, notFound } from "../../lib/errors";
 import { stableUuid } from "../../lib/ids";
 import { processGeneratedImage } from "../../lib/image-processing";
 import { processedFields, storeProcessed } from "../../storage/processed";
@@ -18,13 +19,13 @@ import { assertRoom } from "../usage/quota.service";
 import * as repo from "./video.repo";
 
 
-function invalid(path: string, message: string): AppError {
+function invalid(path: string, message: ApiMessage): AppError {
   return new AppError("VALIDATION_FAILED", message, { issues: [{ path: [path], message }] });
 }
 
 async function readObject(ctx: Ctx, key: string): Promise<Buffer> {
   const obj = await ctx.deps.storage.get(key);
-  if (!obj) throw new AppError("NOT_FOUND", "The video's file is missing");
+  if (!obj) throw new AppError("NOT_FOUND", msg("video.fileMissing"));
   const chunks: Buffer[] = [];
   for await (const c of obj.body) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as Uint8Array));
   return Buffer.concat(chunks);
@@ -44,11 +45,11 @@ type Video = NonNullable<Awaited<ReturnType<typeof repo.getLive>>>;
 async function frameBytes(ctx: Ctx, video: Video, body: { timeSeconds: number; uploadId?: string }) {
   if (video.format === "webp") return webpFrame(await readObject(ctx, video.filePath), body.timeSeconds);
   if (!body.uploadId) {
-    throw invalid("uploadId", "Frames of MP4 videos are captured by your browser: send the frame as uploadId");
+    throw invalid("uploadId", msg("video.sendFrame"));
   }
-  const up = await findUpload(ctx, body.uploadId, "Frame upload");
+  const up = await findUpload(ctx, body.uploadId, "frameUpload");
   if (up.width !== video.width || up.height !== video.height) {
-    throw invalid("uploadId", `The frame is ${up.width}×${up.height}; this video is ${video.width}×${video.height}`);
+    throw invalid("uploadId", msg("video.frameSize", { frameWidth: up.width, frameHeight: up.height, width: video.width ?? 0, height: video.height ?? 0 }));
   }
   return { png: await readObject(ctx, up.key), index: null };
 }
@@ -59,11 +60,11 @@ export async function saveFrame(
   body: { timeSeconds: number; uploadId?: string; clientId?: string },
 ): Promise<{ image: ImageDetail; created: boolean }> {
   const video = await repo.getLive(ctx.db, ctx.user.id, id);
-  if (!video) throw new AppError("NOT_FOUND", "Video not found");
-  if (video.mediaType !== "video") throw invalid("id", "This is an image, not a video: only videos have frames");
+  if (!video) throw notFound("video");
+  if (video.mediaType !== "video") throw invalid("id", msg("video.notVideo"));
   const duration = video.durationSeconds ?? 0;
   if (body.timeSeconds > duration + 0.001) {
-    throw invalid("timeSeconds", `The video is ${duration.toFixed(2)} s long; pick a time up to that`);
+    throw invalid("timeSeconds", msg("video.timeTooLate", { seconds: duration.toFixed(2) }));
   }
   const frameId = stableUuid(`${ctx.user.id}:frame:${body.clientId ?? randomUUID()}`);
   const existing = await repo.getAny(ctx.db, ctx.user.id, frameId);

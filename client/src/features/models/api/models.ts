@@ -41,5 +41,5 @@ export const modelSamplesOptions = (id: string) =>
     queryKey: modelPageKeys.samples(id),
     queryFn: (): Promise<ModelSamples> => call(rpc.models[ID].samples.$get({ param: { id } })),
     staleTime: 5 * 60_000,
-    refetchInterval: (q) => (q.state.data?.note && /being made/.test(q.state.data.note) ? 4000 : false),
+    refetchInterval: (q) => (q.state.data?.making ? 4000 : false),
   });
