@@ -8,6 +8,7 @@ import { PublicFrame } from "@/features/share/public/public-frame";
 
 /** The community page: public, outside the signed-in app shell. */
 export const Route = createFileRoute("/community")({
+  staticData: { i18n: ["community", "share"] },
   head: titledKey("community"),
   validateSearch: z.object({ sort: z.enum(COMMUNITY_SORTS).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined) }),
   component: CommunityRoute,

@@ -4,6 +4,7 @@ import { ResetPasswordPage } from "@/features/auth/components/reset-password-pag
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/reset-password")({
+  staticData: { i18n: ["auth"] },
   head: titledKey("resetPassword"),
   validateSearch: z.object({ token: z.string().optional() }),
   component: function ResetPasswordRoute() {

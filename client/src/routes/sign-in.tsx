@@ -7,6 +7,7 @@ import { titledKey } from "@/app/page-title";
 const search = z.object({ redirect: z.string().optional(), error: z.string().optional() });
 
 export const Route = createFileRoute("/sign-in")({
+  staticData: { i18n: ["auth"] },
   head: titledKey("signIn"),
   validateSearch: search,
   beforeLoad: async ({ context, search }) => {

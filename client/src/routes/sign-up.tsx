@@ -5,6 +5,7 @@ import { safeRedirect, sessionQuery } from "@/lib/session";
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/sign-up")({
+  staticData: { i18n: ["auth"] },
   head: titledKey("signUp"),
   validateSearch: z.object({ redirect: z.string().optional() }),
   beforeLoad: async ({ context, search }) => {

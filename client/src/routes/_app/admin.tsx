@@ -6,6 +6,7 @@ import { ADMIN_TABS, type AdminTab } from "@/features/admin/tabs";
 
 /** Administrators only: everyone else gets the app's 404 page, as if there were no such page. */
 export const Route = createFileRoute("/_app/admin")({
+  staticData: { i18n: ["admin"] },
   head: titledKey("admin"),
   beforeLoad: ({ context }) => {
     if (context.session.user.role !== "admin") throw notFound();

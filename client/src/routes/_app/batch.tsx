@@ -6,6 +6,7 @@ import { BatchPage } from "@/features/batch/components/batch-page";
 const searchSchema = z.object({ id: z.uuid().optional().catch(undefined) });
 
 export const Route = createFileRoute("/_app/batch")({
+  staticData: { i18n: ["batch"] },
   head: titledKey("batch"),
   validateSearch: searchSchema,
   component: BatchRoute,

@@ -6,6 +6,7 @@ import { titledKey } from "@/app/page-title";
 const search = z.object({ a: z.uuid().optional().catch(undefined), b: z.uuid().optional().catch(undefined) });
 
 export const Route = createFileRoute("/_app/compare")({
+  staticData: { i18n: ["iteration"] },
   head: titledKey("compare"),
   validateSearch: search,
   component: CompareRoute,

@@ -10,6 +10,7 @@ const search = z.object({
 });
 
 export const Route = createFileRoute("/_app/image-to-image")({
+  staticData: { i18n: ["iteration"] },
   head: titledKey("imageToImage"),
   validateSearch: search,
   component: ImageToImageRoute,

@@ -32,6 +32,7 @@ const LABELS = {
 
 
 export const Route = createFileRoute("/_app/settings")({
+  staticData: { i18n: ["account", "community", "developer", "usage"] },
   head: titledKey("settings"),
   validateSearch: z.object({ tab: z.enum(TABS).optional().catch(undefined) }),
   component: SettingsPage,

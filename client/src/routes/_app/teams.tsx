@@ -4,6 +4,7 @@ import { titledKey } from "@/app/page-title";
 import { TeamsPage } from "@/features/teams/components/teams-page";
 
 export const Route = createFileRoute("/_app/teams")({
+  staticData: { i18n: ["teams"] },
   validateSearch: z.object({ invite: z.uuid().optional().catch(undefined) }),
   head: titledKey("teams"),
   component: TeamsRoute,

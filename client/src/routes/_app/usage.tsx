@@ -7,6 +7,7 @@ import { UsagePage } from "@/features/usage/components/usage-page";
 const search = z.object({ checkout: z.enum(["success", "cancelled"]).optional().catch(undefined) });
 
 export const Route = createFileRoute("/_app/usage")({
+  staticData: { i18n: ["usage"] },
   head: titledKey("usage"),
   validateSearch: search,
   loader: ({ context }) => void context.queryClient.prefetchQuery(statsQuery).catch(() => undefined),

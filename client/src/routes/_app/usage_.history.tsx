@@ -8,6 +8,7 @@ const day = z.iso.date().optional().catch(undefined);
 const search = z.object({ kind: z.enum(CREDIT_KINDS).optional().catch(undefined), from: day, to: day });
 
 export const Route = createFileRoute("/_app/usage_/history")({
+  staticData: { i18n: ["usage"] },
   head: titledKey("creditHistory"),
   validateSearch: search,
   component: function CreditHistory() {
