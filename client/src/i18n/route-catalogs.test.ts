@@ -57,7 +57,11 @@ function namespacesReached(entry: string): Map<string, string> {
     const { imports, namespaces } = readSource(file);
     for (const ns of namespaces) if (!found.has(ns)) found.set(ns, path.relative(src, file));
     // Another route file is that route's business (its own staticData), not this one's.
-    for (const dep of imports) if (!seen.has(dep) && !dep.startsWith(path.join(src, "routes"))) todo.push(dep), seen.add(dep);
+    for (const dep of imports) {
+      if (seen.has(dep) || dep.startsWith(path.join(src, "routes"))) continue;
+      seen.add(dep);
+      todo.push(dep);
+    }
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { createFileRoute, redirect } from "@tanstack/react-router";
-import { z } from "zod";
+import { searchParams, text } from "@/lib/search-params";
 import { SignUpPage } from "@/features/auth/components/sign-up-page";
 import { safeRedirect, sessionQuery } from "@/lib/session";
 import { titledKey } from "@/app/page-title";
@@ -7,7 +7,7 @@ import { titledKey } from "@/app/page-title";
 export const Route = createFileRoute("/sign-up")({
   staticData: { i18n: ["auth"] },
   head: titledKey("signUp"),
-  validateSearch: z.object({ redirect: z.string().optional() }),
+  validateSearch: searchParams({ redirect: text() }),
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
     if (session) throw redirect({ to: safeRedirect(search.redirect) });

@@ -1,5 +1,5 @@
 import { createFileRoute, notFound } from "@tanstack/react-router";
-import { z } from "zod";
+import { oneOf, searchParams } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { AdminPage } from "@/features/admin/components/admin-page";
 import { ADMIN_TABS, type AdminTab } from "@/features/admin/tabs";
@@ -11,7 +11,7 @@ export const Route = createFileRoute("/_app/admin")({
   beforeLoad: ({ context }) => {
     if (context.session.user.role !== "admin") throw notFound();
   },
-  validateSearch: z.object({ tab: z.enum(ADMIN_TABS).optional().catch(undefined) }),
+  validateSearch: searchParams({ tab: oneOf(ADMIN_TABS) }),
   component: AdminRoute,
 });
 
