@@ -34,10 +34,10 @@ const GOAL = { performance: 90, lcpMs: 2500, tbtMs: 200 };
 const calibrated = (index) => (index >= 1300 ? 3 + (index - 1300) / 233 : index >= 800 ? 2 + (index - 800) / 500 : index >= 150 ? 1 + (index - 150) / 650 : 1);
 
 /** One Chromium with a profile of its own: Lighthouse's tab shares its cookies (the signed-in session). */
-async function withBrowser(fn) {
+async function withBrowser(baseURL, fn) {
   const port = await freePort();
   const profile = mkdtempSync(path.join(os.tmpdir(), "image-studio-lh-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`] });
+  const context = await chromium.launchPersistentContext(profile, { baseURL, executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`] });
   try {
     return await fn(context, port);
   } finally {
@@ -109,7 +109,7 @@ function report(name, lhr) {
 
 const app = await startApp({ tmpPrefix: "image-studio-bench-shell-" });
 try {
-  await withBrowser(async (context, port) => {
+  await withBrowser(app.base, async (context, port) => {
     const page = context.pages()[0] ?? (await context.newPage());
     const index = [];
     for (let i = 0; i < 3; i++) index.push(await page.evaluate(pageFunctions.computeBenchmarkIndex));

@@ -4,6 +4,8 @@ import { titledKey } from "@/app/page-title";
 import { AdminPage } from "@/features/admin/components/admin-page";
 import { ADMIN_TABS, type AdminTab } from "@/features/admin/tabs";
 
+const search = searchParams({ tab: oneOf(ADMIN_TABS) });
+
 /** Administrators only: everyone else gets the app's 404 page, as if there were no such page. */
 export const Route = createFileRoute("/_app/admin")({
   staticData: { i18n: ["admin"] },
@@ -11,7 +13,7 @@ export const Route = createFileRoute("/_app/admin")({
   beforeLoad: ({ context }) => {
     if (context.session.user.role !== "admin") throw notFound();
   },
-  validateSearch: searchParams({ tab: oneOf(ADMIN_TABS) }),
+  validateSearch: search,
   component: AdminRoute,
 });
 
