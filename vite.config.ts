@@ -51,6 +51,11 @@ export default defineConfig({
     target: "es2022",
     rollupOptions: {
       input: { index: path.join(client, "index.html"), app: path.join(client, "app.html") },
+      output: {
+        codeSplitting: {
+          groups: [{ name: "shell", tags: ["$initial"], test: /[\\/]client[\\/]src[\\/]|[\\/]node_modules[\\/]|[\\/]shared[\\/]src[\\/]/ }],
+        },
+      },
     },
   },
   server: {

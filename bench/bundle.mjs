@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync } from "node:zlib";
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client/dist");
+const dist = process.env.BUNDLE_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client/dist");
 const BUDGET_KB = 120;
 
 export function initialJs(htmlFile = "app.html") {

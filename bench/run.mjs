@@ -86,9 +86,14 @@ const BENCHES = [
     ],
   },
   {
+    name: "app-shell",
+    cmd: ["node", "app-shell.mjs", "--no-fail"],
+    figures: [...shellFigures("/sign-in", "signed out"), ...shellFigures("/gallery", "signed in")],
+  },
+  {
     name: "landing",
     cmd: ["node", "landing.mjs", "--no-fail"],
-    figures: [["Landing LCP (Lighthouse mobile)", /LCP\s+([\d.]+) s/, "s", { max: 1.3 }]],
+    figures: [["Landing LCP (Lighthouse mobile)", /Largest Contentful Paint\s+([\d.]+) s/, "s", { max: 1.3 }]],
   },
 ];
 
@@ -98,6 +103,16 @@ function apiFigures(db) {
     [`GET /api/images?limit=50 (${db}) ÷ static file`, row("GET /api/images?limit=50"), "×", { min: db === "PostgreSQL" ? 0.5 : 0.15 }, 3],
     [`GET /api/images?limit=50 p99 (${db})`, row("GET /api/images?limit=50"), "ms", { max: db === "PostgreSQL" ? 40 : 100 }, 2],
     [`GET /api/auth/me (${db}) ÷ static file`, row("GET /api/auth/me"), "×", { min: 0.7 }, 3],
+  ];
+}
+
+/** bench/app-shell.mjs prints a block per page: its name line, then performance, then FCP · LCP, then TBT. */
+function shellFigures(page, state) {
+  const head = `${page.replace("/", "\\/")} \\(${state}\\)\\n`;
+  return [
+    [`App shell ${page} first visit: performance (Lighthouse mobile)`, new RegExp(`${head}\\s+performance (\\d+)`), "", { min: 90 }],
+    [`App shell ${page} first visit: LCP`, new RegExp(`${head}[^\\n]*\\n\\s+FCP [\\d.]+ s · LCP ([\\d.]+) s`), "s", { max: 2.5 }],
+    [`App shell ${page} first visit: TBT`, new RegExp(`${head}[^\\n]*\\n[^\\n]*\\n\\s+TBT (\\d+) ms`), "ms", { max: 200 }],
   ];
 }
 

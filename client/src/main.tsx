@@ -2,7 +2,8 @@ import "./styles/globals.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
-import { deviceLanguage, setLanguage } from "./i18n";
+import { startFirstVisit } from "./app/first-visit";
+import { deviceLanguage, i18n, setLanguage } from "./i18n";
 import { createRoot } from "react-dom/client";
 import { watchInstallPrompt } from "./lib/install";
 import { createQueryClient } from "./lib/query-client";
@@ -31,7 +32,9 @@ watchInstallPrompt();
 applyTheme(getThemePreference());
 watchSystemTheme();
 
-// English is bundled; another language's catalog loads before the first paint so no screen flashes English.
+// The page's catalogs, code and session check start together (before the language: it then loads them in it too).
+startFirstVisit(router, queryClient);
+// English common and shell are bundled; another language's catalogs load before the first paint (no English flash).
 await setLanguage(deviceLanguage()).catch(() => undefined);
 
 createRoot(document.getElementById("root")!).render(
@@ -45,9 +48,9 @@ createRoot(document.getElementById("root")!).render(
 // Offline-first: the service worker precaches the shell; an update waits until the user chooses to reload.
 void registerServiceWorker(async (activate) => {
   const { toast } = await import("sonner");
-  toast("A new version of Image Studio is ready", {
-    description: "Reload to update. Anything not yet sent stays saved on this device.",
+  toast(i18n.t("shell:update.title"), {
+    description: i18n.t("shell:update.description"),
     duration: Number.POSITIVE_INFINITY,
-    action: { label: "Reload", onClick: activate },
+    action: { label: i18n.t("shell:update.reload"), onClick: activate },
   });
 });

@@ -1,3 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import "fake-indexeddb/auto";
-import "@/i18n";
+import { i18n } from "@/i18n";
+import { NAMESPACES } from "@/i18n/resources";
+
+// Screens get their catalogs from their route (src/i18n/routes.ts); component tests render them without one.
+await i18n.loadNamespaces([...NAMESPACES]);

@@ -3,6 +3,7 @@
  * anonymous community feed and profile pages, community favourites and the admins' unpublish.
  */
 import { z } from "zod";
+import { COMMUNITY_SORTS } from "./url-values";
 import { vm } from "./validation-messages";
 
 export const HANDLE_MIN = 3;
@@ -47,8 +48,7 @@ export const publishRequestSchema = z.object({ published: z.boolean() }).strict(
 export const publishResultSchema = z.object({ id: z.string(), isPublic: z.boolean(), publishedAt: z.string().nullable(), url: z.string().nullable() });
 export type PublishResult = z.infer<typeof publishResultSchema>;
 
-export const COMMUNITY_SORTS = ["newest", "popular"] as const;
-export type CommunitySort = (typeof COMMUNITY_SORTS)[number];
+export { COMMUNITY_SORTS, type CommunitySort } from "./url-values";
 export const COMMUNITY_PAGE_MAX = 60;
 export const COMMUNITY_CURSOR_MAX = 10_000;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { safeDate } from "./safe";
+import { IMAGE_ASPECTS, IMAGE_SORTS } from "./url-values";
 import { vm } from "./validation-messages";
 
 /** Contracts of the gallery API (/api/images, /api/search/images, /api/usage/storage). */
@@ -12,10 +13,7 @@ export type ImageVariant = (typeof IMAGE_VARIANTS)[number];
 export const imageFileUrl = (id: string, variant: ImageVariant = "thumb-256") => `/api/images/${id}/file/${variant}`;
 export const imageDownloadUrl = (id: string) => `/api/images/download/${id}`;
 
-export const IMAGE_SORTS = ["date", "prompt", "rating", "model", "deleted"] as const;
-export type ImageSort = (typeof IMAGE_SORTS)[number];
-export const IMAGE_ASPECTS = ["square", "landscape", "portrait", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "21:9"] as const;
-export type ImageAspect = (typeof IMAGE_ASPECTS)[number];
+export { IMAGE_ASPECTS, type ImageAspect, IMAGE_SORTS, type ImageSort } from "./url-values";
 
 export const BULK_MAX = 1000;
 export const GALLERY_PAGE_DEFAULT = 100;

@@ -6,9 +6,8 @@
 import { z } from "zod";
 import { vm } from "./validation-messages";
 
-/** Every kind of ledger entry. A hold takes a job's estimate; a refund returns what the job did not use. */
-export const CREDIT_KINDS = ["grant", "hold", "charge", "refund", "adjust", "redeem", "purchase"] as const;
-export type CreditKind = (typeof CREDIT_KINDS)[number];
+import { CREDIT_KINDS } from "./url-values";
+export { CREDIT_KINDS, type CreditKind } from "./url-values";
 
 const isoDate = z.iso
   .date("Use a date like 2026-01-31")

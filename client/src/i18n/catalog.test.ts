@@ -3,7 +3,7 @@ import path from "node:path";
 import { catalogProblems, type CatalogTree, flattenCatalog } from "@image-studio/shared";
 import { describe, expect, it } from "vitest";
 import { i18n, loadCatalog, setLanguage } from "./index";
-import { NAMESPACES as ALL_NAMESPACES, SHARED_NAMESPACES } from "./resources";
+import { BUNDLED_NAMESPACES, NAMESPACES as ALL_NAMESPACES, SHARED_NAMESPACES } from "./resources";
 
 /**
  * The catalogs' completeness: every language the repository has a catalog for carries every English key (plural
@@ -49,11 +49,14 @@ describe("translation catalogs", () => {
     for (const p of extracted) expect(areas, p).toContain(p);
   });
 
-  it("loads another language's namespace from its own chunk", async () => {
+  it("loads a namespace from its own chunk, English too, except the two bundled in the entry", async () => {
     const de = await loadCatalog("de", "settings");
     expect((de.region as Record<string, string>).title).toBe("Sprache und Region");
+    const en = await loadCatalog("en", "settings");
+    expect((en.region as Record<string, string>).title).toBe("Language and region");
     await expect(loadCatalog("xx", "settings")).rejects.toThrow("No xx catalog for settings");
-    await expect(loadCatalog("en", "settings")).rejects.toThrow(); // English is bundled, never fetched
+    for (const ns of BUNDLED_NAMESPACES) await expect(loadCatalog("en", ns)).rejects.toThrow(`No en catalog for ${ns}`);
+    expect([...BUNDLED_NAMESPACES].sort()).toEqual(["common", "shell"]);
     const validation = await loadCatalog("es", "validation"); // a shared namespace, from shared/src/locales
     expect((validation.account as Record<string, string>).nameRequired).toBe("Introduce tu nombre");
   });

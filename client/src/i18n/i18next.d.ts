@@ -1,10 +1,10 @@
 import "i18next";
-import type { en } from "./resources";
+import type { Resources } from "./resources";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: typeof en;
+    resources: Resources;
     // Strings only: a missing key is a type error, not a silent `null`.
     returnNull: false;
   }

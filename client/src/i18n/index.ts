@@ -1,7 +1,8 @@
 /**
- * The app's languages (react-i18next). English is bundled and is the fallback for every key; another language's
- * catalog loads, one chunk per namespace, when it is chosen. Only complete languages are offered
- * (`UI_LANGUAGE_IDS` in shared; catalog.test.ts holds each to every English key).
+ * The app's languages (react-i18next). English `common` and `shell` are bundled (the frame and shared components);
+ * every other catalog — a feature's namespace in any language, English included — is a chunk of its own, loaded
+ * before the route that reads it renders (./routes.ts). English is the fallback for every key. Only complete
+ * languages are offered (`UI_LANGUAGE_IDS` in shared; catalog.test.ts holds each to every English key).
  *
  * The language follows the account (`user.language`, also used for its mails); before sign-in, the device's last
  * choice or the browser's languages.
@@ -10,11 +11,13 @@ import { isUiLanguage, TRANSLATED_LANGUAGE_IDS } from "@image-studio/shared/lang
 import i18n from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { initReactI18next } from "react-i18next";
-import { en, NAMESPACES } from "./resources";
+import { BUNDLED_NAMESPACES, en, type Namespace } from "./resources";
 
 type Catalog = { default: Record<string, unknown> };
-const catalogs = import.meta.glob<Catalog>(["./locales/*/*.json", "!./locales/en/*.json"]);
-const sharedCatalogs = import.meta.glob<Catalog>(["../../../shared/src/locales/*/*.json", "!../../../shared/src/locales/en/*.json"]);
+// The two English catalogs in the entry are left out: they are never fetched. Namespaces the server speaks too
+// (validation messages, label tables) live in shared/src/locales.
+const catalogs = import.meta.glob<Catalog>(["./locales/*/*.json", "!**/en/{common,shell}.json"]);
+const sharedCatalogs = import.meta.glob<Catalog>("../../../shared/src/locales/*/*.json");
 
 const KEY = "image-studio:language";
 
@@ -38,7 +41,7 @@ export function deviceLanguage(): string {
   return "en";
 }
 
-/** One namespace of a language other than English, from its own chunk. */
+/** One namespace of one language, from its own chunk (English `common` and `shell` are bundled, never fetched). */
 export async function loadCatalog(language: string, namespace: string): Promise<Record<string, unknown>> {
   const load = catalogs[`./locales/${language}/${namespace}.json`] ?? sharedCatalogs[`../../../shared/src/locales/${language}/${namespace}.json`];
   if (!load) throw new Error(`No ${language} catalog for ${namespace}`);
@@ -51,19 +54,30 @@ void i18n
     resourcesToBackend(loadCatalog),
   )
   .init({
-    resources: { en },
+    // Copies: i18next adds every namespace it loads to these (the exported ones stay the two bundled).
+    resources: { en: { ...en } },
     partialBundledLanguages: true,
     lng: "en",
     fallbackLng: "en",
     // Every language with catalogs in the repository; which of them people may choose is setLanguage's rule.
     supportedLngs: [...TRANSLATED_LANGUAGE_IDS],
-    ns: NAMESPACES,
+    // The rest join when a route loads them (loadNamespaces); a change of language then loads every one loaded so far.
+    ns: [...BUNDLED_NAMESPACES],
     defaultNS: "common",
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
     initAsync: false,
   });
+
+/**
+ * Makes namespaces ready in the app's language (and English, the fallback) — undefined when they already are, so a
+ * route that was visited before renders without waiting a tick.
+ */
+export function loadNamespaces(namespaces: readonly Namespace[]): Promise<void> | undefined {
+  const missing = [...new Set(namespaces)].filter((ns) => !i18n.hasLoadedNamespace(ns));
+  return missing.length ? i18n.loadNamespaces(missing).then(() => undefined) : undefined;
+}
 
 /** Switches the app's language (an unoffered one falls back to English) and remembers it on this device. */
 export async function setLanguage(id: string): Promise<void> {

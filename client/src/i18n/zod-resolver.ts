@@ -7,7 +7,7 @@
 import { zodResolver as baseResolver } from "@hookform/resolvers/zod";
 import { localizeValidationMessage, zodLocaleError } from "@image-studio/shared";
 import type { FieldErrors, FieldValues, ResolverResult } from "react-hook-form";
-import { currentLocale, i18n } from "./index";
+import { currentLocale, i18n, loadNamespaces } from "./index";
 
 /** Each `message` in a (nested) FieldErrors tree, in the app's language; `ref` (a DOM node) is left alone. */
 function localizeErrors(node: Record<string, unknown>, translate: (message: string) => string): void {
@@ -34,6 +34,9 @@ export const zodResolver: typeof baseResolver = ((schema: Parameters<typeof base
       resolverOptions,
     );
     const result = await resolve(values, context, options);
-    if (language !== "en") localizeErrors(result.errors as FieldErrors as Record<string, unknown>, translateMessage);
+    if (language !== "en") {
+      await loadNamespaces(["validation"]); // its own chunk; a form's first error in another language waits for it once
+      localizeErrors(result.errors as FieldErrors as Record<string, unknown>, translateMessage);
+    }
     return result;
   }) as typeof baseResolver;

@@ -1,4 +1,4 @@
-import { type ErrorBody, type ErrorCode, isErrorBody } from "@image-studio/shared";
+import type { ErrorBody, ErrorCode } from "@image-studio/shared";
 import { i18n } from "@/i18n";
 
 /** An API failure with the server's code and message, ready to show in a toast or inline. */
@@ -39,6 +39,7 @@ export async function unwrap<T>(res: Response | Promise<Response>): Promise<T> {
   } catch {
     body = undefined;
   }
+  const { isErrorBody } = await import("./contracts-on-use");
   if (isErrorBody(body)) {
     const e: ErrorBody["error"] = body.error;
     throw new ApiError(response.status, e.code, e.message, e.details, e.requestId);

@@ -1,4 +1,4 @@
-import { type AuthConfig, type MeResponse, meResponseSchema } from "@image-studio/shared";
+import type { AuthConfig, MeResponse } from "@image-studio/shared";
 import { queryOptions, type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useCallback } from "react";
@@ -17,10 +17,12 @@ export const sessionKeys = {
   config: ["auth", "config"] as const,
 };
 
-export function lastKnownSession(): MeResponse | null {
+/** Checked against the contract, which loads on use: it is zod, and this module is in the app's entry. */
+export async function lastKnownSession(): Promise<MeResponse | null> {
   try {
     const raw = localStorage.getItem(LAST_SESSION_KEY);
     if (!raw) return null;
+    const { meResponseSchema } = await import("./contracts-on-use");
     const parsed = meResponseSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {

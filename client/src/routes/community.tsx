@@ -1,15 +1,16 @@
-import { COMMUNITY_SORTS } from "@image-studio/shared";
+import { COMMUNITY_SORTS } from "@image-studio/shared/url-values";
 import { createFileRoute } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { oneOf, searchParams, text } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { CommunityPage } from "@/features/community/components/community-page";
 import { PublicFrame } from "@/features/share/public/public-frame";
 
 /** The community page: public, outside the signed-in app shell. */
 export const Route = createFileRoute("/community")({
+  staticData: { i18n: ["community", "share"] },
   head: titledKey("community"),
-  validateSearch: z.object({ sort: z.enum(COMMUNITY_SORTS).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined) }),
+  validateSearch: searchParams({ sort: oneOf(COMMUNITY_SORTS), q: text(200) }),
   component: CommunityRoute,
 });
 

@@ -3,6 +3,7 @@ import { ForgotPasswordPage } from "@/features/auth/components/forgot-password-p
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/forgot-password")({
+  staticData: { i18n: ["auth"] },
   head: titledKey("forgotPassword"),
   component: ForgotPasswordPage,
 });

@@ -4,6 +4,7 @@ import { titledKey } from "@/app/page-title";
 
 /** A public share page: outside the signed-in app shell, no account needed. */
 export const Route = createFileRoute("/s/$token")({
+  staticData: { i18n: ["share"] },
   head: titledKey("sharedWithYou"),
   component: ShareRoute,
 });

@@ -1,12 +1,13 @@
 import { createFileRoute, redirect } from "@tanstack/react-router";
-import { z } from "zod";
+import { searchParams, text } from "@/lib/search-params";
 import { SignInPage } from "@/features/auth/components/sign-in-page";
 import { safeRedirect, sessionQuery } from "@/lib/session";
 import { titledKey } from "@/app/page-title";
 
-const search = z.object({ redirect: z.string().optional(), error: z.string().optional() });
+const search = searchParams({ redirect: text(), error: text() });
 
 export const Route = createFileRoute("/sign-in")({
+  staticData: { i18n: ["auth"] },
   head: titledKey("signIn"),
   validateSearch: search,
   beforeLoad: async ({ context, search }) => {

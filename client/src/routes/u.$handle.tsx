@@ -6,6 +6,7 @@ import { PublicFrame } from "@/features/share/public/public-frame";
 
 /** A public profile: the user's published images, outside the signed-in app shell. */
 export const Route = createFileRoute("/u/$handle")({
+  staticData: { i18n: ["community", "share"] },
   head: ({ params }) => titleHead(`@${params.handle.toLowerCase()}`),
   component: ProfileRoute,
 });

@@ -1,35 +1,37 @@
-import { IMAGE_ASPECTS, IMAGE_SORTS, type ImageListQueryInput } from "@image-studio/shared";
-import { z } from "zod";
+import type { ImageListQueryInput } from "@image-studio/shared";
+import { IMAGE_ASPECTS, IMAGE_SORTS } from "@image-studio/shared/url-values";
+import { flag, list, num, oneOf, searchParams, type SearchOf, text, uuid } from "@/lib/search-params";
 
 export const VIEW_MODES = ["grid", "masonry", "list"] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];
 export type GalleryMode = "all" | "favorites" | "trash";
 
-const opt = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const day = text(10, /^\d{4}-\d{2}-\d{2}$/);
+const gallerySearch = {
+  q: text(200),
+  sort: oneOf(IMAGE_SORTS),
+  order: oneOf(["asc", "desc"]),
+  view: oneOf(VIEW_MODES),
+  models: list(text(), 20),
+  tags: list(text(), 20),
+  projectId: text(64),
+  collectionId: text(64),
+  /** Images of one batch (the batch page links here). */
+  batchId: uuid,
+  favorite: flag,
+  aspect: oneOf(IMAGE_ASPECTS),
+  minMegapixels: num({ min: 0, max: 100 }),
+  minRating: num({ min: 1, max: 5, integer: true }),
+  hasParent: flag,
+  /** Only images or only videos. */
+  media: oneOf(["image", "video"]),
+  from: day,
+  to: day,
+};
 
 /** The gallery's URL state: filters, sort and view survive reloads and can be shared or bookmarked. */
-export const gallerySearchSchema = z.object({
-  q: opt(z.string().max(200)),
-  sort: opt(z.enum(IMAGE_SORTS)),
-  order: opt(z.enum(["asc", "desc"])),
-  view: opt(z.enum(VIEW_MODES)),
-  models: opt(z.array(z.string()).max(20)),
-  tags: opt(z.array(z.string()).max(20)),
-  projectId: opt(z.string().max(64)),
-  collectionId: opt(z.string().max(64)),
-  /** Images of one batch (the batch page links here). */
-  batchId: opt(z.uuid()),
-  favorite: opt(z.boolean()),
-  aspect: opt(z.enum(IMAGE_ASPECTS)),
-  minMegapixels: opt(z.number().min(0).max(100)),
-  minRating: opt(z.number().int().min(1).max(5)),
-  hasParent: opt(z.boolean()),
-  /** Only images or only videos. */
-  media: opt(z.enum(["image", "video"])),
-  from: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  to: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-});
-export type GallerySearch = z.infer<typeof gallerySearchSchema>;
+export const gallerySearchSchema = searchParams(gallerySearch);
+export type GallerySearch = SearchOf<typeof gallerySearch>;
 
 /** How many filters (not sort or view) are set: the badge on the filter button. */
 export function activeFilterCount(s: GallerySearch): number {

@@ -1,11 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { searchParams, uuid } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { BatchPage } from "@/features/batch/components/batch-page";
 
-const searchSchema = z.object({ id: z.uuid().optional().catch(undefined) });
+const searchSchema = searchParams({ id: uuid });
 
 export const Route = createFileRoute("/_app/batch")({
+  staticData: { i18n: ["batch"] },
   head: titledKey("batch"),
   validateSearch: searchSchema,
   component: BatchRoute,

@@ -4,6 +4,7 @@ import { CollectionsPage } from "@/features/collections/collections-page";
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections")({
+  staticData: { i18n: ["collections"] },
   head: titledKey("collections"),
   loader: ({ context }) => context.queryClient.prefetchQuery(collectionListOptions()),
   component: CollectionsPage,

@@ -7,6 +7,7 @@ import { ShareButton } from "@/features/share/components/share-dialog";
 import { titleHead, titleText } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/collections_/$collectionId")({
+  staticData: { i18n: ["collections", "iteration", "share"] },
   loader: async ({ context, params }) => {
     await context.queryClient.prefetchQuery(collectionOptions(params.collectionId));
     return {

@@ -1,11 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { searchParams, uuid } from "@/lib/search-params";
 import { ComparePage } from "@/features/iteration/components/compare-page";
 import { titledKey } from "@/app/page-title";
 
-const search = z.object({ a: z.uuid().optional().catch(undefined), b: z.uuid().optional().catch(undefined) });
+const search = searchParams({ a: uuid, b: uuid });
 
 export const Route = createFileRoute("/_app/compare")({
+  staticData: { i18n: ["iteration"] },
   head: titledKey("compare"),
   validateSearch: search,
   component: CompareRoute,

@@ -11,6 +11,7 @@ function Chart({ days }: { days: { date: string; images: number; credits: number
 }
 
 export const Route = createFileRoute("/_app/dashboard")({
+  staticData: { i18n: ["dashboard", "usage"] },
   head: titledKey("dashboard"),
   component: function Dashboard() {
     return <DashboardPage Chart={Chart} />;

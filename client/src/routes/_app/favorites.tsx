@@ -7,6 +7,7 @@ import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/favorites")({
+  staticData: { i18n: ["gallery", "iteration"] },
   head: titledKey("favorites"),
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,

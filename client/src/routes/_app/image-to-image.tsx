@@ -1,15 +1,16 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { num, searchParams, uuid } from "@/lib/search-params";
 import { ImageToImagePage } from "@/features/iteration/components/image-to-image-page";
 import { titledKey } from "@/app/page-title";
 
-const search = z.object({
+const search = searchParams({
   /** Set by the service worker after a picture was shared to the installed app. */
-  shared: z.coerce.number().optional().catch(undefined),
-  image: z.uuid().optional().catch(undefined),
+  shared: num({ coerce: true }),
+  image: uuid,
 });
 
 export const Route = createFileRoute("/_app/image-to-image")({
+  staticData: { i18n: ["iteration"] },
   head: titledKey("imageToImage"),
   validateSearch: search,
   component: ImageToImageRoute,

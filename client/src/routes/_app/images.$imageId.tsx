@@ -13,6 +13,7 @@ import { projectAccessOptions } from "@/features/teams/api";
 import { titleHead, titleText } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/images/$imageId")({
+  staticData: { i18n: ["community", "gallery", "image-edit", "iteration", "share", "video"] },
   loader: async ({ context, params }) => {
     await context.queryClient.prefetchQuery(imageDetailOptions(params.imageId));
     // The prompt names the page (the tab, history and task switcher).

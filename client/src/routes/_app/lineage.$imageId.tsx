@@ -4,6 +4,7 @@ import { LineageTree } from "@/features/iteration/components/lineage-tree";
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/lineage/$imageId")({
+  staticData: { i18n: ["iteration"] },
   head: titledKey("familyTree"),
   loader: ({ context, params }) => context.queryClient.prefetchQuery(lineageOptions(params.imageId)),
   component: LineageRoute,

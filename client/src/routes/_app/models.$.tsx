@@ -5,6 +5,7 @@ import { modelsQuery } from "@/lib/models";
 
 /** /models/<catalog id>: ids contain slashes (fal-ai/flux/dev), so the page takes the rest of the path. */
 export const Route = createFileRoute("/_app/models/$")({
+  staticData: { i18n: ["models"] },
   loader: async ({ context, params }) => {
     const list = await context.queryClient.ensureQueryData(modelsQuery).catch(() => []);
     return { name: list.find((m) => m.id === params._splat)?.displayName ?? null };

@@ -3,6 +3,7 @@ import { titledKey } from "@/app/page-title";
 import { ModelsPage } from "@/features/models/components/models-page";
 
 export const Route = createFileRoute("/_app/models/")({
+  staticData: { i18n: ["models"] },
   head: titledKey("models"),
   component: ModelsPage,
 });

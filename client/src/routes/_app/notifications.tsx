@@ -1,13 +1,13 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { oneOf, searchParams, text } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { NotificationsPage } from "@/features/notifications/components/notifications-page";
 
 export const Route = createFileRoute("/_app/notifications")({
   head: titledKey("notifications"),
-  validateSearch: z.object({
-    show: z.enum(["all", "unread"]).optional().catch(undefined),
-    kind: z.string().max(20).optional().catch(undefined),
+  validateSearch: searchParams({
+    show: oneOf(["all", "unread"]),
+    kind: text(20),
   }),
   component: NotificationsRoute,
 });

@@ -9,6 +9,7 @@ import { ProjectTeamShare } from "@/features/teams/components/project-team-share
 import { titleHead, titleText } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/projects_/$projectId")({
+  staticData: { i18n: ["projects", "share", "teams"] },
   loader: async ({ context, params }) => {
     await Promise.all([context.queryClient.prefetchQuery(projectOptions(params.projectId)), context.queryClient.prefetchQuery(projectAccessOptions(params.projectId))]);
     return { title: context.queryClient.getQueryData(projectOptions(params.projectId).queryKey)?.name ?? titleText("project") };

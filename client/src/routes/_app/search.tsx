@@ -1,17 +1,17 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { oneOf, searchParams, text } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { SearchPage } from "@/features/search/components/search-page";
 
-const flag = z.enum(["true", "false"]).optional().catch(undefined);
+const flag = oneOf(["true", "false"]);
 
 export const Route = createFileRoute("/_app/search")({
   head: titledKey("search"),
-  validateSearch: z.object({
-    q: z.string().max(200).optional().catch(undefined),
-    type: z.enum(["all", "images", "projects", "collections", "prompts"]).optional().catch(undefined),
+  validateSearch: searchParams({
+    q: text(200),
+    type: oneOf(["all", "images", "projects", "collections", "prompts"]),
     favorite: flag,
-    modelId: z.string().max(200).optional().catch(undefined),
+    modelId: text(200),
     archived: flag,
   }),
   component: SearchRoute,

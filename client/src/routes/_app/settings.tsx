@@ -1,7 +1,7 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { Bell, Bot, CloudOff, CreditCard, KeyRound, Lock, type LucideIcon, SlidersHorizontal, UserRound } from "lucide-react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { oneOf, searchParams } from "@/lib/search-params";
 import { PageHeader } from "@/app/shell/page-header";
 import { OfflineSettings } from "@/components/offline/offline-settings";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -32,8 +32,9 @@ const LABELS = {
 
 
 export const Route = createFileRoute("/_app/settings")({
+  staticData: { i18n: ["account", "community", "developer", "usage"] },
   head: titledKey("settings"),
-  validateSearch: z.object({ tab: z.enum(TABS).optional().catch(undefined) }),
+  validateSearch: searchParams({ tab: oneOf(TABS) }),
   component: SettingsPage,
 });
 

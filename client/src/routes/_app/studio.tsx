@@ -6,6 +6,7 @@ import { studioSearchSchema } from "@/features/studio/lib/prefill";
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/studio")({
+  staticData: { i18n: ["iteration", "studio"] },
   head: titledKey("generate"),
   validateSearch: studioSearchSchema,
   component: StudioRoute,

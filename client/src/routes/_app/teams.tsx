@@ -1,10 +1,11 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { searchParams, uuid } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { TeamsPage } from "@/features/teams/components/teams-page";
 
 export const Route = createFileRoute("/_app/teams")({
-  validateSearch: z.object({ invite: z.uuid().optional().catch(undefined) }),
+  staticData: { i18n: ["teams"] },
+  validateSearch: searchParams({ invite: uuid }),
   head: titledKey("teams"),
   component: TeamsRoute,
 });

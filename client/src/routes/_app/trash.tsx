@@ -6,6 +6,7 @@ import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
 import { titledKey } from "@/app/page-title";
 
 export const Route = createFileRoute("/_app/trash")({
+  staticData: { i18n: ["gallery"] },
   head: titledKey("trash"),
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,

@@ -1,13 +1,13 @@
-import { CREDIT_KINDS } from "@image-studio/shared";
+import { CREDIT_KINDS } from "@image-studio/shared/url-values";
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
+import { isoDate, oneOf, searchParams } from "@/lib/search-params";
 import { titledKey } from "@/app/page-title";
 import { HistoryPage } from "@/features/usage/components/history-page";
 
-const day = z.iso.date().optional().catch(undefined);
-const search = z.object({ kind: z.enum(CREDIT_KINDS).optional().catch(undefined), from: day, to: day });
+const search = searchParams({ kind: oneOf(CREDIT_KINDS), from: isoDate, to: isoDate });
 
 export const Route = createFileRoute("/_app/usage_/history")({
+  staticData: { i18n: ["usage"] },
   head: titledKey("creditHistory"),
   validateSearch: search,
   component: function CreditHistory() {

@@ -1,0 +1,18 @@
+/**
+ * A first visit's critical path. Left to the router, a page's catalogs (the root route's beforeLoad), the session
+ * check (the guards' beforeLoad) and the page's code (after every beforeLoad) load one after the other, each a round
+ * trip. Started here, before the router's first load, they run side by side, and the router finds them in flight.
+ */
+import type { QueryClient } from "@tanstack/react-query";
+import type { AnyRouter } from "@tanstack/react-router";
+import { loadRouteNamespaces } from "@/i18n/routes";
+import { sessionQuery } from "@/lib/session";
+
+export function startFirstVisit(router: AnyRouter, queryClient: QueryClient): void {
+  const [routes] = router.getMatchedRoutes(router.latestLocation.pathname);
+  void loadRouteNamespaces(routes.map((route) => ({ staticData: route.options.staticData })));
+  // The router loads a chunk once: its own load later waits on this one (a failure is reported there).
+  for (const route of routes) void router.loadRouteChunk(route)?.catch(() => undefined);
+  // Every guard here (an app page, sign-in, sign-up) starts from the session; public pages (shares, profiles) have none.
+  if (routes.some((route) => !route.isRoot && route.options.beforeLoad)) void queryClient.prefetchQuery(sessionQuery);
+}
