@@ -6,31 +6,35 @@
 import type { AspectRatio, ControlType, ModifierCategory, PromptModifier } from "@image-studio/shared";
 import { CONTROL_TYPE_LABELS, MODIFIER_CATEGORIES } from "@image-studio/shared";
 import type { TFunction } from "i18next";
+
+/** Any screen's `t`: its own namespace does not matter here, every key below names its namespace. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- i18next brands t with its namespace
+type AnyT = TFunction<any>;
 import type { ShortcutDef } from "@/lib/shortcuts";
 
 // The catalog's keys are typed from English; rows whose id is only `string` are looked up with their English label
 // as the default, so one key type stands for all of them.
 type AnyLabelKey = "labels:aspectRatios.1x1";
 
-export const aspectRatioLabel = (t: TFunction, ratio: Pick<AspectRatio, "id" | "label">): string =>
+export const aspectRatioLabel = (t: AnyT, ratio: Pick<AspectRatio, "id" | "label">): string =>
   t(`labels:aspectRatios.${ratio.id.replace(":", "x")}` as AnyLabelKey, { defaultValue: ratio.label });
 
-export const controlTypeLabel = (t: TFunction, type: ControlType): string => t(`labels:controlTypes.${type}.label`, { defaultValue: CONTROL_TYPE_LABELS[type].label });
+export const controlTypeLabel = (t: AnyT, type: ControlType): string => t(`labels:controlTypes.${type}.label`, { defaultValue: CONTROL_TYPE_LABELS[type].label });
 
-export const controlTypeDescription = (t: TFunction, type: ControlType): string =>
+export const controlTypeDescription = (t: AnyT, type: ControlType): string =>
   t(`labels:controlTypes.${type}.description`, { defaultValue: CONTROL_TYPE_LABELS[type].description });
 
-export const modifierCategoryLabel = (t: TFunction, id: ModifierCategory): string =>
+export const modifierCategoryLabel = (t: AnyT, id: ModifierCategory): string =>
   t(`labels:modifierCategories.${id}`, { defaultValue: MODIFIER_CATEGORIES.find((c) => c.id === id)?.label ?? id });
 
 /** A prompt modifier's label (its id is `category:slug`). */
-export function modifierLabel(t: TFunction, modifier: PromptModifier): string {
+export function modifierLabel(t: AnyT, modifier: PromptModifier): string {
   const [category, slug] = modifier.id.split(":");
   return t(`labels:modifiers.${category}.${slug}` as AnyLabelKey, { defaultValue: modifier.label });
 }
 
-export const shortcutGroupLabel = (t: TFunction, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
+export const shortcutGroupLabel = (t: AnyT, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
 
 /** A shortcut's description; ids are dotted paths (`go.dashboard`), so the key is too. */
-export const shortcutDescription = (t: TFunction, shortcut: Pick<ShortcutDef, "id" | "description">): string =>
+export const shortcutDescription = (t: AnyT, shortcut: Pick<ShortcutDef, "id" | "description">): string =>
   t(`shortcuts:descriptions.${shortcut.id}` as "shortcuts:descriptions.help", { defaultValue: shortcut.description });

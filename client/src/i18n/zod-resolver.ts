@@ -20,7 +20,8 @@ function localizeErrors(node: Record<string, unknown>, translate: (message: stri
 
 const translateMessage = (message: string) =>
   localizeValidationMessage(message, (key, vars) => {
-    const text = i18n.t(`validation:${key}`, vars);
+    // The key is only known at run time (looked up from the English text), so i18next cannot type it.
+    const text = (i18n.t as (key: string, vars?: object) => string)(`validation:${key}`, vars);
     return text === `validation:${key}` || text === key ? undefined : text;
   });
 

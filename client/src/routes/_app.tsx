@@ -11,7 +11,7 @@ import { currentSession, sessionQuery } from "@/lib/session";
  * Offline, the last known session (localStorage) lets the installed app open.
  */
 export const Route = createFileRoute("/_app")({
-  staticData: { i18n: ["notifications", "palette", "search", "settings"] },
+  staticData: { i18n: ["notifications", "palette", "search", "settings", "labels", "shortcuts"] },
   beforeLoad: async ({ context, location }) => {
     const session = await currentSession(context.queryClient);
     if (!session) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
