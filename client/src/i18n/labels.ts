@@ -3,7 +3,7 @@
  * language, by a row's id. English comes from the same text as the shared table's, which is also the fallback for
  * a row the catalog lacks.
  */
-import type { AspectRatio, ControlType, ModifierCategory, PromptModifier } from "@image-studio/shared";
+import type { AspectRatio, CatalogModel, ControlType, ModifierCategory, ParamSpec, PromptModifier } from "@image-studio/shared";
 import { CONTROL_TYPE_LABELS, MODIFIER_CATEGORIES } from "@image-studio/shared";
 import type { TFunction } from "i18next";
 import type { ShortcutDef } from "@/lib/shortcuts";
@@ -28,6 +28,26 @@ export function modifierLabel(t: TFunction, modifier: PromptModifier): string {
   const [category, slug] = modifier.id.split(":");
   return t(`labels:modifiers.${category}.${slug}` as AnyLabelKey, { defaultValue: modifier.label });
 }
+
+/** Model ids hold dots (`v1.1`), i18next's key separator; the catalog's keys have "_" there. */
+const modelKey = (id: string) => id.replaceAll(".", "_");
+
+/** A catalog model's description (from the API's model list or the shared catalog), by model id. */
+export const modelDescription = (t: TFunction, model: Pick<CatalogModel, "id" | "description">): string =>
+  t(`labels:models.${modelKey(model.id)}` as AnyLabelKey, { defaultValue: model.description });
+
+// A parameter's text is the model's own where it differs (`modelParams`), otherwise the shared one by key.
+const paramText = (t: TFunction, modelId: string | undefined, spec: ParamSpec, field: "label" | "description"): string => {
+  const keys = [`labels:params.${spec.key}.${field}`] as AnyLabelKey[];
+  if (modelId) keys.unshift(`labels:modelParams.${modelKey(modelId)}.${spec.key}.${field}` as AnyLabelKey);
+  return t(keys, { defaultValue: spec[field] });
+};
+
+/** A model parameter's label; `modelId` picks the model's own wording where it has one. */
+export const paramLabel = (t: TFunction, modelId: string | undefined, spec: ParamSpec): string => paramText(t, modelId, spec, "label");
+
+export const paramDescription = (t: TFunction, modelId: string | undefined, spec: ParamSpec): string =>
+  paramText(t, modelId, spec, "description");
 
 export const shortcutGroupLabel = (t: TFunction, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
 
