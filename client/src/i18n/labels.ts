@@ -7,24 +7,28 @@ import type { AspectRatio, CatalogModel, ControlType, ModifierCategory, ParamSpe
 import { CONTROL_TYPE_LABELS, MODIFIER_CATEGORIES } from "@image-studio/shared";
 import type { TFunction } from "i18next";
 import type { ShortcutDef } from "@/lib/shortcuts";
+import type { Namespace } from "./resources";
+
+// Any screen's `t` (whatever its namespace) may name a row; every key here carries its namespace.
+type AnyT = TFunction<Namespace>;
 
 // The catalog's keys are typed from English; rows whose id is only `string` are looked up with their English label
 // as the default, so one key type stands for all of them.
 type AnyLabelKey = "labels:aspectRatios.1x1";
 
-export const aspectRatioLabel = (t: TFunction, ratio: Pick<AspectRatio, "id" | "label">): string =>
+export const aspectRatioLabel = (t: AnyT, ratio: Pick<AspectRatio, "id" | "label">): string =>
   t(`labels:aspectRatios.${ratio.id.replace(":", "x")}` as AnyLabelKey, { defaultValue: ratio.label });
 
-export const controlTypeLabel = (t: TFunction, type: ControlType): string => t(`labels:controlTypes.${type}.label`, { defaultValue: CONTROL_TYPE_LABELS[type].label });
+export const controlTypeLabel = (t: AnyT, type: ControlType): string => t(`labels:controlTypes.${type}.label`, { defaultValue: CONTROL_TYPE_LABELS[type].label });
 
-export const controlTypeDescription = (t: TFunction, type: ControlType): string =>
+export const controlTypeDescription = (t: AnyT, type: ControlType): string =>
   t(`labels:controlTypes.${type}.description`, { defaultValue: CONTROL_TYPE_LABELS[type].description });
 
-export const modifierCategoryLabel = (t: TFunction, id: ModifierCategory): string =>
+export const modifierCategoryLabel = (t: AnyT, id: ModifierCategory): string =>
   t(`labels:modifierCategories.${id}`, { defaultValue: MODIFIER_CATEGORIES.find((c) => c.id === id)?.label ?? id });
 
 /** A prompt modifier's label (its id is `category:slug`). */
-export function modifierLabel(t: TFunction, modifier: PromptModifier): string {
+export function modifierLabel(t: AnyT, modifier: PromptModifier): string {
   const [category, slug] = modifier.id.split(":");
   return t(`labels:modifiers.${category}.${slug}` as AnyLabelKey, { defaultValue: modifier.label });
 }
@@ -33,24 +37,24 @@ export function modifierLabel(t: TFunction, modifier: PromptModifier): string {
 const modelKey = (id: string) => id.replaceAll(".", "_");
 
 /** A catalog model's description (from the API's model list or the shared catalog), by model id. */
-export const modelDescription = (t: TFunction, model: Pick<CatalogModel, "id" | "description">): string =>
+export const modelDescription = (t: AnyT, model: Pick<CatalogModel, "id" | "description">): string =>
   t(`labels:models.${modelKey(model.id)}` as AnyLabelKey, { defaultValue: model.description });
 
 // A parameter's text is the model's own where it differs (`modelParams`), otherwise the shared one by key.
-const paramText = (t: TFunction, modelId: string | undefined, spec: ParamSpec, field: "label" | "description"): string => {
-  const keys = [`labels:params.${spec.key}.${field}`] as AnyLabelKey[];
-  if (modelId) keys.unshift(`labels:modelParams.${modelKey(modelId)}.${spec.key}.${field}` as AnyLabelKey);
-  return t(keys, { defaultValue: spec[field] });
+const paramText = (t: AnyT, modelId: string | undefined, spec: ParamSpec, field: "label" | "description"): string => {
+  const keys: string[] = [`labels:params.${spec.key}.${field}`];
+  if (modelId) keys.unshift(`labels:modelParams.${modelKey(modelId)}.${spec.key}.${field}`);
+  return t(keys as AnyLabelKey[], { defaultValue: spec[field] });
 };
 
 /** A model parameter's label; `modelId` picks the model's own wording where it has one. */
-export const paramLabel = (t: TFunction, modelId: string | undefined, spec: ParamSpec): string => paramText(t, modelId, spec, "label");
+export const paramLabel = (t: AnyT, modelId: string | undefined, spec: ParamSpec): string => paramText(t, modelId, spec, "label");
 
-export const paramDescription = (t: TFunction, modelId: string | undefined, spec: ParamSpec): string =>
+export const paramDescription = (t: AnyT, modelId: string | undefined, spec: ParamSpec): string =>
   paramText(t, modelId, spec, "description");
 
-export const shortcutGroupLabel = (t: TFunction, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
+export const shortcutGroupLabel = (t: AnyT, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
 
 /** A shortcut's description; ids are dotted paths (`go.dashboard`), so the key is too. */
-export const shortcutDescription = (t: TFunction, shortcut: Pick<ShortcutDef, "id" | "description">): string =>
+export const shortcutDescription = (t: AnyT, shortcut: Pick<ShortcutDef, "id" | "description">): string =>
   t(`shortcuts:descriptions.${shortcut.id}` as "shortcuts:descriptions.help", { defaultValue: shortcut.description });

@@ -34,7 +34,11 @@ import shortcuts from "./locales/en/shortcuts.json";
 import labels from "@image-studio/shared/locales/en/labels.json";
 import validation from "@image-studio/shared/locales/en/validation.json";
 
-export const en = { common, shell, account, admin, auth, batch, collections, community, dashboard, developer, gallery, "image-edit": imageEdit, iteration, models, notifications, palette, projects, prompts, queue, search, settings, share, studio, teams, usage, video, shortcuts, validation, labels } as const;
+// The catalog's model and parameter texts are looked up by id with their English as the default (`@/i18n/labels`);
+// typing their keys (model ids hold "/") would weigh on every other `t` call, so they stay out of the key type.
+type LabelTables = Omit<typeof labels, "models" | "params" | "modelParams">;
+
+export const en = { common, shell, account, admin, auth, batch, collections, community, dashboard, developer, gallery, "image-edit": imageEdit, iteration, models, notifications, palette, projects, prompts, queue, search, settings, share, studio, teams, usage, video, shortcuts, validation, labels: labels as LabelTables } as const;
 
 export type Namespace = keyof typeof en;
 export const NAMESPACES = Object.keys(en) as Namespace[];

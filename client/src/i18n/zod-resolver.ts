@@ -20,7 +20,8 @@ function localizeErrors(node: Record<string, unknown>, translate: (message: stri
 
 const translateMessage = (message: string) =>
   localizeValidationMessage(message, (key, vars) => {
-    const text = i18n.t(`validation:${key}`, vars);
+    // Keys come from the validation catalog at run time; one string signature keeps the key union out of the check.
+    const text = (i18n.t as (key: string, options: Record<string, string>) => string)(`validation:${key}`, vars);
     return text === `validation:${key}` || text === key ? undefined : text;
   });
 
