@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ASPECT_RATIOS } from "./catalog-base";
+import { MODELS } from "./catalog-models";
 import { CONTROL_TYPE_LABELS, CONTROL_TYPES } from "./conditioning";
 import en from "./locales/en/labels.json";
 import { MODIFIER_CATEGORIES, PROMPT_MODIFIERS } from "./prompt-tools";
@@ -18,5 +19,25 @@ describe("labels catalog", () => {
     expect(Object.keys(en.aspectRatios)).toHaveLength(ASPECT_RATIOS.length);
     expect(Object.keys(CONTROL_TYPE_LABELS).sort()).toEqual([...CONTROL_TYPES].sort());
     expect(ASPECT_RATIOS[0].label).toBe("Square");
+  });
+
+  it("has every catalog model's description and each parameter's label and description, per model where it differs", () => {
+    type Text = { label?: string; description?: string };
+    const models = en.models as Record<string, string>;
+    const params = en.params as Record<string, Required<Text>>;
+    const modelParams = en.modelParams as Record<string, Record<string, Text>>;
+    // Model ids become keys with "." as "_" (i18next's key separator); the client looks them up the same way.
+    const keyOf = (id: string) => id.replaceAll(".", "_");
+    for (const m of MODELS) {
+      const key = keyOf(m.id);
+      expect(models[key], m.id).toBe(m.description);
+      for (const p of m.params) {
+        const own = modelParams[key]?.[p.key];
+        expect(own?.label ?? params[p.key]?.label, `${m.id} ${p.key}`).toBe(p.label);
+        expect(own?.description ?? params[p.key]?.description, `${m.id} ${p.key}`).toBe(p.description);
+      }
+    }
+    expect(Object.keys(models)).toHaveLength(MODELS.length);
+    expect(Object.keys(params).sort()).toEqual([...new Set(MODELS.flatMap((m) => m.params.map((p) => p.key)))].sort());
   });
 });

@@ -13,6 +13,11 @@ describe("quick-add modifiers", () => {
   });
   it("search by label, text or keyword; ids are unique", () => {
     expect(modifiersFor({ category: "flux" }, "sunset").map((x) => x.label)).toEqual(["Golden hour"]);
+    // The label in the reader's language matches too, next to the English one.
+    const german = (m: { id: string; label: string }) => (m.id === "style:watercolor" ? "Aquarell" : m.label);
+    expect(modifiersFor({ category: "flux" }, "aquarell").map((x) => x.id)).toEqual([]);
+    expect(modifiersFor({ category: "flux" }, "aquarell", german).map((x) => x.id)).toEqual(["style:watercolor"]);
+    expect(modifiersFor({ category: "flux" }, "watercolor", german).map((x) => x.id)).toEqual(["style:watercolor"]);
     expect(new Set(PROMPT_MODIFIERS.map((x) => x.id)).size).toBe(PROMPT_MODIFIERS.length);
   });
   it("append once, comma-separated", () => {

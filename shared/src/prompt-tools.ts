@@ -113,15 +113,22 @@ export function modifierFamily(category: ModelCategory | undefined): ModifierFam
   return category === "stable-diffusion" ? "sd" : "flux";
 }
 
-/** The modifiers that suit a model: its family's boosters, and negative ones only when it reads a negative prompt. */
-export function modifiersFor(model: { category?: ModelCategory; supportsNegativePrompt?: boolean } | undefined, query = ""): PromptModifier[] {
+/**
+ * The modifiers that suit a model: its family's boosters, and negative ones only when it reads a negative prompt.
+ * A query matches the English label, the prompt text, keywords and `localLabel` (the label in the reader's language).
+ */
+export function modifiersFor(
+  model: { category?: ModelCategory; supportsNegativePrompt?: boolean } | undefined,
+  query = "",
+  localLabel?: (mod: PromptModifier) => string,
+): PromptModifier[] {
   const family = modifierFamily(model?.category);
   const q = query.trim().toLowerCase();
   return PROMPT_MODIFIERS.filter((mod) => {
     if (mod.category === "negative" && !model?.supportsNegativePrompt) return false;
     if (mod.families && !mod.families.includes(family)) return false;
     if (!q) return true;
-    return [mod.label, mod.text, ...(mod.keywords ?? [])].some((s) => s.toLowerCase().includes(q));
+    return [mod.label, mod.text, ...(mod.keywords ?? []), localLabel?.(mod) ?? ""].some((s) => s.toLowerCase().includes(q));
   });
 }
 

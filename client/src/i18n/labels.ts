@@ -3,14 +3,14 @@
  * language, by a row's id. English comes from the same text as the shared table's, which is also the fallback for
  * a row the catalog lacks.
  */
-import type { AspectRatio, ControlType, ModifierCategory, PromptModifier } from "@image-studio/shared";
+import type { AspectRatio, CatalogModel, ControlType, ModifierCategory, ParamSpec, PromptModifier } from "@image-studio/shared";
 import { CONTROL_TYPE_LABELS, MODIFIER_CATEGORIES } from "@image-studio/shared";
 import type { TFunction } from "i18next";
+import type { ShortcutDef } from "@/lib/shortcuts";
 
 /** Any screen's `t`: its own namespace does not matter here, every key below names its namespace. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- i18next brands t with its namespace
 type AnyT = TFunction<any>;
-import type { ShortcutDef } from "@/lib/shortcuts";
 
 // The catalog's keys are typed from English; rows whose id is only `string` are looked up with their English label
 // as the default, so one key type stands for all of them.
@@ -32,6 +32,26 @@ export function modifierLabel(t: AnyT, modifier: PromptModifier): string {
   const [category, slug] = modifier.id.split(":");
   return t(`labels:modifiers.${category}.${slug}` as AnyLabelKey, { defaultValue: modifier.label });
 }
+
+/** Model ids hold dots (`v1.1`), i18next's key separator; the catalog's keys have "_" there. */
+const modelKey = (id: string) => id.replaceAll(".", "_");
+
+/** A catalog model's description (from the API's model list or the shared catalog), by model id. */
+export const modelDescription = (t: AnyT, model: Pick<CatalogModel, "id" | "description">): string =>
+  t(`labels:models.${modelKey(model.id)}` as AnyLabelKey, { defaultValue: model.description });
+
+// A parameter's text is the model's own where it differs (`modelParams`), otherwise the shared one by key.
+const paramText = (t: AnyT, modelId: string | undefined, spec: ParamSpec, field: "label" | "description"): string => {
+  const keys: string[] = [`labels:params.${spec.key}.${field}`];
+  if (modelId) keys.unshift(`labels:modelParams.${modelKey(modelId)}.${spec.key}.${field}`);
+  return t(keys as AnyLabelKey[], { defaultValue: spec[field] });
+};
+
+/** A model parameter's label; `modelId` picks the model's own wording where it has one. */
+export const paramLabel = (t: AnyT, modelId: string | undefined, spec: ParamSpec): string => paramText(t, modelId, spec, "label");
+
+export const paramDescription = (t: AnyT, modelId: string | undefined, spec: ParamSpec): string =>
+  paramText(t, modelId, spec, "description");
 
 export const shortcutGroupLabel = (t: AnyT, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
 

@@ -1,5 +1,6 @@
 import { findModel } from "@image-studio/shared";
 import { i18n } from "@/i18n";
+import { paramLabel as catalogParamLabel } from "@/i18n/labels";
 
 /** Settings the studio draws itself (size, count, style) rather than from the model's parameter list. */
 const STUDIO_LABELS = {
@@ -25,7 +26,8 @@ const humanize = (key: string) =>
 
 /** The label the studio shows for a parameter of this model. */
 export function paramLabel(modelId: string, key: string): string {
-  return studioLabel(key) ?? findModel(modelId)?.params.find((p) => p.key === key)?.label ?? humanize(key);
+  const spec = findModel(modelId)?.params.find((p) => p.key === key);
+  return studioLabel(key) ?? (spec ? catalogParamLabel(i18n.t, modelId, spec) : humanize(key));
 }
 
 /** A parameter's value as the studio shows it: switches read On/Off, LoRAs by name and weight. */

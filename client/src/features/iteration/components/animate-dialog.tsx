@@ -7,6 +7,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { modelsOptions, useDerive } from "../api/iteration-api";
+import { modelDescription } from "@/i18n/labels";
 
 const selectClass =
   "h-10 w-full rounded-lg border border-input bg-background px-3 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -65,7 +66,7 @@ export function AnimateDialog({
                   </option>
                 ))}
               </select>
-              <p className="text-xs text-muted-foreground">{model.description}</p>
+              <p className="text-xs text-muted-foreground">{modelDescription(t, model)}</p>
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="animate-prompt">{t("animate.motion")}</Label>

@@ -19,6 +19,7 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { ApiError } from "@/lib/api";
 import { jobKeys } from "@/lib/jobs/job-api";
+import { paramLabel } from "@/i18n/labels";
 import { generate, modelsOptions } from "../api/iteration-api";
 import { changedKeys, editableParams, type RerunSource, rerunParameters } from "../lib/rerun";
 
@@ -26,7 +27,9 @@ export type RerunImage = RerunSource & { prompt: string; negativePrompt: string 
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
-function ParamInput({ spec, value, onChange }: { spec: ParamSpec; value: unknown; onChange: (v: unknown) => void }) {
+function ParamInput({ spec: raw, modelId, value, onChange }: { spec: ParamSpec; modelId: string; value: unknown; onChange: (v: unknown) => void }) {
+  const { t } = useTranslation("iteration");
+  const spec = { ...raw, label: paramLabel(t, modelId, raw) };
   const id = `rerun-${spec.key}`;
   if (spec.type === "boolean") {
     return (
@@ -131,6 +134,7 @@ export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImag
           {model &&
             editableParams(model).map((spec) => (
               <ParamInput
+                modelId={modelId}
                 key={spec.key}
                 spec={spec}
                 value={params[spec.key] ?? (modelId === image.modelId ? image.parameters[spec.key] : undefined) ?? spec.default}

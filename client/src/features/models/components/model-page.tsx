@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatNumber } from "@/i18n";
 import { modelsQuery } from "@/lib/models";
+import { modelDescription, paramDescription, paramLabel } from "@/i18n/labels";
 import type { TFunction } from "i18next";
 import { announcementsOptions, modelSamplesOptions, modelStatsOptions, modelStatusOptions } from "../api/models";
 import { costDollars, costLabel, maxSize, OPERATION_LABELS, supportsLora, takesImageInput } from "../lib/model-facts";
@@ -61,7 +62,7 @@ export function ModelPage({ id }: { id: string }) {
       </Link>
       <PageHeader
         title={model.displayName}
-        description={model.description}
+        description={modelDescription(t, model)}
         actions={
           <Button asChild disabled={!model.available || !model.isActive}>
             <Link to="/studio" search={{ modelId: model.id }}>
@@ -150,12 +151,12 @@ export function ModelPage({ id }: { id: string }) {
               <ul className="mt-2 grid gap-2">
                 {model.params.map((p) => (
                   <li key={p.key}>
-                    <span className="font-medium">{p.label}</span>{" "}
+                    <span className="font-medium">{paramLabel(t, model.id, p)}</span>{" "}
                     <span className="font-mono text-xs text-muted-foreground">
                       {p.options ? p.options.join(" · ") : p.min !== undefined ? `${p.min}–${p.max}` : p.type}
                       {p.default !== undefined && typeof p.default !== "object" ? t("recommended.paramDefault", { value: String(p.default) }) : ""}
                     </span>
-                    <div className="text-muted-foreground">{p.description}</div>
+                    <div className="text-muted-foreground">{paramDescription(t, model.id, p)}</div>
                   </li>
                 ))}
               </ul>

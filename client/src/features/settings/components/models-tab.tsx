@@ -10,7 +10,7 @@ import { cn } from "@/lib/cn";
 import { type ModelEntry, modelsQuery } from "@/lib/models";
 import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
 import { Field, SettingsSection } from "./section";
-import { aspectRatioLabel } from "@/i18n/labels";
+import { aspectRatioLabel, paramDescription, paramLabel } from "@/i18n/labels";
 
 const control = cn(fieldClasses, "h-10 w-full max-w-sm pointer-coarse:h-11");
 type Params = Record<string, unknown>;
@@ -95,7 +95,7 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
         )}
         {model &&
           editable(model).map((p) => (
-            <Field key={p.key} id={`param-${p.key}`} label={p.label} hint={errors[`defaultParameters.${p.key}`] ?? p.description}>
+            <Field key={p.key} id={`param-${p.key}`} label={paramLabel(t, model.id, p)} hint={errors[`defaultParameters.${p.key}`] ?? paramDescription(t, model.id, p)}>
               {p.type === "enum" ? (
                 <select id={`param-${p.key}`} className={control} value={String(params[p.key] ?? "")} onChange={(e) => set(p.key, e.target.value || undefined)}>
                   <option value="">{p.default !== undefined ? t("models.defaultValue", { value: String(p.default) }) : t("models.default")}</option>

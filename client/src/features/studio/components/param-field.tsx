@@ -8,6 +8,7 @@ import { ChipGroup } from "./aspect-ratio-grid";
 import { describedBy, Field } from "./field";
 import { LoraList } from "./lora-list";
 import { useTranslation } from "react-i18next";
+import { paramDescription, paramLabel } from "@/i18n/labels";
 
 interface ParamFieldProps {
   spec: ParamSpec;
@@ -15,14 +16,17 @@ interface ParamFieldProps {
   onChange: (value: ParamValue) => void;
   error?: string;
   idPrefix?: string;
+  /** The model the spec belongs to: its own wording of a parameter, in the app's language. */
+  modelId?: string;
 }
 
 const decimals = (step?: number) => (step && step < 1 ? String(step).split(".")[1]?.length ?? 1 : 0);
 const optionLabel = (v: string) => v.replace(/[-_]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 
 /** One control drawn from the model's parameter schema: slider + number, chips, select, switch or LoRA list. */
-export function ParamField({ spec, value, onChange, error, idPrefix = "param" }: ParamFieldProps) {
+export function ParamField({ spec: raw, value, onChange, error, idPrefix = "param", modelId }: ParamFieldProps) {
   const { t } = useTranslation("studio");
+  const spec = { ...raw, label: paramLabel(t, modelId, raw), description: paramDescription(t, modelId, raw) };
   const id = `${idPrefix}-${spec.key}`;
   const aria = describedBy(id, error, spec.description);
 

@@ -29,7 +29,7 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
       control={control}
       name={`params.${key}`}
       render={({ field: f }) => (
-        <ParamField spec={specs.find((s) => s.key === key)!} value={f.value} onChange={f.onChange} error={errors.params?.[key]?.message} />
+        <ParamField modelId={model.id} spec={specs.find((s) => s.key === key)!} value={f.value} onChange={f.onChange} error={errors.params?.[key]?.message} />
       )}
     />
   );

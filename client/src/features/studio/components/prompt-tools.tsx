@@ -140,7 +140,7 @@ function QuickAdd({
 }) {
   const { t } = useTranslation("studio");
   const [query, setQuery] = React.useState("");
-  const all = React.useMemo(() => modifiersFor(model, query), [model, query]);
+  const all = React.useMemo(() => modifiersFor(model, query, (m) => modifierLabel(t, m)), [model, query, t]);
   const categories = MODIFIER_CATEGORIES.filter((c) => all.some((m) => m.category === c.id));
   const [category, setCategory] = React.useState<ModifierCategory>("style");
   const active = categories.some((c) => c.id === category) ? category : (categories[0]?.id ?? "style");
