@@ -18,7 +18,11 @@ function localizeErrors(node: Record<string, unknown>, translate: (message: stri
   }
 }
 
-const translateMessage = (message: string) =>
+/**
+ * A message of the shared `validation` catalog (a schema's, or a shared check's: parameter ranges, prompt and
+ * template syntax, batch rows) in the app's language; any other text as it is.
+ */
+export const translateMessage = (message: string) =>
   localizeValidationMessage(message, (key, vars) => {
     const text = i18n.t(`validation:${key}`, vars);
     return text === `validation:${key}` || text === key ? undefined : text;
