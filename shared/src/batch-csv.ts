@@ -55,7 +55,7 @@ function cellValue(raw: string): unknown {
  * data row and the column.
  */
 /** Papa Parse's error codes in our words (its own messages are English and name its internals). */
-const PARSER_ERRORS: Record<string, ValidationKey> = {
+const PARSER_ERRORS: Partial<Record<string, ValidationKey>> = {
   MissingQuotes: "checks.batchRows.csvMissingQuotes",
   InvalidQuotes: "checks.batchRows.csvInvalidQuotes",
   UndetectableDelimiter: "checks.batchRows.csvUndetectableDelimiter",
@@ -73,11 +73,10 @@ export function parseBatchCsv(
     transformHeader: (h) => h.trim(),
   });
   const columns = parsed.meta.fields ?? [];
-  const errors: BatchRowError[] = parsed.errors.map((e) => ({
-    row: (e.row ?? -1) + 1,
-    column: "",
-    message: PARSER_ERRORS[e.code] ? vm(PARSER_ERRORS[e.code]) : e.message,
-  }));
+  const errors: BatchRowError[] = parsed.errors.map((e) => {
+    const key = PARSER_ERRORS[e.code];
+    return { row: (e.row ?? -1) + 1, column: "", message: key ? vm(key) : e.message };
+  });
   if (!columns.some((c) => COLUMN_ALIASES[normaliseHeader(c)] === "prompt")) {
     errors.push({ row: 0, column: "prompt", message: vm("checks.batchRows.csvHeader") });
     return { columns, rows: [], errors };

@@ -24,7 +24,8 @@ function localizeErrors(node: Record<string, unknown>, translate: (message: stri
  */
 export const translateMessage = (message: string) =>
   localizeValidationMessage(message, (key, vars) => {
-    const text = i18n.t(`validation:${key}`, vars);
+    // Loosely typed on purpose: ValidationKey types the key; the values are the ones its English text named.
+    const text = (i18n.t as (key: string, vars: object) => string)(`validation:${key}`, vars);
     return text === `validation:${key}` || text === key ? undefined : text;
   });
 

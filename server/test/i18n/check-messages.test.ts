@@ -52,8 +52,12 @@ describe("shared check messages in the reader's language", () => {
     const taken = await signUpAs(u.email);
     const fresh = await signUpAs(`fresh-${u.user.id}@example.test`);
     expect([taken.status, fresh.status]).toEqual([200, 200]);
-    const shape = (b: { token: unknown; user: Record<string, unknown> }) => ({ token: b.token, keys: Object.keys(b.user).sort() });
-    expect(shape(await taken.json())).toEqual(shape(await fresh.json()));
+    type Answer = { token: unknown; user: Record<string, unknown> };
+    const shape = async (res: Response) => {
+      const b = (await res.json()) as Answer;
+      return { token: b.token, keys: Object.keys(b.user).sort() };
+    };
+    expect(await shape(taken)).toEqual(await shape(fresh));
   });
 
   it("Better Auth's refusals without words of their own (taken email, 2FA lock-out) read in German", () => {
