@@ -5,6 +5,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { textToImageRequestSchema } from "./generation";
+import { type ValidationKey, vm } from "./validation-messages";
 
 /** One row a source yields before seeds and models multiply it. */
 export interface BatchRow {
@@ -53,6 +54,15 @@ function cellValue(raw: string): unknown {
  * mean "use the batch's value". Each row is checked with the single-generation schema; errors name the 1-based
  * data row and the column.
  */
+/** Papa Parse's error codes in our words (its own messages are English and name its internals). */
+const PARSER_ERRORS: Partial<Record<string, ValidationKey>> = {
+  MissingQuotes: "checks.batchRows.csvMissingQuotes",
+  InvalidQuotes: "checks.batchRows.csvInvalidQuotes",
+  UndetectableDelimiter: "checks.batchRows.csvUndetectableDelimiter",
+  TooFewFields: "checks.batchRows.csvTooFewFields",
+  TooManyFields: "checks.batchRows.csvTooManyFields",
+};
+
 export function parseBatchCsv(
   text: string,
   defaults: { modelId: string },
@@ -63,13 +73,12 @@ export function parseBatchCsv(
     transformHeader: (h) => h.trim(),
   });
   const columns = parsed.meta.fields ?? [];
-  const errors: BatchRowError[] = parsed.errors.map((e) => ({
-    row: (e.row ?? -1) + 1,
-    column: "",
-    message: e.message,
-  }));
+  const errors: BatchRowError[] = parsed.errors.map((e) => {
+    const key = PARSER_ERRORS[e.code];
+    return { row: (e.row ?? -1) + 1, column: "", message: key ? vm(key) : e.message };
+  });
   if (!columns.some((c) => COLUMN_ALIASES[normaliseHeader(c)] === "prompt")) {
-    errors.push({ row: 0, column: "prompt", message: "The CSV needs a header row with a prompt column" });
+    errors.push({ row: 0, column: "prompt", message: vm("checks.batchRows.csvHeader") });
     return { columns, rows: [], errors };
   }
   const rows: BatchRow[] = [];
@@ -89,7 +98,7 @@ export function parseBatchCsv(
       else if (field === "seed") {
         const n = Number(raw.trim());
         if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1)
-          errors.push({ row: rowNo, column, message: `"${raw}" is not a seed (a whole number from 0 to 4294967295)` });
+          errors.push({ row: rowNo, column, message: vm("checks.batchRows.notASeed", { value: raw }) });
         else out.seed = n;
       } else out.parameters[column] = cellValue(raw);
     }

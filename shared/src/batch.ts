@@ -120,7 +120,7 @@ export function planBatch(b: BatchRequestParsed): BatchPlan {
     rowAt = (i) => ({ prompt: prompts[i]!, parameters: {} });
   }
   if (!errors.length && rowCount === 0)
-    errors.push({ row: 0, column: b.csv !== undefined ? "csv" : "prompts", message: "The batch has no prompts" });
+    errors.push({ row: 0, column: b.csv !== undefined ? "csv" : "prompts", message: vm("checks.batchRows.noPrompts") });
   const perRow = seeds.length * models.length;
   return {
     total: rowCount * perRow,

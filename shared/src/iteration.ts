@@ -20,7 +20,7 @@ export function upscaleLimitMessage(width: number, height: number, scale: number
   const h = height * scale;
   if (w <= UPSCALE_MAX_SIDE && h <= UPSCALE_MAX_SIDE && w * h <= UPSCALE_MAX_PIXELS) return null;
   const mp = Math.round(UPSCALE_MAX_PIXELS / 1_000_000);
-  return `A ${scale}× upscale of this ${width}×${height} image would be ${w}×${h}; results can be at most ${UPSCALE_MAX_SIDE} px per side and ${mp} megapixels`;
+  return vm("checks.upscale.tooLarge", { scale, width, height, w, h, maxSide: UPSCALE_MAX_SIDE, mp });
 }
 /** How far up and down the lineage walks from an image, and how many nodes it returns at most. */
 export const LINEAGE_MAX_DEPTH = 25;

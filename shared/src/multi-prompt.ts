@@ -3,6 +3,7 @@
  * A prompt is multi only when some part carries `::weight`, so `{a|b}` template alternations and a stray `|` in
  * ordinary prose stay ordinary text. Blending interpolates the weights of two prompts across a strip of images.
  */
+import { vm } from "./validation-messages";
 
 export interface SubPrompt {
   text: string;
@@ -37,9 +38,9 @@ export function parseMultiPrompt(prompt: string): SubPrompt[] | null {
 export function multiPromptProblem(prompt: string): string | null {
   if (!prompt.includes("::")) return null;
   const count = prompt.split("|").filter((p) => p.trim()).length;
-  if (count > MAX_SUBPROMPTS) return `Use at most ${MAX_SUBPROMPTS} weighted parts`;
+  if (count > MAX_SUBPROMPTS) return vm("checks.multiPrompt.tooMany", { max: MAX_SUBPROMPTS });
   const parts = parseMultiPrompt(prompt);
-  if (parts && parts.every((p) => p.weight === 0)) return "Give at least one part a weight above 0";
+  if (parts && parts.every((p) => p.weight === 0)) return vm("checks.multiPrompt.allZero");
   return null;
 }
 

@@ -15,6 +15,7 @@ import {
   SOURCE_SIZED_OPERATIONS,
 } from "./catalog-base";
 import { findAspectRatio, nearestAspectRatio, paramsFor } from "./catalog";
+import { vm } from "./validation-messages";
 
 export interface ParamIssue {
   path: (string | number)[];
@@ -50,10 +51,10 @@ const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFin
 export function validateGenerationParams(model: CatalogModel, input: GenerationParamsInput): ParamsResult {
   const operation = input.operation ?? "text-to-image";
   if (!(OPERATIONS as readonly string[]).includes(operation)) {
-    return { ok: false, issues: [{ path: ["operation"], message: `Unknown operation "${String(operation)}"` }] };
+    return { ok: false, issues: [{ path: ["operation"], message: vm("checks.params.unknownOperation", { operation: String(operation) }) }] };
   }
   if (!model.operations.includes(operation)) {
-    return { ok: false, issues: [{ path: ["operation"], message: `${model.displayName} cannot do ${operation}` }] };
+    return { ok: false, issues: [{ path: ["operation"], message: vm("checks.params.cannotDo", { model: model.displayName, operation }) }] };
   }
   const shape = parametersShape.safeParse(input.parameters ?? {});
   if (!shape.success) return { ok: false, issues: [{ path: ["parameters"], message: "parameters must be an object" }] };
@@ -74,8 +75,8 @@ export function validateGenerationParams(model: CatalogModel, input: GenerationP
         at(
           key,
           elsewhere
-            ? `${key} is not used for ${operation} with ${model.displayName}`
-            : `Unknown parameter "${key}" for ${model.displayName}`,
+            ? vm("checks.params.notUsedFor", { key, operation, model: model.displayName })
+            : vm("checks.params.unknownParameter", { key, model: model.displayName }),
         ),
       );
       continue;
@@ -104,15 +105,15 @@ function resolveCount(
       at(
         "numImages",
         model.maxImages === 1
-          ? `${model.displayName} makes one image at a time`
-          : `numImages must be between 1 and ${model.maxImages} for ${model.displayName}`,
+          ? vm("checks.params.oneImageAtATime", { model: model.displayName })
+          : vm("checks.params.numImagesRange", { max: model.maxImages, model: model.displayName }),
       ),
     );
   } else value.numImages = n;
   const seed = raw.seed;
   if (given(seed)) {
     if (!isInt(seed) || seed < 0 || seed > SEED_MAX)
-      issues.push(at("seed", `seed must be a whole number between 0 and ${SEED_MAX}`));
+      issues.push(at("seed", vm("checks.params.seedRange", { max: SEED_MAX })));
     else value.seed = seed;
   }
 }
@@ -130,11 +131,11 @@ function resolveSize(
     given(aspectRatio) &&
     (typeof aspectRatio !== "string" || !findAspectRatio(aspectRatio) || !allowed.includes(aspectRatio))
   ) {
-    issues.push(at("aspectRatio", `aspectRatio must be one of ${allowed.join(", ")} for ${model.displayName}`));
+    issues.push(at("aspectRatio", vm("checks.params.aspectRatioOneOf", { options: allowed.join(", "), model: model.displayName })));
     return;
   }
   if (given(width) !== given(height)) {
-    issues.push(at(given(width) ? "height" : "width", "Give both width and height, or pick an aspect ratio"));
+    issues.push(at(given(width) ? "height" : "width", vm("checks.params.widthAndHeight")));
     return;
   }
   const explicit = given(width) && given(height);
@@ -149,7 +150,7 @@ function resolveSize(
         ["width", width],
         ["height", height],
       ] as const) {
-        if (!isInt(v) || v < 1 || v > max) issues.push(at(k, `${k} must be a whole number between 1 and ${max}`));
+        if (!isInt(v) || v < 1 || v > max) issues.push(at(k, vm("checks.params.wholeUpTo", { key: k, max })));
       }
       value.width = width;
       value.height = height;
@@ -186,9 +187,9 @@ function resolveSize(
     ["height", height],
   ] as const) {
     if (!isInt(v) || v < limits.min || v > limits.max) {
-      issues.push(at(k, `${k} must be between ${limits.min} and ${limits.max} pixels for ${model.displayName}`));
+      issues.push(at(k, vm("checks.params.pixelRange", { key: k, min: limits.min, max: limits.max, model: model.displayName })));
     } else if (v % limits.multipleOf !== 0) {
-      issues.push(at(k, `${k} must be a multiple of ${limits.multipleOf} (got ${v})`));
+      issues.push(at(k, vm("checks.params.multipleOf", { key: k, step: limits.multipleOf, value: String(v) })));
     }
   }
   value.width = width;
@@ -207,9 +208,9 @@ function fixedCanvas(
   const square = findAspectRatio("1:1")!;
   const { aspectRatio, width, height } = raw;
   if (given(aspectRatio) && aspectRatio !== "1:1")
-    issues.push(at("aspectRatio", `${model.displayName} always makes 1024×1024 images`));
+    issues.push(at("aspectRatio", vm("checks.params.fixedSize", { model: model.displayName })));
   else if (given(width) && (width !== square.width || height !== square.height)) {
-    issues.push(at("width", `${model.displayName} always makes 1024×1024 images`));
+    issues.push(at("width", vm("checks.params.fixedSize", { model: model.displayName })));
   }
   Object.assign(value, { aspectRatio: square.id, width: square.width, height: square.height });
 }
@@ -217,29 +218,29 @@ function fixedCanvas(
 type Checked = { value: unknown } | string;
 
 function checkParam(spec: ParamSpec, v: unknown, model: CatalogModel): Checked {
-  const range = () => `${spec.key} must be between ${spec.min} and ${spec.max} for ${model.displayName}`;
+  const range = () => vm("checks.params.range", { key: spec.key, min: String(spec.min), max: String(spec.max), model: model.displayName });
   switch (spec.type) {
     case "int": {
       if (spec.options) {
         return isInt(v) && spec.options.includes(v)
           ? { value: v }
-          : `${spec.key} must be one of ${spec.options.join(", ")} for ${model.displayName}`;
+          : vm("checks.params.oneOfFor", { key: spec.key, options: spec.options.join(", "), model: model.displayName });
       }
-      if (!isInt(v)) return `${spec.key} must be a whole number`;
+      if (!isInt(v)) return vm("checks.params.whole", { key: spec.key });
       if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) return range();
       return { value: v };
     }
     case "float": {
-      if (!isNum(v)) return `${spec.key} must be a number`;
+      if (!isNum(v)) return vm("checks.params.number", { key: spec.key });
       if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) return range();
       return { value: v };
     }
     case "enum":
       return typeof v === "string" && spec.options?.includes(v)
         ? { value: v }
-        : `${spec.key} must be one of ${(spec.options ?? []).join(", ")}`;
+        : vm("checks.params.oneOf", { key: spec.key, options: (spec.options ?? []).join(", ") });
     case "boolean":
-      return typeof v === "boolean" ? { value: v } : `${spec.key} must be true or false`;
+      return typeof v === "boolean" ? { value: v } : vm("checks.params.boolean", { key: spec.key });
     case "loras":
       return checkLoras(spec, v);
   }
@@ -249,16 +250,16 @@ const HF_REPO = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 const HTTPS_URL = /^https:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/[^\s]*)?$/;
 
 function checkLoras(spec: ParamSpec, v: unknown): Checked {
-  if (!Array.isArray(v)) return `${spec.key} must be a list of { path, scale }`;
+  if (!Array.isArray(v)) return vm("checks.params.loraList", { key: spec.key });
   const max = spec.max ?? 5;
-  if (v.length > max) return `At most ${max} LoRAs can be combined`;
+  if (v.length > max) return vm("checks.params.loraMax", { max });
   const out: LoraWeight[] = [];
   for (const [i, item] of v.entries()) {
     const path = (item as { path?: unknown } | null)?.path;
     const scale = (item as { scale?: unknown } | null)?.scale ?? 1;
     if (typeof path !== "string" || !isLoraPath(path))
-      return `LoRA ${i + 1}: path must be an https URL or a Hugging Face repo id (owner/name)`;
-    if (!isNum(scale) || scale < -4 || scale > 4) return `LoRA ${i + 1}: scale must be between -4 and 4`;
+      return vm("checks.params.loraPath", { n: i + 1 });
+    if (!isNum(scale) || scale < -4 || scale > 4) return vm("checks.params.loraScale", { n: i + 1 });
     out.push({ path, scale });
   }
   return { value: out };

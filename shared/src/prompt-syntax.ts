@@ -5,6 +5,7 @@
  * Unmatched brackets are read as plain text and reported. Pure and total: every input parses, and the
  * tokens' text joined back together is exactly the input (the editor overlays them on the textarea).
  */
+import { vm } from "./validation-messages";
 
 export const EMPHASIS_FACTOR = 1.1;
 /** Weights outside this range tend to distort the image; the editor warns about them. */
@@ -76,14 +77,14 @@ function findGroups(s: string, issues: PromptIssue[]): Group[] {
     }
     const top = stack.at(-1);
     if (!top || CLOSER[top.ch] !== ch) {
-      issues.push({ kind: "unopened", message: `"${ch}" at position ${i + 1} has no matching opening bracket`, start: i, end: i + 1 });
+      issues.push({ kind: "unopened", message: vm("checks.promptSyntax.unopened", { bracket: ch, position: i + 1 }), start: i, end: i + 1 });
       continue;
     }
     stack.pop();
     groups.push(makeGroup(s, top.ch, top.at, i, groups));
   }
   for (const open of stack) {
-    issues.push({ kind: "unclosed", message: `"${open.ch}" at position ${open.at + 1} is never closed`, start: open.at, end: open.at + 1 });
+    issues.push({ kind: "unclosed", message: vm("checks.promptSyntax.unclosed", { bracket: open.ch, position: open.at + 1 }), start: open.at, end: open.at + 1 });
   }
   return groups;
 }
@@ -126,7 +127,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     if (g.colon !== -1) for (let i = g.colon; i < g.close; i++) syntax[i] = true;
     const inner = prompt.slice(g.open + 1, textEnd);
     if (!inner.trim() || /^[\s()[\]]*$/.test(inner)) {
-      issues.push({ kind: "empty-group", message: `Empty ${g.kind === "(" ? "( )" : "[ ]"} group at position ${g.open + 1}`, start: g.open, end: g.close + 1 });
+      issues.push({ kind: "empty-group", message: vm("checks.promptSyntax.emptyGroup", { group: g.kind === "(" ? "( )" : "[ ]", position: g.open + 1 }), start: g.open, end: g.close + 1 });
     }
   }
   for (let i = 0; i < n; i++) {
@@ -162,7 +163,7 @@ export function parsePrompt(prompt: string): ParsedPrompt {
     if (t.weight > SAFE_WEIGHT_RANGE.max || t.weight < SAFE_WEIGHT_RANGE.min) {
       issues.push({
         kind: "extreme-weight",
-        message: `"${text}" is weighted ${formatWeight(t.weight)}; outside ${SAFE_WEIGHT_RANGE.min}–${SAFE_WEIGHT_RANGE.max} images often distort`,
+        message: vm("checks.promptSyntax.extremeWeight", { text, weight: formatWeight(t.weight), min: SAFE_WEIGHT_RANGE.min, max: SAFE_WEIGHT_RANGE.max }),
         start,
         end: start + text.length,
       });

@@ -12,6 +12,7 @@
  * Pure and deterministic. Counting never expands, and `templateExpansionAt` reaches any prompt directly, so a
  * caller can refuse a huge product, or show its first prompts, without materialising it.
  */
+import { vm } from "./validation-messages";
 
 export type TemplatePart =
   | { kind: "text"; text: string }
@@ -54,7 +55,7 @@ export function parseTemplate(
     }
     if (ch === "{") {
       if (group) {
-        issues.push({ at: i, message: "Braces cannot be nested; write \\{ for a literal brace" });
+        issues.push({ at: i, message: vm("checks.template.nested") });
         continue;
       }
       if (text) parts.push({ kind: "text", text });
@@ -64,7 +65,7 @@ export function parseTemplate(
     }
     if (ch === "}") {
       if (!group) {
-        issues.push({ at: i, message: "A closing brace without an opening one; write \\} for a literal brace" });
+        issues.push({ at: i, message: vm("checks.template.unopened") });
         continue;
       }
       group.options.push(group.current);
@@ -85,7 +86,7 @@ export function parseTemplate(
     if (group) group.current += ch;
     else text += ch;
   }
-  if (group) issues.push({ at: group.at, message: "This brace is never closed" });
+  if (group) issues.push({ at: group.at, message: vm("checks.template.unclosed") });
   if (text) parts.push({ kind: "text", text });
   return issues.length ? { ok: false, issues } : { ok: true, template: { parts, variables } };
 }
@@ -97,13 +98,13 @@ function closeGroup(
   if (group.piped) return { kind: "choice", options: group.options };
   const name = group.options[0]!.trim();
   if (!name) {
-    issues.push({ at: group.at, message: "Empty braces: write {a|b} for alternatives or {name} for a variable" });
+    issues.push({ at: group.at, message: vm("checks.template.empty") });
     return null;
   }
   if (!TEMPLATE_VARIABLE_NAME.test(name)) {
     issues.push({
       at: group.at,
-      message: `"{${name}}" is not a variable name (letters, digits, _ and -); write {a|b} for alternatives`,
+      message: vm("checks.template.badVariable", { variable: `{${name}}` }),
     });
     return null;
   }
@@ -183,7 +184,7 @@ export function compileTemplate(
       ok: false,
       issues: missing.map((name) => ({
         at: template.indexOf(`{${name}`),
-        message: `The variable {${name}} has no values`,
+        message: vm("checks.template.noValues", { variable: `{${name}}` }),
       })),
     };
   }

@@ -18,7 +18,11 @@ function localizeErrors(node: Record<string, unknown>, translate: (message: stri
   }
 }
 
-const translateMessage = (message: string) =>
+/**
+ * A message of the shared `validation` catalog (a schema's, or a shared check's: parameter ranges, prompt and
+ * template syntax, batch rows) in the app's language; any other text as it is.
+ */
+export const translateMessage = (message: string) =>
   localizeValidationMessage(message, (key, vars) => {
     // The key is only known at run time (looked up from the English text), so i18next cannot type it.
     const text = (i18n.t as (key: string, vars?: object) => string)(`validation:${key}`, vars);

@@ -5,6 +5,7 @@ import {
   type BatchRequestParsed,
   type BatchRowError,
   planBatch,
+  vm,
 } from "@image-studio/shared";
 import type { Ctx } from "../../context";
 import { AppError } from "../../lib/errors";
@@ -53,7 +54,7 @@ export async function planFor(ctx: Ctx, body: BatchRequestParsed): Promise<Plann
     errors.push({
       row: 0,
       column: "total",
-      message: `This batch makes ${total} jobs; the most one batch may make is ${cap}`,
+      message: vm("checks.batchRows.tooManyJobs", { total, max: cap }),
     });
     return { ...empty, errors };
   }

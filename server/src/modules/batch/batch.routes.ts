@@ -1,4 +1,5 @@
-import { msg } from "../../i18n/api";
+import { check, msg } from "../../i18n/api";
+import { requestLanguage } from "../../i18n/request";
 import {
   batchPresetInputSchema,
   batchRequestSchema,
@@ -29,9 +30,11 @@ const listQuery = z.object({
 /** /api/generate/batch/* — batches: preview, queue, follow, pause/resume/cancel, retry, export; presets. */
 export const batchRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .post("/preview", validate("json", batchRequestSchema), async (c) =>
-    c.json(await preview(ctxOf(c), c.req.valid("json"))),
-  )
+  .post("/preview", validate("json", batchRequestSchema), async (c) => {
+    const planned = await preview(ctxOf(c), c.req.valid("json"));
+    const language = requestLanguage(c);
+    return c.json({ ...planned, errors: planned.errors.map((e) => ({ ...e, message: check(e.message).render(language) })) });
+  })
   .post("/", validate("json", batchRequestSchema), async (c) => {
     const { batch, created } = await batches.create(ctxOf(c), c.req.valid("json"));
     return c.json({ id: batch.id, total: batch.total, estimatedCredits: batch.estimatedCredits }, created ? 202 : 200);

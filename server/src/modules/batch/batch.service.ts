@@ -1,9 +1,10 @@
-import { msg } from "../../i18n/api";
+import { type ApiMessage, check, msg } from "../../i18n/api";
 import {
   type Batch,
   BATCH_PRIORITY_VALUE,
   type BatchRequestParsed,
   batchPriorityOf,
+  type BatchRowError,
   type BatchSummary,
 } from "@image-studio/shared";
 import type { Ctx } from "../../context";
@@ -21,10 +22,10 @@ import * as repo from "./batch.repo";
 /** Every job of a batch is a text-to-image generation. */
 export const OPERATION = "text-to-image";
 
-const describeErrors = (errors: { row: number; column: string; message: string }[]) => {
+const describeErrors = (errors: BatchRowError[]): ApiMessage => {
   const e = errors[0]!;
-  const where = e.row > 0 ? `Row ${e.row}, ${e.column}: ` : "";
-  return `${where}${e.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`;
+  const first = e.row > 0 ? msg("batch.rowProblem", { row: e.row, column: e.column, problem: check(e.message) }) : check(e.message);
+  return errors.length > 1 ? msg("batch.andMore", { first, count: errors.length - 1 }) : first;
 };
 
 /** Queues a whole batch: checked like single generations, one credit hold, the jobs in a couple of inserts. */
@@ -33,7 +34,7 @@ export async function create(ctx: Ctx, body: BatchRequestParsed): Promise<{ batc
   if (planned.errors.length) {
     const status = planned.errors.some((e) => e.column === "total") ? "PAYLOAD_TOO_LARGE" : "VALIDATION_FAILED";
     throw new AppError(status, describeErrors(planned.errors), {
-      errors: planned.errors.slice(0, 200),
+      errors: planned.errors.slice(0, 200).map((e) => ({ ...e, message: check(e.message) })),
       total: planned.total,
       maxJobs: ctx.deps.env.BATCH_MAX_JOBS,
     });

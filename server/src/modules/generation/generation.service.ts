@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { msg } from "../../i18n/api";
+import { check, msg } from "../../i18n/api";
 import { type CostEstimate, estimateCredits, type Job, validateGenerationParams } from "@image-studio/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context";
@@ -61,7 +61,7 @@ export async function usableModel(ctx: Ctx, modelId: string, operation: Operatio
 export function normalise(model: CatalogEntry, operation: Operation, parameters: Record<string, unknown>) {
   const checked = validateGenerationParams(model, { operation, parameters });
   if (!checked.ok) {
-    const issues = checked.issues.map((i) => ({ path: i.path, message: i.message }));
+    const issues = checked.issues.map((i) => ({ path: i.path, message: check(i.message) }));
     throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? msg("generation.invalidParameters"), { issues });
   }
   const value = { ...checked.value } as Record<string, unknown>;

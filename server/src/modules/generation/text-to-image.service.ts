@@ -5,7 +5,7 @@
  * with the caller (editor or admin), its owner's defaults apply and conditioning images are stored by file key,
  * since the job reads its image ids in the owner's scope.
  */
-import { type ApiMessage, type ImageRole } from "../../i18n/api";
+import { type ApiMessage, check, type ImageRole } from "../../i18n/api";
 import {
   conditioningProblem,
   type ControlType,
@@ -81,7 +81,7 @@ async function applyProjectDefaults(scope: Ctx, body: Body): Promise<Body> {
 
 export async function enqueueTextToImage(ctx: Ctx, input: Body) {
   const multi = multiPromptProblem(input.prompt);
-  if (multi) invalid(["prompt"], multi);
+  if (multi) invalid(["prompt"], check(multi));
   const scope = await targetScope(ctx, input.projectId);
   const body = await applyProjectDefaults(scope, input);
   const { controlNet, imagePrompts, ...rest } = body;

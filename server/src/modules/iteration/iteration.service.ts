@@ -3,7 +3,7 @@
  * transfer). Every derivation goes through generation.enqueue, so it is validated against the
  * catalog, holds credits and answers with the same Job as a generation; ingest stores parentImageId + operation.
  */
-import { msg } from "../../i18n/api";
+import { check, msg } from "../../i18n/api";
 import {
   DEFAULT_ITERATION_MODELS,
   findModel,
@@ -104,7 +104,7 @@ export function upscaleTarget(width: number, height: number, scale: number) {
   const refused = upscaleLimitMessage(width, height, scale);
   if (refused) {
     const mp = Math.round(UPSCALE_MAX_PIXELS / 1_000_000);
-    throw new AppError("VALIDATION_FAILED", refused, { issues: [{ path: ["scale"], message: msg("issue.atMostMegapixels", { mp }) }] });
+    throw new AppError("VALIDATION_FAILED", check(refused), { issues: [{ path: ["scale"], message: msg("issue.atMostMegapixels", { mp }) }] });
   }
   return { width: width * scale, height: height * scale };
 }

@@ -1,4 +1,4 @@
-import { msg } from "../../i18n/api";
+import { check, msg } from "../../i18n/api";
 import {
   findModel,
   type GenerationDefaults,
@@ -52,7 +52,7 @@ function checkModelParameters(modelId: string | null | undefined, parameters: Re
   const operation = model.operations.includes("text-to-image") ? "text-to-image" : model.operations[0];
   const checked = validateGenerationParams(model, { operation, parameters });
   if (!checked.ok) {
-    const issues = checked.issues.map((i) => ({ path: [...at, ...i.path], message: i.message }));
+    const issues = checked.issues.map((i) => ({ path: [...at, ...i.path], message: check(i.message) }));
     throw new AppError("VALIDATION_FAILED", issues[0]?.message ?? msg("generation.invalidParameters"), { issues });
   }
 }

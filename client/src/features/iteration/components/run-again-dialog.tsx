@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { translateMessage } from "@/i18n/zod-resolver";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
@@ -93,7 +94,7 @@ export function RunAgainDialog({ image, open, onOpenChange }: { image: RerunImag
     mutationFn: async () => {
       if (!model) throw new Error(t("common.pickModel"));
       const checked = rerunParameters(model, image, changes);
-      if (!checked.ok) throw new Error(checked.issues[0]?.message ?? t("rerun.checkSettings"));
+      if (!checked.ok) throw new Error(checked.issues[0] ? translateMessage(checked.issues[0].message) : t("rerun.checkSettings"));
       return generate({ prompt: prompt.trim() || image.prompt, negativePrompt: image.negativePrompt, modelId, parameters: checked.value });
     },
     onSuccess: () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PromptEditor } from "./prompt-editor";
 import { SeedField } from "./seed-field";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { i18n } from "@/i18n";
 
 afterEach(cleanup);
 
@@ -38,6 +39,17 @@ describe("PromptEditor", () => {
     await userEvent.clear(box);
     await userEvent.paste("a (castle");
     expect(screen.getByText(/is never closed/)).toBeInTheDocument();
+  });
+
+  it("names weights and syntax problems in the app's language", async () => {
+    await i18n.changeLanguage("de");
+    try {
+      render(<Harness initial="a (castle:1.8) ((fog" />);
+      expect(screen.getByText("„(“ an Position 16 wird nie geschlossen")).toBeInTheDocument();
+      expect(screen.getByText(/^1 gewichteter Begriff\. Stärkste Betonung: „castle“ 1\.8× – sehr stark; Bilder können verzerren\.$/)).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage("en");
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { Gauge, TriangleAlert } from "lucide-react";
 import * as React from "react";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
+import { translateMessage } from "@/i18n/zod-resolver";
 import { Trans, useTranslation } from "react-i18next";
 
 interface PromptEditorProps extends Omit<React.ComponentProps<"textarea">, "value" | "onChange"> {
@@ -100,7 +101,7 @@ function StrengthHint({ parsed }: { parsed: ReturnType<typeof parsePrompt> }) {
           {strength.level === "plain" ? (
             <Trans t={t} i18nKey="prompt.plain" components={{ code: <code className="font-mono" /> }} />
           ) : (
-            strength.summary
+            <StrengthSummary strength={strength} />
           )}
         </span>
       </p>
@@ -123,9 +124,24 @@ function StrengthHint({ parsed }: { parsed: ReturnType<typeof parsePrompt> }) {
       {syntaxIssues.slice(0, 2).map((i) => (
         <p key={`${i.kind}-${i.start}`} className="flex items-start gap-1.5 text-warning-strong">
           <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
-          {i.message}
+          {translateMessage(i.message)}
         </p>
       ))}
     </div>
+  );
+}
+
+/** "2 weighted terms. Strongest emphasis: “castle” 1.4×." in the app's language (the shared summary is English). */
+function StrengthSummary({ strength }: { strength: ReturnType<typeof promptStrength> }) {
+  const { t } = useTranslation("studio");
+  const lead = strength.top[0];
+  if (!lead) return null;
+  const extreme = strength.level === "extreme";
+  const vars = { term: lead.text, weight: formatWeight(lead.weight) };
+  const which = lead.weight >= 1 ? (extreme ? t("prompt.emphasisExtreme", vars) : t("prompt.emphasis", vars)) : extreme ? t("prompt.reductionExtreme", vars) : t("prompt.reduction", vars);
+  return (
+    <>
+      {t("prompt.terms", { count: strength.top.length })} {which}
+    </>
   );
 }
