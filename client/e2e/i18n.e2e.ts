@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
-import { launch, newContext } from "./browser";
+import { baseURL, launch, newContext, visitorIp, watchErrors } from "./browser";
 
 /**
  * Catalogs load per route (client/src/i18n/routes.ts): only English `common` and `shell` are in the app entry. A
- * move to a page whose catalogs are not loaded yet must show the page's text from its first paint, never raw keys.
- * Every text the page ever shows is recorded by a MutationObserver from before the app's first script runs.
- * (German and Spanish are not offered yet — UI_LANGUAGE_IDS — so a first visit in them is not tested here.)
+ * first visit in German and a move to a page whose catalogs are not loaded yet must show the page's text in its
+ * language from the first paint: never English first, never raw keys. Every text the page ever shows is recorded
+ * by a MutationObserver from before the app's first script runs.
  */
 async function recordTexts(context: BrowserContext) {
   await context.addInitScript(() => {
@@ -30,6 +30,39 @@ describe("languages per route", () => {
   });
   afterAll(() => browser?.close());
 
+  it("a German first visit to sign-in shows German from the first paint", async () => {
+    const de = await germanDevice(browser);
+    await recordTexts(de);
+    const page = await de.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/sign-in");
+    await page.getByRole("heading", { name: "Anmelden" }).waitFor();
+    await expect.poll(() => page.getByLabel("E-Mail").count()).toBe(1);
+    const texts = await seenTexts(de);
+    expect(texts).toContain("Anmelden");
+    for (const english of ["Sign in", "Welcome back to your studio.", "Email"]) expect(texts, english).not.toContain(english);
+    expect(texts.filter((t) => /^(signIn|fields)\.[a-zA-Z.]+$/.test(t))).toEqual([]);
+    expect(errors).toEqual([]);
+    await de.close();
+  });
+
+  it("signed in, in German: the gallery and the top bar (notification bell) read German on the first visit", async () => {
+    const de = await germanDevice(browser);
+    await signUpInContext(de);
+    await recordTexts(de);
+    const page = await de.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/gallery");
+    await page.getByRole("heading", { name: "Meine Bilder" }).waitFor();
+    await page.getByRole("button", { name: /^Benachrichtigungen/ }).waitFor();
+    const texts = await seenTexts(de);
+    expect(texts).not.toContain("My images");
+    expect(texts.filter((t) => t.startsWith("Notifications") || /^bell\./.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^pages\.[a-zA-Z.]+$/.test(t))).toEqual([]);
+    expect(errors).toEqual([]);
+    await de.close();
+  });
+
   it("moving to a page whose catalogs are not loaded yet shows its text, not its keys", async () => {
     const context = await newContext(browser);
     await signUpInContext(context);
@@ -44,3 +77,7 @@ describe("languages per route", () => {
     await context.close();
   });
 });
+
+/** A phone-sized context with a German browser (navigator.languages = de-DE), a visitor address of its own. */
+const germanDevice = (browser: Browser) =>
+  browser.newContext({ baseURL: baseURL(), viewport: { width: 390, height: 800 }, locale: "de-DE", extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
