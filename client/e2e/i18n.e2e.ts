@@ -46,6 +46,17 @@ describe("languages per route", () => {
     await de.close();
   });
 
+  it("in German, the API's refusal reads German too (a wrong password on sign-in)", async () => {
+    const de = await germanDevice(browser);
+    const page = await de.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("E-Mail").fill(`niemand-${crypto.randomUUID()}@example.com`);
+    await page.getByLabel("Passwort", { exact: true }).fill("nicht-das-richtige-1");
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+    await page.getByText("Diese E-Mail-Adresse und dieses Passwort passen zu keinem Konto.").waitFor();
+    await de.close();
+  });
+
   it("signed in, in German: the gallery and the top bar (notification bell) read German on the first visit", async () => {
     const de = await germanDevice(browser);
     await signUpInContext(de);

@@ -20,7 +20,7 @@ export type LanguageId = (typeof LANGUAGES)[number]["id"];
  * the catalog (the i18next lint in eslint.config.js covers all of client/src). A stored preference for another
  * language shows English until then.
  */
-export const UI_LANGUAGE_IDS = ["en"] as const satisfies readonly LanguageId[];
+export const UI_LANGUAGE_IDS = ["en", "de", "es"] as const satisfies readonly LanguageId[];
 export const UI_LANGUAGES = LANGUAGES.filter((l) => (UI_LANGUAGE_IDS as readonly string[]).includes(l.id));
 export const isUiLanguage = (id: string): id is (typeof UI_LANGUAGE_IDS)[number] => (UI_LANGUAGE_IDS as readonly string[]).includes(id);
 
