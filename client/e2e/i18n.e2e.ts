@@ -60,6 +60,8 @@ describe("languages per route", () => {
   it("signed in, in German: the gallery and the top bar (notification bell) read German on the first visit", async () => {
     const de = await germanDevice(browser);
     await signUpInContext(de);
+    // The account's language wins over the device's (SettingsSync); this account chose German.
+    expect((await de.request.put("/api/auth/profile", { data: { language: "de" } })).status()).toBe(200);
     await recordTexts(de);
     const page = await de.newPage();
     const errors = watchErrors(page);
