@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASPECT_RATIOS } from "./catalog-base";
+import { ASPECT_RATIOS, STYLE_PRESETS } from "./catalog-base";
 import { MODELS } from "./catalog-models";
 import { CONTROL_TYPE_LABELS, CONTROL_TYPES } from "./conditioning";
 import en from "./locales/en/labels.json";
@@ -39,5 +39,34 @@ describe("labels catalog", () => {
     }
     expect(Object.keys(models)).toHaveLength(MODELS.length);
     expect(Object.keys(params).sort()).toEqual([...new Set(MODELS.flatMap((m) => m.params.map((p) => p.key)))].sort());
+  });
+
+  it("has every model's uses, tip and licence note, and the name of every enum option that is not shown as it is", () => {
+    // The client's keys: a use or option by its English, lower case, other runs as "-"; a tip or licence by model id.
+    const textKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const keyOf = (id: string) => id.replaceAll(".", "_");
+    const bestFor = en.bestFor as Record<string, string>;
+    const tips = en.modelTips as Record<string, string>;
+    const licenses = en.modelLicenses as Record<string, string>;
+    const options = en.paramOptions as Record<string, Record<string, string>>;
+    const uses = new Set(MODELS.flatMap((m) => m.bestFor));
+    for (const use of uses) expect(bestFor[textKey(use)], use).toBe(use);
+    expect(Object.keys(bestFor)).toHaveLength(uses.size);
+    for (const m of MODELS) {
+      expect(tips[keyOf(m.id)], m.id).toBe(m.recommended.tip);
+      expect(licenses[keyOf(m.id)], m.id).toBe(m.license);
+    }
+    // Shown as they are (client/src/i18n/labels.ts): technical values and output formats (in capitals).
+    const verbatim = new Set(["sampler", "safetyTolerance", "operatingResolution", "outputFormat"]);
+    const named = new Map<string, Set<string>>();
+    for (const p of MODELS.flatMap((m) => m.params)) {
+      if (p.type !== "enum" || verbatim.has(p.key)) continue;
+      const set = named.get(p.key) ?? new Set<string>();
+      for (const o of p.options ?? []) set.add(textKey(String(o)));
+      named.set(p.key, set);
+    }
+    for (const o of Object.keys(STYLE_PRESETS)) named.get("stylePreset")?.add(o);
+    expect(Object.keys(options).sort()).toEqual([...named.keys()].sort());
+    for (const [key, set] of named) expect(Object.keys(options[key] ?? {}).sort(), key).toEqual([...set].sort());
   });
 });

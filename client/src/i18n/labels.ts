@@ -53,6 +53,32 @@ export const paramLabel = (t: AnyT, modelId: string | undefined, spec: ParamSpec
 export const paramDescription = (t: AnyT, modelId: string | undefined, spec: ParamSpec): string =>
   paramText(t, modelId, spec, "description");
 
+/** Table text's key: its English, lower case, runs of anything but letters and digits as "-" (`community-loras`). */
+export const textKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+/** One of a model's "best for" uses (the same use reads the same for every model). */
+export const bestForLabel = (t: AnyT, use: string): string => t(`labels:bestFor.${textKey(use)}` as AnyLabelKey, { defaultValue: use });
+
+/** A model's recommended tip, if it has one. */
+export const modelTip = (t: AnyT, model: Pick<CatalogModel, "id" | "recommended">): string | undefined =>
+  model.recommended.tip && t(`labels:modelTips.${modelKey(model.id)}` as AnyLabelKey, { defaultValue: model.recommended.tip });
+
+/** A model's licence note, if it has one. */
+export const modelLicense = (t: AnyT, model: Pick<CatalogModel, "id" | "license">): string | undefined =>
+  model.license && t(`labels:modelLicenses.${modelKey(model.id)}` as AnyLabelKey, { defaultValue: model.license });
+
+// Technical values read the same in every language: shown as they are (output formats in capitals).
+const VERBATIM_OPTIONS = new Set(["sampler", "safetyTolerance", "operatingResolution"]);
+const capitalised = (v: string) => v.replace(/[-_]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+
+/** The name of an enum parameter's option in a select (`paramOptions.<param>.<option>`). */
+export function paramOptionLabel(t: AnyT, spec: Pick<ParamSpec, "key">, option: string | number): string {
+  const value = String(option);
+  if (VERBATIM_OPTIONS.has(spec.key)) return value;
+  if (spec.key === "outputFormat") return value.toUpperCase();
+  return t(`labels:paramOptions.${spec.key}.${textKey(value)}` as AnyLabelKey, { defaultValue: capitalised(value) });
+}
+
 export const shortcutGroupLabel = (t: AnyT, group: ShortcutDef["group"]): string => t(`shortcuts:groups.${group}`, { defaultValue: group });
 
 /** A shortcut's description; ids are dotted paths (`go.dashboard`), so the key is too. */

@@ -68,9 +68,10 @@ export interface Resources {
   labels: LabelTables;
 }
 
-// The catalog's model and parameter texts are looked up by id with their English as the default (`@/i18n/labels`);
-// typing their keys (model ids hold "/") would weigh on every other `t` call, so they stay out of the key type.
-type LabelTables = Omit<typeof labels, "models" | "params" | "modelParams">;
+// The catalog's model and parameter texts (descriptions, uses, tips, licences, option names) are looked up by id with
+// their English as the default (`@/i18n/labels`); typing their keys (model ids hold "/") would weigh on every other
+// `t` call, so they stay out of the key type.
+type LabelTables = Omit<typeof labels, "models" | "params" | "modelParams" | "bestFor" | "modelTips" | "modelLicenses" | "paramOptions">;
 export type Namespace = keyof Resources;
 
 /** In the app entry: the frame and the shared components, which every screen reads. */

@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { batchJobsQuery, batchQuery, FINISHED } from "@/lib/batch/batch-api";
 import { formatNumber } from "@/i18n";
 import { formatDuration } from "@/lib/jobs/eta";
+import { failureReason } from "@/lib/jobs/failure-reason";
 
 /** The card's title is the page's second level (a tag name, not text). */
 const CARD_HEADING = "h2" as const;
@@ -93,7 +94,7 @@ export function BatchDetail({ id }: { id: string }) {
                     {j.etaSeconds !== null && <span>{formatDuration(j.etaSeconds)}</span>}
                   </p>
                   {j.errorMessage && j.status === "failed" && (
-                    <p className="text-xs text-destructive-strong">{j.errorMessage}</p>
+                    <p className="text-xs text-destructive-strong">{failureReason(t, j.errorMessage)}</p>
                   )}
                 </div>
                 <span className="shrink-0 text-xs font-medium" data-testid="batch-job-status">

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { jobQuery } from "@/lib/jobs/job-api";
 import { isActive } from "@/lib/jobs/job-state";
+import { failureReason } from "@/lib/jobs/failure-reason";
 import { useJobEvents } from "@/lib/jobs/use-job-events";
 import { dismissInplaceJob, type InplaceJob, inplaceJobs, subscribeInplaceJobs } from "../lib/inplace-jobs";
 
@@ -90,8 +91,8 @@ function InplaceJobRow({ sourceId, item, live, tone }: { sourceId: string; item:
       {job?.status === "failed" && (
         <p className="text-destructive-strong">
           {job.creditsHeld > 0
-            ? t("jobs.refunded", { message: job.errorMessage ?? t("jobs.failed") })
-            : (job.errorMessage ?? t("jobs.failed"))}
+            ? t("jobs.refunded", { message: job.errorMessage ? failureReason(t, job.errorMessage) : t("jobs.failed") })
+            : job.errorMessage ? failureReason(t, job.errorMessage) : t("jobs.failed")}
         </p>
       )}
       {job?.status === "completed" && job.imageIds.length > 0 && (

@@ -20,7 +20,7 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { ApiError } from "@/lib/api";
 import { jobKeys } from "@/lib/jobs/job-api";
-import { paramLabel } from "@/i18n/labels";
+import { paramLabel, paramOptionLabel } from "@/i18n/labels";
 import { generate, modelsOptions } from "../api/iteration-api";
 import { changedKeys, editableParams, type RerunSource, rerunParameters } from "../lib/rerun";
 
@@ -44,7 +44,7 @@ function ParamInput({ spec: raw, modelId, value, onChange }: { spec: ParamSpec; 
       <select id={id} className={selectClass} value={String(value ?? "")} onChange={(e) => onChange(spec.type === "enum" ? e.target.value : Number(e.target.value))}>
         {(spec.options ?? []).map((o) => (
           <option key={String(o)} value={String(o)}>
-            {String(o)}
+            {paramOptionLabel(t, spec, o)}
           </option>
         ))}
       </select>

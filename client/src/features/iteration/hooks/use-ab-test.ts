@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { toast } from "sonner";
 import { ApiError } from "@/lib/api";
 import { cancelJob, fetchJob, jobKeys } from "@/lib/jobs/job-api";
+import { failureReason } from "@/lib/jobs/failure-reason";
 import { call, rpc } from "@/lib/rpc";
 import { generate } from "../api/iteration-api";
 
@@ -103,7 +104,7 @@ export function useAbTest() {
     b: b.data,
     imageA: a.data?.imageIds[0],
     imageB: b.data?.imageIds[0],
-    failure: failedSide ? (failedSide.errorMessage ?? t("ab.jobEnded", { status: failedSide.status })) : null,
+    failure: failedSide ? (failedSide.errorMessage ? failureReason(t, failedSide.errorMessage) : t("ab.jobEnded", { status: failedSide.status })) : null,
     decision,
     start,
     keep,

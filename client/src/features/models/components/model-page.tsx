@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate, formatNumber } from "@/i18n";
 import { modelsQuery } from "@/lib/models";
-import { modelDescription, paramDescription, paramLabel } from "@/i18n/labels";
+import { bestForLabel, modelDescription, modelLicense, modelTip, paramDescription, paramLabel, paramOptionLabel } from "@/i18n/labels";
 import type { TFunction } from "i18next";
 import { announcementsOptions, modelSamplesOptions, modelStatsOptions, modelStatusOptions } from "../api/models";
 import { costDollars, costLabel, maxSize, OPERATION_LABELS, supportsLora, takesImageInput } from "../lib/model-facts";
@@ -74,7 +74,7 @@ export function ModelPage({ id }: { id: string }) {
       <div className="mb-6 flex flex-wrap items-center gap-2">
         <StatusBadge status={status} />
         <Badge variant="outline" className="font-mono">{model.id}</Badge>
-        {model.license && <Badge variant="warning">{model.license}</Badge>}
+        {model.license && <Badge variant="warning">{modelLicense(t, model)}</Badge>}
       </div>
       <section aria-labelledby="model-samples" className="mb-6 grid gap-2">
         <h2 id="model-samples" className="text-lg font-semibold">{t("samples.title")}</h2>
@@ -132,7 +132,7 @@ export function ModelPage({ id }: { id: string }) {
               <Fact label={t("facts.imagesPerJob")}>{t("facts.upTo", { count: model.maxImages })}</Fact>
             </dl>
             <p className="mt-4 text-sm"><span className="text-muted-foreground">{t("glance.does")} </span>{model.operations.map((o) => t(OPERATION_LABELS[o])).join(", ")}</p>
-            {model.bestFor.length > 0 && <p className="mt-1 text-sm"><span className="text-muted-foreground">{t("glance.bestFor")} </span>{model.bestFor.join(", ")}</p>}
+            {model.bestFor.length > 0 && <p className="mt-1 text-sm"><span className="text-muted-foreground">{t("glance.bestFor")} </span>{model.bestFor.map((use) => bestForLabel(t, use)).join(", ")}</p>}
           </CardContent>
         </Card>
         <Card className="rounded-xl">
@@ -145,7 +145,7 @@ export function ModelPage({ id }: { id: string }) {
               <Fact label={t("recommended.steps")}>{rec.steps ?? t("recommended.default")}</Fact>
               <Fact label={t("recommended.guidance")}>{rec.guidanceScale ?? t("recommended.default")}</Fact>
             </dl>
-            {rec.tip && <p className="text-sm">{rec.tip}</p>}
+            {rec.tip && <p className="text-sm">{modelTip(t, model)}</p>}
             <details className="text-sm">
               <summary className="cursor-pointer rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ring">{t("recommended.allParams", { count: model.params.length })}</summary>
               <ul className="mt-2 grid gap-2">
@@ -153,7 +153,7 @@ export function ModelPage({ id }: { id: string }) {
                   <li key={p.key}>
                     <span className="font-medium">{paramLabel(t, model.id, p)}</span>{" "}
                     <span className="font-mono text-xs text-muted-foreground">
-                      {p.options ? p.options.join(" · ") : p.min !== undefined ? `${p.min}–${p.max}` : p.type}
+                      {p.options ? p.options.map((o) => paramOptionLabel(t, p, o)).join(" · ") : p.min !== undefined ? `${p.min}–${p.max}` : p.type}
                       {p.default !== undefined && typeof p.default !== "object" ? t("recommended.paramDefault", { value: String(p.default) }) : ""}
                     </span>
                     <div className="text-muted-foreground">{paramDescription(t, model.id, p)}</div>

@@ -6,6 +6,7 @@ import { ModelLabel } from "@/components/model/engine-label";
 import { Button } from "@/components/ui/button";
 import { formatDateTime, formatNumber } from "@/i18n";
 import { runSeconds } from "@/lib/jobs/job-state";
+import { failureReason } from "@/lib/jobs/failure-reason";
 
 interface ActiveJobRowProps {
   job: Job;
@@ -65,7 +66,7 @@ export function FinishedJobRow({ job, onRetry, retrying }: { job: Job; onRetry: 
           {job.status === "completed" && <span>{t("job.images", { count: job.imageIds.length })}</span>}
           <span>{t("job.credits", { credits: formatNumber(job.creditsCharged || 0) })}</span>
         </p>
-        {job.status === "failed" && job.errorMessage && <p className="text-xs text-destructive-strong">{job.errorMessage}</p>}
+        {job.status === "failed" && job.errorMessage && <p className="text-xs text-destructive-strong">{failureReason(t, job.errorMessage)}</p>}
       </div>
       <div className="flex shrink-0 flex-col items-end gap-2">
         <JobStatusBadge status={job.status} />

@@ -10,7 +10,7 @@ import { cn } from "@/lib/cn";
 import { type ModelEntry, modelsQuery } from "@/lib/models";
 import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
 import { Field, SettingsSection } from "./section";
-import { aspectRatioLabel, paramDescription, paramLabel } from "@/i18n/labels";
+import { aspectRatioLabel, paramDescription, paramLabel, paramOptionLabel } from "@/i18n/labels";
 
 const control = cn(fieldClasses, "h-10 w-full max-w-sm pointer-coarse:h-11");
 type Params = Record<string, unknown>;
@@ -101,7 +101,7 @@ function ModelsForm({ models, initialModel, initialParams }: { models: ModelEntr
                   <option value="">{p.default !== undefined ? t("models.defaultValue", { value: String(p.default) }) : t("models.default")}</option>
                   {(p.options ?? []).map((o) => (
                     <option key={String(o)} value={String(o)}>
-                      {String(o)}
+                      {paramOptionLabel(t, p, o)}
                     </option>
                   ))}
                 </select>

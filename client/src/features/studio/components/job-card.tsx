@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { jobQuery } from "@/lib/jobs/job-api";
 import { isActive, jobSize, requestedImages, runSeconds } from "@/lib/jobs/job-state";
+import { failureReason } from "@/lib/jobs/failure-reason";
 import { cn } from "@/lib/cn";
 import { ResultImage } from "./result-image";
 import { JobProgress, JobStatusBadge } from "@/components/jobs/job-status";
@@ -68,7 +69,7 @@ export function JobCard({ jobId, live, eta, onReuse, onVary, onCancel, onRetry, 
             ? Array.from({ length: count }, (_, i) => <Skeleton key={i} className="w-full rounded-lg" style={{ aspectRatio: `${size.width} / ${size.height}` }} />)
             : null}
       </div>
-      {job.status === "failed" && <p className="mt-2 text-sm text-destructive-strong">{job.errorMessage ?? t("job.failed")}
+      {job.status === "failed" && <p className="mt-2 text-sm text-destructive-strong">{job.errorMessage ? failureReason(t, job.errorMessage) : t("job.failed")}
           {job.creditsHeld > 0 && (
             <>
               {" "}

@@ -8,7 +8,7 @@ import { ChipGroup } from "./aspect-ratio-grid";
 import { describedBy, Field } from "./field";
 import { LoraList } from "./lora-list";
 import { useTranslation } from "react-i18next";
-import { paramDescription, paramLabel } from "@/i18n/labels";
+import { paramDescription, paramLabel, paramOptionLabel } from "@/i18n/labels";
 
 interface ParamFieldProps {
   spec: ParamSpec;
@@ -21,7 +21,6 @@ interface ParamFieldProps {
 }
 
 const decimals = (step?: number) => (step && step < 1 ? String(step).split(".")[1]?.length ?? 1 : 0);
-const optionLabel = (v: string) => v.replace(/[-_]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 
 /** One control drawn from the model's parameter schema: slider + number, chips, select, switch or LoRA list. */
 export function ParamField({ spec: raw, value, onChange, error, idPrefix = "param", modelId }: ParamFieldProps) {
@@ -63,7 +62,7 @@ export function ParamField({ spec: raw, value, onChange, error, idPrefix = "para
           <SelectContent>
             {options.map((o) => (
               <SelectItem key={o} value={o} className={spec.key === "sampler" ? "font-mono" : undefined}>
-                {spec.key === "sampler" ? o : spec.key === "outputFormat" ? o.toUpperCase() : optionLabel(o)}
+                {paramOptionLabel(t, spec, o)}
               </SelectItem>
             ))}
           </SelectContent>

@@ -8,9 +8,7 @@ import { describedBy, Field } from "./field";
 import { ParamField } from "./param-field";
 import { SeedField } from "./seed-field";
 import { useTranslation } from "react-i18next";
-
-/** A style preset's name from its id ("cinematic", "3d-model" → "3D model"); "none" is translated. */
-const presetLabel = (id: string, none: string) => (id === "none" ? none : id.replace(/-/g, " ").replace(/^\w/, (c) => c.toUpperCase()).replace(/\b3d\b/i, "3D"));
+import { modelTip, paramOptionLabel } from "@/i18n/labels";
 
 /** Style, seed, the model's main parameters and an "Advanced" section drawn from its parameter schema. */
 export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed?: number }) {
@@ -49,7 +47,7 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
                 <SelectContent>
                   {Object.keys(STYLE_PRESETS).map((id) => (
                     <SelectItem key={id} value={id}>
-                      {presetLabel(id, t("params.none"))}
+                      {paramOptionLabel(t, { key: "stylePreset" }, id)}
                     </SelectItem>
                   ))}
                 </SelectContent>
@@ -83,7 +81,7 @@ export function ParamsSection({ model, lastSeed }: { model: ModelEntry; lastSeed
           <AccordionTrigger>{t("params.parameters")}</AccordionTrigger>
           <AccordionContent className="grid gap-5">
             {main.length ? main.map((s) => field(s.key)) : <p className="text-muted-foreground">{t("params.ownSteps", { model: model.displayName })}</p>}
-            {model.recommended.tip && <p className="text-xs text-muted-foreground">{t("params.tip", { tip: model.recommended.tip })}</p>}
+            {model.recommended.tip && <p className="text-xs text-muted-foreground">{t("params.tip", { tip: modelTip(t, model) })}</p>}
           </AccordionContent>
         </AccordionItem>
         {advanced.length > 0 && (

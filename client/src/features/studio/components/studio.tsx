@@ -11,6 +11,7 @@ import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "
 import { estimateRemainingSeconds, typicalRunSeconds } from "@/lib/jobs/eta";
 import { cancelJob, historyQuery, retryJob, storeJob } from "@/lib/jobs/job-api";
 import { useJobEvents } from "@/lib/jobs/use-job-events";
+import { failureReason } from "@/lib/jobs/failure-reason";
 import type { ModelEntry } from "../api/models";
 import { useCostEstimate } from "../hooks/use-cost-estimate";
 import { useFillViewport } from "../hooks/use-fill-viewport";
@@ -92,7 +93,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
     useCallback(
       (e) => {
         if (e.type === "completed" && studio.results.includes(e.jobId)) setAnnouncement(t("page.ready", { count: e.imageIds.length }));
-        if (e.type === "failed" && !e.willRetry && studio.results.includes(e.jobId)) setAnnouncement(t("page.failed", { message: e.errorMessage }));
+        if (e.type === "failed" && !e.willRetry && studio.results.includes(e.jobId)) setAnnouncement(t("page.failed", { message: failureReason(t, e.errorMessage) }));
       },
       [studio.results, t],
     ),
