@@ -156,23 +156,8 @@ export function landingPage(options: LandingOptions = {}): Plugin {
         if (dev ? ctx.path !== "/index.html" && ctx.path !== "/" : !isTemplate(ctx.filename)) return html;
         prepared ??= prepare(config, siteUrl);
         const { html: rendered, tags } = await prepared;
-        return { html: inlineStylesheets(inject(html, rendered), ctx.bundle), tags };
+        return { html: inject(html, rendered), tags };
       },
     },
   };
-}
-
-/**
- * The landing's stylesheet goes into the page itself: linked, it is a render-blocking request after the HTML, and the
- * LCP element (the hero heading) waited for that round trip (docs/decisions/performance.md). 10 KB brotli in the
- * HTML costs less on a phone's connection than another request. The file stays emitted (and precached).
- */
-function inlineStylesheets(html: string, bundle: Record<string, { type: string; source?: string | Uint8Array }> | undefined): string {
-  if (!bundle) return html;
-  return html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
-    const asset = bundle[file];
-    if (asset?.type !== "asset" || asset.source === undefined) return tag;
-    const css = typeof asset.source === "string" ? asset.source : new TextDecoder().decode(asset.source);
-    return `<style>${css.replaceAll("</style", "<\\/style")}</style>`;
-  });
 }
