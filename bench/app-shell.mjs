@@ -8,11 +8,12 @@
  *
  *   pnpm build && node bench/app-shell.mjs          # starts the built server (server/dist) on a free port
  *   options: --runs N (default 3, the median run is reported), --calibrate (CPU slowdown from this host's
- *            BenchmarkIndex, as in bench/landing.mjs), --only sign-in|gallery, --no-fail (report only)
+ *            BenchmarkIndex, as in bench/landing.mjs), --only sign-in|gallery, --no-fail (report only),
+ *            --save DIR (each page's median Lighthouse report and its trace, to open in DevTools)
  *
  * Goals (issue #20): performance ≥ 90, LCP ≤ 2.5 s, TBT ≤ 200 ms on both pages. Exits 1 when one is missed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -28,6 +29,8 @@ const opt = (name, fallback) => {
 };
 const RUNS = Number(opt("runs", "3"));
 const ONLY = opt("only");
+/** --save DIR: writes each page's median report and its trace (Chrome's trace format: DevTools → Performance). */
+const SAVE = opt("save");
 const GOAL = { performance: 90, lcpMs: 2500, tbtMs: 200 };
 
 /** Lighthouse's CPU throttling calculator (docs/throttling.md): the slowdown that makes this host a mid-range phone. */
@@ -50,16 +53,26 @@ async function audit(url, port, cpuSlowdownMultiplier) {
   const flags = { port, output: "json", logLevel: "error", onlyCategories: ["performance"] };
   const config = cpuSlowdownMultiplier ? { extends: "lighthouse:default", settings: { throttling: { rttMs: 150, throughputKbps: 1638.4, cpuSlowdownMultiplier } } } : undefined;
   const lhrs = [];
+  const traces = new Map();
   for (let failures = 0; lhrs.length < RUNS; ) {
-    const lhr = (await lighthouse(url, flags, config))?.lhr;
+    const result = await lighthouse(url, flags, config);
+    const lhr = result?.lhr;
     // A busy host now and then loses the trace (NO_NAVSTART, NO_FCP): run again, up to twice in all.
     if (!lhr || lhr.runtimeError) {
       if (++failures > 2) throw new Error(`Lighthouse: ${lhr?.runtimeError?.message ?? "no result"}`);
       continue;
     }
     lhrs.push(lhr);
+    traces.set(lhr, result.artifacts?.Trace ?? result.artifacts?.traces?.defaultPass);
   }
-  return computeMedianRun(lhrs);
+  const median = computeMedianRun(lhrs);
+  if (SAVE) {
+    mkdirSync(SAVE, { recursive: true });
+    const name = new URL(url).pathname.replace(/\W+/g, "") || "root";
+    writeFileSync(path.join(SAVE, `${name}.report.json`), JSON.stringify(median));
+    if (traces.get(median)) writeFileSync(path.join(SAVE, `${name}.trace.json`), JSON.stringify(traces.get(median)));
+  }
+  return median;
 }
 
 const ms = (v) => `${Math.round(v)} ms`;

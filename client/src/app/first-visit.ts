@@ -2,11 +2,12 @@
  * A first visit's critical path. Left to the router, a page's catalogs (the root route's beforeLoad), the session
  * check (the guards' beforeLoad) and the page's code (after every beforeLoad) load one after the other, each a round
  * trip. Started here, before the router's first load, they run side by side, and the router finds them in flight.
+ * The auth config (dev-mailbox banner, sign-in providers) would otherwise wait for the first render: it starts here too.
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { AnyRouter } from "@tanstack/react-router";
 import { loadRouteNamespaces } from "@/i18n/routes";
-import { sessionQuery } from "@/lib/session";
+import { authConfigQuery, sessionQuery } from "@/lib/session";
 
 export function startFirstVisit(router: AnyRouter, queryClient: QueryClient): void {
   const [routes] = router.getMatchedRoutes(router.latestLocation.pathname);
@@ -14,5 +15,9 @@ export function startFirstVisit(router: AnyRouter, queryClient: QueryClient): vo
   // The router loads a chunk once: its own load later waits on this one (a failure is reported there).
   for (const route of routes) void router.loadRouteChunk(route)?.catch(() => undefined);
   // Every guard here (an app page, sign-in, sign-up) starts from the session; public pages (shares, profiles) have none.
-  if (routes.some((route) => !route.isRoot && route.options.beforeLoad)) void queryClient.prefetchQuery(sessionQuery);
+  if (!routes.some((route) => !route.isRoot && route.options.beforeLoad)) return;
+  void queryClient.prefetchQuery(sessionQuery);
+  // Those pages show the dev-mailbox banner and the sign-in providers from the auth config: asked for now, not after
+  // the first render (the banner was the sign-in page's LCP element, a round trip after everything else).
+  void queryClient.prefetchQuery(authConfigQuery);
 }

@@ -2,8 +2,16 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 
 /**
- * Security headers for every response. The CSP allows no inline scripts: the theme bootstrap is an external
- * file, and the SPA loads only same-origin code. Images may be blob:/data: (offline cache, ThumbHash).
+ * The app shell's one inline script (client/app.html: the saved theme applied before first paint, without a
+ * request that would block rendering), allowed by its hash. Any other inline script is still refused;
+ * server/test/csp-inline.test.ts fails when the script and this hash part ways.
+ */
+export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-HeKdraO63CEjFE0l9LZhduYaXzbKTMmorAkSEcfl8xI='";
+
+/**
+ * Security headers for every response. The CSP allows no inline scripts but the app shell's theme bootstrap (by
+ * hash; the landing loads the same bootstrap as /theme.js), and the SPA loads only same-origin code. Images may be
+ * blob:/data: (offline cache, ThumbHash).
  */
 export function securityHeaders(opts: { isProduction: boolean; fileOrigin?: string }) {
   // With S3 signed URLs, file routes redirect to the bucket (or its CDN): pictures, videos and the service
@@ -11,7 +19,7 @@ export function securityHeaders(opts: { isProduction: boolean; fileOrigin?: stri
   const files = opts.fileOrigin ? ` ${opts.fileOrigin}` : "";
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${APP_SHELL_THEME_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${files}`,
     ...(files ? [`media-src 'self'${files}`] : []),

@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { APP_SHELL_THEME_SCRIPT_HASH } from "../src/middleware/security";
+import { createTestApp } from "./harness";
+
+const appHtml = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../client/app.html"), "utf8");
+/** The inline (non-module, no src) scripts of the app shell, as the browser hashes them: the exact text. */
+const inlineScripts = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+const hash = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+describe("the app shell's inline theme script and the CSP", () => {
+  it("app.html has exactly one inline script, the theme bootstrap, and the CSP names its hash", () => {
+    expect(inlineScripts).toHaveLength(1);
+    expect(inlineScripts[0]).toContain('localStorage.getItem("theme")');
+    expect(hash(inlineScripts[0]!)).toBe(APP_SHELL_THEME_SCRIPT_HASH);
+  });
+
+  it("every response's script-src allows same-origin files and that hash only — no 'unsafe-inline'", async () => {
+    const t = await createTestApp();
+    try {
+      const csp = (await t.app.request("/api/health/live")).headers.get("content-security-policy") ?? "";
+      const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+      expect(scriptSrc).toBe(`script-src 'self' ${hash(inlineScripts[0]!)}`);
+    } finally {
+      await t.close();
+    }
+  });
+});
