@@ -11,8 +11,6 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const client = path.join(root, "client");
 /** The app's own code, its packages and the shared contracts (everything but Vite's and the PWA's helpers). */
 const APP_CODE = /[\\/]client[\\/]src[\\/]|[\\/]node_modules[\\/]|[\\/]shared[\\/]src[\\/]/;
-/** The UI kit the pages share: our primitives (components/ui), Radix and the helpers they bring. */
-const UI_KIT = /[\\/]client[\\/]src[\\/]components[\\/]ui[\\/]|[\\/]node_modules[\\/](@radix-ui|radix-ui|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|aria-hidden|get-nonce|class-variance-authority|tailwind-merge|clsx)[\\/]/;
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? "3001"}`;
 
 export default defineConfig({
@@ -59,15 +57,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "shell", tags: ["$initial"], priority: 2, test: APP_CODE },
-            // Left to automatic chunking, every icon and Radix part shared by a different set of pages was a file of
-            // its own (≈ 1 KB): the gallery's first visit fetched 150 files, six at a time over HTTP/1.1. Grouped by
-            // the pages that use them, with sets under the threshold merged into a neighbour (docs/decisions/performance.md).
+            // Left to automatic chunking, every icon shared by a different set of pages was a file of its own (≈ 1 KB):
+            // the gallery's first visit fetched 150 files, six at a time over HTTP/1.1. Icons are grouped by the pages
+            // that use them, sets under 6 KB merged into a neighbour. (The same for Radix and components/ui made
+            // chunks import each other in a cycle — "is not a function" at load — see docs/decisions/performance.md.)
             { name: "icons", priority: 1, test: /[\\/]node_modules[\\/]lucide-react[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 6 * 1024 },
-            { name: "ui", priority: 1, test: UI_KIT, entriesAware: true, entriesAwareMergeThreshold: 12 * 1024 },
           ],
         },
-        // Those groups are named after every page that shares them (hundreds of characters): the group name is enough.
-        chunkFileNames: (chunk) => `assets/${/^(icons|ui)~/.test(chunk.name) ? chunk.name.split("~")[0] : "[name]"}-[hash].js`,
+        // Icon chunks are named after every page that shares them (hundreds of characters): the group name is enough.
+        chunkFileNames: (chunk) => `assets/${/^icons~/.test(chunk.name) ? chunk.name.split("~")[0] : "[name]"}-[hash].js`,
       },
     },
   },
