@@ -23,7 +23,7 @@ import type { Auth } from "./auth";
 import { callAuth, mergeCookies } from "./bridge";
 import type { Mailer } from "./mail/mailer";
 import { refusingCommonPasswords } from "./password-policy";
-import { currentSession } from "./session";
+import { currentSession, sessionAccount } from "./session";
 
 /** Better Auth's reset-password body says `newPassword`; the documented API says `password`. Both work. */
 const resetBody = z.preprocess(
@@ -112,12 +112,12 @@ export function aliasRoutes(auth: Auth, mailer: Mailer) {
       })
       .get("/me", requireUser, async (c) => {
         c.header("Cache-Control", "no-store");
-        return c.json(await account.me(ctxOf(c), currentSession(c)));
+        return c.json(await account.me(ctxOf(c), currentSession(c), sessionAccount(c)));
       })
       /** Like /me, but signed out is an answer (`null`, 200), not an error — for the app's session polling. */
       .get("/session", async (c) => {
         c.header("Cache-Control", "no-store");
-        return c.json(c.get("user") ? await account.me(ctxOf(c), currentSession(c)) : null);
+        return c.json(c.get("user") ? await account.me(ctxOf(c), currentSession(c), sessionAccount(c)) : null);
       })
       .post("/verify-email", validate("json", verifyEmailRequestSchema), async (c) => {
         const { token } = c.req.valid("json");

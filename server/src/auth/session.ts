@@ -12,12 +12,20 @@ import { type CookieNames, fastSession, rawCookies, type SessionFacts, type Sess
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 const sessions = new WeakMap<object, CurrentSession>();
+const accounts = new WeakMap<object, NonNullable<SessionFacts["account"]>>();
+/** Routes that answer with the whole account: the session check loads it in its own query. */
+const ACCOUNT_PATHS = new Set(["/api/auth/me", "/api/auth/session"]);
 
 /** The session behind this request's user (set by the session middleware). */
 export function currentSession(c: object): CurrentSession {
   const s = sessions.get(c);
   if (!s) throw new Error("currentSession() used on a request without a session");
   return s;
+}
+
+/** The account loaded with this request's session check, when its route asked for it (see ACCOUNT_PATHS). */
+export function sessionAccount(c: object): SessionFacts["account"] {
+  return accounts.get(c);
 }
 
 /** Whether a valid session may act: active, not banned, not idle past the user's timeout. */
@@ -79,7 +87,7 @@ export function sessionMiddleware(auth: Auth) {
     try {
       const { names, timing } = await settings();
       const cookies = rawCookies(cookie);
-      const fast = await fastSession(deps.database.db, cookies, names, memo, timing);
+      const fast = await fastSession(deps.database.db, cookies, names, memo, timing, Date.now(), ACCOUNT_PATHS.has(c.req.path));
       let found: SessionFacts | null;
       if (fast === "slow") ({ refreshed, found } = await slow(c, cookies.get(names.sessionToken)));
       else [found, path] = [fast, "fast"];
@@ -99,7 +107,7 @@ export function sessionMiddleware(auth: Auth) {
   });
 }
 
-function signIn(c: Context<AppEnv>, deps: Deps, { user, session }: SessionFacts) {
+function signIn(c: Context<AppEnv>, deps: Deps, { user, session, account }: SessionFacts) {
   c.set("user", {
     id: user.id,
     email: user.email,
@@ -109,6 +117,7 @@ function signIn(c: Context<AppEnv>, deps: Deps, { user, session }: SessionFacts)
     language: user.language ?? undefined,
   });
   sessions.set(c, { id: session.id, createdAt: new Date(session.createdAt), expiresAt: new Date(session.expiresAt) });
+  if (account) accounts.set(c, account);
 }
 
 /** Sliding expiry: Better Auth's refreshed cookie goes out with our response (unless the route set its own). */

@@ -39,6 +39,9 @@ export function bodyLimits(opts: BodyLimitOptions) {
   const other = limiter(opts.otherMaxBytes);
   const larger = new Map(Object.entries(opts.larger ?? {}).map(([path, max]) => [path, limiter(max)]));
   return createMiddleware<AppEnv>(async (c, next) => {
+    // GET and HEAD carry no body. Asking for `c.req.raw.body` (Hono's bodyLimit does, first thing) makes the Node
+    // adapter build a full WHATWG Request — headers copy, AbortController — on every request: skip it for them.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const type = c.req.header("content-type") ?? "";
     const big = larger.get(c.req.path);
     if (big) return big(c, next);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_EXPIRES_IN } from "../../src/auth/auth";
 import { rawCookies, TokenMemo } from "../../src/auth/session-fast";
-import { sessions, users } from "../../src/db/schema";
+import { accounts, sessions, users } from "../../src/db/schema";
 import { createTestApp, jsonRequest, signUp, type TestApp } from "../harness";
 import { expectError } from "./helpers";
 
@@ -27,6 +27,21 @@ describe("session check: one query per request, revocation still immediate", () 
     const [a, b] = [await first.json(), await second.json()];
     expect(b).toEqual(a);
     expect(b).toMatchObject({ user: { id: u.user.id, email: u.email } });
+  });
+
+  it("answers /me and /session from the session check's own query, current to the row and the password flag", async () => {
+    const u = await signUp(t);
+    const slow = await (await jsonRequest(t, "/api/auth/session", { cookie: u.cookie })).json();
+    const fast = await jsonRequest(t, "/api/auth/session", { cookie: u.cookie });
+    expect(pathOf(fast)).toBe("fast");
+    expect(await fast.json()).toEqual(slow);
+    expect(slow).toMatchObject({ user: { id: u.user.id, hasPassword: true } });
+    // Changed behind the process's back: the very next answer shows it.
+    await db().update(users).set({ name: "Renamed Elsewhere", creditsBalance: 7 }).where(eq(users.id, u.user.id));
+    await db().delete(accounts).where(eq(accounts.userId, u.user.id));
+    const me = await jsonRequest(t, "/api/auth/me", { cookie: u.cookie });
+    expect(pathOf(me)).toBe("fast");
+    expect(await me.json()).toMatchObject({ user: { name: "Renamed Elsewhere", creditsBalance: 7, hasPassword: false } });
   });
 
   it("refuses a session deleted behind its back (another process's sign-out) on the next request", async () => {

@@ -13,7 +13,18 @@ const app = new Hono()
   .get("/huge", (c) => c.json(items(8000)))
   .get("/html", (c) => c.html(`<p>${"hello ".repeat(500)}</p>`))
   .get("/events", (c) => streamSSE(c, async (s) => s.writeSSE({ data: "x".repeat(4000) })))
-  .get("/empty", (c) => c.body(null, 204));
+  .get("/empty", (c) => c.body(null, 204))
+  // JSON that `c.json` did not make, or whose response a later middleware replaced: read back, same result.
+  .get("/raw-json", (c) => c.body(JSON.stringify(items(50)), 200, { "content-type": "application/json" }))
+  .use("/replaced", async (c, next) => {
+    await next();
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.append("set-cookie", "a=b");
+  })
+  .get("/replaced", (c) => c.json(items(50)))
+  .get("/created", (c) => c.json(items(50), 201, { "X-Kept": "yes" }))
+  .get("/typed", (c) => c.json(items(50), 200, { "Content-Type": "application/problem+json" }))
+  .get("/small-status", (c) => c.json({ error: "nope" }, 409));
 
 const get = (path: string, encoding?: string, method = "GET") =>
   app.request(path, { method, headers: encoding ? { "accept-encoding": encoding } : {} });
@@ -67,5 +78,23 @@ describe("response compression", () => {
     expect((await get("/empty", "br")).status).toBe(204);
     const head = await get("/page", "br", "HEAD");
     expect(head.headers.get("content-encoding")).toBeNull();
+  });
+
+  it("compresses JSON however it was made, keeping status, headers and content type", async () => {
+    for (const path of ["/raw-json", "/replaced", "/created"]) {
+      const res = await get(path, "br");
+      expect(res.headers.get("content-encoding"), path).toBe("br");
+      expect(await decoded(res), path).toEqual(items(50));
+    }
+    expect((await get("/replaced", "br")).headers.get("set-cookie")).toBe("a=b");
+    const created = await get("/created", "gzip");
+    expect([created.status, created.headers.get("x-kept"), created.headers.get("content-type")]).toEqual([201, "yes", "application/json"]);
+    expect(await decoded(created)).toEqual(items(50));
+    const typed = await get("/typed", "br");
+    expect(typed.headers.get("content-type")).toBe("application/problem+json");
+    expect(await decoded(typed)).toEqual(items(50));
+    const small = await get("/small-status", "br");
+    expect([small.status, small.headers.get("content-length"), small.headers.get("content-encoding")]).toEqual([409, String(JSON.stringify({ error: "nope" }).length), null]);
+    expect(await small.json()).toEqual({ error: "nope" });
   });
 });

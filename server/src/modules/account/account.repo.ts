@@ -16,6 +16,32 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return row;
 }
 
+/**
+ * The account and whether it has a password, in one query (`/api/auth/me` runs it on every app start and session
+ * poll), built once per database handle and prepared.
+ */
+/** Whether the user row in the query has a password (an e-mail + password account), as a column expression. */
+// Written with table-qualified names: Drizzle leaves columns unqualified in a one-table select, where the
+// subquery's "id" would then be the account's own id.
+export const hasPasswordColumn = () =>
+  sql<boolean>`exists (select 1 from "accounts" a where a."user_id" = "users"."id" and a."provider_id" = 'credential' and a."password" is not null)`;
+
+function buildMeQuery(db: Db) {
+  return db
+    .select({ user: users, hasPassword: hasPasswordColumn() })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("account_me_user");
+}
+const meQueries = new WeakMap<Db, ReturnType<typeof buildMeQuery>>();
+
+export async function findUserWithPasswordFlag(db: Db, userId: string): Promise<{ user: UserRow; hasPassword: boolean } | undefined> {
+  let query = meQueries.get(db);
+  if (!query) meQueries.set(db, (query = buildMeQuery(db)));
+  const [row] = await query.execute({ userId });
+  return row;
+}
+
 /** The scrypt hash of the user's password, or null for accounts that only sign in with GitHub/Google. */
 export async function passwordHash(db: Db, userId: string): Promise<string | null> {
   const [row] = await db

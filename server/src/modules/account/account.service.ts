@@ -39,14 +39,18 @@ export function toMeUser(row: repo.UserRow, hasPassword: boolean, isAdmin: boole
 
 /** The account as the client sees it (used by /me, sign-in and profile answers). */
 export async function loadMeUser(db: Db, userId: string, adminEmails: string[]): Promise<MeUser> {
-  const [row, hash] = await Promise.all([repo.findUser(db, userId), repo.passwordHash(db, userId)]);
-  if (!row) throw unauthorized();
-  return toMeUser(row, hash !== null, adminEmails.includes(row.email.toLowerCase()));
+  const found = await repo.findUserWithPasswordFlag(db, userId);
+  if (!found) throw unauthorized();
+  return toMeUser(found.user, found.hasPassword, adminEmails.includes(found.user.email.toLowerCase()));
 }
 
-export async function me(ctx: Ctx, session: CurrentSession): Promise<MeResponse> {
+/** `preloaded`: the account the session check already read for this request (auth/session.ts), if it did. */
+export async function me(ctx: Ctx, session: CurrentSession, preloaded?: { user: repo.UserRow; hasPassword: boolean }): Promise<MeResponse> {
+  const admins = ctx.deps.env.ADMIN_EMAILS;
   return {
-    user: await loadMeUser(ctx.db, ctx.user.id, ctx.deps.env.ADMIN_EMAILS),
+    user: preloaded
+      ? toMeUser(preloaded.user, preloaded.hasPassword, admins.includes(preloaded.user.email.toLowerCase()))
+      : await loadMeUser(ctx.db, ctx.user.id, admins),
     session: { id: session.id, createdAt: iso(session.createdAt), expiresAt: iso(session.expiresAt) },
   };
 }

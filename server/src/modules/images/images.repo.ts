@@ -66,7 +66,8 @@ export function listImagesQuery(db: Db, userId: string, a: ListArgs) {
 /** One packed row back to the typed row: timestamps (JSON text, any offset, microseconds) become Dates. */
 export function unpackSummary(packed: string): SummaryRow {
   const values = JSON.parse(packed) as unknown[];
-  const row = Object.fromEntries(SUMMARY_KEYS.map((key, i) => [key, values[i]])) as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < SUMMARY_KEYS.length; i++) row[SUMMARY_KEYS[i]!] = values[i];
   row.createdAt = new Date(row.createdAt as string);
   row.deletedAt = row.deletedAt === null ? null : new Date(row.deletedAt as string);
   row.cursorKey = values[SUMMARY_KEYS.length];
