@@ -6,10 +6,14 @@
  *   - localImagePage itself (first page of 100) for common queries, p50/p95, when the build exposes it to the
  *     bench (localStorage "image-studio:bench" = "1"), next to the in-memory path it replaces.
  *
- *   pnpm build && node bench/offline-local.mjs            # BENCH_SIZES=10000,100000 BENCH_RUNS=7
+ * BENCH_PROFILE=1 adds one more offline boot per size, taken apart (offline-boot-profile.mjs): the requests it made
+ * (and when), every IndexedDB call by store and method (load-independent), and a V8 CPU profile by script.
+ *
+ *   pnpm build && node bench/offline-local.mjs            # BENCH_SIZES=10000,100000 BENCH_RUNS=7 BENCH_PROFILE=0
  */
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, signUp, startApp } from "./lib/app.mjs";
+import { countIndexedDb, profileBoot } from "./offline-boot-profile.mjs";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -89,6 +93,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const context = await browser.newContext({ baseURL: app.base, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => localStorage.setItem("image-studio:bench", "1"));
+  if (process.env.BENCH_PROFILE === "1") await context.addInitScript(countIndexedDb);
   await signUp(context.request, { prefix: "bench-local" });
   await context.route("**/api/sync/pull*", (route) =>
     route.fulfill({ json: { images: [], projects: [], collections: [], prompts: [], jobs: [], tombstones: [], cursor: "0", hasMore: false } }),
@@ -105,11 +110,13 @@ try {
     for (let i = 0; i < RUNS; i++) boots.push(await bootTime(page));
     await page.waitForFunction(() => "__imageStudioOffline" in globalThis);
     const queries = await queryTimes(page, RUNS);
+    const profile = process.env.BENCH_PROFILE === "1" ? await profileBoot(context, page, bootTime) : null;
     await context.setOffline(false);
     console.log(`${count.toLocaleString()} images in Dexie — first local gallery page:`);
     console.log(`  offline boot to first tile (${RUNS}×): ${fmt(boots)}   [${boots.join(", ")}]`);
     if (!queries) console.log("  (this build does not expose localImagePage to the bench)");
     else for (const [name, xs] of queries) console.log(`  localImagePage, ${name}: ${fmt(xs)}`);
+    if (profile) console.log(profile);
   }
 } finally {
   await browser.close();

@@ -46,10 +46,14 @@ export function forgetSession() {
   }
 }
 
-/** null = signed out. Offline (or the server unreachable), the last known session stands in. */
+/**
+ * null = signed out. Offline (or the server unreachable), the last known session stands in — at once when the
+ * browser knows it has no network (no request to wait on), else once the request fails.
+ */
 export const sessionQuery = queryOptions({
   queryKey: sessionKeys.me,
   queryFn: async (): Promise<MeResponse | null> => {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) return lastKnownSession();
     try {
       const me: MeResponse | null = await call(rpc.auth.session.$get());
       if (me) rememberSession(me);
