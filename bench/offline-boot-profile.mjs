@@ -10,6 +10,7 @@ export function countIndexedDb() {
   if (sessionStorage.getItem("bench:idb") !== "1") return;
   const t0 = performance.timeOrigin;
   const log = (globalThis.__idbCalls = []);
+  globalThis.__onLineAtStart = navigator.onLine;
   const wrap = (proto, kind, names) => {
     for (const name of names) {
       const original = proto[name];
@@ -99,6 +100,7 @@ export async function profileBoot(context, page, bootTime) {
   const { profile } = await cdp.send("Profiler.stop");
   const marks = await page.evaluate(() => ({
     calls: globalThis.__idbCalls ?? [],
+    onLine: [globalThis.__onLineAtStart, navigator.onLine],
     fetches: globalThis.__fetchCalls ?? [],
     nav: performance.getEntriesByType("navigation")[0]?.toJSON(),
     paints: performance.getEntriesByType("paint").map((p) => [p.name, p.startTime]),
@@ -113,6 +115,7 @@ export async function profileBoot(context, page, bootTime) {
     counts.set(c.call, e);
   }
   const lines = [`  profiled offline boot: ${ms(total)} to the first tile`];
+  lines.push(`    navigator.onLine at the document's start / at the first tile: ${marks.onLine.join(" / ")}`);
   if (marks.nav) lines.push(`    navigation: response end ${ms(marks.nav.responseEnd)}, DOMContentLoaded ${ms(marks.nav.domContentLoadedEventEnd)}`);
   for (const [name, at] of marks.paints) lines.push(`    ${name}: ${ms(at)}`);
   const res = marks.resources;

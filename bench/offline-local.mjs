@@ -6,6 +6,10 @@
  *   - localImagePage itself (first page of 100) for common queries, p50/p95, when the build exposes it to the
  *     bench (localStorage "image-studio:bench" = "1"), next to the in-memory path it replaces.
  *
+ * Offline is Playwright's `setOffline`, under which the page served by the service worker still reads
+ * `navigator.onLine === true` (requests fail, as on a network that is down); the boot is also timed with
+ * `navigator.onLine` false, as a device in airplane mode reports it (an init script, on for those boots only).
+ *
  * BENCH_PROFILE=1 adds one more offline boot per size, taken apart (offline-boot-profile.mjs): the requests it made
  * (and when), every IndexedDB call by store and method (load-independent), and a V8 CPU profile by script.
  *
@@ -94,6 +98,9 @@ try {
   const context = await browser.newContext({ baseURL: app.base, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => localStorage.setItem("image-studio:bench", "1"));
   if (process.env.BENCH_PROFILE === "1") await context.addInitScript(countIndexedDb);
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem("bench:airplane") === "1") Object.defineProperty(Navigator.prototype, "onLine", { configurable: true, get: () => false });
+  });
   await signUp(context.request, { prefix: "bench-local" });
   await context.route("**/api/sync/pull*", (route) =>
     route.fulfill({ json: { images: [], projects: [], collections: [], prompts: [], jobs: [], tombstones: [], cursor: "0", hasMore: false } }),
@@ -108,12 +115,18 @@ try {
     await bootTime(page); // warm-up
     const boots = [];
     for (let i = 0; i < RUNS; i++) boots.push(await bootTime(page));
+    const onLine = await page.evaluate(() => navigator.onLine);
+    await page.evaluate(() => sessionStorage.setItem("bench:airplane", "1"));
+    const airplane = [];
+    for (let i = 0; i < RUNS; i++) airplane.push(await bootTime(page));
+    await page.evaluate(() => sessionStorage.removeItem("bench:airplane"));
     await page.waitForFunction(() => "__imageStudioOffline" in globalThis);
     const queries = await queryTimes(page, RUNS);
     const profile = process.env.BENCH_PROFILE === "1" ? await profileBoot(context, page, bootTime) : null;
     await context.setOffline(false);
     console.log(`${count.toLocaleString()} images in Dexie — first local gallery page:`);
-    console.log(`  offline boot to first tile (${RUNS}×): ${fmt(boots)}   [${boots.join(", ")}]`);
+    console.log(`  offline boot to first tile (${RUNS}×): ${fmt(boots)}   [${boots.join(", ")}]   (navigator.onLine ${onLine})`);
+    console.log(`  offline boot to first tile, navigator.onLine false (${RUNS}×): ${fmt(airplane)}   [${airplane.join(", ")}]`);
     if (!queries) console.log("  (this build does not expose localImagePage to the bench)");
     else for (const [name, xs] of queries) console.log(`  localImagePage, ${name}: ${fmt(xs)}`);
     if (profile) console.log(profile);
