@@ -10,7 +10,7 @@
  * `navigator.onLine === true` (requests fail, as on a network that is down); the boot is also timed with
  * `navigator.onLine` false, as a device in airplane mode reports it (an init script, on for those boots only).
  *
- * BENCH_PROFILE=1 adds one more offline boot per size, taken apart (offline-boot-profile.mjs): the requests it made
+ * BENCH_PROFILE=1 (or =airplane: with navigator.onLine false) adds one more offline boot per size, taken apart (offline-boot-profile.mjs): the requests it made
  * (and when), every IndexedDB call by store and method (load-independent), and a V8 CPU profile by script.
  *
  *   pnpm build && node bench/offline-local.mjs            # BENCH_SIZES=10000,100000 BENCH_RUNS=7 BENCH_PROFILE=0
@@ -102,7 +102,8 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const context = await browser.newContext({ baseURL: app.base, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => localStorage.setItem("image-studio:bench", "1"));
-  if (process.env.BENCH_PROFILE === "1") await context.addInitScript(countIndexedDb);
+  const PROFILE = process.env.BENCH_PROFILE ?? "0"; // "1": the profiled boot as the timed ones; "airplane": with navigator.onLine false
+  if (PROFILE !== "0") await context.addInitScript(countIndexedDb);
   await context.addInitScript(() => {
     if (sessionStorage.getItem("bench:airplane") === "1") Object.defineProperty(Navigator.prototype, "onLine", { configurable: true, get: () => false });
     globalThis.__benchOnLine = navigator.onLine;
@@ -129,7 +130,9 @@ try {
     await page.evaluate(() => sessionStorage.removeItem("bench:airplane"));
     await page.waitForFunction(() => "__imageStudioOffline" in globalThis);
     const queries = await queryTimes(page, RUNS);
-    const profile = process.env.BENCH_PROFILE === "1" ? await profileBoot(context, page, bootTime) : null;
+    if (PROFILE === "airplane") await page.evaluate(() => sessionStorage.setItem("bench:airplane", "1"));
+    const profile = PROFILE !== "0" ? await profileBoot(context, page, bootTime) : null;
+    await page.evaluate(() => sessionStorage.removeItem("bench:airplane"));
     await context.setOffline(false);
     console.log(`${count.toLocaleString()} images in Dexie — first local gallery page:`);
     console.log(`  offline boot to first tile (${RUNS}×): ${fmt(boots)}   [${boots.join(", ")}]   (${onLine})`);
