@@ -6,10 +6,18 @@
  *   - localImagePage itself (first page of 100) for common queries, p50/p95, when the build exposes it to the
  *     bench (localStorage "image-studio:bench" = "1"), next to the in-memory path it replaces.
  *
- *   pnpm build && node bench/offline-local.mjs            # BENCH_SIZES=10000,100000 BENCH_RUNS=7
+ * Offline is Playwright's `setOffline`, under which the page served by the service worker still reads
+ * `navigator.onLine === true` (requests fail, as on a network that is down); the boot is also timed with
+ * `navigator.onLine` false, as a device in airplane mode reports it (an init script, on for those boots only).
+ *
+ * BENCH_PROFILE=1 (or =airplane: with navigator.onLine false) adds one more offline boot per size, taken apart (offline-boot-profile.mjs): the requests it made
+ * (and when), every IndexedDB call by store and method (load-independent), and a V8 CPU profile by script.
+ *
+ *   pnpm build && node bench/offline-local.mjs            # BENCH_SIZES=10000,100000 BENCH_RUNS=7 BENCH_PROFILE=0
  */
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, signUp, startApp } from "./lib/app.mjs";
+import { countIndexedDb, profileBoot } from "./offline-boot-profile.mjs";
 
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -43,11 +51,16 @@ function fill(page, n) {
   );
 }
 
+/** navigator.onLine as each boot's document started (set by an init script), for the report. */
+const onLineAtStart = [];
+
 async function bootTime(page) {
   const t0 = Date.now();
   await page.goto("/gallery", { waitUntil: "commit" });
   await page.locator('[data-testid="gallery-tile"]').first().waitFor({ timeout: 120_000 });
-  return Date.now() - t0;
+  const ms = Date.now() - t0;
+  onLineAtStart.push(await page.evaluate(() => globalThis.__benchOnLine));
+  return ms;
 }
 
 const QUERIES = [
@@ -65,9 +78,9 @@ function queryTimes(page, runs) {
     async ({ queries, runs }) => {
       const h = globalThis.__imageStudioOffline;
       if (!h.localImagePage) return null;
-      const time = async (fn) => {
+      const time = async (fn, n = runs) => {
         const out = [];
-        for (let i = 0; i < runs; i++) {
+        for (let i = 0; i < n; i++) {
           const t = performance.now();
           await fn();
           out.push(performance.now() - t);
@@ -76,7 +89,7 @@ function queryTimes(page, runs) {
       };
       const rows = [];
       for (const [name, q] of queries) rows.push([name, await time(() => h.localImagePage(q, undefined, 100))]);
-      if (h.localImagePageInMemory) rows.push(["newest first, in-memory path (before)", await time(() => h.localImagePageInMemory({}, undefined, 100))]);
+      if (h.localImagePageInMemory) rows.push(["newest first, in-memory path (before)", await time(() => h.localImagePageInMemory({}, undefined, 100), Math.min(runs, 3))]);
       rows.push(["newest first, page at offset 5,000", await time(() => h.localImagePage({}, "local:5000", 100))]);
       return rows;
     },
@@ -89,6 +102,12 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   const context = await browser.newContext({ baseURL: app.base, viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => localStorage.setItem("image-studio:bench", "1"));
+  const PROFILE = process.env.BENCH_PROFILE ?? "0"; // "1": the profiled boot as the timed ones; "airplane": with navigator.onLine false
+  if (PROFILE !== "0") await context.addInitScript(countIndexedDb);
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem("bench:airplane") === "1") Object.defineProperty(Navigator.prototype, "onLine", { configurable: true, get: () => false });
+    globalThis.__benchOnLine = navigator.onLine;
+  });
   await signUp(context.request, { prefix: "bench-local" });
   await context.route("**/api/sync/pull*", (route) =>
     route.fulfill({ json: { images: [], projects: [], collections: [], prompts: [], jobs: [], tombstones: [], cursor: "0", hasMore: false } }),
@@ -102,14 +121,25 @@ try {
     await context.setOffline(true);
     await bootTime(page); // warm-up
     const boots = [];
+    onLineAtStart.length = 0;
     for (let i = 0; i < RUNS; i++) boots.push(await bootTime(page));
+    const onLine = `${onLineAtStart.filter(Boolean).length} of ${RUNS} started with navigator.onLine true`;
+    await page.evaluate(() => sessionStorage.setItem("bench:airplane", "1"));
+    const airplane = [];
+    for (let i = 0; i < RUNS; i++) airplane.push(await bootTime(page));
+    await page.evaluate(() => sessionStorage.removeItem("bench:airplane"));
     await page.waitForFunction(() => "__imageStudioOffline" in globalThis);
     const queries = await queryTimes(page, RUNS);
+    if (PROFILE === "airplane") await page.evaluate(() => sessionStorage.setItem("bench:airplane", "1"));
+    const profile = PROFILE !== "0" ? await profileBoot(context, page, bootTime) : null;
+    await page.evaluate(() => sessionStorage.removeItem("bench:airplane"));
     await context.setOffline(false);
     console.log(`${count.toLocaleString()} images in Dexie — first local gallery page:`);
-    console.log(`  offline boot to first tile (${RUNS}×): ${fmt(boots)}   [${boots.join(", ")}]`);
+    console.log(`  offline boot to first tile (${RUNS}×): ${fmt(boots)}   [${boots.join(", ")}]   (${onLine})`);
+    console.log(`  offline boot to first tile, navigator.onLine false (${RUNS}×): ${fmt(airplane)}   [${airplane.join(", ")}]`);
     if (!queries) console.log("  (this build does not expose localImagePage to the bench)");
     else for (const [name, xs] of queries) console.log(`  localImagePage, ${name}: ${fmt(xs)}`);
+    if (profile) console.log(profile);
   }
 } finally {
   await browser.close();

@@ -30,6 +30,14 @@ export async function lastKnownSession(): Promise<MeResponse | null> {
   }
 }
 
+function hasKnownSession(): boolean {
+  try {
+    return localStorage.getItem(LAST_SESSION_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function rememberSession(me: MeResponse) {
   try {
     localStorage.setItem(LAST_SESSION_KEY, JSON.stringify(me));
@@ -46,10 +54,16 @@ export function forgetSession() {
   }
 }
 
-/** null = signed out. Offline (or the server unreachable), the last known session stands in. */
+/**
+ * null = signed out. Offline (or the server unreachable), the last known session stands in — at once when the
+ * browser knows it has no network (no request to wait on), else once the request fails.
+ */
 export const sessionQuery = queryOptions({
   queryKey: sessionKeys.me,
   queryFn: async (): Promise<MeResponse | null> => {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) return lastKnownSession();
+    // The stand-in's check (its contract loads on use) starts with the request, not after a network failure.
+    const standIn = hasKnownSession() ? lastKnownSession() : Promise.resolve(null);
     try {
       const me: MeResponse | null = await call(rpc.auth.session.$get());
       if (me) rememberSession(me);
@@ -60,7 +74,7 @@ export const sessionQuery = queryOptions({
         forgetSession();
         return null;
       }
-      if (err instanceof ApiError && (err.code === "NETWORK" || err.status >= 500)) return lastKnownSession();
+      if (err instanceof ApiError && (err.code === "NETWORK" || err.status >= 500)) return standIn;
       throw err;
     }
   },

@@ -90,15 +90,17 @@ export const imageDetailOptions = (id: string) =>
 
 /**
  * Route loader for a gallery list: with nothing cached yet but images on the device, the first page comes from
- * the device at once (marked stale) and the server's answer replaces it in the background.
+ * the device at once (marked stale) and the server's answer replaces it in the background. Offline the device's
+ * page is the answer (what the query function would read again), so it is kept as fresh and not read twice.
  */
 export async function loadImageList(qc: QueryClient, q: ImageListQueryInput, limit = GALLERY_PAGE_DEFAULT) {
   const options = imageListOptions(q, limit);
   if (!qc.getQueryData(options.queryKey)) {
     const local = await localImagePage(q, undefined, limit).catch(() => null);
     if (local?.items.length) {
-      qc.setQueryData<InfiniteData<ImageList, string | undefined>>(options.queryKey, { pages: [local], pageParams: [undefined] }, { updatedAt: 0 });
-      void qc.prefetchInfiniteQuery(options);
+      const isOffline = offline();
+      qc.setQueryData<InfiniteData<ImageList, string | undefined>>(options.queryKey, { pages: [local], pageParams: [undefined] }, { updatedAt: isOffline ? Date.now() : 0 });
+      if (!isOffline) void qc.prefetchInfiniteQuery(options);
       return;
     }
   }
