@@ -5,6 +5,8 @@
  * answered by the browser harness so the numbers measure the client, not the database (see gallery-db.ts).
  *
  *   pnpm build && node bench/gallery-browser.mjs            # BENCH_ITEMS=100000 BENCH_VIEWS=grid,masonry,list
+ *   BENCH_CENSUS=1 …     also prints where the page's elements are (by region and by tag) once the wall is shown
+ *   BENCH_PROFILE=1 …    the hottest functions during ten seconds of scrolling (=trace: renderer events instead)
  */
 import { chromium } from "playwright-core";
 import sharp from "sharp";
@@ -131,6 +133,30 @@ async function profile(page) {
   console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n"));
 }
 
+/**
+ * Where the <body>'s elements are: per region of the page (the side bar, the top bar, the filter panel, the
+ * toolbar, the wall) and per tag (how many are an icon's <svg> and its shapes).
+ */
+function census() {
+  const count = (el) => (el ? el.getElementsByTagName("*").length + 1 : 0);
+  const wall = document.querySelector('[role="list"]');
+  const regions = {
+    body: document.body.getElementsByTagName("*").length,
+    sidebar: count(document.querySelector("aside:not(#gallery-filters)")),
+    topBar: count(document.querySelector("header")),
+    filters: count(document.querySelector("#gallery-filters")),
+    toolbar: count(document.querySelector('form[role="search"]')?.parentElement),
+    wall: count(wall),
+    outsideMain: 0,
+  };
+  const main = document.querySelector("main");
+  regions.outsideMain = regions.body - count(main) - regions.sidebar - regions.topBar;
+  const tags = {};
+  for (const el of document.body.getElementsByTagName("*")) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
+  const top = Object.entries(tags).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(", ");
+  return { ...regions, tags: top };
+}
+
 async function measure(browser, state, base, thumb, view) {
   const context = await browser.newContext({ baseURL: base, storageState: state, viewport: { width: 1280, height: 900 } });
   await mockApi(context, thumb);
@@ -147,6 +173,7 @@ async function measure(browser, state, base, thumb, view) {
   await page.goto(`/gallery?view=${view}`);
   await page.locator('[data-testid="gallery-tile"]').first().waitFor({ timeout: 30_000 });
   await page.evaluate(() => (window.__longTasks = []));
+  if (process.env.BENCH_CENSUS) console.error(view, await page.evaluate(census));
   let r;
   const t0 = Date.now();
   if (process.env.BENCH_PROFILE) await profile(page);

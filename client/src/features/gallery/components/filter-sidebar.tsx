@@ -1,6 +1,6 @@
 import { IMAGE_ASPECTS, type ImageAspect } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
-import { Star } from "lucide-react";
+import { Star } from "@/components/ui/icons";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import type { ImageSort } from "@image-studio/shared";
-import { Columns3, LayoutGrid, List, ListChecks, Search, SlidersHorizontal, X } from "lucide-react";
+import { Columns3, LayoutGrid, List, ListChecks, Search, SlidersHorizontal, X } from "@/components/ui/icons";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
