@@ -7,6 +7,7 @@ export const SPRITE_ICONS = [
   "triangle-alert",
   "book-text",
   "bot",
+  "chevron-down",
   "cloud-off",
   "coins",
   "columns-2",

@@ -5,6 +5,7 @@ import { spriteIcon } from "./icon";
  * `lucide-react`'s, so the screens that stay open while you browse keep two elements per icon.
  */
 export const Bot = spriteIcon("bot");
+export const ChevronDown = spriteIcon("chevron-down");
 export const BookText = spriteIcon("book-text");
 export const AlertTriangle = spriteIcon("triangle-alert");
 export const CloudOff = spriteIcon("cloud-off");
