@@ -80,13 +80,21 @@ function scrollBurst({ items, burstMs }) {
       st.frames++;
       // Rendered elements: <body> only. <head> collects a <link rel=modulepreload> per lazy chunk (~200 by the
       // time the gallery is open); they cost no style, layout or paint.
-      if (st.frames % 30 === 0) st.samples.push(document.body.getElementsByTagName("*").length);
+      if (st.frames % 30 === 0) {
+        const n = document.body.getElementsByTagName("*").length;
+        st.samples.push(n);
+        // Where the largest sample's elements were: the wall, and the rest of the page.
+        if (n > (st.max?.body ?? 0)) {
+          const wallEl = document.querySelector('[role="list"]');
+          st.max = { body: n, wall: wallEl ? wallEl.getElementsByTagName("*").length : 0, tiles: document.querySelectorAll('[data-testid="gallery-tile"]').length };
+        }
+      }
       const done = Boolean(document.querySelector(`[data-image-id="${lastId}"]`));
       if (done || now > until) {
         const tiles = [...document.querySelectorAll('[data-testid="gallery-tile"]')];
         const maxIndex = Math.max(0, ...tiles.map((t) => Number(t.getAttribute("aria-posinset") ?? 0)));
         const wall = document.querySelector('[data-testid="gallery-tile"]')?.parentElement;
-        resolve({ done, wallNodes: wall ? wall.getElementsByTagName("*").length : 0, ms: now - st.started, frames: st.frames, slowFrames: st.slowFrames, samples: st.samples, tiles: tiles.length, maxIndex, nodes: document.body.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
+        resolve({ done, atMax: st.max, wallNodes: wall ? wall.getElementsByTagName("*").length : 0, ms: now - st.started, frames: st.frames, slowFrames: st.slowFrames, samples: st.samples, tiles: tiles.length, maxIndex, nodes: document.body.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
         return;
       }
       // The app scrolls inside its <main data-scroll-root>, not the document (scrolling the window moves nothing).
@@ -189,6 +197,7 @@ async function measure(browser, state, base, thumb, view) {
     reachedEnd: r.done,
     seconds: +(r.ms / 1000).toFixed(1),
     domNodesMax: Math.max(...r.samples, r.nodes),
+    wallAtMax: r.atMax ? `${r.atMax.wall} (${r.atMax.tiles} tiles)` : null,
     domNodesMedian: [...r.samples].sort((a, b) => a - b)[Math.floor(r.samples.length / 2)] ?? r.nodes,
     tilesInDomAtEnd: r.tiles,
     wallNodesAtEnd: r.wallNodes,
@@ -216,7 +225,7 @@ try {
   console.table(rows);
   for (const r of rows) {
     const [slow, frames] = r.framesOver50ms.split("/").map(Number);
-    console.log(`${r.view}: DOM nodes max ${r.domNodesMax}, long tasks p95 ${r.longTaskMsP95} ms, ${((100 * slow) / Math.max(1, frames)).toFixed(1)}% of frames over 50 ms`);
+    console.log(`${r.view}: DOM nodes max ${r.domNodesMax} (wall ${r.wallAtMax}), long tasks p95 ${r.longTaskMsP95} ms, ${((100 * slow) / Math.max(1, frames)).toFixed(1)}% of frames over 50 ms`);
   }
 } finally {
   await browser.close();
