@@ -5,6 +5,8 @@
  * answered by the browser harness so the numbers measure the client, not the database (see gallery-db.ts).
  *
  *   pnpm build && node bench/gallery-browser.mjs            # BENCH_ITEMS=100000 BENCH_VIEWS=grid,masonry,list
+ *   BENCH_CENSUS=1 …     also prints where the page's elements are (by region and by tag) once the wall is shown
+ *   BENCH_PROFILE=1 …    the hottest functions during ten seconds of scrolling (=trace: renderer events instead)
  */
 import { chromium } from "playwright-core";
 import sharp from "sharp";
@@ -78,13 +80,21 @@ function scrollBurst({ items, burstMs }) {
       st.frames++;
       // Rendered elements: <body> only. <head> collects a <link rel=modulepreload> per lazy chunk (~200 by the
       // time the gallery is open); they cost no style, layout or paint.
-      if (st.frames % 30 === 0) st.samples.push(document.body.getElementsByTagName("*").length);
+      if (st.frames % 30 === 0) {
+        const n = document.body.getElementsByTagName("*").length;
+        st.samples.push(n);
+        // Where the largest sample's elements were: the wall, and the rest of the page.
+        if (n > (st.max?.body ?? 0)) {
+          const wallEl = document.querySelector('[role="list"]');
+          st.max = { body: n, wall: wallEl ? wallEl.getElementsByTagName("*").length : 0, tiles: document.querySelectorAll('[data-testid="gallery-tile"]').length };
+        }
+      }
       const done = Boolean(document.querySelector(`[data-image-id="${lastId}"]`));
       if (done || now > until) {
         const tiles = [...document.querySelectorAll('[data-testid="gallery-tile"]')];
         const maxIndex = Math.max(0, ...tiles.map((t) => Number(t.getAttribute("aria-posinset") ?? 0)));
         const wall = document.querySelector('[data-testid="gallery-tile"]')?.parentElement;
-        resolve({ done, wallNodes: wall ? wall.getElementsByTagName("*").length : 0, ms: now - st.started, frames: st.frames, slowFrames: st.slowFrames, samples: st.samples, tiles: tiles.length, maxIndex, nodes: document.body.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
+        resolve({ done, atMax: st.max, wallNodes: wall ? wall.getElementsByTagName("*").length : 0, ms: now - st.started, frames: st.frames, slowFrames: st.slowFrames, samples: st.samples, tiles: tiles.length, maxIndex, nodes: document.body.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
         return;
       }
       // The app scrolls inside its <main data-scroll-root>, not the document (scrolling the window moves nothing).
@@ -131,6 +141,30 @@ async function profile(page) {
   console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n"));
 }
 
+/**
+ * Where the <body>'s elements are: per region of the page (the side bar, the top bar, the filter panel, the
+ * toolbar, the wall) and per tag (how many are an icon's <svg> and its shapes).
+ */
+function census() {
+  const count = (el) => (el ? el.getElementsByTagName("*").length + 1 : 0);
+  const wall = document.querySelector('[role="list"]');
+  const regions = {
+    body: document.body.getElementsByTagName("*").length,
+    sidebar: count(document.querySelector("aside:not(#gallery-filters)")),
+    topBar: count(document.querySelector("header")),
+    filters: count(document.querySelector("#gallery-filters")),
+    toolbar: count(document.querySelector('form[role="search"]')?.parentElement),
+    wall: count(wall),
+    outsideMain: 0,
+  };
+  const main = document.querySelector("main");
+  regions.outsideMain = regions.body - count(main) - regions.sidebar - regions.topBar;
+  const tags = {};
+  for (const el of document.body.getElementsByTagName("*")) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
+  const top = Object.entries(tags).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(", ");
+  return { ...regions, tags: top };
+}
+
 async function measure(browser, state, base, thumb, view) {
   const context = await browser.newContext({ baseURL: base, storageState: state, viewport: { width: 1280, height: 900 } });
   await mockApi(context, thumb);
@@ -147,6 +181,7 @@ async function measure(browser, state, base, thumb, view) {
   await page.goto(`/gallery?view=${view}`);
   await page.locator('[data-testid="gallery-tile"]').first().waitFor({ timeout: 30_000 });
   await page.evaluate(() => (window.__longTasks = []));
+  if (process.env.BENCH_CENSUS) console.error(view, await page.evaluate(census));
   let r;
   const t0 = Date.now();
   if (process.env.BENCH_PROFILE) await profile(page);
@@ -162,6 +197,7 @@ async function measure(browser, state, base, thumb, view) {
     reachedEnd: r.done,
     seconds: +(r.ms / 1000).toFixed(1),
     domNodesMax: Math.max(...r.samples, r.nodes),
+    wallAtMax: r.atMax ? `${r.atMax.wall} (${r.atMax.tiles} tiles)` : null,
     domNodesMedian: [...r.samples].sort((a, b) => a - b)[Math.floor(r.samples.length / 2)] ?? r.nodes,
     tilesInDomAtEnd: r.tiles,
     wallNodesAtEnd: r.wallNodes,
@@ -189,7 +225,7 @@ try {
   console.table(rows);
   for (const r of rows) {
     const [slow, frames] = r.framesOver50ms.split("/").map(Number);
-    console.log(`${r.view}: DOM nodes max ${r.domNodesMax}, long tasks p95 ${r.longTaskMsP95} ms, ${((100 * slow) / Math.max(1, frames)).toFixed(1)}% of frames over 50 ms`);
+    console.log(`${r.view}: DOM nodes max ${r.domNodesMax} (wall ${r.wallAtMax}), long tasks p95 ${r.longTaskMsP95} ms, ${((100 * slow) / Math.max(1, frames)).toFixed(1)}% of frames over 50 ms`);
   }
 } finally {
   await browser.close();

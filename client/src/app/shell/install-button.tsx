@@ -1,4 +1,4 @@
-import { Download, Share, SquarePlus } from "lucide-react";
+import { Download, Share, SquarePlus } from "@/components/ui/icons";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { toast } from "sonner";

@@ -1,4 +1,5 @@
-import { Bot, BookText, Coins, Columns2, Globe, ImagePlus, FolderKanban, Images, Layers, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Share2, Sparkles, Users, type LucideIcon } from "lucide-react";
+import { Bot, BookText, Coins, Columns2, Globe, ImagePlus, FolderKanban, Images, Layers, LayoutDashboard, LayoutGrid, ListOrdered, Settings, Share2, Sparkles, Users } from "@/components/ui/icons";
+import type { SpriteIcon } from "@/components/ui/icon";
 
 import type { en } from "@/i18n/resources";
 
@@ -8,7 +9,7 @@ export interface NavItem {
   to: "/dashboard" | "/studio" | "/batch" | "/image-to-image" | "/gallery" | "/compare" | "/projects" | "/collections" | "/prompts" | "/queue" | "/usage" | "/models" | "/shared" | "/teams" | "/community" | "/settings";
   /** A key of shell.json, translated where the item is shown. */
   label: `nav.${Extract<keyof Shell["nav"], string>}`;
-  icon: LucideIcon;
+  icon: SpriteIcon;
 }
 
 export interface NavGroup {

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { FolderKanban, LayoutGrid } from "lucide-react";
+import { FolderKanban, LayoutGrid } from "@/components/ui/icons";
 import { useTranslation } from "react-i18next";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { ImageDropTarget } from "@/components/image-dnd/drop-target";

@@ -1,5 +1,5 @@
 import type { SyncMutationType } from "@image-studio/shared";
-import { AlertTriangle, CloudOff, RefreshCw, X } from "lucide-react";
+import { AlertTriangle, CloudOff, RefreshCw, X } from "@/components/ui/icons";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";

@@ -27,44 +27,62 @@ interface BlurImageProps {
   alt?: string;
   /** A URL other than the owner's file route (e.g. a share link's token-scoped URL). */
   src?: string;
+  /**
+   * Only the image, no box of its own: the caller's positioned box carries the placeholder
+   * (`placeholderStyle`) and clips — one element less per gallery tile.
+   */
+  bare?: boolean;
+}
+
+/** The ThumbHash as a box's background, sized like the image will be (the loaded image covers it). */
+export function placeholderStyle(image: Pick<BlurImageSource, "thumbhash">, fit: "cover" | "contain" = "cover"): CSSProperties {
+  const placeholder = thumbhashDataUrl(image.thumbhash);
+  return placeholder ? { backgroundImage: `url(${placeholder})`, backgroundSize: fit, backgroundPosition: "center", backgroundRepeat: "no-repeat" } : {};
 }
 
 /**
  * An image that starts as its ThumbHash (a blurred colour sketch decoded locally, no network) and fades to the
  * real thumbnail once it has loaded. Lazy-loaded and decoded off the main thread.
  */
-export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt, src: srcOverride }: BlurImageProps) {
+export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt, src: srcOverride, bare }: BlurImageProps) {
   const { t } = useTranslation("common");
   const src = srcOverride ?? imageFileUrl(image.id, variant);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const loaded = loadedSrc === src;
-  const placeholder = thumbhashDataUrl(image.thumbhash);
-  return (
-    <div
-      className={cn("relative overflow-hidden bg-muted", className)}
-      style={{ ...style, backgroundImage: placeholder && !loaded ? `url(${placeholder})` : undefined, backgroundSize: fit, backgroundPosition: "center" }}
-    >
-      {!failed && (
-        <img
-          src={src}
-          alt={alt ?? (image.altText || image.prompt || t("image.generated"))}
-          width={image.width}
-          height={image.height}
-          loading={eager ? "eager" : "lazy"}
-          decoding="async"
-          draggable={false}
-          onLoad={() => setLoadedSrc(src)}
-          onError={() => setFailed(true)}
-          className={cn(
-            "size-full transition-opacity duration-300 ease-in-out",
-            fit === "cover" ? "object-cover" : "object-contain",
-            loaded ? "opacity-100" : "opacity-0",
-            imgClassName,
-          )}
-        />
+  const img = !failed && (
+    <img
+      src={src}
+      alt={alt ?? (image.altText || image.prompt || t("image.generated"))}
+      width={image.width}
+      height={image.height}
+      loading={eager ? "eager" : "lazy"}
+      decoding="async"
+      draggable={false}
+      onLoad={() => setLoadedSrc(src)}
+      onError={() => setFailed(true)}
+      className={cn(
+        "size-full transition-opacity duration-300 ease-in-out",
+        fit === "cover" ? "object-cover" : "object-contain",
+        loaded ? "opacity-100" : "opacity-0",
+        bare && className,
+        imgClassName,
       )}
-      {failed && <span className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">{t("image.unavailable")}</span>}
+    />
+  );
+  const unavailable = failed && <span className="absolute inset-0 grid place-items-center text-xs text-muted-foreground">{t("image.unavailable")}</span>;
+  if (bare) {
+    return (
+      <>
+        {img}
+        {unavailable}
+      </>
+    );
+  }
+  return (
+    <div className={cn("relative overflow-hidden bg-muted", className)} style={{ ...style, ...(loaded ? {} : placeholderStyle(image, fit)) }}>
+      {img}
+      {unavailable}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { IMAGE_ASPECTS, type ImageAspect } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
-import { Star } from "lucide-react";
-import type { ReactNode } from "react";
+import { Star } from "@/components/ui/icons";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -12,6 +12,7 @@ import { Switch } from "@/components/ui/switch";
 import { cn } from "@/lib/cn";
 import { facetsOptions } from "../api/queries";
 import type { GalleryMode, GallerySearch } from "../search";
+import { FilterSection as Section } from "./filter-section";
 import { shortModel } from "./format";
 
 const ANY = "__any";
@@ -27,15 +28,6 @@ const RESOLUTIONS = [
   { value: "4", label: "filters.resolution.large" },
 ] as const;
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="border-b border-border pb-4 last:border-0">
-      <legend className="mb-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
-
 function toggle(list: string[] | undefined, value: string): string[] | undefined {
   const next = list?.includes(value) ? list.filter((v) => v !== value) : [...(list ?? []), value];
   return next.length ? next : undefined;
@@ -49,7 +41,7 @@ interface FilterSidebarProps {
 }
 
 /** Every filter of the gallery. Choices come from the user's own images (models and tags they have used). */
-export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarProps) {
+export const FilterPanel = memo(function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarProps) {
   const { t } = useTranslation("gallery");
   const { data: facets } = useQuery(facetsOptions());
   const aspectLabel = (a: ImageAspect) => {
@@ -161,13 +153,13 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
           <p className="text-xs text-muted-foreground">{t("filters.noTags")}</p>
         )}
       </Section>
-      <Section title={t("filters.projectAndCollection")}>
+      <Section title={t("filters.projectAndCollection")} collapsible active={search.projectId !== undefined || search.collectionId !== undefined}>
         <div className="flex flex-col gap-2">
           {projectSelect}
           {collectionSelect}
         </div>
       </Section>
-      <Section title={t("filters.shapeAndSize")}>
+      <Section title={t("filters.shapeAndSize")} collapsible active={search.aspect !== undefined || search.minMegapixels !== undefined}>
         <div className="flex flex-col gap-2">
           {aspectSelect}
           {resolutionSelect}
@@ -190,13 +182,13 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
           ))}
         </div>
       </Section>
-      <Section title={t("filters.type")}>
+      <Section title={t("filters.type")} collapsible active={search.media !== undefined}>
         {mediaSelect}
       </Section>
-      <Section title={t("filters.origin")}>
+      <Section title={t("filters.origin")} collapsible active={search.hasParent !== undefined}>
         {parentSelect}
       </Section>
-      <Section title={t("filters.date")}>
+      <Section title={t("filters.date")} collapsible active={search.from !== undefined || search.to !== undefined}>
         <div className="grid grid-cols-2 gap-2">
           <div>
             <Label htmlFor="filter-from" className="text-xs font-normal text-muted-foreground">
@@ -214,4 +206,4 @@ export function FilterPanel({ mode, search, onChange, onClear }: FilterSidebarPr
       </Section>
     </div>
   );
-}
+});

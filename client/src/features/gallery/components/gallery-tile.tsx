@@ -1,8 +1,8 @@
 import type { ImageSummary } from "@image-studio/shared";
-import { GripVertical, Heart } from "lucide-react";
+import { GripVertical, Heart } from "@/components/ui/icons";
 import { memo, type MouseEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { BlurImage } from "@/components/image/blur-image";
+import { BlurImage, placeholderStyle } from "@/components/image/blur-image";
 import { VideoHover } from "./video-hover";
 import { useImageDraggable } from "@/components/image-dnd/use-image-draggable";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -92,13 +92,15 @@ export const GalleryTile = memo(function GalleryTile({ image, index, total, sele
     >
       <button
         type="button"
-        className="absolute inset-0 size-full cursor-zoom-in rounded-xl outline-offset-[-3px] select-none [-webkit-touch-callout:none]"
+        className="absolute inset-0 size-full cursor-zoom-in overflow-hidden rounded-xl outline-offset-[-3px] select-none [-webkit-touch-callout:none]"
+        // The ThumbHash sketch under the image (it has no box of its own: one element less per tile).
+        style={placeholderStyle(image, fit)}
         aria-label={selecting ? (selected ? t("tile.deselectLabel", { label }) : t("tile.selectLabel", { label })) : t("tile.preview", { label })}
         onClick={onClick}
         {...press.handlers}
         {...pointerListeners}
       >
-        <BlurImage image={image} fit={fit} eager={eager} className="size-full" alt="" />
+        <BlurImage image={image} fit={fit} eager={eager} alt="" bare />
         {image.mediaType === "video" && <VideoHover imageId={image.id} mp4={image.format === "mp4"} active={active} />}
       </button>
       {(active || selected || selecting) && (

@@ -1,6 +1,6 @@
 import type { ImageSort } from "@image-studio/shared";
-import { Columns3, LayoutGrid, List, ListChecks, Search, SlidersHorizontal, X } from "lucide-react";
-import { useEffect, useEffectEvent, useState } from "react";
+import { Columns3, LayoutGrid, List, ListChecks, Search, SlidersHorizontal, X } from "@/components/ui/icons";
+import { memo, useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -41,7 +41,7 @@ interface ToolbarProps {
 }
 
 /** Search, sort, view toggle and the filter button above the gallery. */
-export function GalleryToolbar(p: ToolbarProps) {
+export const GalleryToolbar = memo(function GalleryToolbar(p: ToolbarProps) {
   const { t } = useTranslation("gallery");
   const [text, setText] = useState(p.q);
   const [shown, setShown] = useState(p.q);
@@ -123,4 +123,4 @@ export function GalleryToolbar(p: ToolbarProps) {
       </Button>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 import type { ImageSort } from "@image-studio/shared";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { formatNumber } from "@/i18n";
@@ -66,15 +66,34 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const filterCount = activeFilterCount(search) + (search.q ? 1 : 0);
-  const clear = () => onSearchChange(Object.fromEntries(Object.keys(search).filter((k) => k !== "view" && k !== "sort" && k !== "order").map((k) => [k, undefined])));
-  const toggleFilters = () => {
-    if (!desktop) return setSheetOpen((o) => !o);
+  // The toolbar and the filter panel are memoised and get callbacks of one identity (reading the latest search
+  // through a ref): while you scroll, every page of images that arrives re-renders this view, not them.
+  const latest = useRef({ search, onSearchChange, desktop });
+  useLayoutEffect(() => {
+    latest.current = { search, onSearchChange, desktop };
+  });
+  const change = useCallback((patch: Partial<GallerySearch>) => latest.current.onSearchChange(patch), []);
+  const clear = useCallback(() => {
+    const { search: s, onSearchChange: set } = latest.current;
+    set(Object.fromEntries(Object.keys(s).filter((k) => k !== "view" && k !== "sort" && k !== "order").map((k) => [k, undefined])));
+  }, []);
+  const toggleFilters = useCallback(() => {
+    if (!latest.current.desktop) return setSheetOpen((o) => !o);
     setFiltersOpen((o) => {
       localStorage.setItem(FILTERS_KEY, o ? "0" : "1");
       return !o;
     });
-  };
-  const panel = <FilterPanel mode={mode} search={search} onChange={onSearchChange} onClear={clear} />;
+  }, []);
+  const onSearch = useCallback((q: string) => change({ q: q || undefined }), [change]);
+  const onSort = useCallback((sort: ImageSort, order: "asc" | "desc") => change({ sort, order }), [change]);
+  const onView = useCallback(
+    (v: ViewMode) => {
+      localStorage.setItem(VIEW_KEY, v);
+      change({ view: v });
+    },
+    [change],
+  );
+  const panel = <FilterPanel mode={mode} search={search} onChange={change} onClear={clear} />;
   // One image selected on a tablet or larger: its details in a panel beside the grid.
   const single = tablet && selection.count === 1 ? items.findIndex((i) => i.id === selection.selected[0]) : -1;
   const viewProps = { items, mode, selection, cb: h.cb, hasMore: Boolean(hasNextPage), loadMore };
@@ -98,12 +117,9 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
             view={view}
             filtersOpen={desktop ? filtersOpen : sheetOpen}
             filterCount={filterCount}
-            onSearch={(q) => onSearchChange({ q: q || undefined })}
-            onSort={(sort: ImageSort, order) => onSearchChange({ sort, order })}
-            onView={(v) => {
-              localStorage.setItem(VIEW_KEY, v);
-              onSearchChange({ view: v });
-            }}
+            onSearch={onSearch}
+            onSort={onSort}
+            onView={onView}
             onToggleFilters={toggleFilters}
             onSelectAll={selection.selectAll}
           />

@@ -1,5 +1,5 @@
 import type { ImageSummary } from "@image-studio/shared";
-import { Heart, Star } from "lucide-react";
+import { Heart, Star } from "@/components/ui/icons";
 import { memo, type MouseEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BlurImage } from "@/components/image/blur-image";

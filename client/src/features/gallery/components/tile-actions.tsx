@@ -1,6 +1,7 @@
 import { imageDownloadUrl, type ImageSummary } from "@image-studio/shared";
 import { Link } from "@tanstack/react-router";
-import { Download, Expand, Heart, Info, MoreHorizontal, RotateCcw, Trash2 } from "lucide-react";
+import { Download, Info, RotateCcw, Trash2 } from "lucide-react";
+import { Expand, Heart, MoreHorizontal } from "@/components/ui/icons";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";

@@ -44,8 +44,9 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
     getScrollElement: () => scrollRootOf(ref.current),
     count: rows,
     estimateSize: (i) => (masonry ? Math.round((size * items[i]!.height) / items[i]!.width) + GAP : size + GAP),
-    // Enough to cover a fling's next frame: every overscanned tile is DOM, style and layout on each frame.
-    overscan: masonry ? 6 : 1,
+    // One row beyond the screen each way: every overscanned tile is DOM, style and layout on each frame. With lanes
+    // the virtualiser multiplies overscan by the lane count (6 was 30 images each side in five lanes).
+    overscan: 1,
     lanes: masonry ? cols : 1,
     scrollMargin: top,
     getItemKey: itemKey,

@@ -17,7 +17,7 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
-    getScrollElement: () => scrollRootOf(ref.current), count: items.length, estimateSize: () => ROW, overscan: 4, scrollMargin: top, getItemKey: itemKey });
+    getScrollElement: () => scrollRootOf(ref.current), count: items.length, estimateSize: () => ROW, overscan: 2, scrollMargin: top, getItemKey: itemKey });
   const virtual = v.getVirtualItems();
   const last = virtual[virtual.length - 1];
   useEffect(() => {

@@ -52,7 +52,7 @@ export function useSelection(ids: string[]) {
     setSelected(new Set());
     anchor.current = null;
   }, []);
-  const selectAll = useCallback(() => setSelected(new Set(ids)), [ids]);
+  const selectAll = useCallback(() => setSelected(new Set(idsRef.current)), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -1,0 +1,52 @@
+/**
+ * The lucide icons the app shell and the gallery wall draw from the sprite (`icon-sprite.svg`), by lucide's
+ * kebab-case name. Adding one: put its name here, then `node client/src/components/ui/icon-sprite.mjs` rewrites the
+ * sprite (`icon-sprite.test.ts` fails while the committed file differs from what lucide gives).
+ */
+export const SPRITE_ICONS = [
+  "triangle-alert",
+  "book-text",
+  "bot",
+  "chevron-down",
+  "cloud-off",
+  "coins",
+  "columns-2",
+  "columns-3",
+  "download",
+  "expand",
+  "folder-kanban",
+  "globe",
+  "grip-vertical",
+  "heart",
+  "image-plus",
+  "images",
+  "layers",
+  "layout-dashboard",
+  "layout-grid",
+  "list",
+  "list-checks",
+  "list-ordered",
+  "log-out",
+  "menu",
+  "moon",
+  "ellipsis",
+  "panel-left-close",
+  "panel-left-open",
+  "refresh-cw",
+  "save",
+  "search",
+  "settings",
+  "share",
+  "share-2",
+  "shield-check",
+  "sliders-horizontal",
+  "sparkles",
+  "square-plus",
+  "star",
+  "sun",
+  "sun-moon",
+  "users",
+  "x",
+] as const;
+
+export type SpriteIconName = (typeof SPRITE_ICONS)[number];
