@@ -3,7 +3,7 @@
  *
  * buildStart: an SSR load of build/entry.ts through Vite's module runner (TS/JSX transformed, node_modules left
  * to Node) renders the React components to static HTML and draws the hero and gallery artwork with the local
- * sketch engine; the artwork, the landing's Inter cut (font.ts), robots.txt and sitemap.xml are emitted into the
+ * sketch engine; the artwork, the landing's Inter cuts (font.ts), robots.txt and sitemap.xml are emitted into the
  * bundle. transformIndexHtml: the HTML is injected into index.html while Vite builds it, so the file
  * vite-plugin-pwa hashes for the precache is the finished page. The browser gets HTML, CSS (landing.css) and
  * enhance.ts — never React or the app bundle.
@@ -14,7 +14,7 @@ import { type HtmlTagDescriptor, type Plugin, type ResolvedConfig, runnerImport 
 import type { LandingData, LandingModel, RenderedLanding } from "../types";
 import { buildArtwork, engineDigest, type EmittedFile, type SketchRenderer } from "./artwork";
 import { GALLERY_ART, HERO_ART, HERO_PROMPT } from "./artwork-specs";
-import { landingFont, visibleText } from "./font";
+import { landingFonts, visibleText } from "./font";
 import { resolveSiteUrl, robotsTxt, SITE_ORIGIN_PLACEHOLDER, sitemapXml } from "./seo";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,7 +35,7 @@ interface Entry {
 interface Prepared {
   html: RenderedLanding;
   files: EmittedFile[];
-  /** <head> additions: the font preload and its @font-face. */
+  /** <head> additions: the first screen's font preload and the two cuts' @font-face. */
   tags: HtmlTagDescriptor[];
 }
 
@@ -75,15 +75,15 @@ async function prepare(config: ResolvedConfig, siteUrl: string): Promise<Prepare
     year: new Date().getFullYear(),
   };
   const html = entry.renderLanding(data);
-  const font = await landingFont(visibleText(html.body), {
-    clientDir: config.root,
-    cacheDir: path.join(repo, "node_modules/.cache/image-studio-landing-font"),
-  });
-  files.push({ fileName: font.fileName, source: font.source });
+  const font = await landingFonts(
+    { firstScreen: visibleText(html.firstScreen), page: visibleText(html.body) },
+    { clientDir: config.root, cacheDir: path.join(repo, "node_modules/.cache/image-studio-landing-font") },
+  );
+  files.push(font.first, font.rest);
   const tags: HtmlTagDescriptor[] = [
     {
       tag: "link",
-      attrs: { rel: "preload", as: "font", type: "font/woff2", href: `/${font.fileName}`, crossorigin: "" },
+      attrs: { rel: "preload", as: "font", type: "font/woff2", href: `/${font.first.fileName}`, crossorigin: "" },
       injectTo: "head",
     },
     { tag: "style", children: font.css, injectTo: "head" },
@@ -99,7 +99,11 @@ function inject(template: string, html: RenderedLanding): string {
   for (const mark of Object.values(MARK)) {
     if (!template.includes(mark)) throw new Error(`client/index.html lost its ${mark} placeholder`);
   }
-  return template.replace(MARK.head, () => html.head).replace(MARK.body, () => html.body);
+  // The template's comments are for its readers; the page ships without them (its HTML budget is tight).
+  return template
+    .replace(/\n\s*<!--(?!landing:)[\s\S]*?-->/g, "")
+    .replace(MARK.head, () => html.head)
+    .replace(MARK.body, () => html.body);
 }
 
 export function landingPage(options: LandingOptions = {}): Plugin {
