@@ -10,7 +10,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type HtmlTagDescriptor, type Plugin, type ResolvedConfig, runnerImport } from "vite";
+import { type HtmlTagDescriptor, type Plugin, type ResolvedConfig, type Rollup, runnerImport } from "vite";
 import type { LandingData, LandingModel, RenderedLanding } from "../types";
 import { buildArtwork, engineDigest, type EmittedFile, type SketchRenderer } from "./artwork";
 import { GALLERY_ART, HERO_ART, HERO_PROMPT } from "./artwork-specs";
@@ -106,6 +106,24 @@ function inject(template: string, html: RenderedLanding): string {
     .replace(MARK.body, () => html.body);
 }
 
+/** The app's font faces (fontsource, via globals.css): the landing draws its text with its own cuts (font.ts). */
+const APP_FONT_FACE = /@font-face\{(?=[^}]*font-family:\s*"?(?:Inter Variable|JetBrains Mono Variable)"?\s*;)[^}]*\}/g;
+
+/**
+ * The landing's stylesheet without the app's 13 @font-face rules (a third of it gzipped: hashed URLs do not
+ * compress). The page's text is all in the landing's cuts, so those faces were never fetched here; a character
+ * outside the cuts falls back to "Inter Fallback", as it would have had it been outside fontsource's Latin face.
+ */
+function stripAppFontFaces(bundle: Rollup.OutputBundle) {
+  const entry = Object.values(bundle).find(
+    (c): c is Rollup.OutputChunk => c.type === "chunk" && c.facadeModuleId === TEMPLATE,
+  );
+  for (const name of entry?.viteMetadata?.importedCss ?? []) {
+    const css = bundle[name];
+    if (css?.type === "asset" && typeof css.source === "string") css.source = css.source.replace(APP_FONT_FACE, "");
+  }
+}
+
 export function landingPage(options: LandingOptions = {}): Plugin {
   let config: ResolvedConfig;
   let siteUrl: string;
@@ -125,6 +143,12 @@ export function landingPage(options: LandingOptions = {}): Plugin {
       prepared = prepare(config, siteUrl);
       for (const file of (await prepared).files)
         this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
+    },
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        if (!config.build.ssr) stripAppFontFaces(bundle);
+      },
     },
     configureServer(server) {
       // Dev: render on request (fresh after edits) and serve the artwork from memory.
