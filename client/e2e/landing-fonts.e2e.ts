@@ -1,7 +1,7 @@
 /**
  * The landing's first render asks for one small font file (issue #20, LCP): the first cut holds what the header,
- * the hero and the next section show; the rest of the page's characters load after the first paint, and the app's
- * full Inter faces never load here. See client/landing/build/font.ts.
+ * the hero and the next section show; the later sections' cut (the whole page's) loads after the first paint, and
+ * the app's full Inter faces never load here. See client/landing/build/font.ts.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -28,7 +28,7 @@ describe("landing fonts: the built page", () => {
     expect(preloads).toHaveLength(1);
     expect(preloads[0]).toMatch(/^\/assets\/inter-landing-top-\w+\.woff2$/);
     const faces = html.match(/<style>(.*?)<\/style>/s)![1]!.match(/@font-face\{[^}]*\}/g)!;
-    expect(faces.map((f) => f.match(/inter-landing-(top|rest)/)?.[1])).toEqual(["top", "rest"]);
+    expect(faces.map((f) => f.match(/inter-landing-(top|page)/)?.[1])).toEqual(["top", "page"]);
     expect(faces[0]).toContain("font-display:optional");
     expect(readFileSync(path.join(dist, preloads[0]!)).length).toBeLessThan(12 * 1024);
 
@@ -70,7 +70,7 @@ describe("landing fonts in the browser", () => {
     expect(fonts[0]).toMatch(/inter-landing-top-/);
     // Scrolling down lays out the later sections, which ask for the second cut.
     await page.locator("#pricing").scrollIntoViewIfNeeded();
-    await expect.poll(() => fonts.some((f) => /inter-landing-rest-/.test(f))).toBe(true);
+    await expect.poll(() => fonts.some((f) => /inter-landing-page-/.test(f))).toBe(true);
     expect(fonts.some((f) => /inter-(latin|cyrillic|greek|vietnamese)/.test(f))).toBe(false);
     await context.close();
   });

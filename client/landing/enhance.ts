@@ -138,15 +138,16 @@ function afterFirstPaint(run: () => void) {
 }
 
 /**
- * The page's second font cut (build/font.ts) is not on the first screen, so left alone it loads when a later
- * section is first laid out; fetch it once the first screen has painted, so scrolling finds it there. The face
+ * The later sections' font cut (build/font.ts) is not on a phone's first screen, so left alone it loads when such
+ * a section is first laid out; fetch it once the first screen has painted, so scrolling finds it there. The face
  * itself is loaded: `document.fonts.load(font, text)` would also fetch the app's full Inter faces, whose ranges
  * overlap the cuts'.
  */
 function loadPageFont() {
   afterFirstPaint(() => {
     document.fonts?.forEach((face) => {
-      if (face.family.replace(/"/g, "") === "Inter Landing" && face.status === "unloaded") face.load().catch(() => {});
+      const family = face.family.replace(/"/g, "");
+      if (family === "Inter Landing Page" && face.status === "unloaded") face.load().catch(() => {});
     });
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The landing page's own cuts of Inter: only the characters the prerendered page shows (plus printable ASCII) and
- * the weights it uses (400–800), split in two (see landingFonts): ~8 KB for the first screen, preloaded, and the
- * rest of the page's characters, in a family of their own ("Inter Landing"). Anything outside their
- * unicode-ranges falls back to the app's full Inter faces ("Inter Variable", next in landing.css's font stack).
+ * the weights it uses (400–800), in two files (see landingFonts): ~10 KB for the first render, preloaded, and the
+ * whole page's cut for the later sections. Anything outside their unicode-ranges falls back to "Inter Fallback"
+ * (the landing's stylesheet carries none of the app's Inter faces, see plugin.ts).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -86,9 +86,9 @@ export interface FontFile {
 }
 
 export interface LandingFonts {
-  /** The first screen's cut (preload it) and the rest of the page's. */
+  /** The first render's cut (preload it) and the whole page's (for the later sections). */
   first: FontFile;
-  rest: FontFile;
+  page: FontFile;
   /** <style> body: one @font-face per cut. */
   css: string;
 }
@@ -115,18 +115,20 @@ async function cut(font: Buffer, codePoints: number[], cacheDir: string): Promis
   return { source, cached };
 }
 
-/** The family landing.css puts first on <body>: only these two faces, so enhance.ts can find the second one. */
-export const FAMILY = "Inter Landing";
+/** The families landing.css uses: the first render's (on <body>) and the later sections' (enhance.ts loads it). */
+export const FAMILY = { first: "Inter Landing", page: "Inter Landing Page" } as const;
 
-const face = (file: FontFile, display: "optional" | "swap", codePoints: number[]) =>
-  `@font-face{font-family:"${FAMILY}";font-style:normal;font-weight:100 900;font-display:${display};src:url(/${file.fileName}) format("woff2-variations");unicode-range:${unicodeRange(codePoints)}}`;
+const face = (family: string, file: FontFile, display: "optional" | "swap", codePoints: number[]) =>
+  `@font-face{font-family:"${family}";font-style:normal;font-weight:100 900;font-display:${display};src:url(/${file.fileName}) format("woff2-variations");unicode-range:${unicodeRange(codePoints)}}`;
 
 /**
- * Two cuts with disjoint unicode-ranges. The first holds only what the first render shows (header and hero, ~8 KB):
- * it is preloaded and `optional`, so the LCP heading waits for one small file and never reflows. The second holds
- * the rest of the page's characters and printable ASCII: nothing on the first screen asks for it, so it loads when
- * a later section is first laid out (or when enhance.ts asks, after the first paint), with `swap` — a section
- * that renders before it arrives changes glyphs once instead of keeping the fallback for good.
+ * Two cuts in two families. The first holds only what the first render shows (header, hero, features; ~10 KB): it
+ * is preloaded and `optional`, so the LCP heading waits for one small file and never reflows. The second is the
+ * whole page's cut (every character it shows, plus printable ASCII) for the sections after those (landing.css):
+ * nothing a phone's first render lays out asks for it, enhance.ts loads it after the first paint, and it is
+ * `swap`, so a section that renders before it arrives changes glyphs once instead of keeping the fallback for good.
+ * Each section's text comes from one file: text shaped across two files loses the kerning between them (a price
+ * line in the model cards wrapped when the cuts were disjoint).
  */
 export async function landingFonts(
   text: { firstScreen: string; page: string },
@@ -134,19 +136,19 @@ export async function landingFonts(
 ): Promise<LandingFonts> {
   const ascii = String.fromCodePoint(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
   const firstPoints = codePointsOf(text.firstScreen);
-  const inFirst = new Set(firstPoints);
-  const restPoints = codePointsOf(ascii + text.page).filter((cp) => !inFirst.has(cp));
+  const pagePoints = codePointsOf(ascii + text.page);
   const font = sourceFont(opts.clientDir);
-  const [first, rest] = await Promise.all([firstPoints, restPoints].map((cps) => cut(font, cps, opts.cacheDir)));
+  const [first, page] = await Promise.all([firstPoints, pagePoints].map((cps) => cut(font, cps, opts.cacheDir)));
   for (const old of readdirSync(opts.cacheDir))
-    if (![first!.cached, rest!.cached].includes(path.join(opts.cacheDir, old)))
+    if (![first!.cached, page!.cached].includes(path.join(opts.cacheDir, old)))
       rmSync(path.join(opts.cacheDir, old), { force: true });
   const file = (source: Buffer, part: string): FontFile => ({
     fileName: `assets/inter-landing-${part}-${createHash("sha256").update(source).digest("hex").slice(0, 8)}.woff2`,
     source,
   });
-  const files = { first: file(first!.source, "top"), rest: file(rest!.source, "rest") };
+  const files = { first: file(first!.source, "top"), page: file(page!.source, "page") };
   // The weight range is declared as fontsource's (100–900); the files span 400–800, every weight the page uses.
-  const css = face(files.first, "optional", firstPoints) + face(files.rest, "swap", restPoints);
+  const css =
+    face(FAMILY.first, files.first, "optional", firstPoints) + face(FAMILY.page, files.page, "swap", pagePoints);
   return { ...files, css };
 }

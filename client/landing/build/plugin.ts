@@ -79,7 +79,7 @@ async function prepare(config: ResolvedConfig, siteUrl: string): Promise<Prepare
     { firstScreen: visibleText(html.firstScreen), page: visibleText(html.body) },
     { clientDir: config.root, cacheDir: path.join(repo, "node_modules/.cache/image-studio-landing-font") },
   );
-  files.push(font.first, font.rest);
+  files.push(font.first, font.page);
   const tags: HtmlTagDescriptor[] = [
     {
       tag: "link",
