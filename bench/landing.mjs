@@ -13,8 +13,9 @@
  * the bench prints the host's BenchmarkIndex, and --calibrate applies Lighthouse's published calibration
  * (github.com/GoogleChrome/lighthouse docs/throttling.md, "CPU throttling calculator").
  *
- * Budget (from the landing issue): performance ≥ 98, LCP ≤ 1.8 s, CLS ≤ 0.02, first paint without JavaScript,
- * landing JS ≤ 15 KB brotli before interaction. Exits 1 when a budget is missed.
+ * Budget (from the landing issue; LCP from issue #20, as bench/run.mjs's table): performance ≥ 98, LCP ≤ 1.3 s,
+ * CLS ≤ 0.02, first paint without JavaScript, landing JS ≤ 15 KB brotli before interaction. Exits 1 when a budget
+ * is missed.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -33,7 +34,7 @@ const opt = (name, fallback) => {
 };
 const RUNS = Number(opt("runs", "3"));
 const CALIBRATE = args.includes("--calibrate");
-const BUDGET = { performance: 98, lcpMs: 1800, cls: 0.02, jsBrotliBytes: 15 * 1024 };
+const BUDGET = { performance: 98, lcpMs: 1300, cls: 0.02, jsBrotliBytes: 15 * 1024 };
 
 /** Starts `node server/dist/index.js` on embedded defaults (PGlite, local disk) in a temporary DATA_DIR. */
 async function startServer() {

@@ -113,16 +113,48 @@ function setupFaq() {
   openFromHash();
 }
 
+function afterLoad(run: () => void) {
+  if (document.readyState === "complete") run();
+  else addEventListener("load", run, { once: true });
+}
+
 function startMotion() {
   // On the hero section, not <html>: only the hero's styles are recalculated.
   const hero = document.querySelector("[data-hero]");
-  const start = () => requestAnimationFrame(() => hero?.classList.add("motion"));
-  if (document.readyState === "complete") start();
-  else addEventListener("load", start, { once: true });
+  afterLoad(() => requestAnimationFrame(() => hero?.classList.add("motion")));
+}
+
+/** Runs after the first contentful paint (on a busy phone `load` can come before it), or at `load` without paint timing. */
+function afterFirstPaint(run: () => void) {
+  afterLoad(() => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return run();
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      run();
+    });
+    observer.observe({ type: "paint", buffered: true });
+  });
+}
+
+/**
+ * The later sections' font cut (build/font.ts) is not on a phone's first screen, so left alone it loads when such
+ * a section is first laid out; fetch it once the first screen has painted, so scrolling finds it there. The face
+ * itself is loaded: `document.fonts.load(font, text)` would also fetch the app's full Inter faces, whose ranges
+ * overlap the cuts'.
+ */
+function loadPageFont() {
+  afterFirstPaint(() => {
+    document.fonts?.forEach((face) => {
+      const family = face.family.replace(/"/g, "");
+      if (family === "Inter Landing Page" && face.status === "unloaded") face.load().catch(() => {});
+    });
+  });
 }
 
 setupThemeToggle();
 startMotion();
+loadPageFont();
 setupMobileMenu();
 $$<HTMLElement>("[data-carousel]").forEach(setupCarousel);
 setupFaq();

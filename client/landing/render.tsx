@@ -16,15 +16,37 @@ import { compactIcons } from "./compact";
 import { headTags } from "./head";
 import type { LandingData, RenderedLanding } from "./types";
 
+function SkipLink() {
+  return (
+    <a
+      href="#main"
+      className="sr-only z-50 rounded-lg bg-primary-solid px-4 py-2 font-semibold text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+    >
+      Skip to content
+    </a>
+  );
+}
+
+/**
+ * What the first render lays out, whose text picks the first font cut: the header, the hero and the section after
+ * it — `below-fold` (content-visibility: auto) skips a section only beyond Chrome's margin around the viewport,
+ * and on a phone the features start within it.
+ */
+function FirstScreen({ data }: { data: LandingData }) {
+  return (
+    <>
+      <SkipLink />
+      <Header />
+      <Hero images={data.hero} prompt={data.heroPrompt} />
+      <Features />
+    </>
+  );
+}
+
 function Page({ data }: { data: LandingData }) {
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-lg bg-primary-solid px-4 py-2 font-semibold text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <Header />
       <main id="main" tabIndex={-1} className="outline-none">
         <Hero images={data.hero} prompt={data.heroPrompt} />
@@ -42,5 +64,9 @@ function Page({ data }: { data: LandingData }) {
 }
 
 export function renderLanding(data: LandingData): RenderedLanding {
-  return { head: headTags(data), body: compactIcons(renderToStaticMarkup(<Page data={data} />)) };
+  return {
+    head: headTags(data),
+    body: compactIcons(renderToStaticMarkup(<Page data={data} />)),
+    firstScreen: renderToStaticMarkup(<FirstScreen data={data} />),
+  };
 }

@@ -84,4 +84,10 @@ export interface RenderedLanding {
   head: string;
   /** Everything inside <body>. */
   body: string;
+  /**
+   * The markup of what the first render lays out: the skip link, the header, the hero and the features (later
+   * sections are `below-fold`, skipped until they near the viewport). Not served: its characters choose the
+   * preloaded font cut.
+   */
+  firstScreen: string;
 }

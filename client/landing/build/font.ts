@@ -1,7 +1,8 @@
 /**
- * The landing page's own cut of Inter: only the characters the prerendered page shows (plus printable ASCII) and
- * the weights it uses (400–800), ~19 KB instead of ~48 KB. Served with font-display: optional and preloaded, so
- * text never reflows when it arrives; anything outside its unicode-range falls back to the full Inter faces.
+ * The landing page's own cuts of Inter: only the characters the prerendered page shows (plus printable ASCII) and
+ * the weights it uses (400–800), in two files (see landingFonts): ~10 KB for the first render, preloaded, and the
+ * whole page's cut for the later sections. Anything outside their unicode-ranges falls back to "Inter Fallback"
+ * (the landing's stylesheet carries none of the app's Inter faces, see plugin.ts).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -48,9 +49,14 @@ const inLatin = (cp: number) => LATIN.some(([lo, hi]) => cp >= lo! && cp <= hi!)
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
-/** The text a reader sees in rendered HTML: tags dropped, entities decoded. */
+/**
+ * The text a reader sees in rendered HTML: tags dropped, entities decoded — and images' alt text, which Chrome
+ * lays out (in the font of the page) while an image is still loading.
+ */
 export function visibleText(html: string): string {
-  return html
+  const alts = [...html.matchAll(/<img [^>]*?\balt="([^"]*)"/g)].map((m) => m[1]);
+  return [html, ...alts]
+    .join(" ")
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
@@ -74,41 +80,75 @@ export function unicodeRange(codePoints: number[]): string {
   return parts.join(",");
 }
 
-export interface LandingFont {
+export interface FontFile {
   fileName: string;
   source: Buffer;
-  /** <style> body: the @font-face for the cut. */
+}
+
+export interface LandingFonts {
+  /** The first render's cut (preload it) and the whole page's (for the later sections). */
+  first: FontFile;
+  page: FontFile;
+  /** <style> body: one @font-face per cut. */
   css: string;
 }
 
-export async function landingFont(
-  pageText: string,
-  opts: { clientDir: string; cacheDir: string },
-): Promise<LandingFont> {
-  const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
-  const codePoints = [...new Set([...ascii, ...[...pageText].map((c) => c.codePointAt(0)!)])]
-    .filter(inLatin)
-    .sort((a, b) => a - b);
+const SUBSET = {
+  targetFormat: "woff2" as const,
+  variationAxes: { wght: { min: 400, max: 800 } },
+  keepFeatures: ["kern", "liga", "calt", "tnum", "ccmp", "locl", "mark", "mkmk"],
+};
+
+/** The Latin code points of a text, sorted, without repeats. */
+const codePointsOf = (text: string) =>
+  [...new Set([...text].map((c) => c.codePointAt(0)!))].filter(inLatin).sort((a, b) => a - b);
+
+/** hb-subset of the source font to these code points, cached by content (the wasm subsetter takes seconds). */
+async function cut(font: Buffer, codePoints: number[], cacheDir: string): Promise<{ source: Buffer; cached: string }> {
   const text = String.fromCodePoint(...codePoints);
+  const key = createHash("sha256").update(font).update(text).update(JSON.stringify(SUBSET)).digest("hex").slice(0, 16);
+  const cached = path.join(cacheDir, `inter-${key}.woff2`);
+  if (existsSync(cached)) return { source: readFileSync(cached), cached };
+  const source = await subsetFont(font, text, SUBSET);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cached, source);
+  return { source, cached };
+}
+
+/** The families landing.css uses: the first render's (on <body>) and the later sections' (enhance.ts loads it). */
+export const FAMILY = { first: "Inter Landing", page: "Inter Landing Page" } as const;
+
+const face = (family: string, file: FontFile, display: "optional" | "swap", codePoints: number[]) =>
+  `@font-face{font-family:"${family}";font-style:normal;font-weight:100 900;font-display:${display};src:url(/${file.fileName}) format("woff2-variations");unicode-range:${unicodeRange(codePoints)}}`;
+
+/**
+ * Two cuts in two families. The first holds only what the first render shows (header, hero, features; ~10 KB): it
+ * is preloaded and `optional`, so the LCP heading waits for one small file and never reflows. The second is the
+ * whole page's cut (every character it shows, plus printable ASCII) for the sections after those (landing.css):
+ * nothing a phone's first render lays out asks for it, enhance.ts loads it after the first paint, and it is
+ * `swap`, so a section that renders before it arrives changes glyphs once instead of keeping the fallback for good.
+ * Each section's text comes from one file: text shaped across two files loses the kerning between them (a price
+ * line in the model cards wrapped when the cuts were disjoint).
+ */
+export async function landingFonts(
+  text: { firstScreen: string; page: string },
+  opts: { clientDir: string; cacheDir: string },
+): Promise<LandingFonts> {
+  const ascii = String.fromCodePoint(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i));
+  const firstPoints = codePointsOf(text.firstScreen);
+  const pagePoints = codePointsOf(ascii + text.page);
   const font = sourceFont(opts.clientDir);
-  const options = {
-    targetFormat: "woff2" as const,
-    variationAxes: { wght: { min: 400, max: 800 } },
-    keepFeatures: ["kern", "liga", "calt", "tnum", "ccmp", "locl", "mark", "mkmk"],
-  };
-  const key = createHash("sha256").update(font).update(text).update(JSON.stringify(options)).digest("hex").slice(0, 16);
-  const cached = path.join(opts.cacheDir, `inter-${key}.woff2`);
-  let source: Buffer;
-  if (existsSync(cached)) source = readFileSync(cached);
-  else {
-    source = await subsetFont(font, text, options);
-    mkdirSync(opts.cacheDir, { recursive: true });
-    for (const old of readdirSync(opts.cacheDir)) rmSync(path.join(opts.cacheDir, old), { force: true });
-    writeFileSync(cached, source);
-  }
-  const fileName = `assets/inter-landing-${createHash("sha256").update(source).digest("hex").slice(0, 8)}.woff2`;
-  // Same style and weight range as fontsource's faces, so this (declared later) wins for its characters; the
-  // file itself spans 400–800, every weight the page uses.
-  const css = `@font-face{font-family:"Inter Variable";font-style:normal;font-weight:100 900;font-display:optional;src:url(/${fileName}) format("woff2-variations");unicode-range:${unicodeRange(codePoints)}}`;
-  return { fileName, source, css };
+  const [first, page] = await Promise.all([firstPoints, pagePoints].map((cps) => cut(font, cps, opts.cacheDir)));
+  for (const old of readdirSync(opts.cacheDir))
+    if (![first!.cached, page!.cached].includes(path.join(opts.cacheDir, old)))
+      rmSync(path.join(opts.cacheDir, old), { force: true });
+  const file = (source: Buffer, part: string): FontFile => ({
+    fileName: `assets/inter-landing-${part}-${createHash("sha256").update(source).digest("hex").slice(0, 8)}.woff2`,
+    source,
+  });
+  const files = { first: file(first!.source, "top"), page: file(page!.source, "page") };
+  // The weight range is declared as fontsource's (100–900); the files span 400–800, every weight the page uses.
+  const css =
+    face(FAMILY.first, files.first, "optional", firstPoints) + face(FAMILY.page, files.page, "swap", pagePoints);
+  return { ...files, css };
 }

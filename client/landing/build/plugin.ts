@@ -3,18 +3,18 @@
  *
  * buildStart: an SSR load of build/entry.ts through Vite's module runner (TS/JSX transformed, node_modules left
  * to Node) renders the React components to static HTML and draws the hero and gallery artwork with the local
- * sketch engine; the artwork, the landing's Inter cut (font.ts), robots.txt and sitemap.xml are emitted into the
+ * sketch engine; the artwork, the landing's Inter cuts (font.ts), robots.txt and sitemap.xml are emitted into the
  * bundle. transformIndexHtml: the HTML is injected into index.html while Vite builds it, so the file
  * vite-plugin-pwa hashes for the precache is the finished page. The browser gets HTML, CSS (landing.css) and
  * enhance.ts — never React or the app bundle.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type HtmlTagDescriptor, type Plugin, type ResolvedConfig, runnerImport } from "vite";
+import { type HtmlTagDescriptor, type Plugin, type ResolvedConfig, type Rollup, runnerImport } from "vite";
 import type { LandingData, LandingModel, RenderedLanding } from "../types";
 import { buildArtwork, engineDigest, type EmittedFile, type SketchRenderer } from "./artwork";
 import { GALLERY_ART, HERO_ART, HERO_PROMPT } from "./artwork-specs";
-import { landingFont, visibleText } from "./font";
+import { landingFonts, visibleText } from "./font";
 import { resolveSiteUrl, robotsTxt, SITE_ORIGIN_PLACEHOLDER, sitemapXml } from "./seo";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,7 +35,7 @@ interface Entry {
 interface Prepared {
   html: RenderedLanding;
   files: EmittedFile[];
-  /** <head> additions: the font preload and its @font-face. */
+  /** <head> additions: the first screen's font preload and the two cuts' @font-face. */
   tags: HtmlTagDescriptor[];
 }
 
@@ -75,15 +75,15 @@ async function prepare(config: ResolvedConfig, siteUrl: string): Promise<Prepare
     year: new Date().getFullYear(),
   };
   const html = entry.renderLanding(data);
-  const font = await landingFont(visibleText(html.body), {
-    clientDir: config.root,
-    cacheDir: path.join(repo, "node_modules/.cache/image-studio-landing-font"),
-  });
-  files.push({ fileName: font.fileName, source: font.source });
+  const font = await landingFonts(
+    { firstScreen: visibleText(html.firstScreen), page: visibleText(html.body) },
+    { clientDir: config.root, cacheDir: path.join(repo, "node_modules/.cache/image-studio-landing-font") },
+  );
+  files.push(font.first, font.page);
   const tags: HtmlTagDescriptor[] = [
     {
       tag: "link",
-      attrs: { rel: "preload", as: "font", type: "font/woff2", href: `/${font.fileName}`, crossorigin: "" },
+      attrs: { rel: "preload", as: "font", type: "font/woff2", href: `/${font.first.fileName}`, crossorigin: "" },
       injectTo: "head",
     },
     { tag: "style", children: font.css, injectTo: "head" },
@@ -99,7 +99,29 @@ function inject(template: string, html: RenderedLanding): string {
   for (const mark of Object.values(MARK)) {
     if (!template.includes(mark)) throw new Error(`client/index.html lost its ${mark} placeholder`);
   }
-  return template.replace(MARK.head, () => html.head).replace(MARK.body, () => html.body);
+  // The template's comments are for its readers; the page ships without them (its HTML budget is tight).
+  return template
+    .replace(/\n\s*<!--(?!landing:)[\s\S]*?-->/g, "")
+    .replace(MARK.head, () => html.head)
+    .replace(MARK.body, () => html.body);
+}
+
+/** The app's font faces (fontsource, via globals.css): the landing draws its text with its own cuts (font.ts). */
+const APP_FONT_FACE = /@font-face\{(?=[^}]*font-family:\s*"?(?:Inter Variable|JetBrains Mono Variable)"?\s*;)[^}]*\}/g;
+
+/**
+ * The landing's stylesheet without the app's 13 @font-face rules (a third of it gzipped: hashed URLs do not
+ * compress). The page's text is all in the landing's cuts, so those faces were never fetched here; a character
+ * outside the cuts falls back to "Inter Fallback", as it would have had it been outside fontsource's Latin face.
+ */
+function stripAppFontFaces(bundle: Rollup.OutputBundle) {
+  const entry = Object.values(bundle).find(
+    (c): c is Rollup.OutputChunk => c.type === "chunk" && c.facadeModuleId === TEMPLATE,
+  );
+  for (const name of entry?.viteMetadata?.importedCss ?? []) {
+    const css = bundle[name];
+    if (css?.type === "asset" && typeof css.source === "string") css.source = css.source.replace(APP_FONT_FACE, "");
+  }
 }
 
 export function landingPage(options: LandingOptions = {}): Plugin {
@@ -121,6 +143,12 @@ export function landingPage(options: LandingOptions = {}): Plugin {
       prepared = prepare(config, siteUrl);
       for (const file of (await prepared).files)
         this.emitFile({ type: "asset", fileName: file.fileName, source: file.source });
+    },
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        if (!config.build.ssr) stripAppFontFaces(bundle);
+      },
     },
     configureServer(server) {
       // Dev: render on request (fresh after edits) and serve the artwork from memory.

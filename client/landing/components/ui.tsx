@@ -56,8 +56,9 @@ interface PictureProps {
   sizes: string;
   className?: string;
   /**
-   * Above the fold: load eagerly (at the browser's normal priority — the LCP element is the hero heading, so the
-   * pictures should not outrun the CSS and the font). Everything else is lazy.
+   * Above the fold: load at once, but at low priority. The LCP element is the hero heading, so the pictures must
+   * not share the first round trips with the stylesheet and the font: left to itself Chrome raises pictures in the
+   * viewport to High/Medium, and on a slow link the four of them took bandwidth from both. Everything else is lazy.
    */
   eager?: boolean;
 }
@@ -76,7 +77,8 @@ export function Picture({ image, sizes, className, eager = false }: PictureProps
         height={image.height}
         alt={image.alt}
         className={className}
-        loading={eager ? "eager" : "lazy"}
+        loading={eager ? undefined : "lazy"}
+        fetchPriority={eager ? "low" : undefined}
         decoding="async"
       />
     </picture>
