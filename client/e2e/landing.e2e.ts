@@ -145,7 +145,7 @@ describe("landing page in the browser", () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         expect(await axeViolations(page)).toEqual([]);
         expect(
-          scripts.every((s) => s === "/theme.js" || /^\/assets\/(index|modulepreload-polyfill)-[\w-]+\.js$/.test(s)),
+          scripts.every((s) => s === "/theme.js" || /^\/assets\/index-[\w-]+\.js$/.test(s)),
         ).toBe(true);
         expect(errors).toEqual([]);
         await context.close();
