@@ -1,7 +1,7 @@
 import { CircleCheck, CircleX, Info, TriangleAlert } from "lucide-react";
 import * as React from "react";
 import { useTranslation } from "react-i18next";
-import { Toaster as Sonner, type ToasterProps } from "sonner";
+import { Toaster as Sonner, toast, type ToasterProps } from "sonner";
 import { Spinner } from "./spinner";
 
 type Theme = "light" | "dark";
@@ -19,8 +19,24 @@ function useDocumentTheme(): Theme {
   return React.useSyncExternalStore(subscribe, readTheme, () => "light");
 }
 
+/**
+ * Sonner's outlet only hears toasts raised after it subscribed; this one loads lazily (routes/__root.tsx), so a
+ * toast raised before it mounted — a save confirmed right after the page opened — would be lost. Those still
+ * active are shown once it is there (the outlet's own effect, which subscribes, runs before this parent's).
+ */
+function useToastsRaisedBeforeMount() {
+  React.useEffect(() => {
+    for (const early of toast.getToasts()) {
+      if ("dismiss" in early) continue;
+      // Same id: sonner updates its record and tells the (now subscribed) outlet, type and options kept.
+      toast.message(early.title as React.ReactNode, early);
+    }
+  }, []);
+}
+
 /** The app's single toast outlet: mount once at the root; raise toasts with `toast()` from "sonner". */
 function Toaster(props: ToasterProps) {
+  useToastsRaisedBeforeMount();
   const theme = useDocumentTheme();
   const { t } = useTranslation("common");
   return (
