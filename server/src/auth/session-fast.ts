@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { preparedPerDb } from "../db/prepared";
 import { sessions, users } from "../db/schema";
 import { hasPasswordColumn, type UserRow } from "../modules/account/account.repo";
 
@@ -76,12 +77,11 @@ export class TokenMemo {
 const sessionColumns = { id: sessions.id, token: sessions.token, createdAt: sessions.createdAt, updatedAt: sessions.updatedAt, expiresAt: sessions.expiresAt };
 
 /**
- * The session-and-user query every request runs, built once per database handle and prepared under a name: the
- * SQL is not rebuilt per request (Drizzle's query building was ~10 % of a request's CPU in the profile), and
- * node-postgres parses and plans it once per connection instead of on every call.
+ * The session-and-user query every request runs, prepared (Drizzle's query building was ~10 % of a request's CPU
+ * in the profile).
  */
-function buildSessionQuery(db: Db) {
-  return db
+const sessionQuery = preparedPerDb((db) =>
+  db
     .select({
       session: sessionColumns,
       user: {
@@ -101,34 +101,26 @@ function buildSessionQuery(db: Db) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.token, sql.placeholder("token")))
     .limit(1)
-    .prepare("session_fast_by_token");
-}
+    .prepare("session_fast_by_token"),
+);
 
 /** The same check with the whole account and its password flag: what `/api/auth/me` answers, in the same query. */
-function buildAccountQuery(db: Db) {
-  return db
+const accountQuery = preparedPerDb((db) =>
+  db
     .select({ session: sessionColumns, user: users, hasPassword: hasPasswordColumn() })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.token, sql.placeholder("token")))
     .limit(1)
-    .prepare("session_fast_with_account");
-}
-
-function preparedFor<Q>(cache: WeakMap<Db, Q>, db: Db, build: (db: Db) => Q): Q {
-  let query = cache.get(db);
-  if (!query) cache.set(db, (query = build(db)));
-  return query;
-}
-const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
-const accountQueries = new WeakMap<Db, ReturnType<typeof buildAccountQuery>>();
+    .prepare("session_fast_with_account"),
+);
 
 async function loadByToken(db: Db, token: string, withAccount: boolean): Promise<SessionFacts | null> {
   if (!withAccount) {
-    const [row] = await preparedFor(sessionQueries, db, buildSessionQuery).execute({ token });
+    const [row] = await sessionQuery(db).execute({ token });
     return row ?? null;
   }
-  const [row] = await preparedFor(accountQueries, db, buildAccountQuery).execute({ token });
+  const [row] = await accountQuery(db).execute({ token });
   return row ? { session: row.session, user: row.user, account: { user: row.user, hasPassword: row.hasPassword } } : null;
 }
 

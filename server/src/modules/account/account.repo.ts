@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { preparedPerDb } from "../../db/prepared";
 import { accounts, sessions, users, type UserPreferences } from "../../db/schema";
 
 /** Drizzle queries for the signed-in user's own account. Every query is scoped by that user's id. */
@@ -17,28 +18,24 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 }
 
 /**
- * The account and whether it has a password, in one query (`/api/auth/me` runs it on every app start and session
- * poll), built once per database handle and prepared.
+ * Whether the user row in the query has a password (an e-mail + password account), as a column expression.
+ * Written with table-qualified names: Drizzle leaves columns unqualified in a one-table select, where the
+ * subquery's "id" would then be the account's own id.
  */
-/** Whether the user row in the query has a password (an e-mail + password account), as a column expression. */
-// Written with table-qualified names: Drizzle leaves columns unqualified in a one-table select, where the
-// subquery's "id" would then be the account's own id.
 export const hasPasswordColumn = () =>
   sql<boolean>`exists (select 1 from "accounts" a where a."user_id" = "users"."id" and a."provider_id" = 'credential' and a."password" is not null)`;
 
-function buildMeQuery(db: Db) {
-  return db
+/** The account and whether it has a password, in one prepared query. */
+const meQuery = preparedPerDb((db) =>
+  db
     .select({ user: users, hasPassword: hasPasswordColumn() })
     .from(users)
     .where(eq(users.id, sql.placeholder("userId")))
-    .prepare("account_me_user");
-}
-const meQueries = new WeakMap<Db, ReturnType<typeof buildMeQuery>>();
+    .prepare("account_me_user"),
+);
 
 export async function findUserWithPasswordFlag(db: Db, userId: string): Promise<{ user: UserRow; hasPassword: boolean } | undefined> {
-  let query = meQueries.get(db);
-  if (!query) meQueries.set(db, (query = buildMeQuery(db)));
-  const [row] = await query.execute({ userId });
+  const [row] = await meQuery(db).execute({ userId });
   return row;
 }
 

@@ -38,19 +38,18 @@ export function toMeUser(row: repo.UserRow, hasPassword: boolean, isAdmin: boole
 }
 
 /** The account as the client sees it (used by /me, sign-in and profile answers). */
-export async function loadMeUser(db: Db, userId: string, adminEmails: string[]): Promise<MeUser> {
-  const found = await repo.findUserWithPasswordFlag(db, userId);
+export async function loadMeUser(db: Db, userId: string, adminEmails: string[], preloaded?: AccountRow): Promise<MeUser> {
+  const found = preloaded ?? (await repo.findUserWithPasswordFlag(db, userId));
   if (!found) throw unauthorized();
   return toMeUser(found.user, found.hasPassword, adminEmails.includes(found.user.email.toLowerCase()));
 }
 
+type AccountRow = { user: repo.UserRow; hasPassword: boolean };
+
 /** `preloaded`: the account the session check already read for this request (auth/session.ts), if it did. */
-export async function me(ctx: Ctx, session: CurrentSession, preloaded?: { user: repo.UserRow; hasPassword: boolean }): Promise<MeResponse> {
-  const admins = ctx.deps.env.ADMIN_EMAILS;
+export async function me(ctx: Ctx, session: CurrentSession, preloaded?: AccountRow): Promise<MeResponse> {
   return {
-    user: preloaded
-      ? toMeUser(preloaded.user, preloaded.hasPassword, admins.includes(preloaded.user.email.toLowerCase()))
-      : await loadMeUser(ctx.db, ctx.user.id, admins),
+    user: await loadMeUser(ctx.db, ctx.user.id, ctx.deps.env.ADMIN_EMAILS, preloaded),
     session: { id: session.id, createdAt: iso(session.createdAt), expiresAt: iso(session.expiresAt) },
   };
 }
