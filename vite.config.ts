@@ -5,6 +5,7 @@ import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
+import { APP_PAGES_FILE, appPages } from "./client/landing/build/app-pages";
 import { landingPage } from "./client/landing/build/plugin";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +34,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     landingPage(),
+    appPages(),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/sw",
@@ -43,6 +45,8 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ["**/*.{js,css,html,svg,png,webp,avif,woff2,webmanifest,json,txt,xml}"],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // The prerendered signed-out pages are for the server's first answer; offline, the shell renders them.
+        globIgnores: [APP_PAGES_FILE],
       },
       devOptions: { enabled: false },
     }),

@@ -37,6 +37,18 @@ startFirstVisit(router, queryClient);
 // English common and shell are bundled; another language's catalogs load before the first paint (no English flash).
 await setLanguage(deviceLanguage()).catch(() => undefined);
 
+// A prerendered page (server/src/lib/static.ts) stays on screen until this first render replaces it; the entrance
+// animations of what replaces it are skipped (app.html's style) until the first navigation elsewhere.
+const prerendered = document.documentElement;
+if (prerendered.hasAttribute("data-prerendered")) {
+  const first = router.latestLocation.pathname;
+  const stop = router.subscribe("onResolved", ({ toLocation }) => {
+    if (toLocation.pathname === first) return;
+    prerendered.removeAttribute("data-prerendered");
+    stop();
+  });
+}
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -18,17 +18,28 @@ export function DevMailboxHint({ className }: { className?: string }) {
   );
 }
 
+/** Dismissed on this device (false where storage is blocked, and in the build's prerender: no storage there). */
+function readDismissed(): boolean {
+  try {
+    return localStorage.getItem(DISMISS_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
 /** Tells people that mail stays on this machine (no SMTP configured) and where to read it. */
 export function DevMailBanner({ className }: { className?: string }) {
   const { data } = useQuery(authConfigQuery);
   const { data: session } = useQuery(sessionQuery);
   const { t } = useTranslation("common");
-  const [dismissed, setDismissed] = useState(() => localStorage.getItem(DISMISS_KEY) === "1");
+  const [dismissed, setDismissed] = useState(readDismissed);
   // Guests have no mail (their address is a placeholder) until they create an account.
   if (!data?.devMailbox || dismissed || session?.user.isGuest) return null;
   return (
     <div
       role="status"
+      // A prerendered page hides it before the first paint when it was dismissed here (client/app.html).
+      data-dev-mail-banner=""
       className={cn(
         "flex items-center gap-2 border-b border-warning/30 bg-warning/10 px-4 py-2 text-sm text-foreground",
         className,

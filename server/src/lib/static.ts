@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { negotiateLanguage, UI_LANGUAGE_IDS } from "@image-studio/shared/languages";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../context";
 import { shareHead, withShareHead } from "../modules/share/share.meta";
@@ -81,6 +82,16 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
     c.header("Cache-Control", "no-cache");
     return c.html(withShareHead(appHtml, await communityHead(c.get("deps"))));
   });
+  const prerendered = prerenderedPages(app, root, appHtml);
+  for (const route of prerendered.routes) {
+    app.get(route, async (c) => {
+      c.header("Cache-Control", "no-cache");
+      c.header("Vary", "Accept-Language");
+      // An OAuth error shows an alert the prerender does not have: the app renders that page by itself.
+      if (c.req.query("error") !== undefined) return c.html(appHtml);
+      return c.html(await prerendered.page(route, c.req.header("Accept-Language")));
+    });
+  }
   app.get("*", (c, next) => {
     if (c.req.path.startsWith("/api/") || path.extname(c.req.path)) return next();
     c.header("Cache-Control", "no-cache");
@@ -88,4 +99,55 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
     return c.html(appHtml);
   });
   return true;
+}
+
+/** What the build's prerender holds for a page (client/src/app/prerender/entry.tsx, `PrerenderedPage`). */
+interface PrerenderedPage {
+  title: Record<string, string>;
+  markup: Record<string, Record<string, string>>;
+}
+
+/** The build's prerendered signed-out pages (client/landing/build/app-pages.ts). */
+export const APP_PAGES_FILE = "app-pages.json";
+
+/**
+ * The signed-out pages the build prerendered (today /sign-in), answered as app.html with the page's markup in
+ * `#root`, in the visitor's language (Accept-Language; app.html's inline script hides it when this device chose
+ * another) and for this server's auth config (the dev-mail banner, the sign-in providers — read once from
+ * /api/auth/config, the answer the app itself gets). The app renders over it. No file (a dev build): no routes.
+ */
+function prerenderedPages(app: Hono<AppEnv>, root: string, appHtml: string) {
+  const file = path.join(root, APP_PAGES_FILE);
+  const pages: Record<string, PrerenderedPage> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  let configKey: Promise<string | null> | undefined;
+  const readConfigKey = async () => {
+    const res = await app.request("/api/auth/config");
+    if (!res.ok) return null;
+    const config = (await res.json()) as { devMailbox: boolean; providers: { github: boolean; google: boolean } };
+    // The same key as the prerender's configKey(): "dev-mailbox, GitHub, Google" as three bits.
+    return `${+config.devMailbox}${+config.providers.github}${+config.providers.google}`;
+  };
+  const shellStart = '<div id="root"></div>';
+  if (Object.keys(pages).length && !appHtml.includes(shellStart)) throw new Error(`app.html lost its ${shellStart}`);
+  return {
+    routes: Object.keys(pages),
+    async page(route: string, acceptLanguage: string | undefined): Promise<string> {
+      const page = pages[route]!;
+      configKey ??= readConfigKey().catch(() => null);
+      const key = await configKey;
+      if (key === null) {
+        configKey = undefined; // asked again next time
+        return appHtml;
+      }
+      const lang = negotiateLanguage(acceptLanguage, UI_LANGUAGE_IDS, "en");
+      const markup = page.markup[lang]?.[key];
+      const title = page.title[lang];
+      if (!markup || !title) return appHtml;
+      const escaped = title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      return appHtml
+        .replace('<html lang="en">', () => `<html lang="${lang}" data-prerendered>`)
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escaped}</title>`)
+        .replace(shellStart, () => `<div id="root"><div data-prerender inert>${markup}</div></div>`);
+    },
+  };
 }

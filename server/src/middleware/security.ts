@@ -2,11 +2,12 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 
 /**
- * The app shell's one inline script (client/app.html: the saved theme applied before first paint, without a
+ * The app shell's one inline script (client/app.html: the saved theme applied before first paint, and whether a
+ * prerendered page's markup may show; without a
  * request that would block rendering), allowed by its hash. Any other inline script is still refused;
  * server/test/csp-inline.test.ts fails when the script and this hash part ways.
  */
-export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-HeKdraO63CEjFE0l9LZhduYaXzbKTMmorAkSEcfl8xI='";
+export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-JEP9OQs6Z2G8e7ITOxKj+6BlgpYSDCWmISMx1G9IYps='";
 
 /**
  * Security headers for every response. The CSP allows no inline scripts but the app shell's theme bootstrap (by
