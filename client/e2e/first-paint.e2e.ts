@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, newContext } from "./browser";
+import { baseURL, launch, newContext, visitorIp, watchErrors } from "./browser";
 
 /**
  * The app shell's theme is applied by the inline script in app.html, before the stylesheet or any module runs —
@@ -31,11 +31,92 @@ describe("app shell: theme before the app's code runs", () => {
       await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
       const res = await page.goto("/sign-in", { waitUntil: "load" });
       expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
-      expect(await page.evaluate(() => document.getElementById("root")?.childElementCount)).toBe(0);
+      // Nothing rendered by the app: #root holds the server's prerendered markup only.
+      expect(await page.evaluate(() => [...document.getElementById("root")!.children].map((el) => el.hasAttribute("data-prerender")))).toEqual([true]);
       expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(dark);
       expect(await page.evaluate(() => document.documentElement.style.colorScheme)).toBe(dark ? "dark" : "light");
       expect(refused).toEqual([]);
       await context.close();
     });
   }
+});
+
+/**
+ * /sign-in is prerendered (the build renders it per language and auth config; the server picks the visitor's
+ * Accept-Language): its first screen paints from the HTML and the stylesheet, before any module. app.html's inline
+ * script keeps it only when the app will show the same thing — else the page stays blank until the app renders, as
+ * before, instead of flashing another language or a form the app will leave.
+ */
+describe("app shell: the prerendered sign-in page", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser.close());
+
+  const visit = async (opts: { locale: string; storage?: Record<string, string>; blockModules: boolean; colorScheme?: "light" | "dark" }) => {
+    const context = await browser.newContext({
+      baseURL: baseURL(),
+      viewport: { width: 390, height: 844 },
+      locale: opts.locale,
+      colorScheme: opts.colorScheme ?? "light",
+      extraHTTPHeaders: { "x-forwarded-for": visitorIp() },
+    });
+    if (opts.storage) await context.addInitScript((items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v)), opts.storage);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    if (opts.blockModules) await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto("/sign-in", { waitUntil: "load" });
+    return { context, page, errors };
+  };
+  const heading = (page: import("playwright-core").Page) => page.locator("#root > [data-prerender] h1");
+
+  for (const [locale, lang, title] of [
+    ["en-US", "en", "Sign in"],
+    ["de-DE", "de", "Anmelden"],
+    ["es-ES", "es", "Iniciar sesión"],
+  ] as const) {
+    it(`${locale}: the page in ${lang} with no module loaded`, async () => {
+      const { context, page } = await visit({ locale, blockModules: true });
+      await expect.poll(() => heading(page).isVisible()).toBe(true);
+      expect(await heading(page).textContent()).toBe(title);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await page.title()).toContain(title);
+      await context.close();
+    });
+  }
+
+  for (const [why, storage] of [
+    ["this device chose another language", { "image-studio:language": "de" }],
+    ["a session is known (the page would send the visitor on)", { "image-studio:last-session": "{}" }],
+  ] as const) {
+    it(`hidden when ${why}`, async () => {
+      const { context, page } = await visit({ locale: "en-US", storage, blockModules: true });
+      expect(await page.locator("#root > [data-prerender]").count()).toBe(1);
+      expect(await heading(page).isVisible()).toBe(false);
+      await context.close();
+    });
+  }
+
+  it("the app renders over it in place: same layout, the email field focused, no error", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const before = await visit({ locale: "en-US", blockModules: true, colorScheme });
+      await before.page.waitForTimeout(600); // the card's entrance animation
+      const box = async (page: import("playwright-core").Page) =>
+        page.evaluate(() => ["h1", "input[type=email]", "button[type=submit]"].map((sel) => {
+          const r = document.querySelector(`#root ${sel}`)!.getBoundingClientRect();
+          return [r.x, r.y, r.width, r.height].map(Math.round);
+        }));
+      const prerendered = await box(before.page);
+      await before.context.close();
+
+      const after = await visit({ locale: "en-US", blockModules: false, colorScheme });
+      await after.page.locator("#root > :not([data-prerender]) form").waitFor();
+      expect(await after.page.locator("[data-prerender]").count()).toBe(0);
+      await expect.poll(() => after.page.evaluate(() => document.activeElement?.id)).toBe("email");
+      expect(await box(after.page)).toEqual(prerendered);
+      expect(after.errors).toEqual([]);
+      await after.context.close();
+    }
+  });
 });

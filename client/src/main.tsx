@@ -1,7 +1,7 @@
 import "./styles/globals.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { startFirstVisit } from "./app/first-visit";
 import { deviceLanguage, i18n, setLanguage } from "./i18n";
 import { createRoot } from "react-dom/client";
@@ -37,25 +37,42 @@ startFirstVisit(router, queryClient);
 // English common and shell are bundled; another language's catalogs load before the first paint (no English flash).
 await setLanguage(deviceLanguage()).catch(() => undefined);
 
-// A prerendered page (server/src/lib/static.ts) stays on screen until this first render replaces it; the entrance
-// animations of what replaces it are skipped (app.html's style) until the first navigation elsewhere.
-const prerendered = document.documentElement;
-if (prerendered.hasAttribute("data-prerendered")) {
+// A prerendered page (server/src/lib/static.ts) stays on screen until the app's first render replaces it; the
+// entrance animations of what replaces it are skipped (app.html's style) until the first navigation elsewhere.
+const html = document.documentElement;
+const prerendered = html.hasAttribute("data-prerendered");
+if (prerendered) {
   const first = router.latestLocation.pathname;
   const stop = router.subscribe("onResolved", ({ toLocation }) => {
     if (toLocation.pathname === first) return;
-    prerendered.removeAttribute("data-prerendered");
+    html.removeAttribute("data-prerendered");
     stop();
   });
 }
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+/**
+ * With a prerendered page on screen nothing is gained by rendering before the route is ready: the router loads it
+ * first (its Transitioner then does not load it again), and the whole page renders in a transition, which React
+ * splits into short tasks — not one long task while the visitor may already be reading. Not awaited at the top
+ * level: the route's chunks import this one, and their evaluation waits for this module's.
+ */
+async function render() {
+  if (prerendered) {
+    await router.load().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const root = createRoot(document.getElementById("root")!);
+  const app = (
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>
+  );
+  if (prerendered) startTransition(() => root.render(app));
+  else root.render(app);
+}
+void render();
 
 // Offline-first: the service worker precaches the shell; an update waits until the user chooses to reload.
 void registerServiceWorker(async (activate) => {

@@ -14,7 +14,7 @@ const hash = (text: string) => `'sha256-${createHash("sha256").update(text, "utf
 describe("the app shell's inline theme script and the CSP", () => {
   it("app.html has exactly one inline script, the theme bootstrap, and the CSP names its hash", () => {
     expect(inlineScripts).toHaveLength(1);
-    expect(inlineScripts[0]).toContain('localStorage.getItem("theme")');
+    expect(inlineScripts[0]).toContain('getItem("theme")');
     expect(hash(inlineScripts[0]!)).toBe(APP_SHELL_THEME_SCRIPT_HASH);
   });
 

@@ -6,7 +6,8 @@ import { Link } from "@tanstack/react-router";
 import { authConfigQuery, sessionQuery } from "@/lib/session";
 import { cn } from "@/lib/cn";
 
-const DISMISS_KEY = "image-studio:dev-mail-banner";
+/** Where a dismissal is kept (app.html's inline script reads it too, for a prerendered page). */
+export const DISMISS_KEY = "image-studio:dev-mail-banner";
 
 /** How to reach the dev mailbox: by default only a browser on the server's own machine may read it. */
 export function DevMailboxHint({ className }: { className?: string }) {

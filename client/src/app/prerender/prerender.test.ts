@@ -1,0 +1,89 @@
+/**
+ * app.html's inline script decides, before the first paint, whether a prerendered page's markup may show: only when
+ * the app will render the same — the language deviceLanguage() will pick, no known session (the guard would send the
+ * visitor on), and the dev-mail banner hidden where it was dismissed. It cannot import those rules (it runs before
+ * any module), so this runs the real script against the real ones.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { DISMISS_KEY } from "@/components/dev-mail-banner";
+import { deviceLanguage } from "@/i18n";
+import { forgetSession, rememberSession } from "@/lib/session";
+import type { MeResponse } from "@image-studio/shared";
+import { configKey } from "./types";
+
+const appHtml = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../app.html"), "utf8");
+const script = /<script>([\s\S]*?)<\/script>/.exec(appHtml)![1]!;
+const html = document.documentElement;
+
+function setNavigatorLanguages(languages: string[]) {
+  Object.defineProperty(navigator, "languages", { value: languages, configurable: true });
+}
+
+/** The attribute the script leaves on a page prerendered in `lang` (null: the markup is hidden). */
+function runScript(lang: string): string | null {
+  html.lang = lang;
+  html.setAttribute("data-prerendered", "");
+  new Function(script)();
+  return html.getAttribute("data-prerendered");
+}
+
+afterEach(() => {
+  localStorage.clear();
+  html.removeAttribute("data-prerendered");
+  html.lang = "en";
+  setNavigatorLanguages(["en-US"]);
+});
+
+describe("app.html's check of a prerendered page", () => {
+  const cases: Array<{ stored: string | null; languages: string[] }> = [
+    { stored: null, languages: ["en-US"] },
+    { stored: null, languages: ["de-CH", "en"] },
+    { stored: null, languages: ["fr-FR", "es", "de"] },
+    { stored: null, languages: ["ja", "zh-CN"] },
+    { stored: null, languages: [] },
+    { stored: "de", languages: ["en-US"] },
+    { stored: "es", languages: ["de"] },
+    { stored: "fr", languages: ["de-DE"] }, // chosen but not offered: the browser's languages decide
+    { stored: "en", languages: ["es"] },
+  ];
+  for (const { stored, languages } of cases) {
+    it(`keeps the markup exactly in deviceLanguage()'s language (stored ${stored ?? "nothing"}, browser ${languages.join(",") || "none"})`, () => {
+      if (stored) localStorage.setItem("image-studio:language", stored);
+      setNavigatorLanguages(languages);
+      const expected = deviceLanguage();
+      for (const lang of ["en", "de", "es"]) {
+        expect(runScript(lang) !== null, `page in ${lang}, app in ${expected}`).toBe(lang === expected);
+      }
+    });
+  }
+
+  it("hides it when a session is known on this device (the sign-in page would redirect)", () => {
+    rememberSession({ user: { id: "u1" } } as unknown as MeResponse);
+    expect(runScript("en")).toBeNull();
+    forgetSession();
+    expect(runScript("en")).toBe("");
+  });
+
+  it("marks the dev-mail banner as dismissed where it was", () => {
+    localStorage.setItem(DISMISS_KEY, "1");
+    expect(runScript("en")).toBe("no-dev-mail");
+  });
+
+  it("still applies the saved theme, and leaves pages that were not prerendered alone", () => {
+    localStorage.setItem("theme", "dark");
+    html.removeAttribute("data-prerendered");
+    new Function(script)();
+    expect(html.classList.contains("dark")).toBe(true);
+    expect(html.hasAttribute("data-prerendered")).toBe(false);
+    localStorage.setItem("theme", "light");
+    new Function(script)();
+    expect(html.classList.contains("dark")).toBe(false);
+  });
+
+  it("names auth configs as the server does (dev mailbox, GitHub, Google)", () => {
+    expect(configKey({ devMailbox: true, github: false, google: true })).toBe("101");
+  });
+});
