@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, launch, newContext, visitorIp, watchErrors } from "./browser";
 
@@ -69,7 +69,7 @@ describe("app shell: the prerendered sign-in page", () => {
     await page.goto("/sign-in", { waitUntil: "load" });
     return { context, page, errors };
   };
-  const heading = (page: import("playwright-core").Page) => page.locator("#root > [data-prerender] h1");
+  const heading = (page: Page) => page.locator("#root > [data-prerender] h1");
 
   for (const [locale, lang, title] of [
     ["en-US", "en", "Sign in"],
@@ -102,7 +102,7 @@ describe("app shell: the prerendered sign-in page", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const before = await visit({ locale: "en-US", blockModules: true, colorScheme });
       await before.page.waitForTimeout(600); // the card's entrance animation
-      const box = async (page: import("playwright-core").Page) =>
+      const box = async (page: Page) =>
         page.evaluate(() => ["h1", "input[type=email]", "button[type=submit]"].map((sel) => {
           const r = document.querySelector(`#root ${sel}`)!.getBoundingClientRect();
           return [r.x, r.y, r.width, r.height].map(Math.round);
