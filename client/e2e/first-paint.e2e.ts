@@ -98,6 +98,15 @@ describe("app shell: the prerendered sign-in page", () => {
     });
   }
 
+  it("hidden without JavaScript (the app could not take over; the <noscript> note shows as before)", async () => {
+    const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    expect(await page.locator("#root > [data-prerender]").count()).toBe(1);
+    expect(await heading(page).isVisible()).toBe(false);
+    await context.close();
+  });
+
   it("the app renders over it in place: same layout, the email field focused, no error", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const before = await visit({ locale: "en-US", blockModules: true, colorScheme });

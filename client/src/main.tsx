@@ -40,7 +40,8 @@ await setLanguage(deviceLanguage()).catch(() => undefined);
 // A prerendered page (server/src/lib/static.ts) stays on screen until the app's first render replaces it; the
 // entrance animations of what replaces it are skipped (app.html's style) until the first navigation elsewhere.
 const html = document.documentElement;
-const prerendered = html.hasAttribute("data-prerendered");
+// app.html's inline script marks it "shown" only when it shows what the app will render.
+const prerendered = html.matches("[data-prerendered~=shown]");
 if (prerendered) {
   const first = router.latestLocation.pathname;
   const stop = router.subscribe("onResolved", ({ toLocation }) => {

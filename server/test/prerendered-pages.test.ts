@@ -52,7 +52,7 @@ describe("prerendered signed-out pages", () => {
       const res = await app.request("/sign-in?redirect=%2Fgallery", { headers: accept ? { "accept-language": accept } : {} });
       expect(res.status).toBe(200);
       const html = await res.text();
-      expect(html).toContain(`<html lang="${lang}" data-prerendered>`);
+      expect(html).toContain(`<html lang="${lang}" data-prerendered="check">`);
       expect(html).toContain(`<title>${title}</title>`);
       expect(html).toContain(`<div id="root"><div data-prerender inert><main>${lang}:${key}</main></div></div>`);
       expect(res.headers.get("vary")).toContain("Accept-Language");

@@ -145,7 +145,7 @@ function prerenderedPages(app: Hono<AppEnv>, root: string, appHtml: string) {
       if (!markup || !title) return appHtml;
       const escaped = title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
       return appHtml
-        .replace('<html lang="en">', () => `<html lang="${lang}" data-prerendered>`)
+        .replace('<html lang="en">', () => `<html lang="${lang}" data-prerendered="check">`)
         .replace(/<title>[^<]*<\/title>/, () => `<title>${escaped}</title>`)
         .replace(shellStart, () => `<div id="root"><div data-prerender inert>${markup}</div></div>`);
     },

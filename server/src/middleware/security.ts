@@ -7,7 +7,7 @@ import type { AppEnv } from "../context";
  * request that would block rendering), allowed by its hash. Any other inline script is still refused;
  * server/test/csp-inline.test.ts fails when the script and this hash part ways.
  */
-export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-JEP9OQs6Z2G8e7ITOxKj+6BlgpYSDCWmISMx1G9IYps='";
+export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-E2mzrJVH5uJwV6rPqe+2hdgnl13MlsUmXjFo/sacVDY='";
 
 /**
  * Security headers for every response. The CSP allows no inline scripts but the app shell's theme bootstrap (by
