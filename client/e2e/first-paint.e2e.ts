@@ -32,7 +32,11 @@ describe("app shell: theme before the app's code runs", () => {
       const res = await page.goto("/sign-in", { waitUntil: "load" });
       expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
       // Nothing rendered by the app: #root holds the server's prerendered markup only.
-      expect(await page.evaluate(() => [...document.getElementById("root")!.children].map((el) => el.hasAttribute("data-prerender")))).toEqual([true]);
+      expect(
+        await page.evaluate(() =>
+          [...document.getElementById("root")!.children].map((el) => el.hasAttribute("data-prerender")),
+        ),
+      ).toEqual([true]);
       expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(dark);
       expect(await page.evaluate(() => document.documentElement.style.colorScheme)).toBe(dark ? "dark" : "light");
       expect(refused).toEqual([]);
@@ -54,7 +58,12 @@ describe("app shell: the prerendered sign-in page", () => {
   });
   afterAll(() => browser.close());
 
-  const visit = async (opts: { locale: string; storage?: Record<string, string>; blockModules: boolean; colorScheme?: "light" | "dark" }) => {
+  const visit = async (opts: {
+    locale: string;
+    storage?: Record<string, string>;
+    blockModules: boolean;
+    colorScheme?: "light" | "dark";
+  }) => {
     const context = await browser.newContext({
       baseURL: baseURL(),
       viewport: { width: 390, height: 844 },
@@ -62,7 +71,11 @@ describe("app shell: the prerendered sign-in page", () => {
       colorScheme: opts.colorScheme ?? "light",
       extraHTTPHeaders: { "x-forwarded-for": visitorIp() },
     });
-    if (opts.storage) await context.addInitScript((items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v)), opts.storage);
+    if (opts.storage)
+      await context.addInitScript(
+        (items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v)),
+        opts.storage,
+      );
     const page = await context.newPage();
     const errors = watchErrors(page);
     if (opts.blockModules) await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
@@ -99,7 +112,11 @@ describe("app shell: the prerendered sign-in page", () => {
   }
 
   it("hidden without JavaScript (the app could not take over; the <noscript> note shows as before)", async () => {
-    const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
+    const context = await browser.newContext({
+      baseURL: baseURL(),
+      javaScriptEnabled: false,
+      extraHTTPHeaders: { "x-forwarded-for": visitorIp() },
+    });
     const page = await context.newPage();
     await page.goto("/sign-in");
     expect(await page.locator("#root > [data-prerender]").count()).toBe(1);
@@ -112,10 +129,12 @@ describe("app shell: the prerendered sign-in page", () => {
       const before = await visit({ locale: "en-US", blockModules: true, colorScheme });
       await before.page.waitForTimeout(600); // the card's entrance animation
       const box = async (page: Page) =>
-        page.evaluate(() => ["h1", "input[type=email]", "button[type=submit]"].map((sel) => {
-          const r = document.querySelector(`#root ${sel}`)!.getBoundingClientRect();
-          return [r.x, r.y, r.width, r.height].map(Math.round);
-        }));
+        page.evaluate(() =>
+          ["h1", "input[type=email]", "button[type=submit]"].map((sel) => {
+            const r = document.querySelector(`#root ${sel}`)!.getBoundingClientRect();
+            return [r.x, r.y, r.width, r.height].map(Math.round);
+          }),
+        );
       const prerendered = await box(before.page);
       await before.context.close();
 

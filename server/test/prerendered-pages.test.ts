@@ -17,9 +17,15 @@ function pagesFile() {
   const markup: Record<string, Record<string, string>> = {};
   for (const lang of ["en", "de", "es"]) {
     markup[lang] = {};
-    for (const key of ["000", "001", "010", "011", "100", "101", "110", "111"]) markup[lang][key] = `<main>${lang}:${key}</main>`;
+    for (const key of ["000", "001", "010", "011", "100", "101", "110", "111"])
+      markup[lang][key] = `<main>${lang}:${key}</main>`;
   }
-  return { "/sign-in": { title: { en: "Sign in · Image Studio", de: "Anmelden · Image Studio", es: "Iniciar sesión · Image Studio" }, markup } };
+  return {
+    "/sign-in": {
+      title: { en: "Sign in · Image Studio", de: "Anmelden · Image Studio", es: "Iniciar sesión · Image Studio" },
+      markup,
+    },
+  };
 }
 
 async function serve(env: Record<string, string>) {
@@ -37,7 +43,10 @@ describe("prerendered signed-out pages", () => {
   let key: string;
   beforeAll(async () => {
     ({ t, app } = await serve({}));
-    const config = (await (await app.request("/api/auth/config")).json()) as { devMailbox: boolean; providers: { github: boolean; google: boolean } };
+    const config = (await (await app.request("/api/auth/config")).json()) as {
+      devMailbox: boolean;
+      providers: { github: boolean; google: boolean };
+    };
     key = `${+config.devMailbox}${+config.providers.github}${+config.providers.google}`;
   });
   afterAll(() => t.close());
@@ -49,7 +58,9 @@ describe("prerendered signed-out pages", () => {
       ["fr-FR,fr;q=0.9", "en", "Sign in · Image Studio"],
       [undefined, "en", "Sign in · Image Studio"],
     ] as const) {
-      const res = await app.request("/sign-in?redirect=%2Fgallery", { headers: accept ? { "accept-language": accept } : {} });
+      const res = await app.request("/sign-in?redirect=%2Fgallery", {
+        headers: accept ? { "accept-language": accept } : {},
+      });
       expect(res.status).toBe(200);
       const html = await res.text();
       expect(html).toContain(`<html lang="${lang}" data-prerendered="check">`);

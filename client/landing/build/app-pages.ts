@@ -27,13 +27,16 @@ export function appPages(): Plugin {
     async generateBundle() {
       if (config.build.ssr) return;
       const started = Date.now();
-      const { module: entry } = await runnerImport<{ prerenderPages(): Promise<Record<string, PrerenderedPage>> }>(ENTRY, {
-        configFile: false,
-        root: config.root,
-        logLevel: "error",
-        mode: config.mode,
-        resolve: { alias: { "@": path.join(client, "src") } },
-      });
+      const { module: entry } = await runnerImport<{ prerenderPages(): Promise<Record<string, PrerenderedPage>> }>(
+        ENTRY,
+        {
+          configFile: false,
+          root: config.root,
+          logLevel: "error",
+          mode: config.mode,
+          resolve: { alias: { "@": path.join(client, "src") } },
+        },
+      );
       const pages = await entry.prerenderPages();
       this.emitFile({ type: "asset", fileName: APP_PAGES_FILE, source: JSON.stringify(pages) });
       config.logger.info(`app pages: ${Object.keys(pages).join(", ")} prerendered in ${Date.now() - started} ms`);

@@ -27,9 +27,12 @@ import { configKey, type PrerenderConfig, type PrerenderedPage } from "./types";
  * The catalogs, loaded with this module: the module runner that loads it is closed before it runs, so the app's
  * lazy catalog chunks (i18n/index.ts) cannot load here.
  */
-const CATALOGS = import.meta.glob<{ default: Record<string, unknown> }>("../../i18n/locales/*/{common,shell,auth}.json", {
-  eager: true,
-});
+const CATALOGS = import.meta.glob<{ default: Record<string, unknown> }>(
+  "../../i18n/locales/*/{common,shell,auth}.json",
+  {
+    eager: true,
+  },
+);
 
 const CONFIGS: PrerenderConfig[] = [false, true].flatMap((devMailbox) =>
   [false, true].flatMap((github) => [false, true].map((google) => ({ devMailbox, github, google }))),
@@ -52,7 +55,10 @@ async function renderOne(path: string, Page: () => React.ReactNode, config: Prer
   queryClient.setQueryData(sessionQuery.queryKey, null);
   const root = createRootRoute({ component: Outlet });
   const page = createRoute({ getParentRoute: () => root, path, component: Page });
-  const router = createRouter({ routeTree: root.addChildren([page]), history: createMemoryHistory({ initialEntries: [path] }) });
+  const router = createRouter({
+    routeTree: root.addChildren([page]),
+    history: createMemoryHistory({ initialEntries: [path] }),
+  });
   await router.load();
   return renderToString(
     <QueryClientProvider client={queryClient}>
