@@ -104,7 +104,14 @@ export async function profileBoot(context, page, bootTime) {
     fetches: globalThis.__fetchCalls ?? [],
     nav: performance.getEntriesByType("navigation")[0]?.toJSON(),
     paints: performance.getEntriesByType("paint").map((p) => [p.name, p.startTime]),
-    resources: performance.getEntriesByType("resource").map((r) => ({ url: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
+    resources: performance.getEntriesByType("resource").map((r) => ({
+      url: new URL(r.name).pathname,
+      start: r.startTime,
+      end: r.responseEnd,
+      // Chromium: "cache" when a service worker static route answered from Cache Storage, "fetch-event" (or nothing,
+      // in older builds) when the worker's fetch handler did.
+      source: r.workerMatchedSourceType || "fetch-event",
+    })),
   }));
   await page.evaluate(() => sessionStorage.removeItem("bench:idb"));
   await cdp.detach();
@@ -121,6 +128,9 @@ export async function profileBoot(context, page, bootTime) {
   const res = marks.resources;
   const scripts = res.filter((r) => r.url.endsWith(".js"));
   lines.push(`    files fetched: ${res.length} (${scripts.length} scripts), the last script's response at ${ms(Math.max(0, ...scripts.map((r) => r.end)))}`);
+  const bySource = new Map();
+  for (const r of res) bySource.set(r.source, (bySource.get(r.source) ?? 0) + 1);
+  lines.push(`    answered by: ${[...bySource].map(([k, n]) => `${k === "cache" ? "a static route (Cache Storage, no worker)" : k === "fetch-event" ? "the worker's fetch handler" : k} ${n}`).join(", ")}`);
   for (const r of res.filter((r) => !r.url.startsWith("/assets/") || /offline|queries|gallery-page|contracts|schemas|shell|woff2/.test(r.url)))
     lines.push(`      ${ms(r.start).padStart(7)} → ${ms(r.end).padStart(7)}  ${r.url}`);
   lines.push(`    API calls (${marks.fetches.length}):`);

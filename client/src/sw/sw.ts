@@ -3,12 +3,15 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { registerImageFiles } from "./image-files";
 import { registerShareTarget } from "./share-target";
+import { registerStaticRoutes } from "./static-routes";
 
 declare const self: ServiceWorkerGlobalScope;
 
 // The app shell, the prerendered landing page, fonts and icons: everything the build emitted.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// …and its hashed files answered from that precache by the browser itself, without this worker (static-routes.ts).
+registerStaticRoutes();
 
 // Navigations: "/" is the prerendered landing page; every other page boots the app shell.
 // Never for /api (JSON, streams, downloads), never for files with an extension, and never for public share pages

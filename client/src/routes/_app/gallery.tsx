@@ -12,6 +12,9 @@ export const Route = createFileRoute("/_app/gallery")({
   validateSearch: gallerySearchSchema,
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => loadImageList(context.queryClient, toListQuery(deps, "all")),
+  // The loader travels with the page's code: the first visit starts loading that code before the router runs
+  // (app/first-visit.ts), so the loader is there when the guard lets it run — not one more file fetched after it.
+  codeSplitGroupings: [["loader", "component"]],
   component: Gallery,
 });
 
