@@ -1,19 +1,23 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
 import { scrollRootOf } from "@/lib/scroll-root";
 import { useElementBox } from "../hooks/use-element-width";
 import { useFling } from "../hooks/use-fling";
 import { RowPlaceholder } from "./fling-placeholder";
-import { COLS, ListRow, MID, ROW, WIDE } from "./list-row";
+import { COLS, ListRow, MID, MID_REM, ROW, WIDE, WIDE_REM } from "./list-row";
 import type { VirtualViewProps } from "./virtual-grid";
 
 /** The list view: one row per image with its metadata in columns. Virtualised like the grid. */
 export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: VirtualViewProps) {
   const { t } = useTranslation("gallery");
   const ref = useRef<HTMLDivElement>(null);
-  const { top } = useElementBox(ref);
+  const { width, top } = useElementBox(ref);
+  // The root font size the container queries' rem are in (read when the width changes, never per scroll frame).
+  const [rem, setRem] = useState(16);
+  useLayoutEffect(() => setRem(parseFloat(getComputedStyle(document.documentElement).fontSize) || 16), [width]);
+  const columns = width >= WIDE_REM * rem ? "wide" : width >= MID_REM * rem ? "mid" : "narrow";
   // One key function per page of items: a new one each render made the virtualiser re-place every row per frame.
   const itemKey = useCallback((i: number) => items[i]!.id, [items]);
   // Before the virtualiser: its scroll listener must see this one's verdict.
@@ -24,7 +28,8 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
     getScrollElement: () => scrollRootOf(ref.current),
     count: items.length,
     estimateSize: () => ROW,
-    overscan: 2,
+    // One row beyond the screen each way: the rows render in the scroll event itself, so none is ever missing.
+    overscan: 1,
     scrollMargin: top,
     getItemKey: itemKey,
   });
@@ -51,7 +56,6 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
         <span className={WIDE}>{t("columns.file")}</span>
         <span className={WIDE}>{t("columns.rating")}</span>
         <span className={WIDE}>{t("columns.created")}</span>
-        <span className="min-w-[6.5rem]" />
       </div>
       <div ref={ref} role="list" aria-label={t("images")} className="relative" style={{ height: v.getTotalSize() }}>
         {virtual.map((row) => {
@@ -79,6 +83,7 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
               selected={selection.isSelected(image.id)}
               selecting={selection.count > 0}
               mode={mode}
+              columns={columns}
               onSelect={selection.select}
               cb={cb}
             />
