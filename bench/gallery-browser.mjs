@@ -191,7 +191,16 @@ function census() {
   const tags = {};
   for (const el of document.body.getElementsByTagName("*")) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
   const top = Object.entries(tags).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(", ");
-  return { ...regions, tags: top };
+  // Elements that draw nothing: display:none themselves (their subtree is counted under the same first ancestor).
+  const hidden = {};
+  for (const el of document.body.getElementsByTagName("*")) {
+    if (el.parentElement?.closest("[data-bench-hidden]") || getComputedStyle(el).display !== "none") continue;
+    el.setAttribute("data-bench-hidden", "");
+    const region = el.closest("aside, header, form, [role=list], main")?.localName ?? "body";
+    hidden[region] = (hidden[region] ?? 0) + el.getElementsByTagName("*").length + 1;
+  }
+  for (const el of document.querySelectorAll("[data-bench-hidden]")) el.removeAttribute("data-bench-hidden");
+  return { ...regions, tags: top, hidden: JSON.stringify(hidden) };
 }
 
 async function measure(browser, state, base, thumb, view) {

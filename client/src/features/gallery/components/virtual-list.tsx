@@ -48,14 +48,21 @@ export function VirtualList({ items, mode, selection, cb, hasMore, loadMore }: V
         className={cn(COLS, "border-b border-border px-3 py-2 text-xs font-medium text-muted-foreground")}
         aria-hidden="true"
       >
-        <span />
-        <span />
-        <span>{t("columns.prompt")}</span>
-        <span className={MID}>{t("columns.model")}</span>
-        <span className={MID}>{t("columns.size")}</span>
-        <span className={WIDE}>{t("columns.file")}</span>
-        <span className={WIDE}>{t("columns.rating")}</span>
-        <span className={WIDE}>{t("columns.created")}</span>
+        {/* Over the prompt column (no empty cells over the checkbox and thumbnail), and only the columns shown. */}
+        <span className="col-start-3">{t("columns.prompt")}</span>
+        {columns !== "narrow" && (
+          <>
+            <span className={MID}>{t("columns.model")}</span>
+            <span className={MID}>{t("columns.size")}</span>
+          </>
+        )}
+        {columns === "wide" && (
+          <>
+            <span className={WIDE}>{t("columns.file")}</span>
+            <span className={WIDE}>{t("columns.rating")}</span>
+            <span className={WIDE}>{t("columns.created")}</span>
+          </>
+        )}
       </div>
       <div ref={ref} role="list" aria-label={t("images")} className="relative" style={{ height: v.getTotalSize() }}>
         {virtual.map((row) => {
