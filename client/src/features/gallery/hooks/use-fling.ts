@@ -12,7 +12,7 @@ export interface FlingState {
 const ENTER = 0.5;
 const LEAVE = 0.2;
 /** Events further apart than this are separate moves (a jump to the end, a click on the scroll bar), not a fling. */
-const GAP_MS = 250;
+const GAP_MS = 500;
 
 /**
  * The fling state after a scroll event at `offset` (px) and `time` (ms), for a viewport `viewport` px tall. Scroll
