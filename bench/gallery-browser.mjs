@@ -120,6 +120,35 @@ async function trace(page) {
   const total = new Map();
   for (const e of events) if (e.ph === "X" && e.dur) total.set(e.name, (total.get(e.name) ?? 0) + e.dur / 1000);
   console.error([...total].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join("\n"));
+  // The long tasks (over 50 ms) of the renderer's main thread, by what ran in them: the task's direct children
+  // (a scroll event's handler, a timer, an animation frame, style, layout, paint…), in thread time where the trace
+  // has it (so a descheduled thread on a loaded machine does not count), and how many long tasks each appeared in.
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const onMain = events.filter((e) => e.ph === "X" && e.dur && main && e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
+  const longTasks = onMain.filter((e) => e.name === "RunTask" && e.dur > 50_000);
+  const parts = new Map();
+  for (const task of longTasks) {
+    const end = task.ts + task.dur;
+    let childEnd = -1;
+    const seen = new Set();
+    for (const e of onMain) {
+      if (e.ts < task.ts || e === task) continue;
+      if (e.ts >= end) break;
+      if (e.ts < childEnd) continue; // nested under the previous direct child
+      childEnd = e.ts + e.dur;
+      const what = e.args?.data?.type ? `${e.name} ${e.args.data.type}` : e.name;
+      const p = parts.get(what) ?? { ms: 0, cpu: 0, tasks: 0 };
+      p.ms += e.dur / 1000;
+      p.cpu += (e.tdur ?? e.dur) / 1000;
+      if (!seen.has(what)) {
+        p.tasks++;
+        seen.add(what);
+      }
+      parts.set(what, p);
+    }
+  }
+  console.error(`${longTasks.length} long tasks on the main thread; in them:`);
+  console.error([...parts].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 12).map(([k, v]) => `${v.cpu.toFixed(0).padStart(6)} ms cpu ${v.ms.toFixed(0).padStart(6)} ms wall  in ${String(v.tasks).padStart(3)} tasks  ${k}`).join("\n"));
 }
 
 /** BENCH_PROFILE=1: the hottest functions (self time) during ten seconds of scrolling. */
@@ -162,7 +191,16 @@ function census() {
   const tags = {};
   for (const el of document.body.getElementsByTagName("*")) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
   const top = Object.entries(tags).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(", ");
-  return { ...regions, tags: top };
+  // Elements that draw nothing: display:none themselves (their subtree is counted under the same first ancestor).
+  const hidden = {};
+  for (const el of document.body.getElementsByTagName("*")) {
+    if (el.parentElement?.closest("[data-bench-hidden]") || getComputedStyle(el).display !== "none") continue;
+    el.setAttribute("data-bench-hidden", "");
+    const region = el.closest("aside, header, form, [role=list], main")?.localName ?? "body";
+    hidden[region] = (hidden[region] ?? 0) + el.getElementsByTagName("*").length + 1;
+  }
+  for (const el of document.querySelectorAll("[data-bench-hidden]")) el.removeAttribute("data-bench-hidden");
+  return { ...regions, tags: top, hidden: JSON.stringify(hidden) };
 }
 
 async function measure(browser, state, base, thumb, view) {

@@ -128,6 +128,59 @@ describe("gallery", () => {
     await ctx.close();
   });
 
+  it("draws a flung wall as one-element placeholders, and the real tiles as soon as it stops", async () => {
+    for (const view of ["grid", "list"]) {
+      const ctx = await context();
+      const page = await ctx.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`/gallery?view=${view}`);
+      await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(5);
+      // Most of a screen every frame (a flick, a scroll-bar drag) down to the end and back up to the top.
+      const flung = await page.evaluate(
+        () =>
+          new Promise<{ placeholders: number; tilesWhileFlung: number }>((resolve) => {
+            const root = document.querySelector<HTMLElement>("[data-scroll-root]")!;
+            let placeholders = 0;
+            let tilesWhileFlung = 0;
+            let down = true;
+            let frames = 0;
+            const step = () => {
+              const p = document.querySelectorAll('[data-testid="gallery-placeholder"]').length;
+              placeholders = Math.max(placeholders, p);
+              if (p)
+                tilesWhileFlung = Math.max(
+                  tilesWhileFlung,
+                  document.querySelectorAll('[data-testid="gallery-tile"]').length,
+                );
+              if (down && root.scrollTop + root.clientHeight >= root.scrollHeight - 4) down = false;
+              if ((!down && root.scrollTop === 0) || ++frames > 600) return resolve({ placeholders, tilesWhileFlung });
+              root.scrollBy({ top: (down ? 0.75 : -0.75) * root.clientHeight, behavior: "instant" });
+              requestAnimationFrame(step);
+            };
+            requestAnimationFrame(step);
+          }),
+      );
+      expect(flung.placeholders).toBeGreaterThan(0);
+      expect(flung.tilesWhileFlung).toBe(0);
+      // Stopped at the top: real tiles, the first image among them, no placeholder left; its thumbnail loads.
+      await expect.poll(() => page.locator(`[data-testid="gallery-tile"][data-image-id="${ids[0]}"]`).count()).toBe(1);
+      expect(await page.locator('[data-testid="gallery-placeholder"]').count()).toBe(0);
+      await expect
+        .poll(
+          () =>
+            page.evaluate((id) => {
+              const img = document.querySelector<HTMLImageElement>(`[data-image-id="${id}"] img`);
+              return Boolean(img?.complete && img.naturalWidth > 0);
+            }, ids[0]!),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }
+  });
+
   it("opens the lightbox and follows touch swipes: left, right, and down to close", async () => {
     const ctx = await context({ width: 390, height: 844, touch: true });
     const page = await ctx.newPage();

@@ -8,6 +8,8 @@ import { scrollRootOf } from "@/lib/scroll-root";
 import { columnsFor, useElementBox } from "../hooks/use-element-width";
 import type { Selection } from "../hooks/use-selection";
 import type { GalleryMode } from "../search";
+import { useFling } from "../hooks/use-fling";
+import { TilePlaceholder } from "./fling-placeholder";
 import { GalleryTile } from "./gallery-tile";
 import type { TileCallbacks } from "./tile-actions";
 
@@ -38,6 +40,8 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   // One key function per page of items, not per render: the virtualiser recomputes every item's position whenever
   // it gets a new one (O(images) on each scroll frame before — the masonry wall's main cost at 10k+ images).
   const itemKey = useCallback((i: number) => (masonry ? items[i]!.id : i), [masonry, items]);
+  // Before the virtualiser: its scroll listener must see this one's verdict.
+  const fling = useFling(ref);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
@@ -59,6 +63,9 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   }, [selection.selected]);
   const dragIds = useCallback((id: string) => idsToDrag(selected.current, id), []);
   const last = virtual[virtual.length - 1];
+  // While flung, each image is a placeholder; when the wall stops (isScrolling turns false) or slows, real tiles.
+  // (Read during render: written by the scroll listener, it is as of the scroll event that renders this.)
+  const flinging = v.isScrolling && fling.current.fast;
 
   useEffect(() => {
     if (hasMore && last && last.index >= rows - (masonry ? cols * 4 : 4)) loadMore();
@@ -66,29 +73,48 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
 
   useEffect(() => v.measure(), [v, size, cols, masonry]);
 
-  const tile = (image: ImageSummary, index: number, left: number, top: number, width: number, height: number) => (
-    <GalleryTile
-      key={image.id}
-      image={image}
-      index={index}
-      total={items.length}
-      selected={selection.isSelected(image.id)}
-      selecting={selection.count > 0}
-      mode={mode}
-      fit={masonry ? "contain" : "cover"}
-      eager={index < cols * 2}
-      left={left}
-      top={top}
-      width={width}
-      height={height}
-      onSelect={selection.select}
-      dragIds={dragIds}
-      cb={cb}
-    />
-  );
+  const tile = (image: ImageSummary, index: number, left: number, top: number, width: number, height: number) =>
+    flinging ? (
+      <TilePlaceholder
+        key={image.id}
+        image={image}
+        index={index}
+        total={items.length}
+        selected={selection.isSelected(image.id)}
+        left={left}
+        top={top}
+        width={width}
+        height={height}
+      />
+    ) : (
+      <GalleryTile
+        key={image.id}
+        image={image}
+        index={index}
+        total={items.length}
+        selected={selection.isSelected(image.id)}
+        selecting={selection.count > 0}
+        mode={mode}
+        fit={masonry ? "contain" : "cover"}
+        eager={index < cols * 2}
+        left={left}
+        top={top}
+        width={width}
+        height={height}
+        onSelect={selection.select}
+        dragIds={dragIds}
+        cb={cb}
+      />
+    );
 
   return (
-    <div ref={ref} role="list" aria-label={t("images")} className="relative w-full" style={{ height: v.getTotalSize() }}>
+    <div
+      ref={ref}
+      role="list"
+      aria-label={t("images")}
+      className="relative w-full"
+      style={{ height: v.getTotalSize() }}
+    >
       {virtual.map((row) => {
         const y = row.start - top;
         if (masonry) {
