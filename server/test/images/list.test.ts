@@ -213,6 +213,7 @@ describe("GET /api/images — the page's text", () => {
       const res = await call(`/api/images?${qs}`, { headers: { "Accept-Encoding": "identity" } });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/json");
+      expect(res.headers.get("cache-control")).toBe("private, no-cache");
       return res.text();
     };
     for (const [qs, trash] of [["", false], ["trash=true", true], ["sort=prompt&order=asc", false], ["sort=deleted&trash=true", true], ["sort=rating", false], ["projectId=" + p!.id, false]] as const) {
