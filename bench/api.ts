@@ -6,6 +6,7 @@
  *
  *   pnpm build && pnpm --filter @image-studio/bench api
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm --filter @image-studio/bench api
+ *   BENCH_APP_ROOT=/work/main runs that checkout's built server instead (A/B against another build)
  *   options (env): BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_IMAGES=2000 BENCH_CPU_PROF=1 (writes a
  *   .cpuprofile of the server and prints its hottest functions), BENCH_JSON=path (figures for bench/run.mjs)
  */
@@ -23,6 +24,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const IMAGES = Number(process.env.BENCH_IMAGES ?? 2000);
 const PROFILE = process.env.BENCH_CPU_PROF === "1";
+const ROOT = process.env.BENCH_APP_ROOT || undefined;
 
 interface Figure {
   name: string;
@@ -72,14 +74,14 @@ async function main() {
   const fresh = process.env.DATABASE_URL ? await freshDatabaseUrl(process.env.DATABASE_URL, "image_studio_bench_api") : undefined;
   const kind = fresh ? "postgres" : "pglite";
   const profDir = path.join(dataDir, "prof");
-  let server = await startServer({ dataDir, databaseUrl: fresh?.url });
+  let server = await startServer({ dataDir, databaseUrl: fresh?.url, root: ROOT });
   try {
     const { cookie, userId } = await signUpOverHttp(server.base);
     // PGlite is single-process: the server lets go of it while the bench writes the gallery (and starts again
     // with the profiler on, so the profile holds the measured load only).
     await server.stop();
     await seed(kind, fresh?.url, dataDir, userId);
-    server = await startServer({ dataDir, databaseUrl: fresh?.url, port: server.port, cpuProfDir: PROFILE ? profDir : undefined });
+    server = await startServer({ dataDir, databaseUrl: fresh?.url, port: server.port, cpuProfDir: PROFILE ? profDir : undefined, root: ROOT });
     const base = server.base;
     for (const u of ["/theme.js", "/api/auth/me", "/api/images?limit=50"]) await fetch(base + u, { headers: { cookie } }); // warm-up
     const routes: [string, string, string | undefined][] = [

@@ -18,6 +18,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** `index.js` (API) or `worker.js` (background worker). */
   entry?: "index.js" | "worker.js";
+  /** Another checkout's build to run (its server/dist), e.g. main's for an A/B comparison. */
+  root?: string;
 }
 
 export interface RunningServer {
@@ -29,7 +31,8 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const entry = opts.entry ?? "index.js";
-  if (!existsSync(path.join(repo, "server/dist", entry))) throw new Error("Build first: pnpm build (server/dist is needed).");
+  const root = opts.root ?? repo;
+  if (!existsSync(path.join(root, "server/dist", entry))) throw new Error("Build first: pnpm build (server/dist is needed).");
   const port: number = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -45,7 +48,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.env,
   };
   const args = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...args, `server/dist/${entry}`], { cwd: repo, env, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, [...args, `server/dist/${entry}`], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));

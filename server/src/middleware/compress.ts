@@ -1,5 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler, TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 import { compress as streamCompress } from "hono/compress";
 import { createMiddleware } from "hono/factory";
 
@@ -52,6 +53,16 @@ function captureJson(c: Context): void {
   }) as JsonFn;
 }
 
+/**
+ * An answer whose JSON text is made already (the gallery page: see images.service.ts `listJson`), sent as `c.json`
+ * would send that value — same status, headers and content type — and compressed from the text like its answers.
+ */
+export function jsonTextResponse<T>(c: Context, text: string): Response & TypedResponse<JSONParsed<T>, 200, "json"> {
+  const res = c.newResponse(text, 200, { "content-type": "application/json" });
+  jsonText.set(res, text);
+  return res as Response & TypedResponse<JSONParsed<T>, 200, "json">;
+}
+
 /** The JSON text of this response without reading its body, when `c.json` made it; else read (and rebuilt). */
 async function bodyOf(res: Response): Promise<{ bytes: Buffer; rebuilt: boolean }> {
   const text = jsonText.get(res);
@@ -86,7 +97,7 @@ export function compress(): MiddlewareHandler {
         }
         const headers = new Headers(res.headers);
         if (body.byteLength < COMPRESS_MIN_BYTES) headers.set("content-length", String(body.byteLength));
-        c.res = new Response(body, { status: res.status, headers });
+        c.res = new Response(new Uint8Array(body), { status: res.status, headers }); // (a copy: DOM's BodyInit takes no Buffer)
         return;
       }
       const headers = new Headers(res.headers);

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { ImageList, ImageSummary } from "@image-studio/shared";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectionImages, collections, projects } from "../../src/db/schema";
+import { collectionImages, collections, images, projects } from "../../src/db/schema";
+import { encodeCursor } from "../../src/modules/images/images.cursor";
+import { toSummary } from "../../src/modules/images/images.mapper";
 import { createTestApp, type SignedUpUser, signUp, type TestApp } from "../harness";
 import { caller, insertRow, ok } from "./fixtures";
 
@@ -167,5 +169,80 @@ describe("keyset pagination under concurrent inserts", () => {
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort()).toEqual([...before].sort());
+  });
+});
+
+describe("GET /api/images — the page's text", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  // The page is sent as PostgreSQL wrote each tile (or, for the rows it cannot write exactly, as toSummary does):
+  // it must be JSON.stringify(toSummary(row)) of the image's own record, character for character.
+  it("is JSON.stringify of each tile's toSummary, text for text, for awkward values too (live, trash, pages, sorts)", async () => {
+    const u = await signUp(t);
+    const uid = u.user.id;
+    const db = t.deps.database.db;
+    const [p] = await db.insert(projects).values({ userId: uid, name: "P" }).returning();
+    const parent = await insertRow(t, uid, { prompt: "parent" });
+    const nasty = 'quote " backslash \\ newline \n tab \t bell \u0001 del \u007f sep \u2028 é ß 漢字 😀';
+    const rows = [
+      { prompt: "x".repeat(299) + "😀tail" }, // JavaScript cuts the emoji in half at 300
+      { prompt: "é".repeat(200) + "😀" + "y".repeat(200) }, // cut by PostgreSQL inside the BMP, emoji within
+      { prompt: "😀".repeat(10) + " short" },
+      { prompt: "a".repeat(450) + nasty },
+      { prompt: nasty, altText: nasty, tags: ['a"b', "c\\d", "", "😀"], thumbhash: "YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw", rating: 5, isFavorite: true, projectId: p!.id },
+      { prompt: "video", mediaType: "video" as const, durationSeconds: 2.5, operation: "animate", parentImageId: parent.id },
+      { prompt: "tiny duration", mediaType: "video" as const, durationSeconds: 1e-5 },
+      { prompt: "huge duration", mediaType: "video" as const, durationSeconds: 1e20 },
+      { prompt: "zero duration", mediaType: "video" as const, durationSeconds: 0 },
+      { prompt: "third", mediaType: "video" as const, durationSeconds: 1 / 3 },
+      { prompt: "old", createdAt: new Date(Date.UTC(999, 0, 1, 0, 0, 0, 5)) },
+      { prompt: "binned", deletedAt: new Date(Date.UTC(2026, 2, 3, 4, 5, 6, 7)) },
+    ];
+    for (const over of rows) await insertRow(t, uid, over);
+    // Microseconds (JavaScript dates keep milliseconds: toISOString drops the rest) and a negative zero.
+    await db.execute(sql`UPDATE images SET created_at = created_at + interval '987 microseconds', deleted_at = deleted_at + interval '654 microseconds' WHERE user_id = ${uid}`);
+    await db.execute(sql`UPDATE images SET duration_seconds = '-0'::float8 WHERE user_id = ${uid} AND prompt = 'zero duration'`);
+
+    const all = await db.select().from(images).where(eq(images.userId, uid));
+    const call = caller(t, u);
+    const text = async (qs: string) => {
+      const res = await call(`/api/images?${qs}`, { headers: { "Accept-Encoding": "identity" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/json");
+      expect(res.headers.get("cache-control")).toBe("private, no-cache");
+      return res.text();
+    };
+    for (const [qs, trash] of [["", false], ["trash=true", true], ["sort=prompt&order=asc", false], ["sort=deleted&trash=true", true], ["sort=rating", false], ["projectId=" + p!.id, false]] as const) {
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const body = await text(`${qs}&limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+        const page = JSON.parse(body) as ImageList;
+        const expected = page.items.map((i) => toSummary(all.find((r) => r.id === i.id)!));
+        expect(page.items.every((i) => all.find((r) => r.id === i.id)!.deletedAt !== null === trash)).toBe(true);
+        expect(body).toBe(JSON.stringify({ items: expected, nextCursor: page.nextCursor }));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      expect(pages).toBeGreaterThan(trash || qs.startsWith("projectId") ? 0 : 1);
+    }
+    // Every live image came through, with each awkward value as toSummary writes it.
+    const live = JSON.parse(await text("limit=100")) as ImageList;
+    expect(live.items).toHaveLength(all.filter((r) => !r.deletedAt).length);
+    const byPrompt = (start: string) => live.items.find((i) => i.prompt.startsWith(start))!;
+    expect(byPrompt("x").prompt).toBe("x".repeat(299) + "\ud83d");
+    expect(byPrompt("tiny").durationSeconds).toBe(1e-5);
+    expect(byPrompt("zero").durationSeconds).toBe(0);
+    expect(byPrompt("old").createdAt).toBe("0999-01-01T00:00:00.005Z");
+    // The cursor of a page is the last tile's sort key, as before.
+    const first = JSON.parse(await text("limit=1")) as ImageList;
+    const top = all.filter((r) => !r.deletedAt).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]!;
+    expect(first.items[0]!.id).toBe(top.id);
+    const micros = `${top.createdAt.toISOString().slice(0, -1)}987Z`;
+    expect(first.nextCursor).toBe(encodeCursor("date", "desc", JSON.stringify([micros, top.id])));
   });
 });

@@ -1,7 +1,8 @@
-import { favoriteRequestSchema, imageListQuerySchema, imageUpdateSchema, rateRequestSchema } from "@image-studio/shared";
+import { favoriteRequestSchema, type ImageList, imageListQuerySchema, imageUpdateSchema, rateRequestSchema } from "@image-studio/shared";
 import { Hono } from "hono";
 import type { AppEnv } from "../../context";
 import { validate } from "../../lib/validate";
+import { jsonTextResponse } from "../../middleware/compress";
 import { ctxOf, requireUser } from "../../middleware/require-user";
 import { variantKey } from "../../storage/keys";
 import { fileNameFor } from "./images.mapper";
@@ -22,7 +23,7 @@ export const imageCoreRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get("/", validate("query", imageListQuerySchema), async (c) => {
     c.header("Cache-Control", "private, no-cache");
-    return c.json(await images.list(ctxOf(c), c.req.valid("query")));
+    return jsonTextResponse<ImageList>(c, await images.listJson(ctxOf(c), c.req.valid("query")));
   })
   .get(`/download/${ID}`, validate("param", idParam), async (c) => {
     const ctx = await imageScope(ctxOf(c), c.req.valid("param").id, "viewer");

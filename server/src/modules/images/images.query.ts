@@ -78,7 +78,7 @@ export function filterConditions(userId: string, f: ImageFilter): SQL {
 /** Timestamps travel in cursors at full (microsecond) precision, or rows sharing a millisecond would be skipped. */
 const tsText = (col: typeof images.createdAt | typeof images.deletedAt) => sql<string>`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-interface SortKey {
+export interface SortKey {
   /** Expressions in ORDER BY order; the last is always the id. */
   exprs: SQL[];
   /** Casts for the cursor values, so they compare like the columns. */

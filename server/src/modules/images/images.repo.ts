@@ -1,8 +1,9 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
-import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { preparedPerDb } from "../../db/prepared";
 import { collectionImages, collections, images, nextVersion, projects, tombstones, users } from "../../db/schema";
-import { filterConditions, orderBy, seekCondition, sortKey, textArray } from "./images.query";
+import { filterConditions, orderBy, seekCondition, type SortKey, sortKey, textArray } from "./images.query";
 
 /** Drizzle queries for images. Every one is scoped by the owner's id. */
 
@@ -46,21 +47,120 @@ export type SummaryRow = Awaited<ReturnType<typeof _summaryShape>>[number];
 const SUMMARY_KEYS = Object.keys(summaryColumns) as (keyof typeof summaryColumns)[];
 
 /**
- * The list query, unexecuted (the benchmark EXPLAINs it). Each row comes back as one JSON array (the summary
- * columns in `summaryColumns` order, then the cursor key) instead of twenty-one fields: both drivers pay per field
- * (PGlite copies every field into its own buffer before decoding it, node-postgres runs a parser per field, dates
- * included), and one `JSON.parse` per row is far cheaper. `unpackSummary` turns it back into the typed row.
+ * A gallery tile's JSON text, made by PostgreSQL exactly as `JSON.stringify(toSummary(row))` writes it (same keys in
+ * the same order, no whitespace, the same string escapes, dates as `toISOString()` gives them): the page is sent
+ * as the database wrote it, without a JSON.parse, twenty objects and a JSON.stringify per tile in this process.
+ * Keep it in step with `toSummary` (images.mapper.ts); list.test.ts compares the two, text for text.
  */
+const jsonOf = (e: SQL | AnyColumn) => sql`to_json(${e})::text`;
+const orNull = (e: SQL) => sql`coalesce(${e}, 'null')`;
+const quoted = (e: SQL) => sql`'"' || ${e} || '"'`;
+const isoMs = (col: AnyColumn) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const TILE_FIELDS: [string, SQL][] = [
+  ["id", quoted(sql`${images.id}::text`)],
+  ["projectId", orNull(quoted(sql`${images.projectId}::text`))],
+  ["prompt", jsonOf(sql`left(${images.prompt}, 300)`)],
+  ["altText", jsonOf(images.altText)],
+  ["modelId", jsonOf(images.modelId)],
+  ["width", sql`${images.width}::text`],
+  ["height", sql`${images.height}::text`],
+  ["fileSize", sql`${images.fileSize}::text`],
+  ["format", jsonOf(images.format)],
+  ["mediaType", jsonOf(images.mediaType)],
+  ["durationSeconds", orNull(sql`${images.durationSeconds}::text`)],
+  ["thumbhash", orNull(jsonOf(images.thumbhash))],
+  ["isFavorite", sql`${images.isFavorite}::text`],
+  ["rating", orNull(sql`${images.rating}::text`)],
+  ["tags", sql`array_to_json(${images.tags})::text`],
+  ["parentImageId", orNull(quoted(sql`${images.parentImageId}::text`))],
+  ["operation", jsonOf(images.operation)],
+  ["createdAt", quoted(isoMs(images.createdAt))],
+  ["deletedAt", orNull(quoted(isoMs(images.deletedAt)))],
+  ["version", sql`${images.version}::text`],
+];
+const tileJson = sql`${sql.join(
+  TILE_FIELDS.map(([key, value], i) => sql`${sql.raw(`'${i === 0 ? "{" : ","}"${key}":'`)} || ${value}`),
+  sql` || `,
+)} || '}'`;
+
+/**
+ * Where PostgreSQL's text and JavaScript's could part ways, the row is made by `toSummary` instead (the tile then
+ * starts with `[`, the packed row of `unpackSummary`): a duration JavaScript would write in exponent form (or not
+ * a finite number, or -0), a date outside years 1–9999 (`toISOString` writes those differently), and a cut prompt
+ * with characters outside the BMP (JavaScript counts them as two when it cuts at 300).
+ */
+const inRange = (col: AnyColumn) => sql`${col} >= '0001-01-01T00:00:00Z' AND ${col} < '10000-01-01T00:00:00Z'`;
+const tileJsonExact = sql`(${images.durationSeconds} IS NULL OR (abs(${images.durationSeconds}) >= 1e-4 AND abs(${images.durationSeconds}) < 1e15))
+  AND ${inRange(images.createdAt)} AND (${images.deletedAt} IS NULL OR (${inRange(images.deletedAt)}))
+  AND (octet_length(${images.prompt}) <= 300 OR left(${images.prompt}, 300) !~ '[\\U00010000-\\U0010FFFF]')`;
+
+/**
+ * The list query, unexecuted (the benchmark EXPLAINs it). Each row is the tile's JSON text (see `tileJson`) and
+ * the cursor key; a row PostgreSQL cannot write exactly comes as one JSON array (the summary columns in
+ * `summaryColumns` order, then the cursor key) for `unpackSummary` and `toSummary`. One or two text fields per row
+ * instead of twenty-one: both drivers pay per field (PGlite copies each into its own buffer before decoding it,
+ * node-postgres runs a parser per field, dates included).
+ */
+function tilesSelect(db: Db, k: SortKey) {
+  const packed = sql`json_build_array(${sql.join(Object.values(summaryColumns), sql`, `)}, ${k.select})::text`;
+  return db.select({ tile: sql<string>`CASE WHEN ${tileJsonExact} THEN ${tileJson} ELSE ${packed} END`, cursorKey: k.select }).from(images);
+}
+
 export function listImagesQuery(db: Db, userId: string, a: ListArgs) {
   const k = sortKey(a.sort);
   const where = and(filterConditions(userId, a.filter), a.after ? seekCondition(k, a.after, a.order) : undefined);
-  const packed = sql<string>`json_build_array(${sql.join(Object.values(summaryColumns), sql`, `)}, ${k.select})::text`;
-  return db
-    .select({ packed })
-    .from(images)
+  return tilesSelect(db, k)
     .where(where)
     .orderBy(...orderBy(k, a.order))
     .limit(a.limit);
+}
+
+/** Filter fields other than these make a page's query one of its own (built per request). */
+const SHAPE_FIELDS = new Set(["trash", "sort", "order", "cursor", "limit"]);
+
+/**
+ * The pages of the whole live gallery or the whole trash (any sort and order, first page or after a cursor) — what
+ * the gallery asks for unless a filter is set — are prepared statements, one per shape: Drizzle does not build the
+ * query per request and PostgreSQL parses it once per connection. Same SQL as `listImagesQuery` with the values
+ * as parameters.
+ */
+const preparedPages = preparedPerDb(() => new Map<string, ReturnType<typeof preparePage>>());
+
+function preparePage(db: Db, sort: ImageSort, order: "asc" | "desc", trash: boolean, seek: boolean) {
+  const k = sortKey(sort);
+  const userId = sql.placeholder("userId") as unknown as string;
+  const after = seek ? k.casts.map((_, i) => sql.placeholder(`k${i}`)) : undefined;
+  const where = and(filterConditions(userId, { trash }), after ? seekCondition(k, after, order) : undefined);
+  return tilesSelect(db, k)
+    .where(where)
+    .orderBy(...orderBy(k, order))
+    .limit(sql.placeholder("limit"))
+    .prepare(`images_page_${sort}_${order}_${trash ? "trash" : "live"}_${seek ? "after" : "first"}`);
+}
+
+function preparedPage(db: Db, a: ListArgs) {
+  for (const key in a.filter) if (!SHAPE_FIELDS.has(key) && (a.filter as Record<string, unknown>)[key] !== undefined) return undefined;
+  const trash = a.filter.trash === true;
+  if (a.filter.trash !== undefined && typeof a.filter.trash !== "boolean") return undefined;
+  const shape = `${a.sort}|${a.order}|${trash}|${a.after ? 1 : 0}`;
+  const cache = preparedPages(db);
+  let query = cache.get(shape);
+  if (!query) cache.set(shape, (query = preparePage(db, a.sort, a.order, trash, Boolean(a.after))));
+  return query;
+}
+
+/** One row of a page: the tile's JSON text (or, starting with `[`, its packed row) and the cursor key. */
+export interface TileRow {
+  tile: string;
+  cursorKey: string;
+}
+
+export async function listTiles(db: Db, userId: string, a: ListArgs): Promise<TileRow[]> {
+  const prepared = preparedPage(db, a);
+  if (!prepared) return listImagesQuery(db, userId, a);
+  const values: Record<string, unknown> = { userId, limit: a.limit };
+  a.after?.forEach((v, i) => (values[`k${i}`] = v));
+  return prepared.execute(values);
 }
 
 /** One packed row back to the typed row: timestamps (JSON text, any offset, microseconds) become Dates. */
@@ -73,9 +173,6 @@ export function unpackSummary(packed: string): SummaryRow {
   row.cursorKey = values[SUMMARY_KEYS.length];
   return row as SummaryRow;
 }
-
-export const listImages = async (db: Db, userId: string, a: ListArgs): Promise<SummaryRow[]> =>
-  (await listImagesQuery(db, userId, a)).map((r) => unpackSummary(r.packed));
 
 export async function getImage(db: Db, userId: string, id: string) {
   const [row] = await db

@@ -42,19 +42,29 @@ const listArgs = (q: ImageListQuery) => {
 /** The SQL of a list page (for EXPLAIN in the benchmark). */
 export const listQuery = (ctx: Ctx, q: ImageListQuery) => repo.listImagesQuery(ctx.db, ctx.user.id, listArgs(q));
 
-/** One page of the gallery, newest first by default. Keyset pagination: never OFFSET, stable under inserts. */
-export async function list(ctx: Ctx, q: ImageListQuery): Promise<ImageList> {
+/** A tile's JSON text: as PostgreSQL made it, or (a packed row, see `listImagesQuery`) as `toSummary` makes it. */
+const tileText = (tile: string) => (tile.charCodeAt(0) === 123 /* { */ ? tile : JSON.stringify(toSummary(repo.unpackSummary(tile))));
+
+/**
+ * One page of the gallery as JSON text — exactly `JSON.stringify` of the `ImageList` that `list` answers, made from
+ * the tiles' text without parsing it. Newest first by default. Keyset pagination: never OFFSET, stable under inserts.
+ */
+export async function listJson(ctx: Ctx, q: ImageListQuery): Promise<string> {
   const args = listArgs(q);
-  const sort = args.sort;
   // Browsing a project shared with the caller's team lists it in its owner's scope (trash stays the owner's).
   const scope = q.projectId && q.projectId !== "none" && !q.trash ? await projectScope(ctx, q.projectId, "viewer").catch((e: unknown) => { if (e instanceof AppError) return ctx; throw e; }) : ctx;
-  const rows = await repo.listImages(ctx.db, scope.user.id, args);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(sort, q.order, last.cursorKey) : null,
-  };
+  const rows = await repo.listTiles(ctx.db, scope.user.id, args);
+  const count = Math.min(rows.length, q.limit);
+  let json = '{"items":[';
+  for (let i = 0; i < count; i++) json += (i ? "," : "") + tileText(rows[i]!.tile);
+  const last = rows[count - 1];
+  const nextCursor = rows.length > q.limit && last ? encodeCursor(args.sort, q.order, last.cursorKey) : null;
+  return `${json}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+}
+
+/** One page of the gallery (see `listJson`). */
+export async function list(ctx: Ctx, q: ImageListQuery): Promise<ImageList> {
+  return JSON.parse(await listJson(ctx, q)) as ImageList;
 }
 
 async function load(ctx: Ctx, id: string) {
