@@ -12,7 +12,9 @@ import { TopBar } from "./top-bar";
 const COLLAPSED_KEY = "sidebar-collapsed";
 
 // Shown only inside the open command palette, which itself loads on first use (see PowerLayer).
-const PaletteResults = lazy(() => import("@/features/search/components/palette-results").then((m) => ({ default: m.PaletteResults })));
+const PaletteResults = lazy(() =>
+  import("@/features/search/components/palette-results").then((m) => ({ default: m.PaletteResults })),
+);
 const paletteResults = (text: string, done: () => void) => (
   <Suspense fallback={null}>
     <PaletteResults text={text} onDone={done} />

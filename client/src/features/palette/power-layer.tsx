@@ -18,7 +18,8 @@ export function PowerLayer({ results }: { results?: (text: string, done: () => v
   const [help, setHelp] = useState(false);
   // Once opened, each stays mounted (closed) so that closing animates and reopening is instant.
   const [used, setUsed] = useState({ palette: false, help: false });
-  if ((palette && !used.palette) || (help && !used.help)) setUsed({ palette: used.palette || palette, help: used.help || help });
+  if ((palette && !used.palette) || (help && !used.help))
+    setUsed({ palette: used.palette || palette, help: used.help || help });
   useEffect(() => shortcuts.attach(document), []);
   useShortcut("palette", () => setPalette((o) => !o));
   useShortcut("help", () => setHelp(true));
@@ -29,7 +30,9 @@ export function PowerLayer({ results }: { results?: (text: string, done: () => v
   }
   return (
     <Suspense fallback={null}>
-      {used.palette && <CommandPalette open={palette} onOpenChange={setPalette} onShowHelp={() => setHelp(true)} results={results} />}
+      {used.palette && (
+        <CommandPalette open={palette} onOpenChange={setPalette} onShowHelp={() => setHelp(true)} results={results} />
+      )}
       {used.help && <HelpOverlay open={help} onOpenChange={setHelp} />}
     </Suspense>
   );
