@@ -44,12 +44,19 @@ describe("command palette, shortcuts, settings and search", () => {
       const page = await context.newPage();
       const errors = watchErrors(page);
 
-      // Palette: Ctrl+K opens it, typing filters, Enter navigates.
+      // The palette's and the help's code loads on first use, not with the page (the shortcuts stay eager).
+      const fetched: string[] = [];
+      page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+      const loaded = (chunk: string) => fetched.some((p) => p.startsWith(`/assets/${chunk}-`));
+
+      // Palette: Ctrl+K opens it (the first press, its code not yet loaded), typing filters, Enter navigates.
       await page.goto("/dashboard");
       await page.getByRole("heading", { level: 1 }).first().waitFor();
+      expect([loaded("command-palette"), loaded("help-overlay")]).toEqual([false, false]);
       await page.keyboard.press("Control+k");
       const palette = page.getByRole("dialog", { name: "Command palette" });
       await palette.waitFor();
+      expect(loaded("command-palette")).toBe(true);
       await axeClean(page, "palette");
       await page.keyboard.type("Collections");
       await page.keyboard.press("Enter");
@@ -67,6 +74,7 @@ describe("command palette, shortcuts, settings and search", () => {
 
       // "?" shows every shortcut; Escape closes it.
       await page.locator("main").click({ position: { x: 5, y: 5 } });
+      expect(loaded("help-overlay")).toBe(false);
       await page.keyboard.press("Shift+?");
       const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
       await help.waitFor();

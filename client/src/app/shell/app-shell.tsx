@@ -1,16 +1,25 @@
-import { type ReactNode, useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { ImageDndProvider } from "@/components/image-dnd/image-dnd-provider";
 import { PowerLayer } from "@/features/palette/power-layer";
-import { PaletteResults } from "@/features/search/components/palette-results";
 import { SettingsSync } from "@/features/settings/components/settings-sync";
 import { APP_NAME } from "../page-title";
 import { Sidebar, SidebarNav } from "./sidebar";
 import { TopBar } from "./top-bar";
 
 const COLLAPSED_KEY = "sidebar-collapsed";
+
+// Shown only inside the open command palette, which itself loads on first use (see PowerLayer).
+const PaletteResults = lazy(() =>
+  import("@/features/search/components/palette-results").then((m) => ({ default: m.PaletteResults })),
+);
+const paletteResults = (text: string, done: () => void) => (
+  <Suspense fallback={null}>
+    <PaletteResults text={text} onDone={done} />
+  </Suspense>
+);
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation("shell");
@@ -59,7 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <SidebarNav onNavigate={() => setMenuOpen(false)} />
             </SheetContent>
           </Sheet>
-          <PowerLayer results={(text, done) => <PaletteResults text={text} onDone={done} />} />
+          <PowerLayer results={paletteResults} />
           <SettingsSync />
         </div>
       </ImageDndProvider>

@@ -2,7 +2,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
 import { collectionOptions } from "@/features/collections/api";
 import { CollectionPage } from "@/features/collections/collection-page";
-import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
+import { lightboxIterateOnOpen } from "@/features/iteration/components/lightbox-iterate-on-open";
 import { ShareButton } from "@/features/share/components/share-dialog";
 import { titleHead, titleText } from "@/app/page-title";
 
@@ -21,7 +21,7 @@ export const Route = createFileRoute("/_app/collections_/$collectionId")({
 function CollectionRoute() {
   const { collectionId } = Route.useParams();
   return (
-    <LightboxExtrasContext value={lightboxIterate}>
+    <LightboxExtrasContext value={lightboxIterateOnOpen}>
       <CollectionPage collectionId={collectionId} share={(name) => <ShareButton kind="collection" targetId={collectionId} name={name} />} />
     </LightboxExtrasContext>
   );

@@ -2,7 +2,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { LightboxExtrasContext } from "@/components/lightbox/lightbox-extras";
 import { loadImageList } from "@/features/gallery/api/queries";
 import { GalleryPage } from "@/features/gallery/gallery-page";
-import { lightboxIterate } from "@/features/iteration/components/lightbox-iterate";
+import { lightboxIterateOnOpen } from "@/features/iteration/components/lightbox-iterate-on-open";
 import { gallerySearchSchema, toListQuery } from "@/features/gallery/search";
 import { titledKey } from "@/app/page-title";
 
@@ -19,7 +19,7 @@ function Favorites() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   return (
-    <LightboxExtrasContext value={lightboxIterate}>
+    <LightboxExtrasContext value={lightboxIterateOnOpen}>
       <GalleryPage mode="favorites" search={search} onSearchChange={(patch) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })} />
     </LightboxExtrasContext>
   );

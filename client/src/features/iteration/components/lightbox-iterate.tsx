@@ -84,8 +84,3 @@ export function LightboxIterate({ image }: { image: LightboxImage }) {
     </>
   );
 }
-
-/** For routes: `<LightboxExtrasContext value={lightboxIterate}>`. */
-export const lightboxIterate = (image: LightboxImage) =>
-  // A video is iterated on through its frames (saved from its page), not directly.
-  image.mediaType === "video" ? null : <LightboxIterate image={image} />;

@@ -1,15 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { Bell, BellOff, CheckCheck } from "lucide-react";
-import { useEffect, useState } from "react";
+import { Bell } from "lucide-react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { notificationListOptions, setNotificationStoreUser, unreadCountOptions } from "../api/notifications";
-import { useLiveNotifications, useNotificationActions } from "../hooks/use-notifications";
-import { NotificationItem } from "./notification-item";
+import { setNotificationStoreUser, unreadCountOptions } from "../api/notifications";
+import { useLiveNotifications } from "../hooks/use-notifications";
+
+// The list is only seen with the popover open: its code (and the notification item's) loads on first open.
+const BellList = lazy(() => import("./bell-list").then((m) => ({ default: m.BellList })));
 
 /** The top bar's bell: unread badge, live updates, the latest few in a popover, a link to the full page. */
 export function NotificationBell({ userId }: { userId?: string }) {
@@ -36,54 +36,23 @@ export function NotificationBell({ userId }: { userId?: string }) {
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="w-[min(24rem,calc(100vw-1rem))] p-0" aria-label={t("bell.latest")}>
-        {open && <BellList close={() => setOpen(false)} unread={unread} />}
+        {open && (
+          <Suspense fallback={<BellListLoading />}>
+            <BellList close={() => setOpen(false)} unread={unread} />
+          </Suspense>
+        )}
       </PopoverContent>
     </Popover>
   );
 }
 
-function BellList({ close, unread }: { close: () => void; unread: number }) {
+function BellListLoading() {
   const { t } = useTranslation("notifications");
-  const { data, isPending, isError } = useInfiniteQuery(notificationListOptions({}, 8));
-  const { readAll } = useNotificationActions();
-  const items = data?.pages[0]?.items ?? [];
   return (
-    <div className="grid">
-      <div className="flex items-center justify-between gap-2 border-b border-border px-4 py-2.5">
-        <h2 className="text-sm font-semibold">{t("bell.label")}</h2>
-        <Button variant="ghost" size="sm" disabled={!unread || readAll.isPending} onClick={() => readAll.mutate()}>
-          <CheckCheck aria-hidden="true" /> {t("markAllRead")}
-        </Button>
-      </div>
-      <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5">
-        {isPending ? (
-          <div className="grid gap-2 p-2" aria-label={t("loading")}>
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} className="h-12 rounded-xl" />
-            ))}
-          </div>
-        ) : isError && !items.length ? (
-          <p className="p-4 text-sm text-muted-foreground">{t("bell.loadFailed")}</p>
-        ) : items.length === 0 ? (
-          <div className="grid place-items-center gap-2 p-6 text-center text-sm text-muted-foreground">
-            <BellOff className="size-6" aria-hidden="true" />
-            {t("bell.caughtUp")}
-          </div>
-        ) : (
-          <ul className="grid gap-1" aria-label={t("bell.latest")}>
-            {items.map((n) => (
-              <NotificationItem key={n.id} n={n} onOpen={close} compact />
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="border-t border-border p-1.5">
-        <Button asChild variant="ghost" className="w-full">
-          <Link to="/notifications" onClick={close}>
-            {t("bell.seeAll")}
-          </Link>
-        </Button>
-      </div>
+    <div className="grid gap-2 p-3.5" aria-label={t("loading")}>
+      {[0, 1, 2].map((i) => (
+        <Skeleton key={i} className="h-12 rounded-xl" />
+      ))}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { shortcuts } from "@/lib/shortcuts";
 import { type MotionPreference, setAppearance, type ThemePreference, type TileSize } from "@/lib/theme";
 import { userSettingsQuery } from "../api/user-settings";
 import { applyTimeZone } from "../lib/timezone";
-import { overridesOf } from "./shortcuts-section";
+import { overridesOf } from "../lib/shortcut-overrides";
 
 const STAMP_KEY = "appearance-synced-at";
 

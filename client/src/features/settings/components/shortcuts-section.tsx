@@ -1,4 +1,3 @@
-import type { UserSettings } from "@image-studio/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,11 +6,8 @@ import { bindingFromEvent, bindingLabel, SHORTCUTS, SHORTCUTS_SETTING_KEY, type 
 import { userSettingsQuery, useUpdateSettings } from "../api/user-settings";
 import { SettingsSection } from "./section";
 import { shortcutDescription, shortcutGroupLabel } from "@/i18n/labels";
+import { overridesOf } from "../lib/shortcut-overrides";
 
-export const overridesOf = (s: UserSettings | undefined): Record<string, string> => {
-  const v = s?.settings?.[SHORTCUTS_SETTING_KEY];
-  return v && typeof v === "object" ? (v as Record<string, string>) : {};
-};
 
 export function Keys({ binding }: { binding: string }) {
   const { t } = useTranslation("settings");
