@@ -139,6 +139,9 @@ describe("collections", () => {
     // Offline, after the library has synced to the device: the board and its images still open.
     await poll(() => idbCount(p, "images")).toBe(4);
     await poll(() => idbCount(p, "collections")).toBe(1);
+    // …and once the service worker installed on this first visit has taken the page over (no reload): the code
+    // the page has not loaded yet comes from its precache.
+    await expect.poll(() => p.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 60_000 }).toBe(true);
     await p.goBack();
     await poll(() => tileIds(p).then((x) => x.length)).toBe(4);
     await phone.setOffline(true);

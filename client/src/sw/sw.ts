@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { registerImageFiles } from "./image-files";
@@ -26,6 +27,11 @@ registerImageFiles();
 
 // Pictures shared to the installed app (manifest share_target) go to image-to-image.
 registerShareTarget();
+
+// The first install takes over the page that installed it (no page was controlled before): code the page loads on
+// first use (a route, a dialog) then comes from the precache, so a first visit that goes offline keeps working.
+// An update still waits for the page's say-so below; pages already controlled move to it when it activates.
+clientsClaim();
 
 // The page decides when a waiting update takes over ("a new version is ready — reload").
 self.addEventListener("message", (event) => {
