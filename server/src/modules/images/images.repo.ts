@@ -1,9 +1,10 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
-import { type AnyColumn, and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { preparedPerDb } from "../../db/prepared";
 import { collectionImages, collections, images, nextVersion, projects, tombstones, users } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, type SortKey, sortKey, textArray } from "./images.query";
+import { tileJson, tileJsonExact } from "./images.tile-json";
 
 /** Drizzle queries for images. Every one is scoped by the owner's id. */
 
@@ -47,54 +48,6 @@ export type SummaryRow = Awaited<ReturnType<typeof _summaryShape>>[number];
 const SUMMARY_KEYS = Object.keys(summaryColumns) as (keyof typeof summaryColumns)[];
 
 /**
- * A gallery tile's JSON text, made by PostgreSQL exactly as `JSON.stringify(toSummary(row))` writes it (same keys in
- * the same order, no whitespace, the same string escapes, dates as `toISOString()` gives them): the page is sent
- * as the database wrote it, without a JSON.parse, twenty objects and a JSON.stringify per tile in this process.
- * Keep it in step with `toSummary` (images.mapper.ts); list.test.ts compares the two, text for text.
- */
-const jsonOf = (e: SQL | AnyColumn) => sql`to_json(${e})::text`;
-const orNull = (e: SQL) => sql`coalesce(${e}, 'null')`;
-const quoted = (e: SQL) => sql`'"' || ${e} || '"'`;
-const isoMs = (col: AnyColumn) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const TILE_FIELDS: [string, SQL][] = [
-  ["id", quoted(sql`${images.id}::text`)],
-  ["projectId", orNull(quoted(sql`${images.projectId}::text`))],
-  ["prompt", jsonOf(sql`left(${images.prompt}, 300)`)],
-  ["altText", jsonOf(images.altText)],
-  ["modelId", jsonOf(images.modelId)],
-  ["width", sql`${images.width}::text`],
-  ["height", sql`${images.height}::text`],
-  ["fileSize", sql`${images.fileSize}::text`],
-  ["format", jsonOf(images.format)],
-  ["mediaType", jsonOf(images.mediaType)],
-  ["durationSeconds", orNull(sql`${images.durationSeconds}::text`)],
-  ["thumbhash", orNull(jsonOf(images.thumbhash))],
-  ["isFavorite", sql`${images.isFavorite}::text`],
-  ["rating", orNull(sql`${images.rating}::text`)],
-  ["tags", sql`array_to_json(${images.tags})::text`],
-  ["parentImageId", orNull(quoted(sql`${images.parentImageId}::text`))],
-  ["operation", jsonOf(images.operation)],
-  ["createdAt", quoted(isoMs(images.createdAt))],
-  ["deletedAt", orNull(quoted(isoMs(images.deletedAt)))],
-  ["version", sql`${images.version}::text`],
-];
-const tileJson = sql`${sql.join(
-  TILE_FIELDS.map(([key, value], i) => sql`${sql.raw(`'${i === 0 ? "{" : ","}"${key}":'`)} || ${value}`),
-  sql` || `,
-)} || '}'`;
-
-/**
- * Where PostgreSQL's text and JavaScript's could part ways, the row is made by `toSummary` instead (the tile then
- * starts with `[`, the packed row of `unpackSummary`): a duration JavaScript would write in exponent form (or not
- * a finite number, or -0), a date outside years 1–9999 (`toISOString` writes those differently), and a cut prompt
- * with characters outside the BMP (JavaScript counts them as two when it cuts at 300).
- */
-const inRange = (col: AnyColumn) => sql`${col} >= '0001-01-01T00:00:00Z' AND ${col} < '10000-01-01T00:00:00Z'`;
-const tileJsonExact = sql`(${images.durationSeconds} IS NULL OR (abs(${images.durationSeconds}) >= 1e-4 AND abs(${images.durationSeconds}) < 1e15))
-  AND ${inRange(images.createdAt)} AND (${images.deletedAt} IS NULL OR (${inRange(images.deletedAt)}))
-  AND (octet_length(${images.prompt}) <= 300 OR left(${images.prompt}, 300) !~ '[\\U00010000-\\U0010FFFF]')`;
-
-/**
  * The list query, unexecuted (the benchmark EXPLAINs it). Each row is the tile's JSON text (see `tileJson`) and
  * the cursor key; a row PostgreSQL cannot write exactly comes as one JSON array (the summary columns in
  * `summaryColumns` order, then the cursor key) for `unpackSummary` and `toSummary`. One or two text fields per row
@@ -103,7 +56,9 @@ const tileJsonExact = sql`(${images.durationSeconds} IS NULL OR (abs(${images.du
  */
 function tilesSelect(db: Db, k: SortKey) {
   const packed = sql`json_build_array(${sql.join(Object.values(summaryColumns), sql`, `)}, ${k.select})::text`;
-  return db.select({ tile: sql<string>`CASE WHEN ${tileJsonExact} THEN ${tileJson} ELSE ${packed} END`, cursorKey: k.select }).from(images);
+  return db
+    .select({ tile: sql<string>`CASE WHEN ${tileJsonExact} THEN ${tileJson} ELSE ${packed} END`, cursorKey: k.select })
+    .from(images);
 }
 
 export function listImagesQuery(db: Db, userId: string, a: ListArgs) {
@@ -139,7 +94,8 @@ function preparePage(db: Db, sort: ImageSort, order: "asc" | "desc", trash: bool
 }
 
 function preparedPage(db: Db, a: ListArgs) {
-  for (const key in a.filter) if (!SHAPE_FIELDS.has(key) && (a.filter as Record<string, unknown>)[key] !== undefined) return undefined;
+  for (const key in a.filter)
+    if (!SHAPE_FIELDS.has(key) && (a.filter as Record<string, unknown>)[key] !== undefined) return undefined;
   const trash = a.filter.trash === true;
   if (a.filter.trash !== undefined && typeof a.filter.trash !== "boolean") return undefined;
   const shape = `${a.sort}|${a.order}|${trash}|${a.after ? 1 : 0}`;
@@ -187,7 +143,14 @@ export async function getImage(db: Db, userId: string, id: string) {
 /** The storage-facing facts of an image (ownership check for file routes). */
 export async function getFileFacts(db: Db, userId: string, id: string) {
   const [row] = await db
-    .select({ id: images.id, filePath: images.filePath, format: images.format, prompt: images.prompt, fileSize: images.fileSize, mediaType: images.mediaType })
+    .select({
+      id: images.id,
+      filePath: images.filePath,
+      format: images.format,
+      prompt: images.prompt,
+      fileSize: images.fileSize,
+      mediaType: images.mediaType,
+    })
     .from(images)
     .where(and(eq(images.id, id), eq(images.userId, userId)));
   return row;
@@ -196,17 +159,31 @@ export async function getFileFacts(db: Db, userId: string, id: string) {
 export async function getFileFactsMany(db: Db, userId: string, ids: string[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: images.id, filePath: images.filePath, format: images.format, prompt: images.prompt, fileSize: images.fileSize })
+    .select({
+      id: images.id,
+      filePath: images.filePath,
+      format: images.format,
+      prompt: images.prompt,
+      fileSize: images.fileSize,
+    })
     .from(images)
     .where(and(eq(images.userId, userId), inArray(images.id, ids)));
 }
 
 export async function projectOwned(db: Db, userId: string, projectId: string): Promise<boolean> {
-  const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, projectId), eq(projects.userId, userId)));
+  const [p] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.userId, userId)));
   return Boolean(p);
 }
 
-export type ImagePatch = Partial<Pick<ImageRow, "tags" | "rating" | "notes" | "altText" | "projectId" | "isFavorite" | "deletedAt" | "isPublic" | "publishedAt">>;
+export type ImagePatch = Partial<
+  Pick<
+    ImageRow,
+    "tags" | "rating" | "notes" | "altText" | "projectId" | "isFavorite" | "deletedAt" | "isPublic" | "publishedAt"
+  >
+>;
 
 /** Updates one image; with `expectVersion`, only if it is still at that version. Every write bumps the sync version. */
 export async function updateImage(db: Db, userId: string, id: string, patch: ImagePatch, expectVersion?: number) {
@@ -221,7 +198,13 @@ export async function updateImage(db: Db, userId: string, id: string, patch: Ima
 }
 
 /** Applies `patch` to the owner's images among `ids` (optionally only where `only` holds); returns the ids changed. */
-export async function updateMany(db: Db, userId: string, ids: string[], patch: ImagePatch, only?: SQL): Promise<string[]> {
+export async function updateMany(
+  db: Db,
+  userId: string,
+  ids: string[],
+  patch: ImagePatch,
+  only?: SQL,
+): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await db
     .update(images)
@@ -252,12 +235,17 @@ export async function retag(db: Db, userId: string, ids: string[], add: string[]
  * delivers the new membership, cover or parent.
  */
 async function touchReferrers(tx: Db, userId: string, ids: string[]) {
-  const members = tx.select({ id: collectionImages.collectionId }).from(collectionImages).where(inArray(collectionImages.imageId, ids));
+  const members = tx
+    .select({ id: collectionImages.collectionId })
+    .from(collectionImages)
+    .where(inArray(collectionImages.imageId, ids));
   const touched = { updatedAt: new Date(), version: nextVersion };
   await tx
     .update(collections)
     .set(touched)
-    .where(and(eq(collections.userId, userId), or(inArray(collections.id, members), inArray(collections.coverImageId, ids))));
+    .where(
+      and(eq(collections.userId, userId), or(inArray(collections.id, members), inArray(collections.coverImageId, ids))),
+    );
   await tx
     .update(projects)
     .set(touched)
@@ -275,7 +263,13 @@ async function touchReferrers(tx: Db, userId: string, ids: string[]) {
  */
 export async function purge(db: Db, userId: string, where: SQL, limit = 500) {
   return db.transaction(async (tx) => {
-    const ids = (await tx.select({ id: images.id }).from(images).where(and(eq(images.userId, userId), where)).limit(limit)).map((r) => r.id);
+    const ids = (
+      await tx
+        .select({ id: images.id })
+        .from(images)
+        .where(and(eq(images.userId, userId), where))
+        .limit(limit)
+    ).map((r) => r.id);
     if (!ids.length) return [];
     await touchReferrers(tx, userId, ids);
     const gone = await tx
@@ -283,7 +277,9 @@ export async function purge(db: Db, userId: string, where: SQL, limit = 500) {
       .where(and(eq(images.userId, userId), inArray(images.id, ids)))
       .returning({ id: images.id, filePath: images.filePath });
     if (gone.length) {
-      await tx.insert(tombstones).values(gone.map((g) => ({ userId, entity: "image", entityId: g.id, version: nextVersion })));
+      await tx
+        .insert(tombstones)
+        .values(gone.map((g) => ({ userId, entity: "image", entityId: g.id, version: nextVersion })));
     }
     return gone;
   });
@@ -301,5 +297,8 @@ export async function referencedKeys(db: Db, userId: string, keys: string[]): Pr
 
 export async function metadataRows(db: Db, userId: string, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(images).where(and(eq(images.userId, userId), inArray(images.id, ids)));
+  return db
+    .select()
+    .from(images)
+    .where(and(eq(images.userId, userId), inArray(images.id, ids)));
 }
