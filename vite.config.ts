@@ -92,6 +92,10 @@ export default defineConfig({
           include: ["server/src/**/*.test.ts", "server/test/**/*.test.ts"],
           environment: "node",
           globalSetup: ["server/test/global-setup.ts"],
+          // Files in one test process share its modules (the server's import graph once per process, not per
+          // file: it was a quarter of the tier's time) and its database (harness.ts); no test relies on fresh
+          // module state — they share PostgreSQL's database the same way in the CI pass.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -18,7 +18,7 @@ import { ModelCatalog } from "../src/modules/models/models.service";
 import { FalProvider } from "../src/providers/fal";
 import { LocalProvider } from "../src/providers/local";
 import { ProviderRegistry } from "../src/providers/registry";
-import { isolatedDatabase, postgresUrl } from "./ops/databases";
+import { isolatedDatabase, openPglite, postgresUrl } from "./ops/databases";
 
 export interface TestApp {
   deps: Deps;
@@ -29,11 +29,16 @@ export interface TestApp {
 
 let shared: Promise<Database> | undefined;
 
-/** One database per test file: the run's PostgreSQL database, or an in-memory PGlite migrated here. */
+/**
+ * The database test files share: the run's PostgreSQL database, or an in-memory PGlite per test process (the
+ * server suites run without per-file isolation, so the files one process runs share it — as every file shares the
+ * PostgreSQL database). Tests make their own users and never assume a table is theirs alone; ownDatabase is for
+ * those that must.
+ */
 async function database(): Promise<Database> {
   shared ??= (async () => {
     const url = inject("databaseUrl") || undefined;
-    const db = await openDatabase({ url, poolSize: 4 });
+    const db = url ? await openDatabase({ url, poolSize: 4 }) : await openPglite();
     if (!url) await db.migrate();
     await seedDatabase(db.db);
     return db;
@@ -43,11 +48,9 @@ async function database(): Promise<Database> {
 
 /**
  * A database of this file's own, for tests that run a worker or reason about the whole queue (a worker claims
- * any waiting job, so other files' jobs would run first or in between): on PostgreSQL a fresh migrated one,
- * dropped on close; on PGlite the file's database already is its own.
+ * any waiting job, so other files' jobs would run first or in between): a fresh migrated one, dropped on close.
  */
 async function ownDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (!postgresUrl()) return { db: await database(), drop: async () => {} };
   const { database: db, drop } = await isolatedDatabase();
   await seedDatabase(db.db);
   return { db, drop };

@@ -24,6 +24,8 @@ export interface Database {
   migrate(log?: MigrateLog): Promise<void>;
   /** Tags of migrations not applied yet (empty when the schema is current). */
   pendingMigrations(): Promise<string[]>;
+  /** PGlite only: the data directory as a tar (see OpenOptions.loadDataDir). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,11 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; in-memory when absent. */
   dataDir?: string;
+  /**
+   * PGlite: start from this dump of a data directory (`dumpDataDir()`) instead of an empty one, skipping initdb
+   * (seconds of WebAssembly). The test suites start each file's database from one migrated copy.
+   */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -59,13 +66,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: opts.dataDir, extensions: { pg_trgm } });
+  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,
     kind: "pglite",
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     pendingMigrations: () => pendingMigrations((q) => client.query<Record<string, unknown>>(q), MIGRATIONS_DIR),
+    dumpDataDir: () => client.dumpDataDir("none"),
     close: () => client.close(),
   };
 }

@@ -1,10 +1,23 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client";
 
 /** The run's PostgreSQL server (TEST_DATABASE_URL), or undefined on PGlite. */
 export const postgresUrl = (): string | undefined => inject("databaseUrl") || undefined;
+
+let snapshot: Blob | undefined;
+
+/**
+ * An in-memory PGlite started from the run's migrated data directory (global-setup makes it once; an empty PGlite
+ * spends seconds in initdb). Callers still run migrate(), which then finds nothing to do.
+ */
+export async function openPglite(): Promise<Database> {
+  const file = inject("pgliteSnapshot");
+  if (file) snapshot ??= new Blob([readFileSync(file)]);
+  return openDatabase({ loadDataDir: snapshot });
+}
 
 /** A fresh, empty database on the test server (nothing migrated), dropped by the returned drop(). */
 export async function scratchDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -31,7 +44,7 @@ export async function scratchDatabase(base: string): Promise<{ url: string; drop
 export async function isolatedDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const base = postgresUrl();
   if (!base) {
-    const database = await openDatabase({});
+    const database = await openPglite();
     await database.migrate();
     return { database, drop: () => database.close() };
   }
