@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
@@ -81,6 +82,9 @@ export default defineConfig({
     proxy: { "/api": { target: apiTarget, changeOrigin: false } },
   },
   test: {
+    // One test process per core (Vitest's own default is one fewer: a single process on a 2-core machine). The
+    // processes wait on scrypt, the database and the local engine often enough to keep every core busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: { name: "shared", root, include: ["shared/src/**/*.test.ts"], environment: "node" },

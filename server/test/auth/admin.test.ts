@@ -12,7 +12,8 @@ describe("admin: roles, users and stats", () => {
   let t: TestApp;
   let admin: SignedUpUser;
   beforeAll(async () => {
-    t = await createTestApp({ ADMIN_EMAILS: `someone@else.test, ${adminEmail.toUpperCase()}`, SIGNUP_CREDITS: "100" });
+    // Its own database: the first-admin claim below is install-wide, and a test file running alongside would take it.
+    t = await createTestApp({ ADMIN_EMAILS: `someone@else.test, ${adminEmail.toUpperCase()}`, SIGNUP_CREDITS: "100" }, { ownDatabase: true });
     admin = await signUp(t, { email: adminEmail, name: "Boss" });
   });
   afterAll(() => t.close());

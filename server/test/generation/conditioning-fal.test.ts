@@ -30,7 +30,7 @@ describe("ControlNet and image prompts on fal.ai (real @fal-ai/client against th
   let u: SignedUpUser;
   beforeAll(async () => {
     fake = await startFakeFal();
-    t = await createTestApp({ FAL_KEY: fake.key, FAL_QUEUE_URL: fake.url, FAL_JWKS_URL: fake.jwksUrl });
+    t = await createTestApp({ FAL_KEY: fake.key, FAL_QUEUE_URL: fake.url, FAL_JWKS_URL: fake.jwksUrl }, { ownDatabase: true });
     worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
     worker.start();
     u = await signUp(t);

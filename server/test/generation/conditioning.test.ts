@@ -25,7 +25,7 @@ describe("text-to-image with ControlNet, image prompts, multi-prompts and projec
   let u: SignedUpUser;
   let other: SignedUpUser;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { ownDatabase: true });
     worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 4, pollMs: 20, idleMs: 50 });
     worker.start();
     u = await signUp(t);

@@ -24,7 +24,8 @@ describe("GET /metrics", () => {
   let t: TestApp;
   const scrape = async (auth = `Bearer ${TOKEN}`) => t.request("/metrics", { headers: { Authorization: auth } });
   beforeAll(async () => {
-    t = await createTestApp({ METRICS_TOKEN: TOKEN });
+    // Its own database: the worker below would claim other test files' waiting jobs on a shared one.
+    t = await createTestApp({ METRICS_TOKEN: TOKEN }, { ownDatabase: true });
   });
   afterAll(() => t.close());
 

@@ -107,7 +107,8 @@ describe("job notifications", () => {
   let t: TestApp;
   let worker: Worker;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Its own database: the worker would claim other test files' waiting jobs on a shared one.
+    t = await createTestApp({}, { ownDatabase: true });
     worker = new Worker(t.deps, { concurrency: 2, userConcurrency: 10, leaseMs: 5000, pollMs: 20, idleMs: 50 });
   });
   afterAll(async () => {

@@ -42,7 +42,7 @@ describe("leases on the queue", () => {
   let worker: Worker | undefined;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    t = await createTestApp({ WORKER_LEASE_MS: "1000", WORKER_HEARTBEAT_MS: "200", USER_CONCURRENCY: "1" });
+    t = await createTestApp({ WORKER_LEASE_MS: "1000", WORKER_HEARTBEAT_MS: "200", USER_CONCURRENCY: "1" }, { ownDatabase: true });
     // Claims take any user's job: a database of this file's own, so no other file's jobs are claimed (or counted).
     const isolated = await isolatedDatabase();
     t.deps.database = isolated.database;

@@ -58,6 +58,7 @@ export const ListRow = memo(function ListRow({
   const [hover, setHover] = useState(false);
   const [focused, setFocused] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
+  const prompt = image.prompt || <span className="text-muted-foreground">{t("noPrompt")}</span>;
   const onClick = (e: MouseEvent) => {
     const mod = clickSelection(e, selecting);
     if (mod) onSelect(index, mod);
@@ -88,16 +89,19 @@ export const ListRow = memo(function ListRow({
         onClick={(e) => (e.preventDefault(), onSelect(index, { toggle: !e.shiftKey, range: e.shiftKey }))}
       />
       <BlurImage image={image} className="size-14 rounded-lg" alt="" />
-      <button type="button" className="min-w-0 cursor-pointer rounded text-left" onClick={onClick}>
-        <span className="line-clamp-2 text-sm">
-          {image.prompt || <span className="text-muted-foreground">{t("noPrompt")}</span>}
-        </span>
-        {columns === "narrow" && (
+      {columns === "narrow" ? (
+        <button type="button" className="min-w-0 cursor-pointer rounded text-left" onClick={onClick}>
+          <span className="line-clamp-2 text-sm">{prompt}</span>
           <span className="flex gap-2 text-xs text-muted-foreground @2xl:hidden">
             {shortModel(image.modelId)} · {image.width}×{image.height}
           </span>
-        )}
-      </button>
+        </button>
+      ) : (
+        // Wider, the model and size have columns of their own: the button is the prompt's box (one element less).
+        <button type="button" className="line-clamp-2 min-w-0 cursor-pointer rounded text-left text-sm" onClick={onClick}>
+          {prompt}
+        </button>
+      )}
       {columns !== "narrow" && (
         <>
           <span className={cn(MID, "truncate font-mono text-xs")} title={image.modelId}>
