@@ -18,7 +18,7 @@ import { ModelCatalog } from "../src/modules/models/models.service";
 import { FalProvider } from "../src/providers/fal";
 import { LocalProvider } from "../src/providers/local";
 import { ProviderRegistry } from "../src/providers/registry";
-import { isolatedDatabase, openPglite, postgresUrl } from "./ops/databases";
+import { isolatedDatabase, openPglite } from "./ops/databases";
 
 export interface TestApp {
   deps: Deps;

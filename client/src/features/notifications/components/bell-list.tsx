@@ -11,7 +11,7 @@ import { NotificationItem } from "./notification-item";
 /** The bell's popover: the latest few, "mark all read" and a link to the full page (loaded when first opened). */
 export function BellList({ close, unread }: { close: () => void; unread: number }) {
   const { t } = useTranslation("notifications");
-  const { data, isPending, isError } = useInfiniteQuery(notificationListOptions({}, 8));
+  const { data, isPending, isError, fetchStatus } = useInfiniteQuery(notificationListOptions({}, 8));
   const { readAll } = useNotificationActions();
   const items = data?.pages[0]?.items ?? [];
   return (
@@ -23,7 +23,10 @@ export function BellList({ close, unread }: { close: () => void; unread: number 
         </Button>
       </div>
       <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5">
-        {isPending ? (
+        {isPending && fetchStatus === "paused" ? (
+          // Offline before the list ever loaded: the query waits for the network; say so instead of a skeleton.
+          <p className="p-4 text-sm text-muted-foreground">{t("bell.offline")}</p>
+        ) : isPending ? (
           <div className="grid gap-2 p-2" aria-label={t("loading")}>
             {[0, 1, 2].map((i) => (
               <Skeleton key={i} className="h-12 rounded-xl" />

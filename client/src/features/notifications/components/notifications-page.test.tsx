@@ -83,3 +83,29 @@ describe("Notifications in the reader's language", { timeout: 30_000 }, () => {
     ]);
   });
 });
+
+describe("Notifications offline with nothing kept on this device", { timeout: 30_000 }, () => {
+  it("says the list loads when back online, instead of a skeleton that never ends", async () => {
+    const { onlineManager } = await import("@tanstack/react-query");
+    const { createQueryClient } = await import("@/lib/query-client");
+    const unreachable = vi.fn(async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    vi.stubGlobal("fetch", unreachable);
+    onlineManager.setOnline(false);
+    try {
+      const root = createRootRoute();
+      const page = createRoute({ getParentRoute: () => root, path: "/notifications", component: () => <NotificationsPage search={{}} onSearch={() => {}} /> });
+      const router = createRouter({ routeTree: root.addChildren([page]), history: createMemoryHistory({ initialEntries: ["/notifications"] }) });
+      render(
+        <QueryClientProvider client={createQueryClient()}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>,
+      );
+      expect(await screen.findByText("You're offline. Notifications load when you're back online.", undefined, { timeout: 20_000 })).toBeInTheDocument();
+      expect(screen.queryByLabelText("Loading notifications")).toBeNull();
+    } finally {
+      onlineManager.setOnline(true);
+    }
+  });
+});

@@ -90,7 +90,10 @@ export function NotificationsPage({ search, onSearch }: { search: NotificationsS
           <CloudOff className="size-4" aria-hidden="true" /> {t("page.offline", { when: relativeTime(new Date(first.offlineSince).toISOString()) })}
         </p>
       )}
-      {q.isPending ? (
+      {q.isPending && q.fetchStatus === "paused" ? (
+        // Offline and nothing kept on this device yet: the query waits for the network; say so.
+        <EmptyState icon={CloudOff} title={t("bell.offline")} />
+      ) : q.isPending ? (
         <div className="grid gap-2" aria-label={t("loading")}>
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} className="h-16 rounded-xl" />
