@@ -7,8 +7,9 @@ import { openDatabase } from "../src/db/client";
 
 /**
  * With TEST_DATABASE_URL set (CI does), every run gets a fresh PostgreSQL database, migrated once;
- * test files share it and each test makes its own users. Without it, each file uses an in-memory PGlite, started
- * from one migrated data directory made here (an empty PGlite spends seconds in initdb; a copy loads in a fraction).
+ * test files share it and each test makes its own users. Without it, each test process uses an in-memory PGlite
+ * (harness.ts), started from one migrated data directory made here (an empty PGlite spends seconds in initdb; a
+ * copy loads in a fraction).
  */
 export default async function setup(project: TestProject) {
   const base = process.env.TEST_DATABASE_URL;

@@ -140,34 +140,26 @@ export async function getImage(db: Db, userId: string, id: string) {
   return row;
 }
 
-/** The storage-facing facts of an image (ownership check for file routes). */
+/** The storage-facing facts of an image: where its file is and what it is. */
+const FILE_FACTS = {
+  id: images.id,
+  filePath: images.filePath,
+  format: images.format,
+  prompt: images.prompt,
+  fileSize: images.fileSize,
+  mediaType: images.mediaType,
+};
+
+/** One image's file facts, if the user owns it (the ownership check for file routes). */
 export async function getFileFacts(db: Db, userId: string, id: string) {
-  const [row] = await db
-    .select({
-      id: images.id,
-      filePath: images.filePath,
-      format: images.format,
-      prompt: images.prompt,
-      fileSize: images.fileSize,
-      mediaType: images.mediaType,
-    })
-    .from(images)
-    .where(and(eq(images.id, id), eq(images.userId, userId)));
+  const [row] = await db.select(FILE_FACTS).from(images).where(and(eq(images.id, id), eq(images.userId, userId)));
   return row;
 }
 
+/** The file facts of those of `ids` the user owns. */
 export async function getFileFactsMany(db: Db, userId: string, ids: string[]) {
   if (!ids.length) return [];
-  return db
-    .select({
-      id: images.id,
-      filePath: images.filePath,
-      format: images.format,
-      prompt: images.prompt,
-      fileSize: images.fileSize,
-    })
-    .from(images)
-    .where(and(eq(images.userId, userId), inArray(images.id, ids)));
+  return db.select(FILE_FACTS).from(images).where(and(eq(images.userId, userId), inArray(images.id, ids)));
 }
 
 export async function projectOwned(db: Db, userId: string, projectId: string): Promise<boolean> {
