@@ -53,6 +53,15 @@ function keep(list: NotificationList) {
 const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 const unreachable = (err: unknown) => err instanceof ApiError && err.code === "NETWORK";
 
+/**
+ * Offline with no copy of the list on this device: the query waits for the network (paused, when the app saw the
+ * connection drop) or could not reach it (a start without a network). Callers say so rather than show a skeleton
+ * or a generic failure.
+ */
+export function waitingForNetwork(q: { isPending: boolean; isPaused: boolean; error: unknown }): boolean {
+  return (q.isPending && q.isPaused) || unreachable(q.error);
+}
+
 /** A page as the device last saw it (first page of the unfiltered list only), marked as such. */
 export type NotificationPage = NotificationList & { offlineSince?: number };
 

@@ -4,14 +4,15 @@ import { BellOff, CheckCheck } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { notificationListOptions } from "../api/notifications";
+import { notificationListOptions, waitingForNetwork } from "../api/notifications";
 import { useNotificationActions } from "../hooks/use-notifications";
 import { NotificationItem } from "./notification-item";
 
 /** The bell's popover: the latest few, "mark all read" and a link to the full page (loaded when first opened). */
 export function BellList({ close, unread }: { close: () => void; unread: number }) {
   const { t } = useTranslation("notifications");
-  const { data, isPending, isError, fetchStatus } = useInfiniteQuery(notificationListOptions({}, 8));
+  const list = useInfiniteQuery(notificationListOptions({}, 8));
+  const { data, isPending, isError } = list;
   const { readAll } = useNotificationActions();
   const items = data?.pages[0]?.items ?? [];
   return (
@@ -23,8 +24,7 @@ export function BellList({ close, unread }: { close: () => void; unread: number 
         </Button>
       </div>
       <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-1.5">
-        {isPending && fetchStatus === "paused" ? (
-          // Offline before the list ever loaded: the query waits for the network; say so instead of a skeleton.
+        {!items.length && waitingForNetwork(list) ? (
           <p className="p-4 text-sm text-muted-foreground">{t("bell.offline")}</p>
         ) : isPending ? (
           <div className="grid gap-2 p-2" aria-label={t("loading")}>

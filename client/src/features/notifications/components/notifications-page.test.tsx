@@ -85,27 +85,40 @@ describe("Notifications in the reader's language", { timeout: 30_000 }, () => {
 });
 
 describe("Notifications offline with nothing kept on this device", { timeout: 30_000 }, () => {
-  it("says the list loads when back online, instead of a skeleton that never ends", async () => {
-    const { onlineManager } = await import("@tanstack/react-query");
+  /** The page on the app's own query client, with no network at all. */
+  async function showUnreachable(retry?: false) {
     const { createQueryClient } = await import("@/lib/query-client");
-    const unreachable = vi.fn(async () => {
+    vi.stubGlobal("fetch", async () => {
       throw new TypeError("Failed to fetch");
     });
-    vi.stubGlobal("fetch", unreachable);
+    const client = createQueryClient();
+    if (retry === false) client.setQueryDefaults(["notifications"], { retry: false });
+    const root = createRootRoute();
+    const page = createRoute({ getParentRoute: () => root, path: "/notifications", component: () => <NotificationsPage search={{}} onSearch={() => {}} /> });
+    const router = createRouter({ routeTree: root.addChildren([page]), history: createMemoryHistory({ initialEntries: ["/notifications"] }) });
+    render(
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+  }
+  const offlineText = "You're offline. Notifications load when you're back online.";
+
+  it("says the list loads when back online while the query waits for the network, instead of an endless skeleton", async () => {
+    const { onlineManager } = await import("@tanstack/react-query");
     onlineManager.setOnline(false);
     try {
-      const root = createRootRoute();
-      const page = createRoute({ getParentRoute: () => root, path: "/notifications", component: () => <NotificationsPage search={{}} onSearch={() => {}} /> });
-      const router = createRouter({ routeTree: root.addChildren([page]), history: createMemoryHistory({ initialEntries: ["/notifications"] }) });
-      render(
-        <QueryClientProvider client={createQueryClient()}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>,
-      );
-      expect(await screen.findByText("You're offline. Notifications load when you're back online.", undefined, { timeout: 20_000 })).toBeInTheDocument();
+      await showUnreachable();
+      expect(await screen.findByText(offlineText, undefined, { timeout: 20_000 })).toBeInTheDocument();
       expect(screen.queryByLabelText("Loading notifications")).toBeNull();
     } finally {
       onlineManager.setOnline(true);
     }
+  });
+
+  it("says the same when the app started without a network and the server could not be reached", async () => {
+    await showUnreachable(false);
+    expect(await screen.findByText(offlineText, undefined, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.queryByText("Notifications could not be loaded")).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { notificationListOptions } from "../api/notifications";
+import { notificationListOptions, waitingForNetwork } from "../api/notifications";
 import { useNotificationActions } from "../hooks/use-notifications";
 import { KIND_LABEL_KEYS, relativeTime } from "../lib/format";
 import { NotificationItem } from "./notification-item";
@@ -90,8 +90,7 @@ export function NotificationsPage({ search, onSearch }: { search: NotificationsS
           <CloudOff className="size-4" aria-hidden="true" /> {t("page.offline", { when: relativeTime(new Date(first.offlineSince).toISOString()) })}
         </p>
       )}
-      {q.isPending && q.fetchStatus === "paused" ? (
-        // Offline and nothing kept on this device yet: the query waits for the network; say so.
+      {!items.length && waitingForNetwork(q) ? (
         <EmptyState icon={CloudOff} title={t("bell.offline")} />
       ) : q.isPending ? (
         <div className="grid gap-2" aria-label={t("loading")}>
