@@ -10,7 +10,7 @@
  *   options (env): BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_IMAGES=2000 BENCH_CPU_PROF=1 (writes a
  *   .cpuprofile of the server and prints its hottest functions), BENCH_JSON=path (figures for bench/run.mjs)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -34,6 +34,8 @@ interface Figure {
   errors: number;
   /** The server process's own CPU time per request (user + system), µs: waiting for a core does not count. */
   cpuUsPerRequest: number;
+  /** PostgreSQL's CPU per request (every `postgres` process on this machine), µs; NaN on PGlite or a remote server. */
+  dbCpuUsPerRequest: number;
 }
 
 /** CPU time a process has used so far, ms (Linux /proc; NaN elsewhere). */
@@ -46,8 +48,35 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-async function load(base: string, name: string, url: string, cookie: string | undefined, pid: number | undefined): Promise<Figure> {
+/** CPU time used so far by each local PostgreSQL process (its server, backends and helpers), ms by pid. */
+function postgresCpuMs(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return cpu;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") cpu.set(Number(pid), processCpuMs(Number(pid)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** PostgreSQL's CPU between two samples; a backend started in between counts from zero. */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of postgresCpuMs()) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+async function load(base: string, name: string, url: string, cookie: string | undefined, pid: number | undefined, localPostgres: boolean): Promise<Figure> {
   const cpuBefore = processCpuMs(pid);
+  const dbBefore = localPostgres ? postgresCpuMs() : undefined;
   const r = await autocannon({
     url: base + url,
     connections: CONNECTIONS,
@@ -56,7 +85,8 @@ async function load(base: string, name: string, url: string, cookie: string | un
   });
   const errors = r.errors + r.timeouts + r.non2xx;
   const cpuUsPerRequest = ((processCpuMs(pid) - cpuBefore) * 1000) / Math.max(1, r.requests.total);
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, cpuUsPerRequest };
+  const dbCpuUsPerRequest = dbBefore?.size ? (postgresCpuSince(dbBefore) * 1000) / Math.max(1, r.requests.total) : NaN;
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, cpuUsPerRequest, dbCpuUsPerRequest };
 }
 
 async function seed(kind: "postgres" | "pglite", url: string | undefined, dataDir: string, userId: string) {
@@ -91,13 +121,15 @@ async function main() {
       ["GET /api/images?limit=50", "/api/images?limit=50", cookie],
     ];
     const only = process.env.BENCH_ONLY?.split(",");
+    // PostgreSQL on this machine (the bench's usual set-up): its processes' CPU per request is measured too.
+    const localPostgres = kind === "postgres" && /@(127\.0\.0\.1|localhost)[:/]/.test(process.env.DATABASE_URL ?? "");
     const figures: Figure[] = [];
-    for (const [name, url, auth] of routes) if (!only || (name === "static file" && !PROFILE) || only.some((o) => url.includes(o))) figures.push(await load(base, name, url, auth, server.child.pid));
+    for (const [name, url, auth] of routes) if (!only || (name === "static file" && !PROFILE) || only.some((o) => url.includes(o))) figures.push(await load(base, name, url, auth, server.child.pid, localPostgres));
     const staticRps = figures.find((f) => f.name === "static file")?.rps ?? NaN;
     console.log(`\nAPI throughput, ${kind}, ${CONNECTIONS} connections, ${SECONDS} s each, ${IMAGES} images in the gallery`);
-    console.log("route".padEnd(28), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "× static".padStart(9), "errors".padStart(7), "server CPU µs/req".padStart(18));
+    console.log("route".padEnd(28), "req/s".padStart(8), "p50 ms".padStart(8), "p99 ms".padStart(8), "× static".padStart(9), "errors".padStart(7), "server CPU µs/req".padStart(18), "db CPU µs/req".padStart(14));
     for (const f of figures) {
-      console.log(f.name.padEnd(28), f.rps.toFixed(0).padStart(8), String(f.p50).padStart(8), String(f.p99).padStart(8), (f.rps / staticRps).toFixed(2).padStart(9), String(f.errors).padStart(7), (Number.isNaN(f.cpuUsPerRequest) ? "—" : f.cpuUsPerRequest.toFixed(0)).padStart(18));
+      console.log(f.name.padEnd(28), f.rps.toFixed(0).padStart(8), String(f.p50).padStart(8), String(f.p99).padStart(8), (f.rps / staticRps).toFixed(2).padStart(9), String(f.errors).padStart(7), (Number.isNaN(f.cpuUsPerRequest) ? "—" : f.cpuUsPerRequest.toFixed(0)).padStart(18), (Number.isNaN(f.dbCpuUsPerRequest) ? "—" : f.dbCpuUsPerRequest.toFixed(0)).padStart(14));
     }
     if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ kind, figures }, null, 2));
     await server.stop();

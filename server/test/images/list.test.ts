@@ -170,6 +170,30 @@ describe("keyset pagination under concurrent inserts", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort()).toEqual([...before].sort());
   });
+
+  it("gives pages of exactly the size asked, on and between the prepared statements' row counts", async () => {
+    const u = await signUp(t);
+    for (let i = 0; i < 23; i++) await insertRow(t, u.user.id, { createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
+    const walk = async (limit: number) => {
+      const sizes: number[] = [];
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ImageList = await ok<ImageList>(caller(t, u)(`/api/images?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`));
+        sizes.push(page.items.length);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { sizes, seen };
+    };
+    const all = (await walk(200)).seen;
+    expect(all).toHaveLength(23);
+    for (const [limit, sizes] of [[1, Array(23).fill(1)], [7, [7, 7, 7, 2]], [20, [20, 3]], [21, [21, 2]], [22, [22, 1]], [23, [23]], [50, [23]]] as const) {
+      const w = await walk(limit);
+      expect(w.sizes, `limit ${limit}`).toEqual(sizes);
+      expect(w.seen, `limit ${limit}`).toEqual(all);
+    }
+  });
 });
 
 describe("GET /api/images — the page's text", () => {
