@@ -8,7 +8,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm --filter @image-studio/bench api
  *   BENCH_APP_ROOT=/work/main runs that checkout's built server instead (A/B against another build)
  *   options (env): BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_IMAGES=2000 BENCH_CPU_PROF=1 (writes a
- *   .cpuprofile of the server and prints its hottest functions), BENCH_JSON=path (figures for bench/run.mjs)
+ *   .cpuprofile of the server and prints its hottest functions; BENCH_CPU_PROF_DIR=dir keeps it for DevTools),
+ *   BENCH_JSON=path (figures for bench/run.mjs)
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -103,7 +104,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-api-"));
   const fresh = process.env.DATABASE_URL ? await freshDatabaseUrl(process.env.DATABASE_URL, "image_studio_bench_api") : undefined;
   const kind = fresh ? "postgres" : "pglite";
-  const profDir = path.join(dataDir, "prof");
+  const profDir = process.env.BENCH_CPU_PROF_DIR || path.join(dataDir, "prof");
   let server = await startServer({ dataDir, databaseUrl: fresh?.url, root: ROOT });
   try {
     const { cookie, userId } = await signUpOverHttp(server.base);

@@ -4,6 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { negotiateLanguage, UI_LANGUAGE_IDS } from "@image-studio/shared/languages";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../context";
+import { setResponseHeader } from "../middleware/response-headers";
 import { shareHead, withShareHead } from "../modules/share/share.meta";
 import { communityHead, profileHead } from "../modules/community/community.meta";
 
@@ -42,9 +43,9 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
     if (c.req.path.startsWith("/api/")) return next();
     await next();
     const p = c.req.path;
-    if (p.startsWith("/assets/")) c.header("Cache-Control", "public, max-age=31536000, immutable");
-    else if (NO_CACHE.has(p) || p === "/" || !path.extname(p)) c.header("Cache-Control", "no-cache");
-    else if (!c.res.headers.get("Cache-Control")) c.header("Cache-Control", "public, max-age=3600");
+    if (p.startsWith("/assets/")) setResponseHeader(c, "Cache-Control", "public, max-age=31536000, immutable");
+    else if (NO_CACHE.has(p) || p === "/" || !path.extname(p)) setResponseHeader(c, "Cache-Control", "no-cache");
+    else if (!c.res.headers.get("Cache-Control")) setResponseHeader(c, "Cache-Control", "public, max-age=3600");
   });
   const seo = Object.entries(SEO_FILES).flatMap(([p, type]) => {
     const file = path.join(root, p);

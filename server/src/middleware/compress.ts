@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import type { JSONParsed } from "hono/utils/types";
 import { compress as streamCompress } from "hono/compress";
 import { createMiddleware } from "hono/factory";
+import { replaceResponse } from "./response-headers";
 
 /** Below this a compressed body saves no packet (one TCP segment either way) and costs CPU. */
 export const COMPRESS_MIN_BYTES = 1024;
@@ -97,7 +98,7 @@ export function compress(): MiddlewareHandler {
         }
         const headers = new Headers(res.headers);
         if (body.byteLength < COMPRESS_MIN_BYTES) headers.set("content-length", String(body.byteLength));
-        c.res = new Response(new Uint8Array(body), { status: res.status, headers }); // (a copy: DOM's BodyInit takes no Buffer)
+        replaceResponse(c, new Response(new Uint8Array(body), { status: res.status, headers })); // (a copy: DOM's BodyInit takes no Buffer)
         return;
       }
       const headers = new Headers(res.headers);
@@ -105,7 +106,7 @@ export function compress(): MiddlewareHandler {
       const packed = type === "br" ? brotliCompressSync(body, brotliOptions(body.byteLength)) : gzipSync(body, { level: 5 });
       headers.set("content-encoding", type);
       headers.set("content-length", String(packed.byteLength));
-      c.res = new Response(packed, { status: res.status, headers });
+      replaceResponse(c, new Response(packed, { status: res.status, headers }));
     });
   });
 }

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
+import { setResponseHeader } from "./response-headers";
 
 /**
  * The app shell's one inline script (client/app.html: the saved theme applied before first paint, and whether a
@@ -38,12 +39,13 @@ export function securityHeaders(opts: { isProduction: boolean; fileOrigin?: stri
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     const isSharePage = /^\/s\/[^/]+\/?$/.test(c.req.path);
-    c.header("Content-Security-Policy", isSharePage ? embeddable : csp);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (!isSharePage) c.header("X-Frame-Options", "DENY");
-    c.header("Cross-Origin-Opener-Policy", "same-origin");
-    c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (opts.isProduction) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    const set = (name: string, value: string) => setResponseHeader(c, name, value);
+    set("Content-Security-Policy", isSharePage ? embeddable : csp);
+    set("X-Content-Type-Options", "nosniff");
+    set("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!isSharePage) set("X-Frame-Options", "DENY");
+    set("Cross-Origin-Opener-Policy", "same-origin");
+    set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (opts.isProduction) set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   });
 }
