@@ -193,6 +193,11 @@ describe("keyset pagination under concurrent inserts", () => {
       expect(w.sizes, `limit ${limit}`).toEqual(sizes);
       expect(w.seen, `limit ${limit}`).toEqual(all);
     }
+    // On PGlite the pages run as named statements (parsed once), as node-postgres runs them on PostgreSQL.
+    if (t.deps.database.kind === "pglite") {
+      const res = (await t.deps.database.db.execute(sql`SELECT name FROM pg_prepared_statements`)) as unknown as { rows: { name: string }[] };
+      expect(res.rows.map((r) => r.name)).toEqual(expect.arrayContaining(["images_page_date_desc_live_first_21", "images_page_date_desc_live_after_21", "images_page_date_desc_live_first_201"]));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
-import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, fillPlaceholders, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { preparedPerDb } from "../../db/prepared";
+import { pgliteNamedRows, preparedPerDb } from "../../db/prepared";
 import { collectionImages, collections, images, nextVersion, projects, tombstones, users } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, type SortKey, sortKey, textArray } from "./images.query";
 import { tileJson, tileJsonExact } from "./images.tile-json";
@@ -91,11 +91,12 @@ function preparePage(db: Db, sort: ImageSort, order: "asc" | "desc", trash: bool
   const userId = sql.placeholder("userId") as unknown as string;
   const after = seek ? k.casts.map((_, i) => sql.placeholder(`k${i}`)) : undefined;
   const where = and(filterConditions(userId, { trash }), after ? seekCondition(k, after, order) : undefined);
-  return tilesSelect(db, k)
+  const query = tilesSelect(db, k)
     .where(where)
     .orderBy(...orderBy(k, order))
-    .limit(sql.raw(String(limit)) as unknown as number) // (Drizzle writes an SQL limit as it is, a number as $n)
-    .prepare(`images_page_${sort}_${order}_${trash ? "trash" : "live"}_${seek ? "after" : "first"}_${limit}`);
+    .limit(sql.raw(String(limit)) as unknown as number); // (Drizzle writes an SQL limit as it is, a number as $n)
+  const name = `images_page_${sort}_${order}_${trash ? "trash" : "live"}_${seek ? "after" : "first"}_${limit}`;
+  return { name, text: query.toSQL(), prepared: query.prepare(name) };
 }
 
 function preparedPage(db: Db, a: ListArgs) {
@@ -123,7 +124,10 @@ export async function listTiles(db: Db, userId: string, a: ListArgs): Promise<Ti
   if (!prepared) return listImagesQuery(db, userId, a);
   const values: Record<string, unknown> = { userId };
   a.after?.forEach((v, i) => (values[`k${i}`] = v));
-  const rows: TileRow[] = await prepared.execute(values);
+  // On PGlite under its name (parsed and planned once), elsewhere Drizzle's statement (node-postgres names it).
+  const params = fillPlaceholders(prepared.text.params, values).map((v) => (v === null || v === undefined ? null : String(v)));
+  const named = await pgliteNamedRows(db, prepared.name, prepared.text.sql, params);
+  const rows: TileRow[] = named ? named.map(([tile, cursorKey]) => ({ tile: tile!, cursorKey: cursorKey! })) : await prepared.prepared.execute(values);
   return rows.length > a.limit ? rows.slice(0, a.limit) : rows;
 }
 
