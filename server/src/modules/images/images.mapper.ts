@@ -1,5 +1,6 @@
 import { type ImageDetail, imageDownloadUrl, imageFileUrl, type ImageMetadataExport, type ImageSummary } from "@image-studio/shared";
-import type { ImageRow, SummaryRow } from "./images.repo";
+import type { SummaryRow } from "./images.page.repo";
+import type { ImageRow } from "./images.repo";
 
 /** Rows → the camelCase JSON of shared/src/images.ts. */
 

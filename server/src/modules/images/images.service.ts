@@ -10,6 +10,7 @@ import { listAll } from "../../storage/types";
 import { decodeCursor, encodeCursor } from "./images.cursor";
 import { toDetail, toMetadata, toSummary } from "./images.mapper";
 import { sortKey } from "./images.query";
+import * as page from "./images.page.repo";
 import * as repo from "./images.repo";
 import { projectScope } from "../teams/teams.access";
 
@@ -40,10 +41,10 @@ const listArgs = (q: ImageListQuery) => {
 };
 
 /** The SQL of a list page (for EXPLAIN in the benchmark). */
-export const listQuery = (ctx: Ctx, q: ImageListQuery) => repo.listImagesQuery(ctx.db, ctx.user.id, listArgs(q));
+export const listQuery = (ctx: Ctx, q: ImageListQuery) => page.listImagesQuery(ctx.db, ctx.user.id, listArgs(q));
 
 /** A tile's JSON text: as PostgreSQL made it, or (a packed row, see `listImagesQuery`) as `toSummary` makes it. */
-const tileText = (tile: string) => (tile.charCodeAt(0) === 123 /* { */ ? tile : JSON.stringify(toSummary(repo.unpackSummary(tile))));
+const tileText = (tile: string) => (tile.charCodeAt(0) === 123 /* { */ ? tile : JSON.stringify(toSummary(page.unpackSummary(tile))));
 
 /**
  * One page of the gallery as JSON text — exactly `JSON.stringify` of the `ImageList` that `list` answers, made from
@@ -53,7 +54,7 @@ export async function listJson(ctx: Ctx, q: ImageListQuery): Promise<string> {
   const args = listArgs(q);
   // Browsing a project shared with the caller's team lists it in its owner's scope (trash stays the owner's).
   const scope = q.projectId && q.projectId !== "none" && !q.trash ? await projectScope(ctx, q.projectId, "viewer").catch((e: unknown) => { if (e instanceof AppError) return ctx; throw e; }) : ctx;
-  const rows = await repo.listTiles(ctx.db, scope.user.id, args);
+  const rows = await page.listTiles(ctx.db, scope.user.id, args);
   const count = Math.min(rows.length, q.limit);
   let json = '{"items":[';
   for (let i = 0; i < count; i++) json += (i ? "," : "") + tileText(rows[i]!.tile);

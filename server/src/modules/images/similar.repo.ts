@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { images } from "../../db/schema";
-import { summaryColumns } from "./images.repo";
+import { summaryColumns } from "./images.page.repo";
 
 /** Perceptual-hash queries: Hamming distance between 64-bit dHashes stored as 16 hex characters. */
 
