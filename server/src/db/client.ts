@@ -51,11 +51,14 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** How every Drizzle handle on the app's databases is made (the schema, snake_case columns). */
+export const drizzleConfig = { schema, casing: "snake_case" } as const;
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     pool.on("error", () => {}); // idle client errors are reported by the next query
-    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePg(pool, drizzleConfig) as unknown as Db;
     return {
       db,
       kind: "postgres",
@@ -67,7 +70,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite(client, drizzleConfig) as unknown as Db;
   return {
     db,
     kind: "pglite",

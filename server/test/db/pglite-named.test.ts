@@ -1,45 +1,109 @@
-import { sql } from "drizzle-orm";
+import type { PGlite } from "@electric-sql/pglite";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client";
-import { pgliteNamedRows } from "../../src/db/prepared";
+import { pgliteNamedQuery, preparedPerDb, preparingDb } from "../../src/db/prepared";
+import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { openPglite } from "../ops/databases";
 
-/** The gallery page's named statements on PGlite (db/prepared.ts): parsed once, values bound, errors contained. */
-describe("pgliteNamedRows", () => {
+/** Named statements on PGlite (db/prepared.ts): parsed once, values bound and typed as query() does, errors contained. */
+describe("pgliteNamedQuery", () => {
   let database: Database;
+  let client: PGlite;
   const prepared = async () =>
     ((await database.db.execute(sql`SELECT name FROM pg_prepared_statements ORDER BY name`)) as unknown as { rows: { name: string }[] }).rows.map((r) => r.name);
   beforeAll(async () => {
     database = await openPglite();
+    client = (database.db as unknown as { $client: PGlite }).$client;
   });
   afterAll(() => database.close());
 
-  it("runs a statement under its name with bound values, parsing it once", async () => {
-    const text = "SELECT $1::text || '!' AS a, $2::int * 2 AS b";
-    expect(await pgliteNamedRows(database.db, "t_echo", text, ["it's; DROP TABLE users; --", "21"])).toEqual([["it's; DROP TABLE users; --!", "42"]]);
-    expect(await pgliteNamedRows(database.db, "t_echo", text, [null, "1"])).toEqual([[null, "2"]]);
+  it("runs a statement under its name with bound values, parsing it once, typed as query() types them", async () => {
+    const text = "SELECT $1::text || '!' AS a, $2::int * 2 AS b, $3::timestamptz AS at, $4::jsonb AS j, $5::bool AS ok";
+    const values = ["it's; DROP TABLE users; --", 21, new Date("2026-01-02T03:04:05.678Z"), { k: ["v", 1] }, true];
+    const named = await pgliteNamedQuery(client, "t_echo", text, values);
+    expect(named.rows).toEqual((await client.query(text, values)).rows);
+    expect(named.rows).toEqual([{ a: "it's; DROP TABLE users; --!", b: 42, at: new Date("2026-01-02T03:04:05.678Z"), j: { k: ["v", 1] }, ok: true }]);
+    expect(named.fields.map((f) => f.name)).toEqual(["a", "b", "at", "j", "ok"]);
+    expect((await pgliteNamedQuery(client, "t_echo", text, [null, 1, null, null, false], { rowMode: "array" })).rows).toEqual([[null, 2, null, null, false]]);
     expect(await prepared()).toEqual(["t_echo"]);
   });
 
   it("answers a bad value with PostgreSQL's error and keeps working", async () => {
     const text = "SELECT $1::uuid::text AS id";
-    await expect(pgliteNamedRows(database.db, "t_uuid", text, ["not-a-uuid"])).rejects.toThrow(/uuid/);
+    await expect(pgliteNamedQuery(client, "t_uuid", text, ["not-a-uuid"])).rejects.toThrow(/uuid/);
     // The statement was parsed before the failing bind: it is reused, not parsed twice ("already exists").
-    expect(await pgliteNamedRows(database.db, "t_uuid", text, ["00000000-0000-4000-8000-000000000001"])).toEqual([["00000000-0000-4000-8000-000000000001"]]);
-    await expect(pgliteNamedRows(database.db, "t_broken", "SELECT FROM nowhere_at_all", [])).rejects.toThrow(/nowhere_at_all/);
-    expect(await pgliteNamedRows(database.db, "t_echo", "SELECT $1::text || '!' AS a, $2::int * 2 AS b", ["x", "2"])).toEqual([["x!", "4"]]);
+    expect((await pgliteNamedQuery(client, "t_uuid", text, ["00000000-0000-4000-8000-000000000001"])).rows).toEqual([{ id: "00000000-0000-4000-8000-000000000001" }]);
+    await expect(pgliteNamedQuery(client, "t_broken", "SELECT FROM nowhere_at_all", [])).rejects.toThrow(/nowhere_at_all/);
     expect(await prepared()).toEqual(["t_echo", "t_uuid"]);
   });
 
-  it("waits for a transaction on the engine to finish, and is not used on a transaction's own handle", async () => {
-    let inside: unknown = "unset";
-    const tx = database.db.transaction(async (t) => {
-      inside = await pgliteNamedRows(t, "t_tx", "SELECT 1", []);
-      await t.execute(sql`SELECT pg_sleep(0.05)`);
+  it("writes, and answers how many rows it changed", async () => {
+    await database.db.execute(sql`CREATE TABLE t_named (n int)`);
+    const insert = await pgliteNamedQuery(client, "t_insert", "INSERT INTO t_named SELECT generate_series(1, $1::int)", [3]);
+    expect(insert.affectedRows).toBe(3);
+    expect((await client.query<{ c: number }>("SELECT count(*)::int AS c FROM t_named")).rows).toEqual([{ c: 3 }]);
+  });
+
+  it("never runs inside another caller's open transaction: it waits for it to end", async () => {
+    await database.db.execute(sql`CREATE TABLE t_tx (n int)`);
+    let during: Promise<Awaited<ReturnType<typeof pgliteNamedQuery>>> | undefined;
+    const rolledBack = database.db.transaction(async (t) => {
+      await t.execute(sql`INSERT INTO t_tx VALUES (1)`);
+      // Asked for while the transaction is open, between two of its statements: had it run inside, it would see the row.
+      during = pgliteNamedQuery(client, "t_count", "SELECT count(*)::int AS n FROM t_tx", []);
+      await t.execute(sql`SELECT pg_sleep(0.02)`);
+      throw new Error("roll back");
     });
-    const during = pgliteNamedRows(database.db, "t_after", "SELECT now() = statement_timestamp() AS x", []);
-    await tx;
-    expect(inside).toBeUndefined();
-    expect(await during).toHaveLength(1);
+    await expect(rolledBack).rejects.toThrow("roll back");
+    expect((await during!).rows).toEqual([{ n: 0 }]);
+  });
+});
+
+/** A table of the column types the session check reads (the test's own: on the PostgreSQL pass PGlite starts empty). */
+const people = pgTable("t_people", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  verified: boolean("verified").notNull().default(false),
+  preferences: jsonb("preferences").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+describe("preparingDb", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openPglite();
+  });
+  afterAll(() => database.close());
+
+  it("on PGlite, builds Drizzle's prepared queries to run named, with Drizzle's own mapping", async () => {
+    await database.db.execute(
+      sql`CREATE TABLE t_people (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), email text NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), verified boolean NOT NULL DEFAULT false, preferences jsonb NOT NULL DEFAULT '{}')`,
+    );
+    const [row] = await database.db.insert(people).values({ email: "named@example.com", verified: true, preferences: { theme: "dark", n: [1, 2] } }).returning({ id: people.id });
+    const query = preparedPerDb((db) =>
+      db
+        .select({ id: people.id, email: people.email, createdAt: people.createdAt, verified: people.verified, preferences: people.preferences })
+        .from(people)
+        .where(eq(people.id, sql.placeholder("id")))
+        .prepare("t_user_by_id"),
+    );
+    const [direct] = await database.db
+      .select({ id: people.id, email: people.email, createdAt: people.createdAt, verified: people.verified, preferences: people.preferences })
+      .from(people)
+      .where(eq(people.id, row!.id));
+    expect(await query(database.db).execute({ id: row!.id })).toEqual([direct]);
+    expect(direct).toMatchObject({ email: "named@example.com", verified: true, preferences: { theme: "dark", n: [1, 2] } });
+    expect(direct!.createdAt).toBeInstanceOf(Date);
+    expect(await query(database.db).execute({ id: "00000000-0000-4000-8000-000000000009" })).toEqual([]);
+    const res = (await database.db.execute(sql`SELECT statement FROM pg_prepared_statements`)) as unknown as { rows: { statement: string }[] };
+    expect(res.rows.map((r) => r.statement)).toEqual([expect.stringMatching(/^select "id", "email", .* from "t_people" where "t_people"."id" = \$1$/)]);
+  });
+
+  it("leaves a transaction's handle as it is", async () => {
+    await database.db.transaction(async (t) => {
+      expect(preparingDb(t)).toBe(t);
+    });
+    expect(preparingDb(database.db)).toBe(preparingDb(database.db));
   });
 });

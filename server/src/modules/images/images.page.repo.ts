@@ -1,7 +1,7 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
-import { and, fillPlaceholders, sql } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { pgliteNamedRows, preparedPerDb } from "../../db/prepared";
+import { preparedPerDb, preparingDb } from "../../db/prepared";
 import { images } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, type SortKey, sortKey } from "./images.query";
 import { tileJson, tileJsonExact } from "./images.tile-json";
@@ -94,7 +94,7 @@ function preparePage(db: Db, sort: ImageSort, order: "asc" | "desc", trash: bool
     .orderBy(...orderBy(k, order))
     .limit(sql.raw(String(limit)) as unknown as number); // (Drizzle writes an SQL limit as it is, a number as $n)
   const name = `images_page_${sort}_${order}_${trash ? "trash" : "live"}_${seek ? "after" : "first"}_${limit}`;
-  return { name, text: query.toSQL(), prepared: query.prepare(name) };
+  return query.prepare(name);
 }
 
 function preparedPage(db: Db, a: ListArgs) {
@@ -107,7 +107,7 @@ function preparedPage(db: Db, a: ListArgs) {
   const shape = `${a.sort}|${a.order}|${trash}|${a.after ? 1 : 0}|${step}`;
   const cache = preparedPages(db);
   let query = cache.get(shape);
-  if (!query) cache.set(shape, (query = preparePage(db, a.sort, a.order, trash, Boolean(a.after), step)));
+  if (!query) cache.set(shape, (query = preparePage(preparingDb(db), a.sort, a.order, trash, Boolean(a.after), step)));
   return query;
 }
 
@@ -122,10 +122,7 @@ export async function listTiles(db: Db, userId: string, a: ListArgs): Promise<Ti
   if (!prepared) return listImagesQuery(db, userId, a);
   const values: Record<string, unknown> = { userId };
   a.after?.forEach((v, i) => (values[`k${i}`] = v));
-  // On PGlite under its name (parsed and planned once), elsewhere Drizzle's statement (node-postgres names it).
-  const params = fillPlaceholders(prepared.text.params, values).map((v) => (v === null || v === undefined ? null : String(v)));
-  const named = await pgliteNamedRows(db, prepared.name, prepared.text.sql, params);
-  const rows: TileRow[] = named ? named.map(([tile, cursorKey]) => ({ tile: tile!, cursorKey: cursorKey! })) : await prepared.prepared.execute(values);
+  const rows: TileRow[] = await prepared.execute(values);
   return rows.length > a.limit ? rows.slice(0, a.limit) : rows;
 }
 
