@@ -64,11 +64,25 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: "shell", tags: ["$initial"], priority: 2, test: APP_CODE },
+            { name: "shell", tags: ["$initial"], priority: 6, test: APP_CODE },
+            // Pages in a few files each (docs/decisions/performance.md, "Fewer files"): left to automatic chunking, a
+            // module shared by a different set of pages and lazy parts was a file of its own — the gallery's first
+            // visit fetched 101 files (32 under 1 KB), sign-in's 42, and every file a page starts costs the renderer
+            // 0.5–1.5 ms of main thread on top of its request. Each group below takes the pages its test names and,
+            // with includeDependenciesRecursively (the default), everything they import that no group above took. A
+            // group's modules so import only its own, the groups' above and the shell: no two chunks import each
+            // other (grouping the UI kit by `entriesAware` made such a cycle: "is not a function" at load). Order:
+            // the pages someone's first visit lands on come first, so they load no signed-in code — /try alone (it
+            // is the landing's call to action), then the sign-in pages, then the shared-link and public profile
+            // pages; then the signed-in layout with the gallery, its home page. A page loads its group's chunk and
+            // the chunks above it that hold modules it needs; other pages and lazy parts keep automatic chunking.
+            { name: "try", priority: 5, test: /[\\/]client[\\/]src[\\/]routes[\\/]try\.tsx/ },
+            { name: "auth", priority: 4, test: /[\\/]client[\\/]src[\\/]routes[\\/](sign-in|sign-up|forgot-password|reset-password|verify-email)\.tsx/ },
+            { name: "public", priority: 3, test: /[\\/]client[\\/]src[\\/]routes[\\/](s\.\$token|community|u\.\$handle)\.tsx/ },
+            { name: "app", priority: 2, test: /[\\/]client[\\/]src[\\/]routes[\\/](_app\.tsx|_app[\\/]gallery\.tsx)/ },
             // Left to automatic chunking, every icon shared by a different set of pages was a file of its own (≈ 1 KB):
-            // the gallery's first visit fetched 150 files, six at a time over HTTP/1.1. Icons are grouped by the pages
-            // that use them, sets under 6 KB merged into a neighbour. (The same for Radix and components/ui made
-            // chunks import each other in a cycle — "is not a function" at load — see docs/decisions/performance.md.)
+            // the gallery's first visit fetched 150 files, six at a time over HTTP/1.1. Icons the groups above did not
+            // take are grouped by the pages that use them, sets under 6 KB merged into a neighbour.
             { name: "icons", priority: 1, test: /[\\/]node_modules[\\/]lucide-react[\\/]/, entriesAware: true, entriesAwareMergeThreshold: 6 * 1024 },
           ],
         },
