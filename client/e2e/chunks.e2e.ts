@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The built chunks' static imports (vite.config.ts `codeSplitting.groups`). Two chunks that import each other, even
+ * through others, can run a module before one it uses has run ("is not a function" at load, on whichever page
+ * happens to load the cycle's far end first): the page groups are built so that cannot happen, and this checks the
+ * build did not. Read from client/dist, which the e2e run builds.
+ */
+const assets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/assets");
+
+function staticImports(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of readdirSync(assets).filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(path.join(assets, file), "utf8");
+    // Minified ESM: `import{a as b}from"./x.js"`, `import"./x.js"`, `export{…}from"./x.js"` (not `import("./x.js")`).
+    const targets = [...text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{},\s]*from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]!);
+    graph.set(file, [...new Set(targets)]);
+  }
+  return graph;
+}
+
+/** One import cycle among the chunks, as a path that ends where it began, or undefined. */
+function findCycle(graph: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (file: string): string[] | undefined => {
+    if (state.get(file) === "done") return undefined;
+    if (state.get(file) === "open") return [...stack.slice(stack.indexOf(file)), file];
+    state.set(file, "open");
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(file, "done");
+    return undefined;
+  };
+  for (const file of graph.keys()) {
+    const cycle = visit(file);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+/** The app shell's entry chunk: app.html's module script that is not rolldown's runtime. */
+function shellChunk(): string {
+  const html = readFileSync(path.join(assets, "../app.html"), "utf8");
+  const scripts = [...html.matchAll(/<script type="module"[^>]*src="\/assets\/([^"]+)"/g)].map((m) => m[1]!);
+  const [shell, ...others] = scripts.filter((f) => !f.startsWith("rolldown-runtime-"));
+  expect(others, "app.html's module scripts").toEqual([]);
+  return shell!;
+}
+
+describe("built chunks", () => {
+  const graph = staticImports();
+  const shell = shellChunk();
+
+  it("read every chunk's imports (the pattern still matches the minifier's output)", () => {
+    expect(graph.size).toBeGreaterThan(20);
+    expect(graph.has(shell), `the shell chunk ${shell}`).toBe(true);
+    const importers = [...graph.values()].filter((targets) => targets.includes(shell)).length;
+    expect(importers, "chunks importing the shell").toBeGreaterThan(10);
+  });
+
+  it("import one another without a cycle", () => {
+    expect(findCycle(graph)).toBeUndefined();
+  });
+
+  it("keep the pages' groups out of the shell: it imports no route code statically", () => {
+    for (const target of graph.get(shell)!) expect(target).toMatch(/^rolldown-runtime-/);
+  });
+});
