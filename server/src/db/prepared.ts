@@ -29,18 +29,24 @@ export function preparingDb(db: Db): Db {
   if (!(client instanceof PGlite)) return db;
   let named = preparing.get(db);
   if (!named) {
-    const names = new Map<string, string>();
     const runner = {
-      query: (text: string, params: unknown[] = [], options?: QueryOptions) => {
-        let name = names.get(text);
-        if (!name) names.set(text, (name = `drizzle_named_${names.size + 1}`));
-        return pgliteNamedQuery(client, name, text, params, options);
-      },
+      query: (text: string, params: unknown[] = [], options?: QueryOptions) => pgliteNamedQuery(client, statementName(client, text), text, params, options),
     };
     named = drizzlePglite({ client: runner as unknown as PGlite, ...drizzleConfig }) as unknown as Db;
     preparing.set(db, named);
   }
   return named;
+}
+
+/** Names given to statement texts, per PGlite: its engine keeps one namespace of statements, whatever handle ran them. */
+const namesOn = new WeakMap<PGlite, Map<string, string>>();
+
+function statementName(client: PGlite, text: string): string {
+  let names = namesOn.get(client);
+  if (!names) namesOn.set(client, (names = new Map()));
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `drizzle_named_${names.size + 1}`));
+  return name;
 }
 
 type RowDescription = InstanceType<typeof protocol.messages.RowDescriptionMessage>;

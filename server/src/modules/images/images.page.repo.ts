@@ -1,7 +1,7 @@
 import type { ImageFilter, ImageSort } from "@image-studio/shared";
 import { and, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { preparedPerDb, preparingDb } from "../../db/prepared";
+import { preparedPerDb } from "../../db/prepared";
 import { images } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, type SortKey, sortKey } from "./images.query";
 import { tileJson, tileJsonExact } from "./images.tile-json";
@@ -82,7 +82,8 @@ const SHAPE_FIELDS = new Set(["trash", "sort", "order", "cursor", "limit"]);
  */
 const LIMIT_STEPS = [21, 51, 101, 201] as const;
 
-const preparedPages = preparedPerDb(() => new Map<string, ReturnType<typeof preparePage>>());
+/** Per database: the handle the pages are prepared on (`preparedPerDb` picks it) and the pages prepared so far. */
+const preparedPages = preparedPerDb((db) => ({ db, pages: new Map<string, ReturnType<typeof preparePage>>() }));
 
 function preparePage(db: Db, sort: ImageSort, order: "asc" | "desc", trash: boolean, seek: boolean, limit: number) {
   const k = sortKey(sort);
@@ -105,9 +106,9 @@ function preparedPage(db: Db, a: ListArgs) {
   const step = LIMIT_STEPS.find((n) => n >= a.limit);
   if (step === undefined) return undefined;
   const shape = `${a.sort}|${a.order}|${trash}|${a.after ? 1 : 0}|${step}`;
-  const cache = preparedPages(db);
-  let query = cache.get(shape);
-  if (!query) cache.set(shape, (query = preparePage(preparingDb(db), a.sort, a.order, trash, Boolean(a.after), step)));
+  const prepared = preparedPages(db);
+  let query = prepared.pages.get(shape);
+  if (!query) prepared.pages.set(shape, (query = preparePage(prepared.db, a.sort, a.order, trash, Boolean(a.after), step)));
   return query;
 }
 
