@@ -72,6 +72,12 @@ export const images = pgTable(
     updatedAt: updatedAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     version: syncVersion(),
+    /**
+     * The gallery tile's JSON text, written by the database itself on every insert and update (the `images_tile_json`
+     * trigger of migration 0021, from `modules/images/images.tile-json.ts`); null where PostgreSQL could not write
+     * it exactly as JavaScript would. Never set it from the app: the trigger overwrites it.
+     */
+    tileJson: text("tile_json"),
   },
   (t) => [
     index("images_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),

@@ -4,7 +4,6 @@ import type { Db } from "../../db/client";
 import { preparedPerDb } from "../../db/prepared";
 import { images } from "../../db/schema";
 import { filterConditions, orderBy, seekCondition, type SortKey, sortKey } from "./images.query";
-import { tileJson, tileJsonExact } from "./images.tile-json";
 
 /** The gallery's pages: the tiles' columns and text, the page query, and its prepared statements. Owner-scoped. */
 
@@ -46,16 +45,17 @@ export type SummaryRow = Awaited<ReturnType<typeof _summaryShape>>[number];
 const SUMMARY_KEYS = Object.keys(summaryColumns) as (keyof typeof summaryColumns)[];
 
 /**
- * The list query, unexecuted (the benchmark EXPLAINs it). Each row is the tile's JSON text (see `tileJson`) and
- * the cursor key; a row PostgreSQL cannot write exactly comes as one JSON array (the summary columns in
- * `summaryColumns` order, then the cursor key) for `unpackSummary` and `toSummary`. One or two text fields per row
+ * The list query, unexecuted (the benchmark EXPLAINs it). Each row is the tile's JSON text (`images.tile_json`, which
+ * the database writes on every insert and update: images.tile-json.ts) and the cursor key; a row PostgreSQL cannot
+ * write exactly (its `tile_json` is null) comes as one JSON array (the summary columns in `summaryColumns` order,
+ * then the cursor key) for `unpackSummary` and `toSummary`. One or two text fields per row
  * instead of twenty-one: both drivers pay per field (PGlite copies each into its own buffer before decoding it,
  * node-postgres runs a parser per field, dates included).
  */
 function tilesSelect(db: Db, k: SortKey) {
   const packed = sql`json_build_array(${sql.join(Object.values(summaryColumns), sql`, `)}, ${k.select})::text`;
   return db
-    .select({ tile: sql<string>`CASE WHEN ${tileJsonExact} THEN ${tileJson} ELSE ${packed} END`, cursorKey: k.select })
+    .select({ tile: sql<string>`coalesce(${images.tileJson}, ${packed})`, cursorKey: k.select })
     .from(images);
 }
 
