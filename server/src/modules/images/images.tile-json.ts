@@ -39,7 +39,7 @@ const TILE_FIELDS: [string, SQL][] = [
   ["deletedAt", orNull(quoted(isoMs(images.deletedAt)))],
   ["version", sql`${images.version}::text`],
 ];
-export const tileJson = sql`${sql.join(
+const tileJson = sql`${sql.join(
   TILE_FIELDS.map(([key, value], i) => sql`${sql.raw(`'${i === 0 ? "{" : ","}"${key}":'`)} || ${value}`),
   sql` || `,
 )} || '}'`;
@@ -51,7 +51,7 @@ export const tileJson = sql`${sql.join(
  * with characters outside the BMP (JavaScript counts them as two when it cuts at 300).
  */
 const inRange = (col: AnyColumn) => sql`${col} >= '0001-01-01T00:00:00Z' AND ${col} < '10000-01-01T00:00:00Z'`;
-export const tileJsonExact = sql`(${images.durationSeconds} IS NULL OR (abs(${images.durationSeconds}) >= 1e-4 AND abs(${images.durationSeconds}) < 1e15))
+const tileJsonExact = sql`(${images.durationSeconds} IS NULL OR (abs(${images.durationSeconds}) >= 1e-4 AND abs(${images.durationSeconds}) < 1e15))
   AND ${inRange(images.createdAt)} AND (${images.deletedAt} IS NULL OR (${inRange(images.deletedAt)}))
   AND (octet_length(${images.prompt}) <= 300 OR left(${images.prompt}, 300) !~ '[\\U00010000-\\U0010FFFF]')`;
 
