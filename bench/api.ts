@@ -114,9 +114,9 @@ async function main() {
     await seed(kind, fresh?.url, dataDir, userId);
     server = await startServer({ dataDir, databaseUrl: fresh?.url, port: server.port, cpuProfDir: PROFILE ? profDir : undefined, root: ROOT });
     const base = server.base;
-    for (const u of ["/theme.js", "/api/auth/me", "/api/images?limit=50"]) await fetch(base + u, { headers: { cookie } }); // warm-up
+    for (const u of ["/icons/favicon.svg", "/api/auth/me", "/api/images?limit=50"]) await fetch(base + u, { headers: { cookie } }); // warm-up
     const routes: [string, string, string | undefined][] = [
-      ["static file", "/theme.js", undefined],
+      ["static file", "/icons/favicon.svg", undefined],
       ["GET /api/health/live", "/api/health/live", undefined],
       ["GET /api/auth/me", "/api/auth/me", cookie],
       ["GET /api/images?limit=50", "/api/images?limit=50", cookie],

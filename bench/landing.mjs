@@ -6,6 +6,7 @@
  *   pnpm build && node bench/landing.mjs            # starts the built server (server/dist) on a free port
  *   node bench/landing.mjs --url http://host:3000   # measures a running server instead
  *   options: --runs N (default 3, the median run is reported), --no-fail (report only),
+ *            --save FILE (writes the median run's Lighthouse report, JSON, to read its network and CPU graph),
  *            --calibrate (CPU slowdown from this host's BenchmarkIndex instead of the fixed 4×, see below)
  *
  * Lighthouse's mobile preset slows the CPU 4×, which assumes a host with BenchmarkIndex ≈ 1500 (a fast desktop).
@@ -17,7 +18,7 @@
  * CLS ≤ 0.02, first paint without JavaScript, landing JS ≤ 15 KB brotli before interaction. Exits 1 when a budget
  * is missed.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { constants, brotliCompressSync } from "node:zlib";
 import lighthouse from "lighthouse";
@@ -134,6 +135,7 @@ try {
   const hostIndex = await benchmarkIndex();
   const multiplier = CALIBRATE ? Math.round(calibratedMultiplier(hostIndex) * 100) / 100 : undefined;
   const lhr = await runLighthouse(`${server.url}/`, multiplier);
+  if (opt("save")) writeFileSync(opt("save"), JSON.stringify(lhr));
   const noJs = await paintWithoutJs(`${server.url}/`);
   const scripts = scriptWeight(lhr);
   const a = lhr.audits;

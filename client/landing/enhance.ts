@@ -40,7 +40,7 @@ function setupThemeToggle() {
     });
   }
   system.addEventListener("change", () => readTheme() === "auto" && apply(system.matches));
-  label(root.classList.contains("dark")); // theme.js already applied the theme: touch no styles here
+  label(root.classList.contains("dark")); // the inline theme script already applied the theme: touch no styles here
 }
 
 function setupMobileMenu() {

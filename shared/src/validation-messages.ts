@@ -29,19 +29,25 @@ export function vm(key: ValidationKey, vars?: MessageVars): string {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Each English message as a pattern; fixed texts first, so a placeholder never swallows a text that has its own key. */
-const PATTERNS = [...english]
-  .map(([key, template]) => {
-    const names = placeholdersOf(template);
-    const source = template.split(/\{\{\s*[\w.]+\s*\}\}/).map(escape).join("(.+?)");
-    const order = [...template.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? "");
-    return { key: key as ValidationKey, pattern: new RegExp(`^${source}$`), order, fixed: names.length === 0 };
-  })
-  .sort((a, b) => Number(b.fixed) - Number(a.fixed));
+/**
+ * Each English message as a pattern; fixed texts first, so a placeholder never swallows a text that has its own key.
+ * Built on the first lookup, not at import: ≈ 550 RegExps that every page loading a schema would otherwise pay for
+ * at start-up (the sign-in page's boot, docs/decisions/performance.md), though only a failed validation reads them.
+ */
+let patterns: { key: ValidationKey; pattern: RegExp; order: string[]; fixed: boolean }[] | undefined;
+const patternsOf = () =>
+  (patterns ??= [...english]
+    .map(([key, template]) => {
+      const names = placeholdersOf(template);
+      const source = template.split(/\{\{\s*[\w.]+\s*\}\}/).map(escape).join("(.+?)");
+      const order = [...template.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? "");
+      return { key: key as ValidationKey, pattern: new RegExp(`^${source}$`), order, fixed: names.length === 0 };
+    })
+    .sort((a, b) => Number(b.fixed) - Number(a.fixed)));
 
 /** The key (and placeholder values) of an English validation message; undefined for any other text. */
 export function validationKeyOf(message: string): { key: ValidationKey; vars: Record<string, string> } | undefined {
-  for (const p of PATTERNS) {
+  for (const p of patternsOf()) {
     const m = p.pattern.exec(message);
     if (m) return { key: p.key, vars: Object.fromEntries(p.order.map((name, i) => [name, m[i + 1] ?? ""])) };
   }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { negotiateLanguage, UI_LANGUAGE_IDS } from "@image-studio/shared/languages";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../context";
+import { compressedPages } from "./compressed-pages";
 import { setResponseHeader } from "../middleware/response-headers";
 import { shareHead, withShareHead } from "../modules/share/share.meta";
 import { communityHead, profileHead } from "../modules/community/community.meta";
@@ -57,12 +58,23 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
       return c.body(fillSiteOrigin(text, c.get("deps").env.APP_URL));
     });
   }
+  // The pages below that are the same for every visitor go out compressed once (Brotli 11), not on every request.
+  const sendPage = compressedPages();
   const indexHtml = readFileSync(path.join(root, "index.html"), "utf8");
   // The landing as the service worker precaches it (/index.html) and as browsers and crawlers open it (/).
-  const landing = (c: Context<AppEnv>) => c.html(fillSiteOrigin(indexHtml, c.get("deps").env.APP_URL));
+  const landing = (c: Context<AppEnv>) => sendPage(c, fillSiteOrigin(indexHtml, c.get("deps").env.APP_URL));
   app.get("/", landing);
   app.get("/index.html", landing);
-  app.use("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ root: rel })(c, next)));
+  // Scripts, styles and the like are sent as the build compressed them (scripts/precompress.mjs writes a .br and a .gz
+  // beside each), chosen by Accept-Encoding. Only files known to have them are looked for that way (a miss would cost
+  // two failed stat calls a request); the others go through the runtime compressor as before.
+  const packed = precompressedPaths(root);
+  const files = serveStatic({ root: rel });
+  const packedFiles = serveStatic({ root: rel, precompressed: true });
+  app.use("*", async (c, next) => {
+    if (c.req.path.startsWith("/api/")) return next();
+    return (packed.has(c.req.path) ? packedFiles : files)(c, next);
+  });
   const appHtmlPath = path.join(root, "app.html");
   const appHtml = existsSync(appHtmlPath) ? readFileSync(appHtmlPath, "utf8") : indexHtml;
   // A share page: the same shell, with a head that unfurls in chat apps (only for open links; never noindex-less).
@@ -89,15 +101,15 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
       c.header("Cache-Control", "no-cache");
       c.header("Vary", "Accept-Language");
       // An OAuth error shows an alert the prerender does not have: the app renders that page by itself.
-      if (c.req.query("error") !== undefined) return c.html(appHtml);
-      return c.html(await prerendered.page(route, c.req.header("Accept-Language")));
+      if (c.req.query("error") !== undefined) return sendPage(c, appHtml);
+      return sendPage(c, await prerendered.page(route, c.req.header("Accept-Language")));
     });
   }
   app.get("*", (c, next) => {
     if (c.req.path.startsWith("/api/") || path.extname(c.req.path)) return next();
     c.header("Cache-Control", "no-cache");
     // Every app route boots from the app shell (the landing page at / is answered above).
-    return c.html(appHtml);
+    return sendPage(c, appHtml);
   });
   return true;
 }
@@ -106,6 +118,18 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
 interface PrerenderedPage {
   title: Record<string, string>;
   markup: Record<string, Record<string, string>>;
+}
+
+/** The URL paths of the built files that have a precompressed copy (`<file>.br` or `<file>.gz`) beside them. */
+function precompressedPaths(root: string): Set<string> {
+  const paths = new Set<string>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const match = /^(.+)\.(br|gz)$/.exec(entry.name);
+    if (!entry.isFile() || !match) continue;
+    const file = path.join(entry.parentPath, match[1]!);
+    if (existsSync(file)) paths.add(`/${path.relative(root, file).split(path.sep).join("/")}`);
+  }
+  return paths;
 }
 
 /** The build's prerendered signed-out pages (client/landing/build/app-pages.ts). */

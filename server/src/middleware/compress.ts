@@ -23,7 +23,8 @@ const brotliOptions = (size: number) => ({
   },
 });
 
-function pick(acceptEncoding: string | undefined): "br" | "gzip" | null {
+/** The encoding to answer with for this Accept-Encoding: Brotli when offered, else gzip, else none. */
+export function preferredEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
   if (!acceptEncoding) return null;
   const offered = acceptEncoding.toLowerCase();
   if (/\bbr\b(?!;q=0(\.0+)?\b)/.test(offered)) return "br";
@@ -80,7 +81,7 @@ async function bodyOf(res: Response): Promise<{ bytes: Buffer; rebuilt: boolean 
 export function compress(): MiddlewareHandler {
   const streaming = streamCompress({ threshold: COMPRESS_MIN_BYTES });
   return createMiddleware(async (c, next) => {
-    const type = c.req.method === "HEAD" ? null : pick(c.req.header("accept-encoding"));
+    const type = c.req.method === "HEAD" ? null : preferredEncoding(c.req.header("accept-encoding"));
     if (type) captureJson(c);
     await streaming(c, async () => {
       await next();

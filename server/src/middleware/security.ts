@@ -11,8 +11,14 @@ import { setResponseHeader } from "./response-headers";
 export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-E2mzrJVH5uJwV6rPqe+2hdgnl13MlsUmXjFo/sacVDY='";
 
 /**
- * Security headers for every response. The CSP allows no inline scripts but the app shell's theme bootstrap (by
- * hash; the landing loads the same bootstrap as /theme.js), and the SPA loads only same-origin code. Images may be
+ * The landing's one inline script (client/index.html: the saved theme applied before first paint — inline because a
+ * file was one more request before the first paint), allowed by its hash; checked by the same test.
+ */
+export const LANDING_THEME_SCRIPT_HASH = "'sha256-/1HIvj2Ego9X1IjJrr16+KruBE3f/RZNC9r8VoTUUwI='";
+
+/**
+ * Security headers for every response. The CSP allows no inline scripts but the theme bootstraps of the app shell
+ * and the landing (by hash), and the SPA loads only same-origin code. Images may be
  * blob:/data: (offline cache, ThumbHash).
  */
 export function securityHeaders(opts: { isProduction: boolean; fileOrigin?: string }) {
@@ -21,7 +27,7 @@ export function securityHeaders(opts: { isProduction: boolean; fileOrigin?: stri
   const files = opts.fileOrigin ? ` ${opts.fileOrigin}` : "";
   const csp = [
     "default-src 'self'",
-    `script-src 'self' ${APP_SHELL_THEME_SCRIPT_HASH}`,
+    `script-src 'self' ${APP_SHELL_THEME_SCRIPT_HASH} ${LANDING_THEME_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${files}`,
     ...(files ? [`media-src 'self'${files}`] : []),
