@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { AppShell } from "@/app/shell/app-shell";
 import { useOfflineRuntime } from "@/app/shell/use-offline-runtime";
 import { DevMailBanner } from "@/components/dev-mail-banner";
+import { warmFormatters } from "@/i18n";
 import { currentSession, sessionQuery } from "@/lib/session";
 
 /**
@@ -13,6 +14,8 @@ import { currentSession, sessionQuery } from "@/lib/session";
 export const Route = createFileRoute("/_app")({
   staticData: { i18n: ["notifications", "palette", "search", "settings", "labels", "shortcuts"] },
   beforeLoad: async ({ context, location }) => {
+    // While the session check (and then the page's data) is on the network: the locale data the first render needs.
+    setTimeout(warmFormatters, 0);
     const session = await currentSession(context.queryClient);
     if (!session) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
     return { session };
