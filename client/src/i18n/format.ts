@@ -18,6 +18,14 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
   return f;
 }
 
+/**
+ * Forgets the date formatters made so far: a formatter's time zone is fixed when it is made, so choosing another
+ * zone (features/settings/lib/timezone.ts) must not leave dates already shown once formatted in the old one.
+ */
+export function forgetDateFormatters(): void {
+  for (const key of cache.keys()) if (key.startsWith("dt|")) cache.delete(key);
+}
+
 type DateInput = string | number | Date;
 const toDate = (v: DateInput) => (v instanceof Date ? v : new Date(v));
 

@@ -95,4 +95,4 @@ export async function setLanguage(id: string): Promise<void> {
 export const currentLocale = (): string => i18n.resolvedLanguage ?? i18n.language ?? "en";
 
 export { i18n };
-export { formatDate, formatDateTime, formatNumber, formatRelative, warmFormatters } from "./format";
+export { forgetDateFormatters, formatDate, formatDateTime, formatNumber, formatRelative, warmFormatters } from "./format";

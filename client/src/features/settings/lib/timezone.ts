@@ -3,6 +3,8 @@
  * `toLocale*String` and `Intl.DateTimeFormat`; once a zone is chosen they default to it (a call that names its own
  * `timeZone` keeps it). "auto" means this device's zone.
  */
+import { forgetDateFormatters } from "@/i18n/format";
+
 const KEY = "time-zone";
 
 export const getTimeZoneSetting = (): string => (typeof localStorage === "undefined" ? "auto" : (localStorage.getItem(KEY) ?? "auto"));
@@ -54,6 +56,8 @@ function patch() {
 /** Applies (and remembers on this device) the zone; "auto" follows the device. */
 export function applyTimeZone(tz: string = getTimeZoneSetting()) {
   if (typeof localStorage !== "undefined") localStorage.setItem(KEY, tz);
-  active = tz !== "auto" && isValidTimeZone(tz) ? tz : undefined;
+  const next = tz !== "auto" && isValidTimeZone(tz) ? tz : undefined;
+  if (next !== active) forgetDateFormatters(); // made with the old zone
+  active = next;
   if (active) patch();
 }
