@@ -60,15 +60,25 @@ export async function signUpInContext(
 }
 
 /**
- * Fills the sign-in form (and the two-factor step when a secret is given; `at` picks the moment whose code is typed —
- * a code is accepted once, so a second sign-in types the next one, as a person waiting for it would).
+ * Fills the sign-in form, and the two-factor step when asked: a code from the authenticator (`at` picks the moment
+ * whose code is typed — a code is accepted once, so a later sign-in types the next one, as a person waiting for it
+ * would) or one of the backup codes.
  */
-export async function signInWithForm(page: Page, email: string, password: string, twoFactor?: { secret: string; at?: number }) {
+export async function signInWithForm(
+  page: Page,
+  email: string,
+  password: string,
+  twoFactor?: { secret: string; at?: number } | { backupCode: string },
+) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  if (twoFactor) {
+  if (twoFactor && "backupCode" in twoFactor) {
+    await page.getByRole("button", { name: "Use a backup code" }).click();
+    await page.getByLabel("Backup code").fill(twoFactor.backupCode);
+    await page.getByRole("button", { name: "Verify and sign in" }).click();
+  } else if (twoFactor) {
     await page.getByLabel("Authentication code").fill(totp(twoFactor.secret, twoFactor.at));
     await page.getByRole("button", { name: "Verify and sign in" }).click();
   }
