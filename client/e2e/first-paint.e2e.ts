@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, launch, newContext, visitorIp, watchErrors } from "./browser";
+import { signUpInContext } from "./auth-helpers";
+import { axeViolations, baseURL, launch, newContext, visitorIp, watchErrors } from "./browser";
 
 /**
  * The app shell's theme is applied by the inline script in app.html, before the stylesheet or any module runs —
@@ -143,6 +144,89 @@ describe("app shell: the prerendered sign-in page", () => {
       expect(await after.page.locator("[data-prerender]").count()).toBe(0);
       await expect.poll(() => after.page.evaluate(() => document.activeElement?.id)).toBe("email");
       expect(await box(after.page)).toEqual(prerendered);
+      expect(after.errors).toEqual([]);
+      await after.context.close();
+    }
+  });
+});
+
+describe("app shell: the signed-in frame of /gallery", () => {
+  let browser: Browser;
+  /** One account's cookies, reused by every visit (a visit is a fresh device: no storage). */
+  let cookies: Awaited<ReturnType<BrowserContext["cookies"]>>;
+  beforeAll(async () => {
+    browser = await launch();
+    const context = await newContext(browser);
+    await signUpInContext(context, "Frame Visitor");
+    cookies = await context.cookies();
+    await context.close();
+  });
+  afterAll(() => browser.close());
+
+  const visit = async (opts: { width: number; signedIn?: boolean; blockModules: boolean; colorScheme?: "light" | "dark"; storage?: Record<string, string> }) => {
+    const context = await newContext(browser, { width: opts.width, colorScheme: opts.colorScheme });
+    if (opts.signedIn !== false) await context.addCookies(cookies);
+    if (opts.storage)
+      await context.addInitScript((items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v)), opts.storage);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    if (opts.blockModules) await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto("/gallery", { waitUntil: "load" });
+    return { context, page, errors };
+  };
+  /** Which copy of the frame shows ("full" or "rail"; null: none), and the text of its visible heading. */
+  const shown = (page: Page) =>
+    page.evaluate(() => {
+      const copy = [...document.querySelectorAll<HTMLElement>("#root > [data-prerender] > [data-frame]")].find(
+        (el) => el.getClientRects().length > 0,
+      );
+      return copy ? { frame: copy.dataset.frame, heading: copy.querySelector("h1")?.textContent } : null;
+    });
+
+  it("paints the layout and the page's header with no module loaded, with the sidebar as the app will start it", async () => {
+    for (const [width, storage, frame] of [
+      [1280, undefined, "full"],
+      [1024, undefined, "rail"],
+      [1280, { "sidebar-collapsed": "1" }, "rail"],
+      [1024, { "sidebar-collapsed": "0" }, "full"],
+    ] as const) {
+      const { context, page } = await visit({ width, storage, blockModules: true });
+      expect(await shown(page), `${width}px, ${JSON.stringify(storage ?? {})}`).toEqual({ frame, heading: "My images" });
+      expect(await page.title()).toContain("My images");
+      await context.close();
+    }
+  });
+
+  it("is not sent without a session (the plain shell sends the visitor to sign in)", async () => {
+    const { context, page } = await visit({ width: 1280, signedIn: false, blockModules: true });
+    expect(await page.locator("[data-prerender]").count()).toBe(0);
+    await context.close();
+  });
+
+  it("the app renders the page over it in place: same header, tabs and toolbar, no error, axe clean", async () => {
+    for (const [width, colorScheme] of [
+      [1280, "light"],
+      [390, "dark"],
+    ] as const) {
+      const box = (page: Page, root: string) =>
+        page.evaluate(
+          (root) =>
+            ["h1", "nav[aria-label] a", "#gallery-search", "[role=radiogroup][aria-label=View]"].map((sel) => {
+              const el = [...document.querySelectorAll(`${root} ${sel}`)].find((e) => e.getClientRects().length > 0)!;
+              const r = el.getBoundingClientRect();
+              return [r.x, r.y, r.width, r.height].map(Math.round);
+            }),
+          root,
+        );
+      const before = await visit({ width, colorScheme, blockModules: true });
+      const framed = await box(before.page, "#root > [data-prerender]");
+      await before.context.close();
+
+      const after = await visit({ width, colorScheme, blockModules: false });
+      await after.page.getByRole("heading", { name: "No images yet" }).waitFor();
+      expect(await after.page.locator("[data-prerender]").count()).toBe(0);
+      expect(await box(after.page, "#root")).toEqual(framed);
+      expect(await axeViolations(after.page)).toEqual([]);
       expect(after.errors).toEqual([]);
       await after.context.close();
     }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { APP_PAGES_FILE } from "../src/lib/static";
-import { createTestApp, type TestApp } from "./harness";
+import { createTestApp, signUp, type TestApp } from "./harness";
 
 const APP_HTML = `<!doctype html>
 <html lang="en">
@@ -20,10 +20,17 @@ function pagesFile() {
     for (const key of ["000", "001", "010", "011", "100", "101", "110", "111"])
       markup[lang][key] = `<main>${lang}:${key}</main>`;
   }
+  const frames: Record<string, Record<string, string>> = {};
+  for (const lang of ["en", "de", "es"]) frames[lang] = { "0": `<div>frame ${lang}:0</div>`, "1": `<div>frame ${lang}:1</div>` };
   return {
     "/sign-in": {
       title: { en: "Sign in · Image Studio", de: "Anmelden · Image Studio", es: "Iniciar sesión · Image Studio" },
       markup,
+    },
+    "/gallery": {
+      title: { en: "My images · Image Studio", de: "Meine Bilder · Image Studio", es: "Mis imágenes · Image Studio" },
+      markup: frames,
+      signedIn: true,
     },
   };
 }
@@ -37,7 +44,7 @@ async function serve(env: Record<string, string>) {
   return { t, app: createApp(t.deps, { staticDir: dir }) };
 }
 
-describe("prerendered signed-out pages", () => {
+describe("prerendered pages (signed out, and signed-in frames)", () => {
   let t: TestApp;
   let app: ReturnType<typeof createApp>;
   let key: string;
@@ -76,6 +83,36 @@ describe("prerendered signed-out pages", () => {
     for (const p of ["/sign-in?error=banned", "/sign-up", "/dashboard"]) {
       const html = await (await app.request(p)).text();
       expect(html).toBe(APP_HTML);
+    }
+  });
+
+  it("answers a signed-in page's frame only to a request with a valid session, in its language", async () => {
+    const { cookie } = await signUp(t);
+    const res = await app.request("/gallery", { headers: { cookie, "accept-language": "de-DE,de;q=0.9" } });
+    const html = await res.text();
+    expect(html).toContain('<html lang="de" data-prerendered="check-app">');
+    expect(html).toContain("<title>Meine Bilder · Image Studio</title>");
+    // The frame shows only the dev-mail banner of the auth config: the first of the signed-out pages' three bits.
+    expect(html).toContain(`<div id="root"><div data-prerender inert><div>frame de:${key.slice(0, 1)}</div></div></div>`);
+    expect(res.headers.get("vary")).toMatch(/^Accept-Language, Cookie\b/);
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+
+    // No cookie, a session cookie that is not one, a signed-out one: the plain shell (which sends them to sign in).
+    const forged = cookie.replace(/(session_token=)[^;]+/, "$1forged.value");
+    expect(forged).not.toBe(cookie);
+    for (const headers of [{}, { cookie: forged }, { cookie: "other=1" }] as Record<string, string>[]) {
+      expect(await (await app.request("/gallery", { headers })).text()).toBe(APP_HTML);
+    }
+    const out = await app.request("/api/auth/logout", { method: "POST", headers: { cookie, origin: "http://localhost:3000" } });
+    expect(out.status).toBe(200);
+    expect(await (await app.request("/gallery", { headers: { cookie } })).text()).toBe(APP_HTML);
+  });
+
+  it("answers the plain shell for a signed-in page asked for in another state than its default (a search, a view)", async () => {
+    const { cookie } = await signUp(t);
+    expect(await (await app.request("/gallery", { headers: { cookie } })).text()).toContain('data-prerendered="check-app"');
+    for (const p of ["/gallery?view=list", "/gallery?q=cat"]) {
+      expect(await (await app.request(p, { headers: { cookie } })).text()).toBe(APP_HTML);
     }
   });
 

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Plugin, type ResolvedConfig, runnerImport } from "vite";
+import { type Plugin, type ResolvedConfig, type Rollup, runnerImport } from "vite";
 import type { PrerenderedPage } from "../../src/app/prerender/types";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,7 @@ export function appPages(): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    async generateBundle() {
+    async generateBundle(_options, bundle) {
       if (config.build.ssr) return;
       const started = Date.now();
       const { module: entry } = await runnerImport<{ prerenderPages(): Promise<Record<string, PrerenderedPage>> }>(
@@ -38,8 +38,27 @@ export function appPages(): Plugin {
         },
       );
       const pages = await entry.prerenderPages();
-      this.emitFile({ type: "asset", fileName: APP_PAGES_FILE, source: JSON.stringify(pages) });
+      this.emitFile({ type: "asset", fileName: APP_PAGES_FILE, source: withBuiltAssets(JSON.stringify(pages), bundle, config.root) });
       config.logger.info(`app pages: ${Object.keys(pages).join(", ")} prerendered in ${Date.now() - started} ms`);
     },
   };
+}
+
+/**
+ * The module runner imports files by their source path (the icon sprite is `/src/components/ui/icon-sprite.svg`);
+ * the markup must name the built asset, as the app does. Fails the build on a source path it cannot map.
+ */
+function withBuiltAssets(json: string, bundle: Rollup.OutputBundle, root: string): string {
+  const built = new Map<string, string>();
+  for (const file of Object.values(bundle)) {
+    if (file.type !== "asset") continue;
+    for (const original of file.originalFileNames) {
+      built.set(`/${path.relative(root, path.resolve(root, original)).split(path.sep).join("/")}`, `/${file.fileName}`);
+    }
+  }
+  return json.replace(/\/src\/[^"#?\s\\]+(?:\?[\w-]+)?/g, (ref) => {
+    const file = built.get(ref.replace(/\?.*$/, ""));
+    if (!file) throw new Error(`app pages: ${ref} is not a built asset`);
+    return file;
+  });
 }

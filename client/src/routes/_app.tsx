@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { createFileRoute, Outlet, redirect, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
-import { AppShell } from "@/app/shell/app-shell";
+import { SignedInLayout } from "@/app/shell/signed-in-layout";
 import { useOfflineRuntime } from "@/app/shell/use-offline-runtime";
-import { DevMailBanner } from "@/components/dev-mail-banner";
 import { warmFormatters } from "@/i18n";
 import { currentSession, sessionQuery } from "@/lib/session";
 
@@ -36,9 +35,8 @@ function AppLayout() {
     if (pathname !== "/sign-in") void router.navigate({ to: "/sign-in", search: { redirect: href }, replace: true });
   }, [data, router]);
   return (
-    <AppShell>
-      <DevMailBanner className="-mt-2 mb-4 rounded-lg border" />
+    <SignedInLayout>
       <Outlet />
-    </AppShell>
+    </SignedInLayout>
   );
 }

@@ -97,12 +97,14 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
   });
   const prerendered = prerenderedPages(app, root, appHtml);
   for (const route of prerendered.routes) {
+    const signedIn = prerendered.signedIn(route);
     app.get(route, async (c) => {
       c.header("Cache-Control", "no-cache");
-      c.header("Vary", "Accept-Language");
-      // An OAuth error shows an alert the prerender does not have: the app renders that page by itself.
-      if (c.req.query("error") !== undefined) return sendPage(c, appHtml);
-      return sendPage(c, await prerendered.page(route, c.req.header("Accept-Language")));
+      c.header("Vary", signedIn ? "Accept-Language, Cookie" : "Accept-Language");
+      // An OAuth error shows an alert the prerender does not have: the app renders that page by itself. A signed-in
+      // frame is the page in its default state: a link that asks for another (a search, a view) gets the plain shell.
+      if (c.req.query("error") !== undefined || (signedIn && new URL(c.req.url).search)) return sendPage(c, appHtml);
+      return sendPage(c, await prerendered.page(route, c.req.header("Accept-Language"), c.req.header("Cookie")));
     });
   }
   app.get("*", (c, next) => {
@@ -118,6 +120,7 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
 interface PrerenderedPage {
   title: Record<string, string>;
   markup: Record<string, Record<string, string>>;
+  signedIn?: true;
 }
 
 /** The URL paths of the built files that have a precompressed copy (`<file>.br` or `<file>.gz`) beside them. */
@@ -136,10 +139,12 @@ function precompressedPaths(root: string): Set<string> {
 export const APP_PAGES_FILE = "app-pages.json";
 
 /**
- * The signed-out pages the build prerendered (today /sign-in), answered as app.html with the page's markup in
- * `#root`, in the visitor's language (Accept-Language; app.html's inline script hides it when this device chose
- * another) and for this server's auth config (the dev-mail banner, the sign-in providers — read once from
- * /api/auth/config, the answer the app itself gets). The app renders over it. No file (a dev build): no routes.
+ * The pages the build prerendered, answered as app.html with the page's markup in `#root`, in the visitor's language
+ * (Accept-Language; app.html's inline script hides it when this device chose another) and for this server's auth
+ * config (the dev-mail banner, the sign-in providers — read once from /api/auth/config, the answer the app itself
+ * gets). The app renders over it. Signed-out pages (/sign-in) go to everyone; a signed-in page's frame (/gallery:
+ * the layout and the page before its data) only to a request whose session /api/auth/me accepts — anyone else gets
+ * the plain shell, which sends them to sign in as before. No file (a dev build): no routes.
  */
 function prerenderedPages(app: Hono<AppEnv>, root: string, appHtml: string) {
   const file = path.join(root, APP_PAGES_FILE);
@@ -149,28 +154,37 @@ function prerenderedPages(app: Hono<AppEnv>, root: string, appHtml: string) {
     const res = await app.request("/api/auth/config");
     if (!res.ok) return null;
     const config = (await res.json()) as { devMailbox: boolean; providers: { github: boolean; google: boolean } };
-    // The same key as the prerender's configKey(): "dev-mailbox, GitHub, Google" as three bits.
+    // The same key as the prerender's configKey(): "dev-mailbox, GitHub, Google" as three bits (a signed-in frame
+    // uses the first only).
     return `${+config.devMailbox}${+config.providers.github}${+config.providers.google}`;
   };
+  /** Whether these cookies carry a session the API accepts (the check every API request makes). */
+  const hasSession = async (cookie: string | undefined) =>
+    cookie?.includes(".session_token=") === true && (await app.request("/api/auth/me", { headers: { cookie } })).ok;
   const shellStart = '<div id="root"></div>';
   if (Object.keys(pages).length && !appHtml.includes(shellStart)) throw new Error(`app.html lost its ${shellStart}`);
   return {
     routes: Object.keys(pages),
-    async page(route: string, acceptLanguage: string | undefined): Promise<string> {
+    signedIn: (route: string) => pages[route]?.signedIn === true,
+    async page(route: string, acceptLanguage: string | undefined, cookie: string | undefined): Promise<string> {
       const page = pages[route]!;
       configKey ??= readConfigKey().catch(() => null);
-      const key = await configKey;
+      const [key, session] = await Promise.all([configKey, page.signedIn ? hasSession(cookie) : true]);
       if (key === null) {
         configKey = undefined; // asked again next time
         return appHtml;
       }
+      if (!session) return appHtml;
       const lang = negotiateLanguage(acceptLanguage, UI_LANGUAGE_IDS, "en");
-      const markup = page.markup[lang]?.[key];
+      const markup = page.markup[lang]?.[page.signedIn ? key.slice(0, 1) : key];
       const title = page.title[lang];
       if (!markup || !title) return appHtml;
       const escaped = title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      // "check": app.html's inline script shows the markup only if the app will render the same; "check-app": a
+      // signed-in frame, whose session was checked here.
+      const check = page.signedIn ? "check-app" : "check";
       return appHtml
-        .replace('<html lang="en">', () => `<html lang="${lang}" data-prerendered="check">`)
+        .replace('<html lang="en">', () => `<html lang="${lang}" data-prerendered="${check}">`)
         .replace(/<title>[^<]*<\/title>/, () => `<title>${escaped}</title>`)
         .replace(shellStart, () => `<div id="root"><div data-prerender inert>${markup}</div></div>`);
     },

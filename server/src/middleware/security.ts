@@ -8,7 +8,7 @@ import { setResponseHeader } from "./response-headers";
  * request that would block rendering), allowed by its hash. Any other inline script is still refused;
  * server/test/csp-inline.test.ts fails when the script and this hash part ways.
  */
-export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-E2mzrJVH5uJwV6rPqe+2hdgnl13MlsUmXjFo/sacVDY='";
+export const APP_SHELL_THEME_SCRIPT_HASH = "'sha256-arBnGyv4u7kGR2e3zxDa3dyMK0wLw4otO9qjMVRBe64='";
 
 /**
  * The landing's one inline script (client/index.html: the saved theme applied before first paint — inline because a

@@ -7,11 +7,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DISMISS_KEY } from "@/components/dev-mail-banner";
 import { deviceLanguage } from "@/i18n";
 import { forgetSession, rememberSession } from "@/lib/session";
 import type { MeResponse } from "@image-studio/shared";
+import { COLLAPSED_KEY, startsCollapsed } from "@/app/shell/sidebar-state";
 import { configKey } from "./types";
 
 const appHtml = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../app.html"), "utf8");
@@ -23,14 +24,15 @@ function setNavigatorLanguages(languages: string[]) {
 }
 
 /** The attribute the script leaves on a page prerendered in `lang` (the markup shows only when it says "shown"). */
-function runScript(lang: string): string | null {
+function runScript(lang: string, check: "check" | "check-app" = "check"): string | null {
   html.lang = lang;
-  html.setAttribute("data-prerendered", "check");
+  html.setAttribute("data-prerendered", check);
   new Function(script)();
   return html.getAttribute("data-prerendered");
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   localStorage.clear();
   html.removeAttribute("data-prerendered");
   html.lang = "en";
@@ -83,7 +85,50 @@ describe("app.html's check of a prerendered page", () => {
     expect(html.classList.contains("dark")).toBe(false);
   });
 
-  it("names auth configs as the server does (dev mailbox, GitHub, Google)", () => {
+  it("names auth configs as the server does (dev mailbox, GitHub, Google; a signed-in frame the first only)", () => {
     expect(configKey({ devMailbox: true, github: false, google: true })).toBe("101");
+    expect(configKey({ devMailbox: true, github: false, google: true }, true)).toBe("1");
+  });
+});
+
+describe("app.html's check of a signed-in frame", () => {
+  /** A viewport of `width`: the only media query the script asks is AppShell's "(max-width: 1279px)". */
+  const viewport = (width: number) =>
+    vi.spyOn(window, "matchMedia").mockImplementation(
+      (query: string) => ({ matches: query === "(max-width: 1279px)" && width <= 1279, media: query }) as MediaQueryList,
+    );
+
+  it("shows it with a session known on this device too (the server checked the session), in the device's language only", () => {
+    viewport(1440);
+    rememberSession({ user: { id: "u1" } } as unknown as MeResponse);
+    expect(runScript("en", "check-app")).toBe("shown");
+    localStorage.setItem("image-studio:language", "de");
+    expect(runScript("en", "check-app")).toBeNull();
+    expect(runScript("de", "check-app")).toBe("shown");
+  });
+
+  it("picks the sidebar copy the app will start with: as left, else the rail up to 1279 px (AppShell's rule)", () => {
+    for (const [stored, width] of [
+      [null, 1440],
+      [null, 1280],
+      [null, 1279],
+      [null, 390],
+      ["1", 1440],
+      ["0", 1024],
+    ] as const) {
+      vi.restoreAllMocks();
+      viewport(width);
+      if (stored === null) localStorage.removeItem(COLLAPSED_KEY);
+      else localStorage.setItem(COLLAPSED_KEY, stored);
+      const rail = startsCollapsed();
+      expect(rail, "the cases cover both states").toBe(stored === "1" || (stored === null && width <= 1279));
+      expect(runScript("en", "check-app"), `${stored ?? "unset"} at ${width}px`).toBe(rail ? "shown rail" : "shown");
+    }
+  });
+
+  it("hides the dismissed dev-mail banner in the frame as on the signed-out pages", () => {
+    viewport(390);
+    localStorage.setItem(DISMISS_KEY, "1");
+    expect(runScript("en", "check-app")).toBe("shown no-dev-mail rail");
   });
 });

@@ -7,9 +7,8 @@ import { PowerLayer } from "@/features/palette/power-layer";
 import { SettingsSync } from "@/features/settings/components/settings-sync";
 import { APP_NAME } from "../page-title";
 import { Sidebar, SidebarNav } from "./sidebar";
+import { COLLAPSED_KEY, startsCollapsed } from "./sidebar-state";
 import { TopBar } from "./top-bar";
-
-const COLLAPSED_KEY = "sidebar-collapsed";
 
 // Shown only inside the open command palette, which itself loads on first use (see PowerLayer).
 const PaletteResults = lazy(() =>
@@ -21,13 +20,10 @@ const paletteResults = (text: string, done: () => void) => (
   </Suspense>
 );
 
-export function AppShell({ children }: { children: ReactNode }) {
+/** The signed-in layout. `collapsed` fixes the sidebar's first state (the build's prerendered frame has no device). */
+export function AppShell({ children, collapsed: initial }: { children: ReactNode; collapsed?: boolean }) {
   const { t } = useTranslation("shell");
-  // Until you choose, tablets (and small laptops) get the icon rail: the page needs the width more than labels.
-  const [collapsed, setCollapsed] = useState(() => {
-    const chosen = localStorage.getItem(COLLAPSED_KEY);
-    return chosen === null ? window.matchMedia("(max-width: 1279px)").matches : chosen === "1";
-  });
+  const [collapsed, setCollapsed] = useState(() => initial ?? startsCollapsed());
   const [menuOpen, setMenuOpen] = useState(false);
   const toggle = () =>
     setCollapsed((c) => {

@@ -12,7 +12,8 @@ const DISMISSED = "install-hint-dismissed";
 export function InstallButton() {
   const { t } = useTranslation("shell");
   const state = useInstallState();
-  const [dismissed, setDismissed] = useState(() => localStorage.getItem(DISMISSED) === "1");
+  // No storage when the build prerenders the signed-in frame (the hint shows only on iOS anyway).
+  const [dismissed, setDismissed] = useState(() => typeof localStorage !== "undefined" && localStorage.getItem(DISMISSED) === "1");
   if (state === "prompt") {
     return (
       <Button

@@ -15,6 +15,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Avatar, AvatarFallback, AvatarImage } from "@/components/ui/avatar";
+import { Skeleton } from "@/components/ui/skeleton";
 import { formatNumber } from "@/i18n";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useBalanceFollowsJobs } from "@/lib/jobs/use-balance-follows-jobs";
@@ -89,6 +90,9 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
             <Sparkles className="size-5" aria-hidden="true" />
           </Link>
         </Button>
+        {/* Only the build's prerendered frame renders with no user yet (the layout waits for the session): a
+            placeholder where the balance will be, and no initial in the avatar. */}
+        {credits === undefined && !user && <Skeleton className="hidden h-7 w-16 sm:block" />}
         {credits !== undefined && (
           <Link
             to="/usage"
@@ -123,7 +127,7 @@ export function TopBar({ onOpenMenu, userName: nameProp, credits: creditsProp }:
             <Button variant="ghost" size="icon" aria-label={t("topBar.accountMenu")}>
               <Avatar className="size-8">
                 {user?.image && <AvatarImage src={`${user.image}&size=64`} alt="" />}
-                <AvatarFallback>{(userName ?? "?").slice(0, 1).toUpperCase()}</AvatarFallback>
+                <AvatarFallback>{user || nameProp ? (userName ?? "?").slice(0, 1).toUpperCase() : ""}</AvatarFallback>
               </Avatar>
             </Button>
           </DropdownMenuTrigger>

@@ -6,6 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { GalleryMode } from "../search";
 
+/** The desktop filter panel's box (GalleryView's, and the prerendered frame's placeholder for it). */
+export const FILTER_PANEL_CLASS =
+  "sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block";
+
 export function GallerySkeleton() {
   const { t } = useTranslation("gallery");
   return (

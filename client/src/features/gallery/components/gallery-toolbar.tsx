@@ -58,6 +58,8 @@ export const GalleryToolbar = memo(function GalleryToolbar(p: ToolbarProps) {
     return () => window.clearTimeout(id);
   }, [text]);
   const sorts: readonly Sort[] = p.mode === "trash" ? TRASH_SORTS : SORTS;
+  // Named here rather than left to the select (which finds it once mounted): the prerendered frame shows it too.
+  const current = sorts.find((s) => s.value === `${p.sort}-${p.order}`);
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2">
       <Button variant="outline" onClick={p.onToggleFilters} aria-expanded={p.filtersOpen} aria-controls="gallery-filters" className="relative">
@@ -89,7 +91,7 @@ export const GalleryToolbar = memo(function GalleryToolbar(p: ToolbarProps) {
         }}
       >
         <SelectTrigger className="w-44" aria-label={t("toolbar.sortBy")}>
-          <SelectValue />
+          <SelectValue>{current ? t(current.label) : undefined}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           {sorts.map((s) => (

@@ -14,7 +14,7 @@ import { activeFilterCount, type GalleryMode, type GallerySearch, toListQuery, t
 import { BulkToolbar } from "./bulk-toolbar";
 import { GalleryDialogs } from "./gallery-dialogs";
 import { GalleryLightbox } from "./gallery-lightbox";
-import { GalleryEmpty, GalleryError, GallerySkeleton } from "./gallery-states";
+import { FILTER_PANEL_CLASS, GalleryEmpty, GalleryError, GallerySkeleton } from "./gallery-states";
 import { GalleryToolbar } from "./gallery-toolbar";
 import { SelectedPanel } from "./selected-panel";
 import { FilterPanel } from "./filter-sidebar";
@@ -103,7 +103,7 @@ export function GalleryView({ mode, search, onSearchChange, extra }: GalleryView
       <div className="flex items-start gap-4 lg:gap-6">
         {/* The selected image's panel takes the filters' place while it is open. */}
         {desktop && filtersOpen && single < 0 && (
-          <aside id="gallery-filters" aria-label={t("filters.title")} className="sticky top-0 hidden max-h-[calc(100dvh-6.5rem)] w-60 shrink-0 overflow-y-auto rounded-xl border border-border bg-surface p-4 lg:block">
+          <aside id="gallery-filters" aria-label={t("filters.title")} className={FILTER_PANEL_CLASS}>
             {panel}
           </aside>
         )}
