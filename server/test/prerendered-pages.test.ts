@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { APP_PAGES_FILE } from "../src/lib/static";
-import { createTestApp, signUp, type TestApp } from "./harness";
+import { cookieFrom, createTestApp, jsonRequest, randomIp, signUp, type TestApp } from "./harness";
 
 const APP_HTML = `<!doctype html>
 <html lang="en">
@@ -106,6 +106,14 @@ describe("prerendered pages (signed out, and signed-in frames)", () => {
     const out = await app.request("/api/auth/logout", { method: "POST", headers: { cookie, origin: "http://localhost:3000" } });
     expect(out.status).toBe(200);
     expect(await (await app.request("/gallery", { headers: { cookie } })).text()).toBe(APP_HTML);
+  });
+
+  it("answers a guest the frame without the dev-mail banner (the app shows guests none)", async () => {
+    expect(key.slice(0, 1)).toBe("1"); // the test server's dev mailbox is on: a signed-up user's frame has the banner
+    const res = await jsonRequest(t, "/api/auth/sign-in/anonymous", { body: {}, ip: randomIp() });
+    expect(res.status).toBe(200);
+    const html = await (await app.request("/gallery", { headers: { cookie: cookieFrom(res) } })).text();
+    expect(html).toContain("<div>frame en:0</div>");
   });
 
   it("answers the plain shell for a signed-in page asked for in another state than its default (a search, a view)", async () => {

@@ -158,9 +158,17 @@ function prerenderedPages(app: Hono<AppEnv>, root: string, appHtml: string) {
     // uses the first only).
     return `${+config.devMailbox}${+config.providers.github}${+config.providers.google}`;
   };
-  /** Whether these cookies carry a session the API accepts (the check every API request makes). */
-  const hasSession = async (cookie: string | undefined) =>
-    cookie?.includes(".session_token=") === true && (await app.request("/api/auth/me", { headers: { cookie } })).ok;
+  /**
+   * The session these cookies carry, if the API accepts one (the check every API request makes): whether it is a
+   * "Try demo" guest's, who sees no dev-mail banner.
+   */
+  const sessionOf = async (cookie: string | undefined): Promise<{ guest: boolean } | null> => {
+    if (!cookie?.includes(".session_token=")) return null;
+    const res = await app.request("/api/auth/me", { headers: { cookie } });
+    if (!res.ok) return null;
+    const me = (await res.json()) as { user?: { isGuest?: boolean } };
+    return { guest: me.user?.isGuest === true };
+  };
   const shellStart = '<div id="root"></div>';
   if (Object.keys(pages).length && !appHtml.includes(shellStart)) throw new Error(`app.html lost its ${shellStart}`);
   return {
@@ -169,14 +177,16 @@ function prerenderedPages(app: Hono<AppEnv>, root: string, appHtml: string) {
     async page(route: string, acceptLanguage: string | undefined, cookie: string | undefined): Promise<string> {
       const page = pages[route]!;
       configKey ??= readConfigKey().catch(() => null);
-      const [key, session] = await Promise.all([configKey, page.signedIn ? hasSession(cookie) : true]);
+      const [key, session] = await Promise.all([configKey, page.signedIn ? sessionOf(cookie) : null]);
       if (key === null) {
         configKey = undefined; // asked again next time
         return appHtml;
       }
-      if (!session) return appHtml;
+      if (page.signedIn && !session) return appHtml;
       const lang = negotiateLanguage(acceptLanguage, UI_LANGUAGE_IDS, "en");
-      const markup = page.markup[lang]?.[page.signedIn ? key.slice(0, 1) : key];
+      // A signed-in frame shows the dev-mail banner where the app does: the dev mailbox on, and not to a guest.
+      const variant = page.signedIn ? (session?.guest ? "0" : key.slice(0, 1)) : key;
+      const markup = page.markup[lang]?.[variant];
       const title = page.title[lang];
       if (!markup || !title) return appHtml;
       const escaped = title.replace(/&/g, "&amp;").replace(/</g, "&lt;");
