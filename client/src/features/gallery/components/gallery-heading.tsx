@@ -20,4 +20,3 @@ export function GalleryHeading({ mode }: { mode: GalleryMode }) {
     </>
   );
 }
-
