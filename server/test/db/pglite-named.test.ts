@@ -29,13 +29,29 @@ describe("pgliteNamedQuery", () => {
     expect(await prepared()).toEqual(["t_echo"]);
   });
 
+  it("decodes with the caller's parsers laid over PGlite's, as query() does, without changing PGlite's own", async () => {
+    const text = "SELECT $1::timestamptz AS at, $2::int AS n, $3::text AS t";
+    const values = [new Date("2026-01-02T03:04:05.678Z"), 7, "x"];
+    // What Drizzle passes with every query: timestamps left as PostgreSQL wrote them.
+    const asText = { parsers: { 1184: (v: string) => v } };
+    const tagged = { parsers: { 23: (v: string) => `n${v}`, 25: (v: string) => v.toUpperCase() } };
+    for (let run = 0; run < 2; run++) {
+      // Each overrides object on its own (the merged table is kept per object), twice (the second from the cache).
+      expect((await pgliteNamedQuery(client, "t_parsers", text, values, asText)).rows).toEqual((await client.query(text, values, asText)).rows);
+      expect((await pgliteNamedQuery(client, "t_parsers", text, values, asText)).rows).toEqual([{ at: "2026-01-02 03:04:05.678+00", n: 7, t: "x" }]);
+      expect((await pgliteNamedQuery(client, "t_parsers", text, values, { ...tagged, rowMode: "array" })).rows).toEqual([[values[0], "n7", "X"]]);
+      expect((await pgliteNamedQuery(client, "t_parsers", text, values)).rows).toEqual([{ at: values[0], n: 7, t: "x" }]);
+    }
+    expect((await client.query(text, values)).rows).toEqual([{ at: values[0], n: 7, t: "x" }]);
+  });
+
   it("answers a bad value with PostgreSQL's error and keeps working", async () => {
     const text = "SELECT $1::uuid::text AS id";
     await expect(pgliteNamedQuery(client, "t_uuid", text, ["not-a-uuid"])).rejects.toThrow(/uuid/);
     // The statement was parsed before the failing bind: it is reused, not parsed twice ("already exists").
     expect((await pgliteNamedQuery(client, "t_uuid", text, ["00000000-0000-4000-8000-000000000001"])).rows).toEqual([{ id: "00000000-0000-4000-8000-000000000001" }]);
     await expect(pgliteNamedQuery(client, "t_broken", "SELECT FROM nowhere_at_all", [])).rejects.toThrow(/nowhere_at_all/);
-    expect(await prepared()).toEqual(["t_echo", "t_uuid"]);
+    expect(await prepared()).toEqual(["t_echo", "t_parsers", "t_uuid"]);
   });
 
   it("writes, and answers how many rows it changed", async () => {
