@@ -3,14 +3,15 @@ import type { Db } from "../db/client";
 import { preparedPerDb } from "../db/prepared";
 import { sessions, users } from "../db/schema";
 import { hasPasswordColumn, type UserRow } from "../modules/account/account.repo";
+import type { SessionCache } from "./session-cache";
 
 /**
  * The session check every /api request pays, in one indexed query instead of Better Auth's full `getSession`
- * (signed-cookie HMAC, two adapter queries, endpoint plumbing). Nothing is cached that could go stale: the
- * session and user rows are read on every request, so sign-out, revocation, bans and deactivation take effect on
- * the very next request, in every process. What is remembered is only the pure mapping "signed cookie value →
- * session token", learnt when Better Auth verified that cookie's signature; it can never admit a cookie Better
- * Auth did not. Whenever Better Auth has something to do (no memo yet, a sliding refresh due, a session gone or
+ * (signed-cookie HMAC, two adapter queries, endpoint plumbing). Nothing is cached that could go stale: on
+ * PostgreSQL the session and user rows are read on every request, so sign-out, revocation, bans and deactivation
+ * take effect on the very next request, in every process. What is remembered is the pure mapping "signed cookie value →
+ * session token", learnt when Better Auth verified that cookie's signature (it can never admit a cookie Better
+ * Auth did not) — and, on PGlite only, the rows themselves, forgotten by every write to them (session-cache.ts). Whenever Better Auth has something to do (no memo yet, a sliding refresh due, a session gone or
  * expired, a stale cookie-cache cookie to clear) the request takes Better Auth's path.
  */
 
@@ -125,7 +126,8 @@ async function loadByToken(db: Db, token: string, withAccount: boolean): Promise
 }
 
 /**
- * The session of this Cookie header by the fast path, or "slow" when Better Auth must answer (see above).
+ * The session of this Cookie header by the fast path (`cached`: from the PGlite session cache, no query), or "slow"
+ * when Better Auth must answer (see above).
  * Never answers "no session": only Better Auth decides that (and clears the cookie).
  */
 export async function fastSession(
@@ -136,16 +138,24 @@ export async function fastSession(
   timing: SessionTiming,
   now = Date.now(),
   withAccount = false,
-): Promise<SessionFacts | "slow"> {
+  cache?: SessionCache,
+): Promise<{ facts: SessionFacts; cached: boolean } | "slow"> {
   const signed = cookies.get(names.sessionToken);
   if (!signed || cookies.has(names.sessionData)) return "slow";
   const token = memo.get(signed);
   if (!token) return "slow";
-  const found = await loadByToken(db, token, withAccount);
-  if (!found) return "slow";
+  let found = cache?.get(token, withAccount, now);
+  const cached = found !== undefined;
+  if (!found) {
+    const mark = cache?.mark();
+    const loaded = await loadByToken(db, token, withAccount);
+    if (!loaded) return "slow";
+    if (cache) cache.set(token, loaded, mark!, now);
+    found = loaded;
+  }
   const expiresAt = found.session.expiresAt.getTime();
   if (expiresAt <= now) return "slow";
   // A sliding refresh is due (Better Auth writes the new expiry and cookie; "don't remember me" sessions skip it).
   if (expiresAt - timing.expiresIn * 1000 + timing.updateAge * 1000 <= now) return "slow";
-  return found;
+  return { facts: found, cached };
 }

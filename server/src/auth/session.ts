@@ -6,6 +6,7 @@ import type { Auth } from "./auth";
 import { deleteSessionById, touchSession } from "./auth.repo";
 import { isAdminEmail } from "./auth-hooks";
 import { authHeaders } from "./bridge";
+import { sessionCacheFor } from "./session-cache";
 import { type CookieNames, fastSession, rawCookies, type SessionFacts, type SessionTiming, TokenMemo } from "./session-fast";
 
 /** "Last seen" is written at most this often per session. */
@@ -87,10 +88,11 @@ export function sessionMiddleware(auth: Auth) {
     try {
       const { names, timing } = await settings();
       const cookies = rawCookies(cookie);
-      const fast = await fastSession(deps.database.db, cookies, names, memo, timing, Date.now(), ACCOUNT_PATHS.has(c.req.path));
+      const cache = await sessionCacheFor(deps.database, (err) => c.get("log").warn("session cache not installed", { err }));
+      const fast = await fastSession(deps.database.db, cookies, names, memo, timing, Date.now(), ACCOUNT_PATHS.has(c.req.path), cache);
       let found: SessionFacts | null;
       if (fast === "slow") ({ refreshed, found } = await slow(c, cookies.get(names.sessionToken)));
-      else [found, path] = [fast, "fast"];
+      else [found, path] = [fast.facts, fast.cached ? "cached" : "fast"];
       if (found && (await admit(deps, found))) signIn(c, deps, found);
     } catch (err) {
       c.get("log").warn("session lookup failed", { err });
