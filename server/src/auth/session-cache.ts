@@ -53,10 +53,6 @@ export class SessionCache {
     this.generation++;
     this.entries.clear();
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 function deepFreeze<T>(value: T): T {
@@ -67,7 +63,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export const AUTH_CHANGED_CHANNEL = "image_studio_auth_changed";
+const AUTH_CHANGED_CHANNEL = "image_studio_auth_changed";
 
 /** The tables whose rows the session check reads (session-fast.ts's two queries). */
 const WATCHED = ["users", "sessions", "accounts"] as const;

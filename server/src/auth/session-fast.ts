@@ -7,12 +7,13 @@ import type { SessionCache } from "./session-cache";
 
 /**
  * The session check every /api request pays, in one indexed query instead of Better Auth's full `getSession`
- * (signed-cookie HMAC, two adapter queries, endpoint plumbing). Nothing is cached that could go stale: on
- * PostgreSQL the session and user rows are read on every request, so sign-out, revocation, bans and deactivation
- * take effect on the very next request, in every process. What is remembered is the pure mapping "signed cookie value →
- * session token", learnt when Better Auth verified that cookie's signature (it can never admit a cookie Better
- * Auth did not) — and, on PGlite only, the rows themselves, forgotten by every write to them (session-cache.ts). Whenever Better Auth has something to do (no memo yet, a sliding refresh due, a session gone or
- * expired, a stale cookie-cache cookie to clear) the request takes Better Auth's path.
+ * (signed-cookie HMAC, two adapter queries, endpoint plumbing). Nothing is cached that could go stale: on PostgreSQL
+ * the session and user rows are read on every request, so sign-out, revocation, bans and deactivation take effect on
+ * the very next request, in every process. What is remembered is the pure mapping "signed cookie value → session
+ * token", learnt when Better Auth verified that cookie's signature (it can never admit a cookie Better Auth did not)
+ * — and, on PGlite only, the rows themselves, forgotten by every write to them (session-cache.ts). Whenever Better
+ * Auth has something to do (no memo yet, a sliding refresh due, a session gone or expired, a stale cookie-cache
+ * cookie to clear) the request takes Better Auth's path.
  */
 
 /** What the session middleware needs about the signed-in user and the session. */
@@ -147,10 +148,10 @@ export async function fastSession(
   let found = cache?.get(token, withAccount, now);
   const cached = found !== undefined;
   if (!found) {
-    const mark = cache?.mark();
+    const mark = cache?.mark() ?? 0;
     const loaded = await loadByToken(db, token, withAccount);
     if (!loaded) return "slow";
-    if (cache) cache.set(token, loaded, mark!, now);
+    cache?.set(token, loaded, mark, now);
     found = loaded;
   }
   const expiresAt = found.session.expiresAt.getTime();

@@ -11,7 +11,7 @@ import { expectError } from "./helpers";
 /** Which way the session middleware resolved the request (its Server-Timing entry). */
 const pathOf = (res: Response) => /session;desc="(\w+)"/.exec(res.headers.get("server-timing") ?? "")?.[1];
 
-describe("session check: one query per request, revocation still immediate", () => {
+describe("session check: one query per request (remembered on PGlite until a write), revocation still immediate", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -98,15 +98,8 @@ describe("session check: one query per request, revocation still immediate", () 
     await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, u.user.id));
     await expectError(await jsonRequest(t, "/api/auth/me", { cookie: u.cookie }), 401, "UNAUTHORIZED");
   });
-});
 
-describe("session check on PGlite: answers remembered until anything they read is written", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-  const db = () => t.deps.database.db;
+  // On PGlite the answers are also remembered, until anything they read is written (session-cache.ts).
   const pglite = () => t.deps.database.kind === "pglite";
   const me = async (cookie: string) => {
     const res = await jsonRequest(t, "/api/auth/me", { cookie });
