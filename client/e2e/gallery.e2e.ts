@@ -128,8 +128,60 @@ describe("gallery", () => {
     await ctx.close();
   });
 
+  it("lays out the masonry wall: each image at its aspect ratio in the shortest lane, none overlapping, to the last", async () => {
+    const ctx = await context({ width: 1024, height: 768 });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    const ratio = new Map<string, number>();
+    let cursor: string | null = null;
+    do {
+      const list = (await (await ctx.request.get(`/api/images?limit=200${cursor ? `&cursor=${cursor}` : ""}`)).json()) as ImageList;
+      for (const i of list.items) ratio.set(i.id, i.height / i.width);
+      cursor = list.nextCursor;
+    } while (cursor);
+    await page.goto("/gallery?view=masonry");
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(5);
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="gallery-tile"]')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { id: el.dataset.imageId!, x: r.x, y: r.y, w: r.width, h: r.height, pos: Number(el.getAttribute("aria-posinset")) };
+        }),
+      );
+    const check = (list: Awaited<ReturnType<typeof boxes>>) => {
+      // Lanes of one width; each tile as tall as its image is at that width (to the pixel); no two overlap.
+      for (const b of list) {
+        expect(Math.abs(b.w - list[0]!.w)).toBeLessThan(1);
+        expect(Math.abs(b.h - b.w * ratio.get(b.id)!)).toBeLessThanOrEqual(1);
+        for (const o of list) if (o !== b) expect(b.x + b.w <= o.x + 1 || o.x + o.w <= b.x + 1 || b.y + b.h <= o.y + 1 || o.y + o.h <= b.y + 1).toBe(true);
+      }
+      // The page's order (and so the reading order) is the gallery's.
+      expect(list.map((b) => b.pos)).toEqual(list.map((b) => b.pos).sort((x, y) => x - y));
+    };
+    const first = await boxes();
+    check(first);
+    // Three shapes side by side in several lanes: not a grid of squares.
+    expect(new Set(first.map((b) => Math.round(b.x))).size).toBeGreaterThan(2);
+    expect(new Set(first.map((b) => Math.round(b.h))).size).toBe(3);
+    // Down to the end: the next page joins the wall and its last image appears; the wall stays virtualised.
+    const lastId = ids[ids.length - 1]!;
+    let maxInDom = 0;
+    for (let i = 0; i < 80 && !(await page.locator(`[data-image-id="${lastId}"]`).count()); i++) {
+      await page.evaluate(() => document.querySelector("[data-scroll-root]")!.scrollBy({ top: 600, behavior: "instant" }));
+      await page.waitForTimeout(50);
+      maxInDom = Math.max(maxInDom, await tiles(page).count());
+    }
+    await expect.poll(() => page.locator(`[data-image-id="${lastId}"]`).count(), { timeout: 10_000 }).toBe(1);
+    expect(maxInDom).toBeLessThan(60);
+    expect(await page.locator(`[data-image-id="${ids[0]}"]`).count()).toBe(0);
+    check(await boxes());
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it("draws a flung wall as one-element placeholders, and the real tiles as soon as it stops", async () => {
-    for (const view of ["grid", "list"]) {
+    for (const view of ["grid", "masonry", "list"]) {
       const ctx = await context();
       const page = await ctx.newPage();
       const errors = watchErrors(page);

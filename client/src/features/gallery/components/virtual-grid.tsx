@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { idsToDrag } from "@/components/image-dnd/drag-model";
 import { scrollRootOf } from "@/lib/scroll-root";
 import { columnsFor, useElementBox } from "../hooks/use-element-width";
+import { layoutMasonry, type MasonryLayout, masonryFilledTo, masonryHeight, masonryInRange } from "../lib/masonry-layout";
 import type { Selection } from "../hooks/use-selection";
 import type { GalleryMode } from "../search";
 import { useFling } from "../hooks/use-fling";
@@ -23,11 +24,13 @@ export interface VirtualViewProps {
 }
 
 const GAP = 12;
+/** The masonry wall's rows for the virtualiser: bands of this height (about half a tile), whatever images they hold. */
+const BAND = 120;
 
 /**
  * The virtualised image wall. Only the rows on screen (plus a few) exist in the DOM, so 100,000 images scroll as
  * smoothly as 100. Grid: square tiles in rows. Masonry: each image at its own aspect ratio in the shortest lane
- * (heights are known from the metadata, so nothing is measured). Scrolls with the app's <main>.
+ * (heights are known from the metadata, so nothing is measured: lib/masonry-layout.ts). Scrolls with the app's <main>.
  */
 export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, masonry }: VirtualViewProps & { masonry: boolean }) {
   const { t } = useTranslation("gallery");
@@ -36,10 +39,14 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   // Denser on tablets (about 150 px tiles, four across a portrait iPad), roomier on wide screens.
   const cols = columnsFor(width, tileMinWidth(width >= 1100), width >= 560 ? 4 : 2);
   const size = width ? (width - GAP * (cols - 1)) / cols : 200;
-  const rows = masonry ? items.length : Math.ceil(items.length / cols);
-  // One key function per page of items, not per render: the virtualiser recomputes every item's position whenever
-  // it gets a new one (O(images) on each scroll frame before — the masonry wall's main cost at 10k+ images).
-  const itemKey = useCallback((i: number) => (masonry ? items[i]!.id : i), [masonry, items]);
+  // Masonry: each image's place, extended a page at a time (lib/masonry-layout.ts). Kept across renders in a ref:
+  // bringing it up to date is a no-op while the items and lanes are unchanged, and idempotent otherwise.
+  const layoutRef = useRef<MasonryLayout | null>(null);
+  const layout = masonry ? (layoutRef.current = layoutMasonry(layoutRef.current, items, cols, size, GAP)) : null;
+  const wallHeight = layout ? masonryHeight(layout) : 0;
+  // The virtualiser sees rows: the grid's rows of tiles, or the masonry wall cut into equal bands (its own lanes
+  // re-placed every image on each page appended); the images overlapping the bands on screen are then looked up.
+  const rows = layout ? Math.ceil(wallHeight / BAND) : Math.ceil(items.length / cols);
   // Before the virtualiser: its scroll listener must see this one's verdict.
   const fling = useFling(ref);
   // The element virtualiser (the app scrolls in <main>): its functions are read each render, never memoised.
@@ -47,13 +54,10 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   const v = useVirtualizer({
     getScrollElement: () => scrollRootOf(ref.current),
     count: rows,
-    estimateSize: (i) => (masonry ? Math.round((size * items[i]!.height) / items[i]!.width) + GAP : size + GAP),
-    // One row beyond the screen each way: every overscanned tile is DOM, style and layout on each frame. With lanes
-    // the virtualiser multiplies overscan by the lane count (6 was 30 images each side in five lanes).
+    estimateSize: () => (layout ? BAND : size + GAP),
+    // One row (or band) beyond the screen each way: every overscanned tile is DOM, style and layout on each frame.
     overscan: 1,
-    lanes: masonry ? cols : 1,
     scrollMargin: top,
-    getItemKey: itemKey,
   });
   const virtual = v.getVirtualItems();
   // Read when a drag starts, through a ref: the tiles (memoised) keep one callback while the selection changes.
@@ -67,9 +71,11 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   // (Read during render: written by the scroll listener, it is as of the scroll event that renders this.)
   const flinging = v.isScrolling && fling.current.fast;
 
+  // More images when the screen comes within four rows of the end (masonry: of where its shortest lane ends).
+  const nearEnd = Boolean(last) && (layout ? last!.end - top >= masonryFilledTo(layout) - 4 * (size + GAP) : last!.index >= rows - 4);
   useEffect(() => {
-    if (hasMore && last && last.index >= rows - (masonry ? cols * 4 : 4)) loadMore();
-  }, [hasMore, last, rows, masonry, cols, loadMore]);
+    if (hasMore && nearEnd) loadMore();
+  }, [hasMore, nearEnd, items.length, loadMore]);
 
   useEffect(() => v.measure(), [v, size, cols, masonry]);
 
@@ -113,18 +119,18 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
       role="list"
       aria-label={t("images")}
       className="relative w-full"
-      style={{ height: v.getTotalSize() }}
+      style={{ height: layout ? wallHeight : v.getTotalSize() }}
     >
-      {virtual.map((row) => {
-        const y = row.start - top;
-        if (masonry) {
-          const image = items[row.index]!;
-          return tile(image, row.index, row.lane * (size + GAP), y, size, row.size - GAP);
-        }
-        return items
-          .slice(row.index * cols, row.index * cols + cols)
-          .map((image, c) => tile(image, row.index * cols + c, c * (size + GAP), y, size, size));
-      })}
+      {layout
+        ? last &&
+          masonryInRange(layout, virtual[0]!.start - top, last.end - top).map((i) =>
+            tile(items[i]!, i, layout.lane[i]! * (size + GAP), layout.top[i]!, size, layout.height[i]!),
+          )
+        : virtual.map((row) =>
+            items
+              .slice(row.index * cols, row.index * cols + cols)
+              .map((image, c) => tile(image, row.index * cols + c, c * (size + GAP), row.start - top, size, size)),
+          )}
     </div>
   );
 }
