@@ -32,8 +32,15 @@ watchInstallPrompt();
 applyTheme(getThemePreference());
 watchSystemTheme();
 
+/**
+ * The boot in pieces, each its own task: the browser gets the main thread back in between (input on a prerendered
+ * page, the network's callbacks) instead of one long task of everything a first visit starts.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+await nextTask();
 // The page's catalogs, code and session check start together (before the language: it then loads them in it too).
 startFirstVisit(router, queryClient);
+await nextTask();
 // English common and shell are bundled; another language's catalogs load before the first paint (no English flash).
 await setLanguage(deviceLanguage()).catch(() => undefined);
 
