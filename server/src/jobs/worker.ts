@@ -35,6 +35,8 @@ export class Worker {
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private ticking = false;
+  /** A wake-up (or a finished job) asked for a look while one was under way: look again when it ends. */
+  private lookAgain = false;
   private pokes = new Set<() => void>();
   private stopHooks: (() => Promise<unknown>)[] = [];
 
@@ -116,10 +118,29 @@ export class Worker {
       this.pokes.add(done);
     });
 
-  /** Fills free slots with claimed jobs. */
+  /**
+   * Fills free slots with claimed jobs. A call while a look is under way is not dropped: that look may have read the
+   * queue before the job that woke this call was committed, so another look follows it (otherwise the job waited for
+   * the idle timer: a second by default).
+   */
   async tick(): Promise<void> {
-    if (this.stopped || this.ticking) return;
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.lookAgain = true;
+      return;
+    }
     this.ticking = true;
+    try {
+      do {
+        this.lookAgain = false;
+        await this.claimFreeSlots();
+      } while (this.lookAgain && !this.stopped);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async claimFreeSlots(): Promise<void> {
     let claimed = 0;
     try {
       while (!this.stopped && this.running.size < this.opts.concurrency) {
@@ -145,8 +166,6 @@ export class Worker {
       if (claimed) await this.publishPositions();
     } catch (err) {
       this.deps.log.error("claiming jobs failed", { err });
-    } finally {
-      this.ticking = false;
     }
   }
 
