@@ -1,45 +1,40 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db/client";
 import { generationQueue } from "../../src/db/schema";
-import type * as QueueRepo from "../../src/jobs/queue.repo";
 import { Worker } from "../../src/jobs/worker";
 import * as generation from "../../src/modules/generation/generation.service";
 import { createUser, ctxFor, waitFor } from "../factories";
 import { createTestApp, type TestApp } from "../harness";
 
 /**
- * The worker's first look for work is held after it read the queue (and found nothing): what happens while it is
- * held is what happens when a job is committed between a look's read and its end.
+ * The database the worker is given holds its first transaction — the first look for work, which reads an empty
+ * queue — after it has run, until the test opens it: what happens meanwhile is what happens when a job is committed
+ * between a look's read and its end.
  */
-const gate = vi.hoisted(() => {
-  let release!: () => void;
-  const state = { hold: false, held: new Promise<void>(() => undefined), reached: () => undefined as void, released: Promise.resolve() };
-  return {
-    state,
-    arm() {
-      state.hold = true;
-      state.held = new Promise<void>((r) => (state.reached = r));
-      state.released = new Promise<void>((r) => (release = r));
-    },
-    open: () => release(),
-  };
-});
-
-vi.mock("../../src/jobs/queue.repo", async (importOriginal) => {
-  const real = await importOriginal<typeof QueueRepo>();
-  return {
-    ...real,
-    claimNext: async (...args: Parameters<typeof real.claimNext>) => {
-      const job = await real.claimNext(...args);
-      if (gate.state.hold) {
-        gate.state.hold = false;
-        gate.state.reached();
-        await gate.state.released;
+function heldFirstTransaction(db: Db) {
+  let hold = true;
+  let reached!: () => void;
+  let open!: () => void;
+  const held = new Promise<void>((r) => (reached = r));
+  const released = new Promise<void>((r) => (open = r));
+  const proxy = new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (prop === "transaction" && hold) {
+        hold = false;
+        return async (...args: Parameters<Db["transaction"]>) => {
+          const result = await target.transaction(...args);
+          reached();
+          await released;
+          return result;
+        };
       }
-      return job;
+      return typeof value === "function" ? value.bind(target) : value;
     },
-  };
-});
+  });
+  return { db: proxy, held, open };
+}
 
 describe("worker wake-ups", () => {
   let t: TestApp;
@@ -56,10 +51,11 @@ describe("worker wake-ups", () => {
     await t.deps.database.db.update(generationQueue).set({ status: "cancelled" }).where(inArray(generationQueue.status, ["pending", "processing"]));
     const user = await createUser(t.deps, { credits: 100 });
     // The idle timer never fires in this test: only a wake-up can bring the job to the worker.
-    w = new Worker(t.deps, { concurrency: 2, userConcurrency: 10, leaseMs: 5000, pollMs: 20, idleMs: 3_600_000 });
-    gate.arm();
+    const gate = heldFirstTransaction(t.deps.database.db);
+    const deps = { ...t.deps, database: Object.assign(Object.create(t.deps.database) as typeof t.deps.database, { db: gate.db }) };
+    w = new Worker(deps, { concurrency: 2, userConcurrency: 10, leaseMs: 5000, pollMs: 20, idleMs: 3_600_000 });
     w.start();
-    await gate.state.held; // the first look read an empty queue and has not finished
+    await gate.held; // the first look read an empty queue and has not finished
     const { job } = await generation.enqueue(ctxFor(t.deps, user), {
       operation: "text-to-image",
       prompt: "a lighthouse in the fog",
