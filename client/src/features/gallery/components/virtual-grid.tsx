@@ -71,7 +71,8 @@ export function VirtualGrid({ items, mode, selection, cb, hasMore, loadMore, mas
   // (Read during render: written by the scroll listener, it is as of the scroll event that renders this.)
   const flinging = v.isScrolling && fling.current.fast;
 
-  // More images when the screen comes within four rows of the end (masonry: of where its shortest lane ends).
+  // More images when the screen comes within four rows of the end (masonry: of where its shortest lane ends), and
+  // again after each page while that is still so (a page that did not fill the screen).
   const nearEnd = Boolean(last) && (layout ? last!.end - top >= masonryFilledTo(layout) - 4 * (size + GAP) : last!.index >= rows - 4);
   useEffect(() => {
     if (hasMore && nearEnd) loadMore();
