@@ -11,7 +11,9 @@
  *   - for each long task of the last run, the functions it spent its time in (inclusive, by source file when the
  *     build has source maps: `npx vite build --sourcemap && node scripts/precompress.mjs`, then rebuild normally);
  *   - --tree REGEX: the call tree of the long task with the most samples under a function matching REGEX
- *     (e.g. commitRoot), down to --min ms.
+ *     (e.g. commitRoot), down to --min ms;
+ *   - --under REGEX: over the last run's long tasks, the time of each function called directly by a function
+ *     matching REGEX (e.g. `commitHookEffectListMount` for the effects, `renderWithHooks` for the components).
  *
  *   pnpm build && node bench/boot-profile.mjs [/gallery | /sign-in] [--runs 5] [--top 12] [--tree commitRoot] [--min 3]
  */
@@ -29,6 +31,7 @@ const PAGE = args.find((a) => a.startsWith("/")) ?? "/gallery";
 const RUNS = Number(opt("runs", "5"));
 const TOP = Number(opt("top", "12"));
 const TREE = opt("tree");
+const UNDER = opt("under");
 const MIN_MS = Number(opt("min", "3"));
 /** Lighthouse's mobile preset: CPU 4× slower than this host; a task blocks for what it takes over 50 ms. */
 const SLOWDOWN = 4;
@@ -118,6 +121,24 @@ try {
     const top = [...total].filter(([k]) => !/^\(\((root|program|idle|garbage collector)\)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, TOP);
     console.log(`\nlong task @${Math.round((t.ts - last.t0) / 1000)} ms, ${Math.round(t.cpu / 1000)} ms of thread time; sampled (wall time, so more on a busy machine): ${Math.round(total.get("((program))") ?? 0)} ms outside JavaScript (parsing, compiling, style, layout), GC ${Math.round(total.get("((garbage collector))") ?? 0)} ms, and in:`);
     for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(6)} ms  ${k}`);
+  }
+  if (UNDER) {
+    const re = new RegExp(UNDER);
+    const byCallee = new Map();
+    for (const t of last.long) {
+      const { perNode, byId } = inclusive(last.profile, t.ts, t.ts + t.dur);
+      const walk = (id, under) => {
+        const key = origin(byId.get(id).callFrame);
+        if (under && !re.test(key)) {
+          byCallee.set(key, (byCallee.get(key) ?? 0) + (perNode.get(id) ?? 0));
+          under = false; // a call nested in this one is counted in it
+        }
+        for (const c of byId.get(id).children ?? []) walk(c, under || re.test(key));
+      };
+      walk(last.profile.nodes[0].id, false);
+    }
+    console.log(`\ncalled directly by /${UNDER}/ in the last run's long tasks:`);
+    for (const [k, v] of [...byCallee].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${v.toFixed(1).padStart(6)} ms  ${k}`);
   }
   if (TREE) {
     const re = new RegExp(TREE);

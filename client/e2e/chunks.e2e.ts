@@ -73,4 +73,17 @@ describe("built chunks", () => {
   it("keep the pages' groups out of the shell: it imports no route code statically", () => {
     for (const target of graph.get(shell)!) expect(target).toMatch(/^rolldown-runtime-/);
   });
+
+  it("load the lightbox on use: no page group's chunk reaches its viewer by static imports", () => {
+    const viewer = [...graph.keys()].filter((file) => readFileSync(path.join(assets, file), "utf8").includes("yarl__container"));
+    expect(viewer.length, "chunks with the lightbox's code").toBeGreaterThan(0);
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const next of graph.get(file) ?? []) visit(next);
+    };
+    for (const file of graph.keys()) if (file === shell || /^(try|auth|public|app)-/.test(file)) visit(file);
+    for (const file of viewer) expect(reached.has(file), `${file} is loaded with a page's first visit`).toBe(false);
+  });
 });
