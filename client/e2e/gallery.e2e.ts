@@ -254,6 +254,32 @@ describe("gallery", () => {
     await ctx.close();
   });
 
+  it("opens at the top on a fresh visit, a new page at its top, and Back where the gallery was left", async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    const scrollTop = () => page.evaluate(() => document.querySelector<HTMLElement>("[data-scroll-root]")!.scrollTop);
+    await page.goto("/gallery");
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    expect(await scrollTop()).toBe(0);
+    await page.evaluate(() => document.querySelector<HTMLElement>("[data-scroll-root]")!.scrollTo({ top: 1500, behavior: "instant" }));
+    await expect.poll(scrollTop).toBe(1500);
+    // Client-side to another page (the side bar's link: a click on one in <main> would scroll it into view first).
+    await page.locator("aside").getByRole("link", { name: "Collections", exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/collections");
+    await expect.poll(scrollTop).toBe(0);
+    // Back: the gallery where it was.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/gallery");
+    await expect.poll(scrollTop).toBe(1500);
+    // A reload: there too.
+    await page.reload();
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await expect.poll(scrollTop).toBe(1500);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it("selects with click and shift-click, deletes, and restores from the trash", async () => {
     const ctx = await context();
     const page = await ctx.newPage();
