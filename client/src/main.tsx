@@ -80,7 +80,11 @@ if (prerendered) {
 async function render() {
   if (prerendered) {
     await router.load().catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
+    // tailwind-merge builds its class map on its first merge (≈ 11 ms here): in a task of its own, not inside the
+    // first render's. Its module came with the page's chunks.
+    await import("./lib/cn").then(({ cn }) => cn("p-0", "p-1")).catch(() => undefined);
+    await nextTask();
   }
   const root = createRoot(document.getElementById("root")!);
   const app = (

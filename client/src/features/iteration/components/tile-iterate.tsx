@@ -10,7 +10,6 @@ import { useDerive } from "../api/iteration-api";
 import { useLockSeed } from "../hooks/use-lock-seed";
 import { StyleTransferDialog } from "./style-transfer-dialog";
 
-const trigger = cn(buttonVariants({ variant: "outline", size: "icon" }), "size-8 bg-background/90 backdrop-blur");
 
 /**
  * The lightbox's quick iterations (variation, 2× upscale, remix with a new seed, background removal, style
@@ -25,7 +24,7 @@ export function TileIterate({ image, onQueued }: { image: IterateSlotImage; onQu
   return (
     <>
       <DropdownMenu>
-        <DropdownMenuTrigger className={trigger} aria-label={t("tile.iterateOn", { label: image.label.toLowerCase() })} disabled={busy}>
+        <DropdownMenuTrigger className={cn(buttonVariants({ variant: "outline", size: "icon" }), "size-8 bg-background/90 backdrop-blur")} aria-label={t("tile.iterateOn", { label: image.label.toLowerCase() })} disabled={busy}>
           <Wand2 className="size-4" aria-hidden="true" />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
