@@ -280,6 +280,47 @@ describe("gallery", () => {
     await ctx.close();
   });
 
+  it("sorts from the toolbar's menu, with the mouse and with the keyboard", async () => {
+    const ctx = await context({ width: 390, height: 844, touch: true });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/gallery?view=list");
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    const firstId = () => tiles(page).first().getAttribute("data-image-id");
+    expect(await firstId()).toBe(ids[0]);
+    const sort = page.getByRole("combobox", { name: "Sort by" });
+    await expect.poll(() => sort.textContent()).toBe("Newest first");
+    // Its items mount on first open (not with the page): the menu still lists every order and marks the current one.
+    await sort.click();
+    const menu = page.getByRole("listbox");
+    await expect.poll(() => menu.getByRole("option").allTextContents()).toEqual(["Newest first", "Oldest first", "Highest rated", "Prompt A–Z", "Prompt Z–A", "Model"]);
+    expect(await menu.getByRole("option", { name: "Newest first" }).getAttribute("aria-selected")).toBe("true");
+    await menu.getByRole("option", { name: "Oldest first" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("order")).toBe("asc");
+    await expect.poll(firstId).toBe(ids[ids.length - 1]);
+    await expect.poll(() => sort.textContent()).toBe("Oldest first");
+    // The keyboard: open, move up one, choose.
+    await sort.focus();
+    await page.keyboard.press("Enter");
+    // Open, it focuses the current order.
+    await expect.poll(() => menu.getByRole("option", { name: "Oldest first" }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => menu.getByRole("option", { name: "Newest first" }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => sort.textContent()).toBe("Newest first");
+    await expect.poll(firstId).toBe(ids[0]);
+    // A fresh page, the menu never opened: typing on the focused menu picks the order whose name starts so.
+    await page.reload();
+    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await sort.focus();
+    await page.keyboard.press("h");
+    await expect.poll(() => sort.textContent()).toBe("Highest rated");
+    await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("rating");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it("selects with click and shift-click, deletes, and restores from the trash", async () => {
     const ctx = await context();
     const page = await ctx.newPage();

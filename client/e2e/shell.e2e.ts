@@ -28,6 +28,9 @@ describe("app shell", () => {
           await expect.poll(() => page.url()).toContain("/projects");
           // The sheet animates out; the page is aria-hidden until it has gone.
           await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
+          // Judged once loaded: a new account's projects settle on their empty state, which slides in when the list
+          // arrives — after the sheet has gone on a busy machine, and then mid-animation when axe reads its colours.
+          await page.getByRole("heading", { name: "No projects yet" }).waitFor();
         } else {
           await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My images" }).click();
           await expect.poll(() => page.url()).toContain("/gallery");
