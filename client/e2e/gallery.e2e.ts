@@ -1,7 +1,8 @@
 import type { ImageList } from "@image-studio/shared";
-import type { APIRequestContext, Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, baseURL, launch, visitorIp, watchErrors } from "./browser";
+import { axeViolations, baseURL, launch, swipe, visitorIp, watchErrors } from "./browser";
+import { generateMany } from "./image-helpers";
 
 /**
  * The gallery in a real browser against the built app. Images are made through the real generation API with
@@ -28,46 +29,8 @@ async function signUp(request: APIRequestContext): Promise<void> {
   expect(login.ok(), await login.text()).toBe(true);
 }
 
-async function generate(request: APIRequestContext, jobs: number): Promise<string[]> {
-  const shapes = [
-    { width: 256, height: 256 },
-    { width: 320, height: 192 },
-    { width: 192, height: 320 },
-  ];
-  for (let i = 0; i < jobs; i++) {
-    const res = await request.post("/api/generate/text-to-image", {
-      data: { prompt: `e2e scene ${i}: a ${["violet", "teal", "amber"][i % 3]} landscape with mountains`, modelId: "local/sketch-fast", parameters: { numImages: 4, ...shapes[i % 3] } },
-    });
-    expect(res.status(), await res.text()).toBe(202);
-  }
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = (await (await request.get(`/api/images?limit=200${cursor ? `&cursor=${cursor}` : ""}`)).json()) as ImageList;
-      ids.push(...page.items.map((i) => i.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-    if (ids.length >= jobs * 4) return ids;
-    if (Date.now() > deadline) throw new Error(`only ${ids.length} of ${jobs * 4} images were generated in time`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 const tiles = (page: Page) => page.locator('[data-testid="gallery-tile"]');
 const currentSlideSrc = (page: Page) => page.locator(".yarl__slide_current img").first().getAttribute("src");
-
-/** A one-finger swipe from (x, y) by (dx, dy), as touch events through the DevTools protocol. */
-async function swipe(cdp: CDPSession, x: number, y: number, dx: number, dy: number) {
-  const steps = 8;
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }] });
-    await new Promise((r) => setTimeout(r, 16));
-  }
-  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-}
 
 describe("gallery", () => {
   let browser: Browser;
@@ -90,7 +53,7 @@ describe("gallery", () => {
     browser = await launch();
     const setup = await browser.newContext({ baseURL: baseURL(), extraHTTPHeaders: { "x-forwarded-for": visitorIp() } });
     await signUp(setup.request);
-    ids = await generate(setup.request, JOBS);
+    ids = await generateMany(setup.request, JOBS);
     state = await setup.storageState();
     await setup.close();
   }, 180_000);

@@ -28,7 +28,7 @@ function SwipeLayer({ actions }: { actions: SwipeActions }) {
 }
 
 /**
- * The shared full-screen viewer (gallery, image page, studio): zoom by wheel, pinch and double-tap, arrow keys,
+ * The full-screen viewer that ImageLightbox loads on first use: zoom by wheel, pinch and double-tap, arrow keys,
  * swipe left/right/down on touch screens, neighbours preloaded, the 768 px preview first and the original when
  * zoomed.
  */
