@@ -8,6 +8,7 @@ import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
 import { APP_PAGES_FILE, appPages } from "./client/landing/build/app-pages";
 import { landingPage } from "./client/landing/build/plugin";
+import { routeChunks } from "./client/landing/build/route-chunks";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const client = path.join(root, "client");
@@ -36,6 +37,7 @@ export default defineConfig({
     tailwindcss(),
     landingPage(),
     appPages(),
+    routeChunks(),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/sw",

@@ -86,4 +86,34 @@ describe("built chunks", () => {
     for (const file of graph.keys()) if (file === shell || /^(try|auth|public|app)-/.test(file)) visit(file);
     for (const file of viewer) expect(reached.has(file), `${file} is loaded with a page's first visit`).toBe(false);
   });
+
+  it("tell the shell each route's chunks in an order that runs one chunk per step (app/page-code.ts)", () => {
+    const text = readFileSync(path.join(assets, shell), "utf8");
+    const literal = /"(\{\\"chunks\\":.*?\})"/.exec(text)?.[1];
+    expect(literal, "the steps the build wrote into the shell").toBeDefined();
+    const steps = JSON.parse(JSON.parse(`"${literal}"`)) as { chunks: string[]; routes: Record<string, number[]> };
+    // What app.html's scripts import has run before the steps start.
+    const booted = new Set<string>();
+    const boot = (file: string) => {
+      if (booted.has(file)) return;
+      booted.add(file);
+      for (const next of graph.get(file) ?? []) boot(next);
+    };
+    boot(shell);
+    expect(Object.keys(steps.routes)).toEqual(expect.arrayContaining(["/_app", "/_app/gallery", "/sign-in", "/try", "/s/$token"]));
+    for (const [route, indexes] of Object.entries(steps.routes)) {
+      const files = indexes.map((i) => steps.chunks[i]!.replace(/^assets\//, ""));
+      files.forEach((file, at) => {
+        expect(graph.has(file), `${route}: ${file} is built`).toBe(true);
+        for (const next of graph.get(file)!) {
+          const step = files.indexOf(next);
+          expect(booted.has(next) || (step >= 0 && step < at), `${route}: ${file} imports ${next}, neither booted nor an earlier step`).toBe(true);
+        }
+      });
+    }
+    // The gallery's first visit evaluates its groups' chunks one by one, the signed-in group's among them.
+    const gallery = steps.routes["/_app/gallery"]!.map((i) => steps.chunks[i]!.replace(/^assets\//, ""));
+    expect(gallery.every((file) => !booted.has(file)), "no booted chunk is a step").toBe(true);
+    for (const group of ["auth", "public", "app"]) expect(gallery.some((file) => file.startsWith(`${group}-`)), group).toBe(true);
+  });
 });

@@ -52,7 +52,7 @@ watchSystemTheme();
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 await nextTask();
 // The page's catalogs, code and session check start together (before the language: it then loads them in it too).
-startFirstVisit(router, queryClient);
+const pageCode = startFirstVisit(router, queryClient);
 await nextTask();
 // English common and shell are bundled; another language's catalogs load before the first paint (no English flash).
 await setLanguage(deviceLanguage()).catch(() => undefined);
@@ -78,6 +78,8 @@ if (prerendered) {
  * level: the route's chunks import this one, and their evaluation waits for this module's.
  */
 async function render() {
+  // The router's load would import the page whole: it starts once its chunks have run one by one.
+  await pageCode;
   if (prerendered) {
     await router.load().catch(() => undefined);
     await nextTask();

@@ -2,5 +2,7 @@
 export const clientEnv = {
   dev: import.meta.env.DEV,
   mode: import.meta.env.MODE,
+  /** Where the built files are served from ("/"). */
+  base: import.meta.env.BASE_URL,
   version: (import.meta.env.VITE_APP_VERSION as string | undefined) ?? "0.1.0",
 } as const;
