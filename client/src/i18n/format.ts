@@ -37,8 +37,17 @@ export function formatDateTime(value: DateInput, options: Intl.DateTimeFormatOpt
 /** A date without the time. */
 export const formatDate = (value: DateInput, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) => formatDateTime(value, options);
 
+/**
+ * A whole number from 0 to 999, with no options, reads the same in every UI language (Latin digits, nothing to
+ * group): no formatter is needed for it — making the first one costs 30–80 ms of main thread (see warmFormatters).
+ * format.test.ts holds this against Intl for every UI language.
+ */
+const plainNumber = (value: number, options: Intl.NumberFormatOptions) =>
+  Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0) && Object.keys(options).length === 0;
+
 /** A number with the language's grouping and decimal marks. */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  if (plainNumber(value, options)) return String(value);
   return cached("n", options, (l) => new Intl.NumberFormat(l, options)).format(value);
 }
 
@@ -63,13 +72,14 @@ export function formatRelative(value: DateInput, now = Date.now()): string {
 }
 
 /**
- * Makes the number formatter every signed-in page's first render uses (the top bar's credit count), so that render
- * does not pay for the browser's locale data: the first number or date formatter a page makes loads it, 40–80 ms of
- * main thread in Chromium on the development machine (a date formatter after it: ≈ 4 ms), inside the app's first
- * render, where a profile of the gallery's first visit found it (docs/decisions/performance.md). Called in a task of
- * its own while the page waits on the network, it costs the render nothing. (No date formatter here: its time zone
- * is fixed when it is made, and the account's zone may not be applied yet.)
+ * Makes the number formatter every signed-in page's first render uses for the top bar's credit count, when that
+ * count needs one (1,000 and more), so that render does not pay for the browser's locale data: the first number or
+ * date formatter a page makes loads it, 30–80 ms of main thread in Chromium (a date formatter after it: ≈ 4 ms),
+ * inside the app's first render, where a profile of the gallery's first visit found it
+ * (docs/decisions/performance.md). Called in a task of its own while the page waits on the network, it costs the
+ * render nothing; a count under 1,000 costs nothing at all. (No date formatter here: its time zone is fixed when it
+ * is made, and the account's zone may not be applied yet.)
  */
-export function warmFormatters(): void {
-  formatNumber(0);
+export function warmFormatters(credits: number): void {
+  formatNumber(credits);
 }

@@ -13,10 +13,10 @@ import { currentSession, sessionQuery } from "@/lib/session";
 export const Route = createFileRoute("/_app")({
   staticData: { i18n: ["notifications", "palette", "search", "settings", "labels", "shortcuts"] },
   beforeLoad: async ({ context, location }) => {
-    // While the session check (and then the page's data) is on the network: the locale data the first render needs.
-    setTimeout(warmFormatters, 0);
     const session = await currentSession(context.queryClient);
     if (!session) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+    // While the page's data is on the network: the locale data the first render needs, if it needs any.
+    setTimeout(() => warmFormatters(session.user.creditsBalance), 0);
     return { session };
   },
   component: AppLayout,
