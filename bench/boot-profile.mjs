@@ -12,6 +12,9 @@
  *     build has source maps: `npx vite build --sourcemap && node scripts/precompress.mjs`, then rebuild normally);
  *   - --tree REGEX: the call tree of the long task with the most samples under a function matching REGEX
  *     (e.g. commitRoot), down to --min ms;
+ *     (--collapse REGEX leaves matching frames out of it, e.g. React's recursive `recursivelyTraverse|OnFiber`);
+ *   - --callers REGEX: over the last run's long tasks, the distinct call paths that reached a function matching
+ *     REGEX (e.g. `scheduleUpdateOnFiber|flushSync` for who started a synchronous re-render), with their samples;
  *   - --under REGEX: over the last run's long tasks, the time of each function called directly by a function
  *     matching REGEX (e.g. `commitHookEffectListMount` for the effects, `renderWithHooks` for the components).
  *
@@ -32,6 +35,8 @@ const RUNS = Number(opt("runs", "5"));
 const TOP = Number(opt("top", "12"));
 const TREE = opt("tree");
 const UNDER = opt("under");
+const COLLAPSE = opt("collapse");
+const CALLERS = opt("callers");
 const MIN_MS = Number(opt("min", "3"));
 /** Lighthouse's mobile preset: CPU 4× slower than this host; a task blocks for what it takes over 50 ms. */
 const SLOWDOWN = 4;
@@ -140,6 +145,33 @@ try {
     console.log(`\ncalled directly by /${UNDER}/ in the last run's long tasks:`);
     for (const [k, v] of [...byCallee].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${v.toFixed(1).padStart(6)} ms  ${k}`);
   }
+  if (CALLERS) {
+    const re = new RegExp(CALLERS);
+    const paths = new Map();
+    const fold = COLLAPSE ? new RegExp(COLLAPSE) : null;
+    for (const t of last.long) {
+      const { perNode, byId } = inclusive(last.profile, t.ts, t.ts + t.dur);
+      const parent = new Map();
+      for (const n of last.profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      for (const [id, ms] of perNode) {
+        const key = origin(byId.get(id).callFrame);
+        if (!re.test(key) || !ms) continue;
+        // The outermost matching frame of this stack only.
+        let outer = false;
+        for (let p = parent.get(id); p !== undefined; p = parent.get(p)) if (re.test(origin(byId.get(p).callFrame))) outer = true;
+        if (outer) continue;
+        const chain = [];
+        for (let p = id; p !== undefined; p = parent.get(p)) {
+          const name = origin(byId.get(p).callFrame);
+          if (!fold?.test(name) && chain[chain.length - 1] !== name) chain.push(name);
+        }
+        const path = chain.slice(0, 14).join("\n      ← ");
+        paths.set(path, (paths.get(path) ?? 0) + ms);
+      }
+    }
+    console.log(`\ncall paths to /${CALLERS}/ in the last run's long tasks:`);
+    for (const [path, ms] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, TOP || 10)) console.log(`  ${ms.toFixed(1).padStart(6)} ms  ${path}`);
+  }
   if (TREE) {
     const re = new RegExp(TREE);
     const scored = last.long.map((t) => {
@@ -149,14 +181,31 @@ try {
     const best = scored.sort((a, b) => b.score - a.score)[0];
     if (best?.score) {
       const { perNode, byId } = inclusive(last.profile, best.t.ts, best.t.ts + best.t.dur);
-      console.log(`\ncall tree of the long task @${Math.round((best.t.ts - last.t0) / 1000)} ms (≥ ${MIN_MS} ms):`);
-      const walk = (id, depth) => {
-        const ms = perNode.get(id) ?? 0;
-        if (ms < MIN_MS) return;
-        console.log(`${" ".repeat(depth)}${ms.toFixed(0)} ${origin(byId.get(id).callFrame)}`);
-        for (const c of byId.get(id).children ?? []) walk(c, depth + 1);
+      console.log(`\ncall tree of the long task @${Math.round((best.t.ts - last.t0) / 1000)} ms (≥ ${MIN_MS} ms${COLLAPSE ? `, /${COLLAPSE}/ folded into their callers` : ""}):`);
+      // Frames matching --collapse (React's recursive fiber walks) are left out: their callees join their caller's,
+      // merged by function.
+      const fold = COLLAPSE ? new RegExp(COLLAPSE) : null;
+      const tree = () => ({ ms: 0, children: new Map() });
+      const grow = (id, into) => {
+        const key = origin(byId.get(id).callFrame);
+        let at = into;
+        if (!fold?.test(key)) {
+          if (!into.children.has(key)) into.children.set(key, tree());
+          at = into.children.get(key);
+          at.ms += perNode.get(id) ?? 0;
+        }
+        for (const c of byId.get(id).children ?? []) grow(c, at);
       };
-      walk(last.profile.nodes[0].id, 0);
+      const top = tree();
+      grow(last.profile.nodes[0].id, top);
+      const print = (node, depth) => {
+        for (const [key, child] of [...node.children].sort((a, b) => b[1].ms - a[1].ms)) {
+          if (child.ms < MIN_MS) continue;
+          console.log(`${" ".repeat(depth)}${child.ms.toFixed(0)} ${key}`);
+          print(child, depth + 1);
+        }
+      };
+      print(top, 0);
     } else console.log(`\nno long task ran a function matching /${TREE}/`);
   }
 } finally {
