@@ -12,6 +12,17 @@ import { applyTheme, getThemePreference, watchSystemTheme } from "./lib/theme";
 import { routeTree } from "./routeTree.gen";
 
 const queryClient = createQueryClient();
+watchInstallPrompt();
+applyTheme(getThemePreference());
+watchSystemTheme();
+
+/**
+ * The boot in pieces, each its own task: the browser gets the main thread back in between (input on a prerendered
+ * page, the network's callbacks) instead of one long task of everything a first visit starts — the modules' own
+ * evaluation (React, i18next's setup), the router's construction, the first visit's requests, the language.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+await nextTask();
 
 /**
  * Scroll positions are restored on Back/Forward and reload. A document opened by a plain navigation has nothing to
@@ -41,15 +52,6 @@ declare module "@tanstack/react-router" {
   }
 }
 
-watchInstallPrompt();
-applyTheme(getThemePreference());
-watchSystemTheme();
-
-/**
- * The boot in pieces, each its own task: the browser gets the main thread back in between (input on a prerendered
- * page, the network's callbacks) instead of one long task of everything a first visit starts.
- */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 await nextTask();
 // The page's catalogs, code and session check start together (before the language: it then loads them in it too).
 const pageCode = startFirstVisit(router, queryClient);
