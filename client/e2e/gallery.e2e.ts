@@ -30,6 +30,8 @@ async function signUp(request: APIRequestContext): Promise<void> {
 }
 
 const tiles = (page: Page) => page.locator('[data-testid="gallery-tile"]');
+/** Waits for more than `min` tiles in the page (the first page of the gallery has rendered). */
+const tilesShown = (page: Page, min: number) => expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(min);
 const currentSlideSrc = (page: Page) => page.locator(".yarl__slide_current img").first().getAttribute("src");
 
 describe("gallery", () => {
@@ -48,6 +50,12 @@ describe("gallery", () => {
     ctx.setDefaultTimeout(15_000);
     return ctx;
   };
+  /** A page of its own (a new context), its errors watched. */
+  const open = async (opts: Parameters<typeof context>[0] = {}) => {
+    const ctx = await context(opts);
+    const page = await ctx.newPage();
+    return { ctx, page, errors: watchErrors(page) };
+  };
 
   beforeAll(async () => {
     browser = await launch();
@@ -60,11 +68,9 @@ describe("gallery", () => {
   afterAll(() => browser?.close());
 
   it("scrolls through many images with a bounded number of tiles in the page", async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open();
     await page.goto("/gallery");
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await tilesShown(page, 10);
     const first = await tiles(page).count();
     expect(first).toBeLessThan(ids.length); // virtualised: not every image is in the DOM
     // Scroll to the end: the second page loads and the last image appears.
@@ -92,9 +98,7 @@ describe("gallery", () => {
   });
 
   it("lays out the masonry wall: each image at its aspect ratio in the shortest lane, none overlapping, to the last", async () => {
-    const ctx = await context({ width: 1024, height: 768 });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open({ width: 1024, height: 768 });
     const ratio = new Map<string, number>();
     let cursor: string | null = null;
     do {
@@ -103,7 +107,7 @@ describe("gallery", () => {
       cursor = list.nextCursor;
     } while (cursor);
     await page.goto("/gallery?view=masonry");
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(5);
+    await tilesShown(page, 5);
     const boxes = () =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('[data-testid="gallery-tile"]')].map((el) => {
@@ -145,11 +149,9 @@ describe("gallery", () => {
 
   it("draws a flung wall as one-element placeholders, and the real tiles as soon as it stops", async () => {
     for (const view of ["grid", "masonry", "list"]) {
-      const ctx = await context();
-      const page = await ctx.newPage();
-      const errors = watchErrors(page);
+      const { ctx, page, errors } = await open();
       await page.goto(`/gallery?view=${view}`);
-      await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(5);
+      await tilesShown(page, 5);
       // Most of a screen every frame (a flick, a scroll-bar drag) down to the end and back up to the top.
       const flung = await page.evaluate(
         () =>
@@ -197,11 +199,9 @@ describe("gallery", () => {
   });
 
   it("opens the lightbox and follows touch swipes: left, right, and down to close", async () => {
-    const ctx = await context({ width: 390, height: 844, touch: true });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open({ width: 390, height: 844, touch: true });
     await page.goto("/gallery");
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await tilesShown(page, 3);
     await page.locator(`[data-image-id="${ids[0]}"] button`).first().tap();
     await expect.poll(() => currentSlideSrc(page)).toContain(ids[0]!);
     const cdp = await ctx.newCDPSession(page);
@@ -218,12 +218,10 @@ describe("gallery", () => {
   });
 
   it("opens at the top on a fresh visit, a new page at its top, and Back where the gallery was left", async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open();
     const scrollTop = () => page.evaluate(() => document.querySelector<HTMLElement>("[data-scroll-root]")!.scrollTop);
     await page.goto("/gallery");
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await tilesShown(page, 10);
     expect(await scrollTop()).toBe(0);
     await page.evaluate(() => document.querySelector<HTMLElement>("[data-scroll-root]")!.scrollTo({ top: 1500, behavior: "instant" }));
     await expect.poll(scrollTop).toBe(1500);
@@ -237,18 +235,16 @@ describe("gallery", () => {
     await expect.poll(scrollTop).toBe(1500);
     // A reload: there too.
     await page.reload();
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await tilesShown(page, 10);
     await expect.poll(scrollTop).toBe(1500);
     expect(errors).toEqual([]);
     await ctx.close();
   });
 
   it("sorts from the toolbar's menu, with the mouse and with the keyboard", async () => {
-    const ctx = await context({ width: 390, height: 844, touch: true });
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open({ width: 390, height: 844, touch: true });
     await page.goto("/gallery?view=list");
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await tilesShown(page, 3);
     const firstId = () => tiles(page).first().getAttribute("data-image-id");
     expect(await firstId()).toBe(ids[0]);
     const sort = page.getByRole("combobox", { name: "Sort by" });
@@ -274,7 +270,7 @@ describe("gallery", () => {
     await expect.poll(firstId).toBe(ids[0]);
     // A fresh page, the menu never opened: typing on the focused menu picks the order whose name starts so.
     await page.reload();
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await tilesShown(page, 3);
     await sort.focus();
     await page.keyboard.press("h");
     await expect.poll(() => sort.textContent()).toBe("Highest rated");
@@ -285,11 +281,9 @@ describe("gallery", () => {
   });
 
   it("selects with click and shift-click, deletes, and restores from the trash", async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open();
     await page.goto("/gallery");
-    await expect.poll(() => tiles(page).count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await tilesShown(page, 3);
     const chosen = ids.slice(0, 3);
     const checkbox = (id: string) => page.locator(`[data-image-id="${id}"]`).getByRole("checkbox");
     await page.locator(`[data-image-id="${chosen[0]}"]`).hover();
@@ -319,9 +313,7 @@ describe("gallery", () => {
   });
 
   it("shows an image page with metadata, zoom and a link that reuses the settings", async () => {
-    const ctx = await context();
-    const page = await ctx.newPage();
-    const errors = watchErrors(page);
+    const { ctx, page, errors } = await open();
     await page.goto(`/images/${ids[5]}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 }).toContain("e2e scene");
     await expect.poll(() => page.getByText("local/sketch-fast").first().isVisible()).toBe(true);
