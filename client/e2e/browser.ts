@@ -66,6 +66,9 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 /** Runs axe-core in the page; returns serious and critical violations. */
 /** Resolves once every finite animation (entrance fades, route transitions, toasts) has ended; spinners don't count. */
 export async function animationsSettled(page: Page) {
+  // A change just made (a colour scheme emulated, a class toggled) may not have started its transitions yet: the
+  // media query's change event and the style recalculation that starts them come with the next frames.
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   await page.waitForFunction(
     () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
     undefined,
