@@ -5,6 +5,7 @@ import { TooltipProvider } from "@/components/ui/tooltip";
 import { ImageDndProvider } from "@/components/image-dnd/image-dnd-provider";
 import { PowerLayer } from "@/features/palette/power-layer";
 import { SettingsSync } from "@/features/settings/components/settings-sync";
+import { useMediaQuery } from "@/lib/use-media-query";
 import { APP_NAME } from "../page-title";
 import { Sidebar, SidebarNav } from "./sidebar";
 import { COLLAPSED_KEY, startsCollapsed } from "./sidebar-state";
@@ -25,6 +26,9 @@ export function AppShell({ children, collapsed: initial }: { children: ReactNode
   const { t } = useTranslation("shell");
   const [collapsed, setCollapsed] = useState(() => initial ?? startsCollapsed());
   const [menuOpen, setMenuOpen] = useState(false);
+  // Below `md` the sidebar is hidden (the menu sheet stands in for it): it is not rendered there at all, which spares
+  // a phone's first render its links, drop targets and tooltips. The prerender assumes a wide screen.
+  const wide = useMediaQuery("(min-width: 768px)", true);
   const toggle = () =>
     setCollapsed((c) => {
       localStorage.setItem(COLLAPSED_KEY, c ? "0" : "1");
@@ -44,7 +48,7 @@ export function AppShell({ children, collapsed: initial }: { children: ReactNode
         <div className="flex h-dvh flex-col overflow-hidden bg-background text-foreground">
           <TopBar onOpenMenu={() => setMenuOpen(true)} />
           <div className="flex min-h-0 flex-1">
-            <Sidebar collapsed={collapsed} onToggle={toggle} />
+            {wide && <Sidebar collapsed={collapsed} onToggle={toggle} />}
             <main
               id="main"
               tabIndex={-1}

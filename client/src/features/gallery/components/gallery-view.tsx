@@ -8,7 +8,7 @@ import { formatNumber } from "@/i18n";
 import { useGalleryShortcuts } from "@/lib/shortcuts";
 import { imageListOptions } from "../api/queries";
 import { useGalleryHandlers } from "../hooks/use-gallery-handlers";
-import { useMediaQuery } from "../hooks/use-media-query";
+import { useMediaQuery } from "@/lib/use-media-query";
 import { useSelection } from "../hooks/use-selection";
 import { activeFilterCount, type GalleryMode, type GallerySearch, toListQuery, type ViewMode } from "../search";
 import { BulkToolbar } from "./bulk-toolbar";

@@ -16,7 +16,7 @@ import type { ModelEntry } from "../api/models";
 import { useCostEstimate } from "../hooks/use-cost-estimate";
 import { useFillViewport } from "../hooks/use-fill-viewport";
 import { useGenerateShortcut } from "../hooks/use-generate-shortcut";
-import { useMediaQuery } from "../hooks/use-media-query";
+import { useMediaQuery } from "@/lib/use-media-query";
 import { useStudio } from "../hooks/use-studio";
 import { initialValues } from "../lib/initial";
 import { loadDraft, saveDraft } from "../lib/persist";
@@ -44,7 +44,7 @@ export function Studio({ models, search, defaults }: StudioProps) {
   const { ref: fillRef, width: studioWidth, style: fillStyle, fill } = useFillViewport<HTMLDivElement>();
   // The layout follows the space the studio actually has (the app sidebar may be open or collapsed):
   // two panels from ~680 px, the history as a third column from ~1100 px; below that, controls live in a sheet.
-  const coarse = useMediaQuery("(min-width: 768px)");
+  const coarse = useMediaQuery("(min-width: 768px)", true);
   const isDesktop = studioWidth === null ? coarse : studioWidth >= 680;
   const isWide = (studioWidth ?? 0) >= 1100;
   const [sheetOpen, setSheetOpen] = useState(false);

@@ -13,7 +13,7 @@ import { projectPeopleOptions } from "../../api/people";
 import { imageDetailOptions } from "../../api/queries";
 import { useImageActions } from "../../hooks/use-image-actions";
 import { useImageSwipe } from "../../hooks/use-image-swipe";
-import { useMediaQuery } from "../../hooks/use-media-query";
+import { useMediaQuery } from "@/lib/use-media-query";
 import { useNeighbours } from "../../hooks/use-neighbours";
 import { CommentsPanel } from "./comments-panel";
 import { DetailsEditor } from "./details-editor";
