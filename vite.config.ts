@@ -66,7 +66,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: "shell", tags: ["$initial"], priority: 6, test: APP_CODE },
+            { name: "shell", tags: ["$initial"], priority: 9, test: APP_CODE },
             // Pages in a few files each (docs/decisions/performance.md, "Fewer files"): left to automatic chunking, a
             // module shared by a different set of pages and lazy parts was a file of its own — the gallery's first
             // visit fetched 101 files (32 under 1 KB), sign-in's 42, and every file a page starts costs the renderer
@@ -78,9 +78,16 @@ export default defineConfig({
             // is the landing's call to action), then the sign-in pages, then the shared-link and public profile
             // pages; then the signed-in layout with the gallery, its home page. A page loads its group's chunk and
             // the chunks above it that hold modules it needs; other pages and lazy parts keep automatic chunking.
-            { name: "try", priority: 5, test: /[\\/]client[\\/]src[\\/]routes[\\/]try\.tsx/ },
-            { name: "auth", priority: 4, test: /[\\/]client[\\/]src[\\/]routes[\\/](sign-in|sign-up|forgot-password|reset-password|verify-email)\.tsx/ },
-            { name: "public", priority: 3, test: /[\\/]client[\\/]src[\\/]routes[\\/](s\.\$token|community|u\.\$handle)\.tsx/ },
+            { name: "try", priority: 8, test: /[\\/]client[\\/]src[\\/]routes[\\/]try\.tsx/ },
+            // Libraries split out of the groups that import them, each evaluated in a step of its own on a first visit
+            // (client/landing/build/route-chunks.ts): the sign-in group was one 21 ms task on a 2-core machine (zod
+            // and the form library most of it), the signed-in group's 424 KB another (Dexie and the offline engine,
+            // dnd-kit); a task over 12.5 ms there is a long task on Lighthouse's phone. One more file per split.
+            { name: "forms", priority: 7, test: /[\\/]node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/ },
+            { name: "auth", priority: 6, test: /[\\/]client[\\/]src[\\/]routes[\\/](sign-in|sign-up|forgot-password|reset-password|verify-email)\.tsx/ },
+            { name: "public", priority: 5, test: /[\\/]client[\\/]src[\\/]routes[\\/](s\.\$token|community|u\.\$handle)\.tsx/ },
+            { name: "offline", priority: 4, test: /[\\/](node_modules[\\/]dexie|client[\\/]src[\\/]offline)[\\/]/ },
+            { name: "dnd", priority: 3, test: /[\\/]node_modules[\\/]@dnd-kit[\\/]/ },
             { name: "app", priority: 2, test: /[\\/]client[\\/]src[\\/]routes[\\/](_app\.tsx|_app[\\/]gallery\.tsx)/ },
             // Left to automatic chunking, every icon shared by a different set of pages was a file of its own (≈ 1 KB):
             // the gallery's first visit fetched 150 files, six at a time over HTTP/1.1. Icons the groups above did not

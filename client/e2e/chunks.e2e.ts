@@ -83,7 +83,7 @@ describe("built chunks", () => {
       reached.add(file);
       for (const next of graph.get(file) ?? []) visit(next);
     };
-    for (const file of graph.keys()) if (file === shell || /^(try|auth|public|app)-/.test(file)) visit(file);
+    for (const file of graph.keys()) if (file === shell || /^(try|forms|auth|public|offline|dnd|app)-/.test(file)) visit(file);
     for (const file of viewer) expect(reached.has(file), `${file} is loaded with a page's first visit`).toBe(false);
   });
 
@@ -111,9 +111,10 @@ describe("built chunks", () => {
         }
       });
     }
-    // The gallery's first visit evaluates its groups' chunks one by one, the signed-in group's among them.
+    // The gallery's first visit evaluates its groups' chunks one by one, the signed-in group's among them, and the
+    // libraries split out of the largest groups (forms, offline data, drag and drop) each in a step of their own.
     const gallery = steps.routes["/_app/gallery"]!.map((i) => steps.chunks[i]!.replace(/^assets\//, ""));
     expect(gallery.every((file) => !booted.has(file)), "no booted chunk is a step").toBe(true);
-    for (const group of ["auth", "public", "app"]) expect(gallery.some((file) => file.startsWith(`${group}-`)), group).toBe(true);
+    for (const group of ["forms", "auth", "public", "offline", "dnd", "app"]) expect(gallery.some((file) => file.startsWith(`${group}-`)), group).toBe(true);
   });
 });
