@@ -53,7 +53,7 @@ declare module "@tanstack/react-router" {
 }
 
 await nextTask();
-// The page's catalogs, code and session check start together (before the language: it then loads them in it too).
+// The page's session check, code and catalogs start now, a task each (before the language: it then loads them in it too).
 const pageCode = startFirstVisit(router, queryClient);
 await nextTask();
 // English common and shell are bundled; another language's catalogs load before the first paint (no English flash).

@@ -27,7 +27,7 @@ export function pageChunks(routeIds: readonly string[], steps: RouteChunkSteps =
  * A new task, without setTimeout's 4 ms clamp once timers nest (each step is started from the last one's callback):
  * a message to ourselves.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
