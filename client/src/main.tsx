@@ -6,6 +6,7 @@ import { startFirstVisit } from "./app/first-visit";
 import { deviceLanguage, i18n, setLanguage } from "./i18n";
 import { createRoot } from "react-dom/client";
 import { watchInstallPrompt } from "./lib/install";
+import { nextTask } from "./lib/next-task";
 import { createQueryClient } from "./lib/query-client";
 import { registerServiceWorker } from "./lib/sw-register";
 import { applyTheme, getThemePreference, watchSystemTheme } from "./lib/theme";
@@ -21,7 +22,6 @@ watchSystemTheme();
  * page, the network's callbacks) instead of one long task of everything a first visit starts — the modules' own
  * evaluation (React, i18next's setup), the router's construction, the first visit's requests, the language.
  */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 await nextTask();
 
 /**

@@ -9,8 +9,9 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { AnyRouter } from "@tanstack/react-router";
 import { loadRouteNamespaces } from "@/i18n/routes";
+import { nextTask } from "@/lib/next-task";
 import { authConfigQuery, sessionQuery } from "@/lib/session";
-import { evaluateInSteps, nextTask, pageChunks } from "./page-code";
+import { evaluateInSteps, pageChunks } from "./page-code";
 
 /**
  * Each start is a task of its own (together they were one long task of 17–33 ms of main thread on a 2-core machine:

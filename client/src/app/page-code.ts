@@ -9,6 +9,7 @@
  */
 import type { RouteChunkSteps } from "../../landing/build/route-chunks";
 import { clientEnv } from "@/lib/env";
+import { nextTask } from "@/lib/next-task";
 
 /** Replaced by the build; the dev server serves modules one by one and has nothing to split. */
 const BUILT = "__ROUTE_CHUNK_STEPS__";
@@ -21,21 +22,6 @@ function builtSteps(): RouteChunkSteps {
 export function pageChunks(routeIds: readonly string[], steps: RouteChunkSteps = builtSteps()): string[] {
   const indexes = new Set(routeIds.flatMap((id) => steps.routes[id] ?? []));
   return [...indexes].map((i) => `${clientEnv.base}${steps.chunks[i]}`);
-}
-
-/**
- * A new task, without setTimeout's 4 ms clamp once timers nest (each step is started from the last one's callback):
- * a message to ourselves.
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /**
