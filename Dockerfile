@@ -7,6 +7,8 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN npm i -g pnpm@12
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+# pnpm applies these to their packages as it installs them (pnpm-workspace.yaml, patchedDependencies).
+COPY patches/ patches/
 COPY client/package.json client/
 COPY server/package.json server/
 COPY shared/package.json shared/

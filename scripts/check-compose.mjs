@@ -129,6 +129,11 @@ export function checkDockerfile(text) {
     const copied = lines.slice(0, install).some((l) => new RegExp(`^COPY\\s+${pkg}/package\\.json\\s`).test(l));
     if (!copied) problems.push(`Dockerfile: COPY ${pkg}/package.json before pnpm install (a workspace package)`);
   }
+  // …and the patches it applies to dependencies, which it reads while installing.
+  const patchDirs = new Set(Object.values(workspace?.patchedDependencies ?? {}).map((f) => String(f).split("/")[0]));
+  for (const dir of patchDirs)
+    if (!lines.slice(0, install).some((l) => new RegExp(`^COPY\\s+${dir}/?\\s`).test(l)))
+      problems.push(`Dockerfile: COPY ${dir}/ before pnpm install (patched dependencies)`);
   return problems;
 }
 

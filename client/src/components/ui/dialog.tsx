@@ -3,15 +3,23 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import type * as React from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
+import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
 
-const Dialog = (props: React.ComponentProps<typeof DialogPrimitive.Root>) => (
-  <DialogPrimitive.Root data-slot="dialog" {...props} />
-);
+function Dialog(props: React.ComponentProps<typeof DialogPrimitive.Root>) {
+  const [opened, rootProps] = useOpenedOnce(props);
+  return (
+    <OpenedProvider opened={opened}>
+      <DialogPrimitive.Root data-slot="dialog" {...rootProps} />
+    </OpenedProvider>
+  );
+}
 const DialogTrigger = (props: React.ComponentProps<typeof DialogPrimitive.Trigger>) => (
   <DialogPrimitive.Trigger data-slot="dialog-trigger" {...props} />
 );
 const DialogPortal = (props: React.ComponentProps<typeof DialogPrimitive.Portal>) => (
-  <DialogPrimitive.Portal data-slot="dialog-portal" {...props} />
+  <WhenOpened>
+    <DialogPrimitive.Portal data-slot="dialog-portal" {...props} />
+  </WhenOpened>
 );
 const DialogClose = (props: React.ComponentProps<typeof DialogPrimitive.Close>) => (
   <DialogPrimitive.Close data-slot="dialog-close" {...props} />

@@ -2,10 +2,16 @@ import { Check, ChevronRight, Circle } from "lucide-react";
 import { DropdownMenu as Menu } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
+import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
 
-const DropdownMenu = (props: React.ComponentProps<typeof Menu.Root>) => (
-  <Menu.Root data-slot="dropdown-menu" {...props} />
-);
+function DropdownMenu(props: React.ComponentProps<typeof Menu.Root>) {
+  const [opened, rootProps] = useOpenedOnce(props);
+  return (
+    <OpenedProvider opened={opened}>
+      <Menu.Root data-slot="dropdown-menu" {...rootProps} />
+    </OpenedProvider>
+  );
+}
 const DropdownMenuPortal = (props: React.ComponentProps<typeof Menu.Portal>) => (
   <Menu.Portal data-slot="dropdown-menu-portal" {...props} />
 );
@@ -29,18 +35,20 @@ const item =
 
 function DropdownMenuContent({ className, sideOffset = 4, ...props }: React.ComponentProps<typeof Menu.Content>) {
   return (
-    <Menu.Portal>
-      <Menu.Content
-        data-slot="dropdown-menu-content"
-        sideOffset={sideOffset}
-        className={cn(
-          panel,
-          "max-h-(--radix-dropdown-menu-content-available-height) origin-(--radix-dropdown-menu-content-transform-origin)",
-          className,
-        )}
-        {...props}
-      />
-    </Menu.Portal>
+    <WhenOpened>
+      <Menu.Portal>
+        <Menu.Content
+          data-slot="dropdown-menu-content"
+          sideOffset={sideOffset}
+          className={cn(
+            panel,
+            "max-h-(--radix-dropdown-menu-content-available-height) origin-(--radix-dropdown-menu-content-transform-origin)",
+            className,
+          )}
+          {...props}
+        />
+      </Menu.Portal>
+    </WhenOpened>
   );
 }
 

@@ -1,10 +1,16 @@
 import { Popover as PopoverPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
+import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
 
-const Popover = (props: React.ComponentProps<typeof PopoverPrimitive.Root>) => (
-  <PopoverPrimitive.Root data-slot="popover" {...props} />
-);
+function Popover(props: React.ComponentProps<typeof PopoverPrimitive.Root>) {
+  const [opened, rootProps] = useOpenedOnce(props);
+  return (
+    <OpenedProvider opened={opened}>
+      <PopoverPrimitive.Root data-slot="popover" {...rootProps} />
+    </OpenedProvider>
+  );
+}
 const PopoverTrigger = (props: React.ComponentProps<typeof PopoverPrimitive.Trigger>) => (
   <PopoverPrimitive.Trigger data-slot="popover-trigger" {...props} />
 );
@@ -22,19 +28,21 @@ function PopoverContent({
   ...props
 }: React.ComponentProps<typeof PopoverPrimitive.Content>) {
   return (
-    <PopoverPrimitive.Portal>
-      <PopoverPrimitive.Content
-        data-slot="popover-content"
-        align={align}
-        sideOffset={sideOffset}
-        className={cn(
-          "z-50 w-72 origin-(--radix-popover-content-transform-origin) rounded-lg border border-border bg-popover p-4 text-popover-foreground shadow-lg outline-none",
-          "data-[state=open]:animate-zoom-in data-[state=closed]:animate-zoom-out",
-          className,
-        )}
-        {...props}
-      />
-    </PopoverPrimitive.Portal>
+    <WhenOpened>
+      <PopoverPrimitive.Portal>
+        <PopoverPrimitive.Content
+          data-slot="popover-content"
+          align={align}
+          sideOffset={sideOffset}
+          className={cn(
+            "z-50 w-72 origin-(--radix-popover-content-transform-origin) rounded-lg border border-border bg-popover p-4 text-popover-foreground shadow-lg outline-none",
+            "data-[state=open]:animate-zoom-in data-[state=closed]:animate-zoom-out",
+            className,
+          )}
+          {...props}
+        />
+      </PopoverPrimitive.Portal>
+    </WhenOpened>
   );
 }
 

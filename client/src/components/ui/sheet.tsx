@@ -3,10 +3,16 @@ import { Dialog as SheetPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
 import { CloseButton, DialogOverlay } from "./dialog";
+import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
 
-const Sheet = (props: React.ComponentProps<typeof SheetPrimitive.Root>) => (
-  <SheetPrimitive.Root data-slot="sheet" {...props} />
-);
+function Sheet(props: React.ComponentProps<typeof SheetPrimitive.Root>) {
+  const [opened, rootProps] = useOpenedOnce(props);
+  return (
+    <OpenedProvider opened={opened}>
+      <SheetPrimitive.Root data-slot="sheet" {...rootProps} />
+    </OpenedProvider>
+  );
+}
 const SheetTrigger = (props: React.ComponentProps<typeof SheetPrimitive.Trigger>) => (
   <SheetPrimitive.Trigger data-slot="sheet-trigger" {...props} />
 );
@@ -36,13 +42,15 @@ interface SheetContentProps
 
 function SheetContent({ className, children, side = "right", showCloseButton = true, ...props }: SheetContentProps) {
   return (
-    <SheetPrimitive.Portal>
-      <DialogOverlay data-slot="sheet-overlay" />
-      <SheetPrimitive.Content data-slot="sheet-content" className={cn(sheetVariants({ side }), className)} {...props}>
-        {children}
-        {showCloseButton && <CloseButton />}
-      </SheetPrimitive.Content>
-    </SheetPrimitive.Portal>
+    <WhenOpened>
+      <SheetPrimitive.Portal>
+        <DialogOverlay data-slot="sheet-overlay" />
+        <SheetPrimitive.Content data-slot="sheet-content" className={cn(sheetVariants({ side }), className)} {...props}>
+          {children}
+          {showCloseButton && <CloseButton />}
+        </SheetPrimitive.Content>
+      </SheetPrimitive.Portal>
+    </WhenOpened>
   );
 }
 
