@@ -8,9 +8,10 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigge
 import { Popover, PopoverContent, PopoverTrigger } from "./popover";
 import { Select, SelectTrigger, SelectValue } from "./select";
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "./sheet";
+import { Switch } from "./switch";
 import { Tooltip, TooltipContent, TooltipProvider, TooltipTrigger } from "./tooltip";
 
-/** Closed overlays as a page's first render holds them: a menu, a popover, a dialog, a sheet, a tooltip, a select. */
+/** What a page's first render holds: closed overlays (a menu, a popover, a dialog, a sheet, a tooltip), a select, a switch. */
 function ClosedOverlays() {
   return (
     <TooltipProvider>
@@ -48,6 +49,7 @@ function ClosedOverlays() {
           <SelectValue>First</SelectValue>
         </SelectTrigger>
       </Select>
+      <Switch aria-label="A filter" />
     </TooltipProvider>
   );
 }
