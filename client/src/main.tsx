@@ -3,7 +3,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode, startTransition } from "react";
 import { startFirstVisit } from "./app/first-visit";
-import { deviceLanguage, i18n, setLanguage } from "./i18n";
+import { deviceLanguage, i18n, initI18n, setLanguage } from "./i18n";
 import { createRoot } from "react-dom/client";
 import { watchInstallPrompt } from "./lib/install";
 import { nextTask } from "./lib/next-task";
@@ -20,9 +20,11 @@ watchSystemTheme();
 /**
  * The boot in pieces, each its own task: the browser gets the main thread back in between (input on a prerendered
  * page, the network's callbacks) instead of one long task of everything a first visit starts — the modules' own
- * evaluation (React, i18next's setup), the router's construction, the first visit's requests, the language.
+ * evaluation (React, the router's packages), i18next's setup and the router's construction, the first visit's
+ * requests, the language.
  */
 await nextTask();
+initI18n();
 
 /**
  * Scroll positions are restored on Back/Forward and reload. A document opened by a plain navigation has nothing to

@@ -43,32 +43,43 @@ export function deviceLanguage(): string {
 
 /** One namespace of one language, from its own chunk (English `common` and `shell` are bundled, never fetched). */
 export async function loadCatalog(language: string, namespace: string): Promise<Record<string, unknown>> {
-  const load = catalogs[`./locales/${language}/${namespace}.json`] ?? sharedCatalogs[`../../../shared/src/locales/${language}/${namespace}.json`];
+  const load =
+    catalogs[`./locales/${language}/${namespace}.json`] ??
+    sharedCatalogs[`../../../shared/src/locales/${language}/${namespace}.json`];
   if (!load) throw new Error(`No ${language} catalog for ${namespace}`);
   return (await load()).default;
 }
 
-void i18n
-  .use(initReactI18next)
-  .use(
-    resourcesToBackend(loadCatalog),
-  )
-  .init({
-    // Copies: i18next adds every namespace it loads to these (the exported ones stay the two bundled).
-    resources: { en: { ...en } },
-    partialBundledLanguages: true,
-    lng: "en",
-    fallbackLng: "en",
-    // Every language with catalogs in the repository; which of them people may choose is setLanguage's rule.
-    supportedLngs: [...TRANSLATED_LANGUAGE_IDS],
-    // The rest join when a route loads them (loadNamespaces); a change of language then loads every one loaded so far.
-    ns: [...BUNDLED_NAMESPACES],
-    defaultNS: "common",
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-    initAsync: false,
-  });
+let initStarted = false;
+
+/**
+ * Sets i18next up with the bundled English catalogs (synchronous). Called by the app's start in a task of its own
+ * after the shell's modules have run (main.tsx; on a phone it was 3–6 ms of the shell's evaluation, Lighthouse's
+ * long task), and by every other entry that renders translated text (the prerender, the tests). Safe to call again.
+ */
+export function initI18n(): void {
+  if (i18n.isInitialized || initStarted) return;
+  initStarted = true;
+  void i18n
+    .use(initReactI18next)
+    .use(resourcesToBackend(loadCatalog))
+    .init({
+      // Copies: i18next adds every namespace it loads to these (the exported ones stay the two bundled).
+      resources: { en: { ...en } },
+      partialBundledLanguages: true,
+      lng: "en",
+      fallbackLng: "en",
+      // Every language with catalogs in the repository; which of them people may choose is setLanguage's rule.
+      supportedLngs: [...TRANSLATED_LANGUAGE_IDS],
+      // The rest join when a route loads them (loadNamespaces); a change of language then loads every one loaded so far.
+      ns: [...BUNDLED_NAMESPACES],
+      defaultNS: "common",
+      // React escapes what it renders.
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+      initAsync: false,
+    });
+}
 
 /**
  * Makes namespaces ready in the app's language (and English, the fallback) — undefined when they already are, so a
@@ -95,4 +106,11 @@ export async function setLanguage(id: string): Promise<void> {
 export const currentLocale = (): string => i18n.resolvedLanguage ?? i18n.language ?? "en";
 
 export { i18n };
-export { forgetDateFormatters, formatDate, formatDateTime, formatNumber, formatRelative, warmFormatters } from "./format";
+export {
+  forgetDateFormatters,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  warmFormatters,
+} from "./format";

@@ -24,7 +24,7 @@ import { renderToString } from "react-dom/server";
 import { SignedInLayout } from "@/app/shell/signed-in-layout";
 import { SignInPage } from "@/features/auth/components/sign-in-page";
 import { GalleryFrame } from "@/features/gallery/components/gallery-frame";
-import { i18n } from "@/i18n";
+import { i18n, initI18n } from "@/i18n";
 import { pageTitle, titleText, type TitleKey } from "@/app/page-title";
 import { authConfigQuery, sessionQuery } from "@/lib/session";
 import { configKey, type PrerenderConfig, type PrerenderedPage } from "./types";
@@ -110,6 +110,7 @@ async function renderOne(path: string, Page: () => React.ReactNode, config: Prer
 
 /** Every prerendered page in every offered language and auth config. */
 export async function prerenderPages(): Promise<Record<string, PrerenderedPage>> {
+  initI18n();
   const out: Record<string, PrerenderedPage> = {};
   for (const [path, { title, namespaces, Page, signedIn }] of Object.entries(PAGES)) {
     const markup: PrerenderedPage["markup"] = {};
