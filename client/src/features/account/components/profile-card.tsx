@@ -32,6 +32,12 @@ export function ProfileCard({ user }: { user: MeUser }) {
   const zones = useMemo(() => timeZones(user.timezone), [user.timezone]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [savingPrivacy, setSavingPrivacy] = useState(false);
+  // Closed, a Select still renders its items (each registers a native <option> from a layout effect, a state update
+  // inside the commit): 400-odd zones made the account tab's first render set state over 2,000 times. They mount when the
+  // menu is first pointed at, focused or opened (focus, so typing on the closed menu still picks a zone), and the
+  // trigger names the current zone itself — as the gallery's sort menu does.
+  const [zonesMounted, setZonesMounted] = useState(false);
+  const mountZones = () => setZonesMounted(true);
   const form = useForm<Values>({
     resolver: zodResolver(profileFormSchema),
     values: { name: user.name, timezone: user.timezone, language: isUiLanguage(user.language) ? user.language : "en" },
@@ -105,17 +111,19 @@ export function ProfileCard({ user }: { user: MeUser }) {
               control={form.control}
               name="timezone"
               render={({ field }) => (
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <SelectTrigger {...profileTimezoneA11y}>
-                    <SelectValue />
+                <Select value={field.value} onValueChange={field.onChange} onOpenChange={(open) => open && mountZones()}>
+                  <SelectTrigger {...profileTimezoneA11y} onFocus={mountZones} onPointerEnter={mountZones}>
+                    <SelectValue>{field.value?.replaceAll("_", " ")}</SelectValue>
                   </SelectTrigger>
-                  <SelectContent className="max-h-72">
-                    {zones.map((z) => (
-                      <SelectItem key={z} value={z}>
-                        {z.replaceAll("_", " ")}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
+                  {zonesMounted && (
+                    <SelectContent className="max-h-72">
+                      {zones.map((z) => (
+                        <SelectItem key={z} value={z}>
+                          {z.replaceAll("_", " ")}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  )}
                 </Select>
               )}
             />
