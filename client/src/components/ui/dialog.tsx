@@ -3,16 +3,9 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import type * as React from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
-import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
+import { openedOnceRoot, WhenOpened } from "./opened-once";
 
-function Dialog(props: React.ComponentProps<typeof DialogPrimitive.Root>) {
-  const [opened, rootProps] = useOpenedOnce(props);
-  return (
-    <OpenedProvider opened={opened}>
-      <DialogPrimitive.Root data-slot="dialog" {...rootProps} />
-    </OpenedProvider>
-  );
-}
+const Dialog = openedOnceRoot(DialogPrimitive.Root, "dialog");
 const DialogTrigger = (props: React.ComponentProps<typeof DialogPrimitive.Trigger>) => (
   <DialogPrimitive.Trigger data-slot="dialog-trigger" {...props} />
 );

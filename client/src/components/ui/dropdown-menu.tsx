@@ -2,16 +2,9 @@ import { Check, ChevronRight, Circle } from "lucide-react";
 import { DropdownMenu as Menu } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
-import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
+import { openedOnceRoot, WhenOpened } from "./opened-once";
 
-function DropdownMenu(props: React.ComponentProps<typeof Menu.Root>) {
-  const [opened, rootProps] = useOpenedOnce(props);
-  return (
-    <OpenedProvider opened={opened}>
-      <Menu.Root data-slot="dropdown-menu" {...rootProps} />
-    </OpenedProvider>
-  );
-}
+const DropdownMenu = openedOnceRoot(Menu.Root, "dropdown-menu");
 const DropdownMenuPortal = (props: React.ComponentProps<typeof Menu.Portal>) => (
   <Menu.Portal data-slot="dropdown-menu-portal" {...props} />
 );

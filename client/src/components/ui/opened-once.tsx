@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+import { type ComponentType, createContext, type ReactNode, useCallback, useContext, useState } from "react";
 
 /**
  * An overlay's Radix parts that show only while it is open (its portal, content, overlay), mounted from the first
@@ -16,11 +16,10 @@ const OpenedContext = createContext(true);
 type OpenProps = { open?: boolean; defaultOpen?: boolean; onOpenChange?: (open: boolean) => void };
 
 /**
- * For a root wrapper: whether its overlay has opened yet, and the props to pass on to Radix's root. The root is always
- * controlled from here (an uncontrolled one tells `onOpenChange` only from an effect, a render after opening), so
+ * Whether an overlay has opened yet, and the props to pass on to Radix's root. The root is always controlled from here (an uncontrolled one tells `onOpenChange` only from an effect, a render after opening), so
  * the parts mount in the same render that opens them; `open`, `defaultOpen` and `onOpenChange` keep their meaning.
  */
-export function useOpenedOnce<P extends OpenProps>(props: P): [boolean, P] {
+function useOpenedOnce<P extends OpenProps>(props: P): [boolean, P] {
   const { open, defaultOpen, onOpenChange } = props;
   const [own, setOwn] = useState(defaultOpen === true);
   const isOpen = open ?? own;
@@ -36,8 +35,21 @@ export function useOpenedOnce<P extends OpenProps>(props: P): [boolean, P] {
   return [opened, { ...props, open: isOpen, defaultOpen: undefined, onOpenChange: handleOpenChange }];
 }
 
-export function OpenedProvider({ opened, children }: { opened: boolean; children: ReactNode }) {
-  return <OpenedContext.Provider value={opened}>{children}</OpenedContext.Provider>;
+/**
+ * A Radix overlay root (Dialog, Popover, DropdownMenu, Tooltip…) that tells the content wrappers inside it whether it
+ * has opened yet; the wrappers put their portal in `WhenOpened`.
+ */
+export function openedOnceRoot<P extends OpenProps>(Root: ComponentType<P>, slot: string): ComponentType<P> {
+  function OpenedOnceRoot(props: P) {
+    const [opened, rootProps] = useOpenedOnce(props);
+    return (
+      <OpenedContext.Provider value={opened}>
+        <Root data-slot={slot} {...rootProps} />
+      </OpenedContext.Provider>
+    );
+  }
+  OpenedOnceRoot.displayName = `OpenedOnce(${slot})`;
+  return OpenedOnceRoot;
 }
 
 /** Renders its children once the enclosing overlay root has opened. */

@@ -1,16 +1,9 @@
 import { Popover as PopoverPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
-import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
+import { openedOnceRoot, WhenOpened } from "./opened-once";
 
-function Popover(props: React.ComponentProps<typeof PopoverPrimitive.Root>) {
-  const [opened, rootProps] = useOpenedOnce(props);
-  return (
-    <OpenedProvider opened={opened}>
-      <PopoverPrimitive.Root data-slot="popover" {...rootProps} />
-    </OpenedProvider>
-  );
-}
+const Popover = openedOnceRoot(PopoverPrimitive.Root, "popover");
 const PopoverTrigger = (props: React.ComponentProps<typeof PopoverPrimitive.Trigger>) => (
   <PopoverPrimitive.Trigger data-slot="popover-trigger" {...props} />
 );

@@ -3,16 +3,9 @@ import { Dialog as SheetPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
 import { CloseButton, DialogOverlay } from "./dialog";
-import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
+import { openedOnceRoot, WhenOpened } from "./opened-once";
 
-function Sheet(props: React.ComponentProps<typeof SheetPrimitive.Root>) {
-  const [opened, rootProps] = useOpenedOnce(props);
-  return (
-    <OpenedProvider opened={opened}>
-      <SheetPrimitive.Root data-slot="sheet" {...rootProps} />
-    </OpenedProvider>
-  );
-}
+const Sheet = openedOnceRoot(SheetPrimitive.Root, "sheet");
 const SheetTrigger = (props: React.ComponentProps<typeof SheetPrimitive.Trigger>) => (
   <SheetPrimitive.Trigger data-slot="sheet-trigger" {...props} />
 );

@@ -1,21 +1,14 @@
 import { Tooltip as TooltipPrimitive } from "radix-ui";
 import type * as React from "react";
 import { cn } from "@/lib/cn";
-import { OpenedProvider, useOpenedOnce, WhenOpened } from "./opened-once";
+import { openedOnceRoot, WhenOpened } from "./opened-once";
 
 /** Mount once near the root (the app shell does); every Tooltip must sit inside one. */
 function TooltipProvider({ delayDuration = 300, ...props }: React.ComponentProps<typeof TooltipPrimitive.Provider>) {
   return <TooltipPrimitive.Provider data-slot="tooltip-provider" delayDuration={delayDuration} {...props} />;
 }
 
-function Tooltip(props: React.ComponentProps<typeof TooltipPrimitive.Root>) {
-  const [opened, rootProps] = useOpenedOnce(props);
-  return (
-    <OpenedProvider opened={opened}>
-      <TooltipPrimitive.Root data-slot="tooltip" {...rootProps} />
-    </OpenedProvider>
-  );
-}
+const Tooltip = openedOnceRoot(TooltipPrimitive.Root, "tooltip");
 const TooltipTrigger = (props: React.ComponentProps<typeof TooltipPrimitive.Trigger>) => (
   <TooltipPrimitive.Trigger data-slot="tooltip-trigger" {...props} />
 );
