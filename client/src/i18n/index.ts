@@ -58,7 +58,7 @@ let initStarted = false;
  * long task), and by every other entry that renders translated text (the prerender, the tests). Safe to call again.
  */
 export function initI18n(): void {
-  if (i18n.isInitialized || initStarted) return;
+  if (initStarted) return;
   initStarted = true;
   void i18n
     .use(initReactI18next)

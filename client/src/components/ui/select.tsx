@@ -1,12 +1,32 @@
 import { Check, ChevronDown, ChevronUp } from "lucide-react";
 import { Select as SelectPrimitive } from "radix-ui";
 import type * as React from "react";
+import { useState } from "react";
 import { cn } from "@/lib/cn";
 import { fieldClasses } from "./input";
 
 const Select = (props: React.ComponentProps<typeof SelectPrimitive.Root>) => (
   <SelectPrimitive.Root data-slot="select" {...props} />
 );
+/**
+ * For a Select with many items, or on a page's first render: its items mounted when the menu is first pointed at,
+ * focused or opened, not with the page. Closed, Radix renders a Select's items into a fragment and each registers a
+ * native `<option>` from a layout effect — a cascade of synchronous re-renders inside the commit that mounted them
+ * (the gallery's sort menu ≈ 10 ms of thread time; the profile's 422 time zones over 2,000 updates). Focus mounts them
+ * so typing on the closed menu still picks an item. Until then the trigger must name the value itself
+ * (`<SelectValue>{label}</SelectValue>`). Spread `trigger` on the SelectTrigger, pass `onOpenChange` to the Select,
+ * render the SelectContent when `mounted`.
+ */
+function useSelectItemsOnFirstUse() {
+  const [mounted, setMounted] = useState(false);
+  const mount = () => setMounted(true);
+  return {
+    mounted,
+    trigger: { onFocus: mount, onPointerEnter: mount },
+    onOpenChange: (open: boolean) => open && mount(),
+  };
+}
+
 const SelectGroup = (props: React.ComponentProps<typeof SelectPrimitive.Group>) => (
   <SelectPrimitive.Group data-slot="select-group" {...props} />
 );
@@ -149,4 +169,5 @@ export {
   SelectSeparator,
   SelectTrigger,
   SelectValue,
+  useSelectItemsOnFirstUse,
 };

@@ -10,7 +10,7 @@ import { fieldA11y, FormField } from "@/components/form/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue, useSelectItemsOnFirstUse } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { setLanguage } from "@/i18n";
 import { applyServerErrors } from "@/lib/form-errors";
@@ -32,12 +32,8 @@ export function ProfileCard({ user }: { user: MeUser }) {
   const zones = useMemo(() => timeZones(user.timezone), [user.timezone]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [savingPrivacy, setSavingPrivacy] = useState(false);
-  // Closed, a Select still renders its items (each registers a native <option> from a layout effect, a state update
-  // inside the commit): 400-odd zones made the account tab's first render set state over 2,000 times. They mount when the
-  // menu is first pointed at, focused or opened (focus, so typing on the closed menu still picks a zone), and the
-  // trigger names the current zone itself — as the gallery's sort menu does.
-  const [zonesMounted, setZonesMounted] = useState(false);
-  const mountZones = () => setZonesMounted(true);
+  // 400-odd zones: their items mount on first use, the trigger names the current zone.
+  const zoneItems = useSelectItemsOnFirstUse();
   const form = useForm<Values>({
     resolver: zodResolver(profileFormSchema),
     values: { name: user.name, timezone: user.timezone, language: isUiLanguage(user.language) ? user.language : "en" },
@@ -111,11 +107,11 @@ export function ProfileCard({ user }: { user: MeUser }) {
               control={form.control}
               name="timezone"
               render={({ field }) => (
-                <Select value={field.value} onValueChange={field.onChange} onOpenChange={(open) => open && mountZones()}>
-                  <SelectTrigger {...profileTimezoneA11y} onFocus={mountZones} onPointerEnter={mountZones}>
+                <Select value={field.value} onValueChange={field.onChange} onOpenChange={zoneItems.onOpenChange}>
+                  <SelectTrigger {...profileTimezoneA11y} {...zoneItems.trigger}>
                     <SelectValue>{field.value?.replaceAll("_", " ")}</SelectValue>
                   </SelectTrigger>
-                  {zonesMounted && (
+                  {zoneItems.mounted && (
                     <SelectContent className="max-h-72">
                       {zones.map((z) => (
                         <SelectItem key={z} value={z}>

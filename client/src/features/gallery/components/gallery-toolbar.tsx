@@ -4,7 +4,7 @@ import { memo, useEffect, useEffectEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue, useSelectItemsOnFirstUse } from "@/components/ui/select";
 import { cn } from "@/lib/cn";
 import type { GalleryMode, ViewMode } from "../search";
 
@@ -45,12 +45,8 @@ export const GalleryToolbar = memo(function GalleryToolbar(p: ToolbarProps) {
   const { t } = useTranslation("gallery");
   const [text, setText] = useState(p.q);
   const [shown, setShown] = useState(p.q);
-  // The sort menu's items mount when it is first pointed at, focused or opened, not with the page: closed, Radix
-  // renders them into a fragment and each registers itself from a layout effect — a cascade of synchronous re-renders
-  // that ran inside the page's first commit (≈ 10 ms of thread time here, four times that on a phone). Focus mounts them so typing
-  // on the closed menu still picks an order.
-  const [sortOpened, setSortOpened] = useState(false);
-  const mountSortItems = () => setSortOpened(true);
+  // The sort menu's items mount on first use, not with the page (its first commit); the trigger names the order.
+  const sortItems = useSelectItemsOnFirstUse();
   if (shown !== p.q) {
     // The URL changed under us (back button, "clear filters"): show what it says.
     setShown(p.q);
@@ -95,12 +91,12 @@ export const GalleryToolbar = memo(function GalleryToolbar(p: ToolbarProps) {
           const s = sorts.find((x) => x.value === v);
           if (s) p.onSort(s.sort, s.order);
         }}
-        onOpenChange={(open) => open && mountSortItems()}
+        onOpenChange={sortItems.onOpenChange}
       >
-        <SelectTrigger className="w-44" aria-label={t("toolbar.sortBy")} onFocus={mountSortItems} onPointerEnter={mountSortItems}>
+        <SelectTrigger className="w-44" aria-label={t("toolbar.sortBy")} {...sortItems.trigger}>
           <SelectValue>{current ? t(current.label) : undefined}</SelectValue>
         </SelectTrigger>
-        {sortOpened && (
+        {sortItems.mounted && (
           <SelectContent>
             {sorts.map((s) => (
               <SelectItem key={s.value} value={s.value}>
