@@ -103,9 +103,10 @@ async function render() {
   if (prerendered) startTransition(() => root.render(app));
   else root.render(app);
 }
-void render();
+const rendered = render();
 
-// Offline-first: the service worker precaches the shell; an update waits until the user chooses to reload.
+// Offline-first: the service worker precaches the shell (once the first render is done and the page is idle); an
+// update waits until the user chooses to reload.
 void registerServiceWorker(async (activate) => {
   const { toast } = await import("sonner");
   toast(i18n.t("shell:update.title"), {
@@ -113,4 +114,4 @@ void registerServiceWorker(async (activate) => {
     duration: Number.POSITIVE_INFINITY,
     action: { label: i18n.t("shell:update.reload"), onClick: activate },
   });
-});
+}, rendered);

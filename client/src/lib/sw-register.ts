@@ -3,9 +3,16 @@ import { clientEnv } from "./env";
 /**
  * Registers the service worker (production builds only) and reports when a new version is waiting.
  * `activate()` tells the waiting worker to take over; the page reloads once it controls the page.
+ *
+ * `after`: registration waits for it (the app's first render), then for the page's `load` and an idle moment. A
+ * first install precaches the whole app — ≈ 170 files fetched, written and compiled for the code cache, 0.7 s of
+ * CPU on the worker's thread here — and on a phone's few cores that ran beside the boot's own tasks and lengthened
+ * them (docs/decisions/performance.md, session 23). An installed worker's update check waits the same way.
  */
-export async function registerServiceWorker(onUpdateReady: (activate: () => void) => void): Promise<void> {
+export async function registerServiceWorker(onUpdateReady: (activate: () => void) => void, after?: Promise<unknown>): Promise<void> {
   if (!("serviceWorker" in navigator) || clientEnv.dev) return;
+  await after?.catch(() => undefined);
+  await pageSettled();
   // workbox-window is loaded here, not with the app's first paint.
   const { Workbox } = await import("workbox-window");
   const wb = new Workbox("/sw.js", { scope: "/" });
@@ -15,5 +22,20 @@ export async function registerServiceWorker(onUpdateReady: (activate: () => void
       wb.messageSkipWaiting();
     });
   });
-  void wb.register();
+  void wb.register({ immediate: true });
+}
+
+/** After the document's `load` event, at the browser's next idle period (at most 5 s later; 1 s where there is none). */
+export function pageSettled(): Promise<void> {
+  const loaded =
+    document.readyState === "complete"
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
+  return loaded.then(
+    () =>
+      new Promise<void>((resolve) => {
+        if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
+        else setTimeout(resolve, 1000);
+      }),
+  );
 }
