@@ -7,6 +7,9 @@
  *   pnpm build && node bench/gallery-browser.mjs            # BENCH_ITEMS=100000 BENCH_VIEWS=grid,masonry,list
  *   BENCH_CENSUS=1 …     also prints where the page's elements are (by region and by tag) once the wall is shown
  *   BENCH_PROFILE=1 …    the hottest functions during ten seconds of scrolling (=trace: renderer events instead)
+ *   BENCH_SW=block …     without the service worker (Playwright's serviceWorkers option): what its handling of the
+ *                        thumbnail requests costs the page (the table's `thumbs` and `sw` columns say how many there
+ *                        were and whether the worker controlled the page)
  */
 import { chromium } from "playwright-core";
 import sharp from "sharp";
@@ -47,8 +50,9 @@ const item = (i) => {
   };
 };
 
-/** Answers the list (cursor = offset), the facets and every thumbnail from the harness. */
+/** Answers the list (cursor = offset), the facets and every thumbnail from the harness; counts the thumbnails. */
 async function mockApi(context, thumb) {
+  const served = { thumbs: 0 };
   await context.route(/\/api\/images\?/, (route) => {
     const url = new URL(route.request().url());
     const offset = Number(url.searchParams.get("cursor") ?? 0);
@@ -60,7 +64,11 @@ async function mockApi(context, thumb) {
   await context.route(/\/api\/images\/facets/, (route) =>
     route.fulfill({ json: { models: [{ modelId: "fal-ai/flux/dev", count: ITEMS }], tags: [], projects: [], collections: [], total: ITEMS, favorites: 0, trash: 0 } }),
   );
-  await context.route(/\/api\/images\/[^/]+\/file\//, (route) => route.fulfill({ body: thumb, contentType: "image/webp", headers: { "cache-control": "private, max-age=31536000, immutable" } }));
+  await context.route(/\/api\/images\/[^/]+\/file\//, (route) => {
+    served.thumbs += 1;
+    return route.fulfill({ body: thumb, contentType: "image/webp", headers: { "cache-control": "private, max-age=31536000, immutable" } });
+  });
+  return served;
 }
 
 /**
@@ -204,8 +212,8 @@ function census() {
 }
 
 async function measure(browser, state, base, thumb, view) {
-  const context = await browser.newContext({ baseURL: base, storageState: state, viewport: { width: 1280, height: 900 } });
-  await mockApi(context, thumb);
+  const context = await browser.newContext({ baseURL: base, storageState: state, viewport: { width: 1280, height: 900 }, serviceWorkers: process.env.BENCH_SW === "block" ? "block" : "allow" });
+  const served = await mockApi(context, thumb);
   await context.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
@@ -228,6 +236,7 @@ async function measure(browser, state, base, thumb, view) {
     if (process.env.BENCH_DEBUG) console.error(`${view}: ${r.maxIndex.toLocaleString()} / ${ITEMS.toLocaleString()} after ${(r.ms / 1000).toFixed(0)} s`);
   } while (!r.done && Date.now() - t0 < TIME_LIMIT_MS);
   const tasks = await page.evaluate(() => window.__longTasks);
+  const swControlled = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
   await context.close();
   const sorted = [...tasks].sort((a, b) => a - b);
   return {
@@ -245,6 +254,8 @@ async function measure(browser, state, base, thumb, view) {
     longTaskMsMax: Math.round(sorted[sorted.length - 1] ?? 0),
     framesOver50ms: `${r.slowFrames}/${r.frames}`,
     heapMB: r.heapMB === null ? null : Math.round(r.heapMB),
+    thumbs: served.thumbs,
+    sw: swControlled,
     errors: errors.length,
   };
 }
