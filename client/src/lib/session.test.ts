@@ -1,6 +1,7 @@
 import type { MeResponse } from "@image-studio/shared";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { meResponseSchema } from "./contracts-on-use";
 import { forgetSession, rememberSession, sessionQuery } from "./session";
 
 const me: MeResponse = {
@@ -43,5 +44,19 @@ describe("sessionQuery", () => {
     fetchSpy.mockRejectedValue(new TypeError("Failed to fetch"));
     expect(await new QueryClient().fetchQuery(sessionQuery)).toEqual(me);
     expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it("online, leaves the stand-in's contract (zod, loaded on use) alone while the server answers", async () => {
+    const check = vi.spyOn(meResponseSchema, "safeParse");
+    vi.spyOn(navigator, "onLine", "get").mockReturnValue(true);
+    rememberSession(me);
+    fetchSpy.mockResolvedValue(new Response(JSON.stringify(me), { status: 200, headers: { "content-type": "application/json" } }));
+    expect(await new QueryClient().fetchQuery(sessionQuery)).toEqual(me);
+    expect(check).not.toHaveBeenCalled();
+
+    // …and checks the kept session once the server cannot be reached.
+    fetchSpy.mockRejectedValue(new TypeError("Failed to fetch"));
+    expect(await new QueryClient().fetchQuery(sessionQuery)).toEqual(me);
+    expect(check).toHaveBeenCalledTimes(1);
   });
 });

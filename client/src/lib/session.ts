@@ -30,14 +30,6 @@ export async function lastKnownSession(): Promise<MeResponse | null> {
   }
 }
 
-function hasKnownSession(): boolean {
-  try {
-    return localStorage.getItem(LAST_SESSION_KEY) !== null;
-  } catch {
-    return false;
-  }
-}
-
 export function rememberSession(me: MeResponse) {
   try {
     localStorage.setItem(LAST_SESSION_KEY, JSON.stringify(me));
@@ -62,10 +54,10 @@ export const sessionQuery = queryOptions({
   queryKey: sessionKeys.me,
   queryFn: async (): Promise<MeResponse | null> => {
     if (typeof navigator !== "undefined" && navigator.onLine === false) return lastKnownSession();
-    // The stand-in's check (its contract loads on use) starts with the request, not after a network failure.
-    // (Started only on failure, a first visit's boot lost one task of zod, not measurably, and an offline boot
-    // waited for the contract's chunk after the failure: docs/decisions/performance.md, session 23.)
-    const standIn = hasKnownSession() ? lastKnownSession() : Promise.resolve(null);
+    // The stand-in's check loads its contract (zod and the forms' chunk) only when the request has failed: started
+    // with the request, it evaluated that chunk in one task beside the first visit's own, a chunk at a time —
+    // ≈ 150 ms of Lighthouse's TBT on /gallery (docs/decisions/performance.md, session 23). Offline with
+    // navigator.onLine false nothing is asked (above); on a network that is down, the request fails at once.
     try {
       const me: MeResponse | null = await call(rpc.auth.session.$get());
       if (me) rememberSession(me);
@@ -76,7 +68,7 @@ export const sessionQuery = queryOptions({
         forgetSession();
         return null;
       }
-      if (err instanceof ApiError && (err.code === "NETWORK" || err.status >= 500)) return standIn;
+      if (err instanceof ApiError && (err.code === "NETWORK" || err.status >= 500)) return lastKnownSession();
       throw err;
     }
   },
