@@ -13,3 +13,22 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * After the document's `load` event, at the browser's next idle period (at most 5 s later): for work a page wants
+ * soon but not in the idle gaps of its boot, between its requests, where it would compete with them. Where there is
+ * no `requestIdleCallback` (Safari), `fallbackMs` after `load`.
+ */
+export function afterLoadWhenIdle(fallbackMs = 0): Promise<void> {
+  const loaded =
+    document.readyState === "complete"
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
+  return loaded.then(
+    () =>
+      new Promise<void>((resolve) => {
+        if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
+        else setTimeout(resolve, fallbackMs);
+      }),
+  );
+}

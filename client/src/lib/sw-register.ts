@@ -1,4 +1,5 @@
 import { clientEnv } from "./env";
+import { afterLoadWhenIdle } from "./next-task";
 
 /**
  * Registers the service worker (production builds only) and reports when a new version is waiting.
@@ -12,7 +13,7 @@ import { clientEnv } from "./env";
 export async function registerServiceWorker(onUpdateReady: (activate: () => void) => void, after?: Promise<unknown>): Promise<void> {
   if (!("serviceWorker" in navigator) || clientEnv.dev) return;
   await after?.catch(() => undefined);
-  await pageSettled();
+  await afterLoadWhenIdle(1000); // without idle callbacks (Safari): a second after `load`, past the first render's tasks
   // workbox-window is loaded here, not with the app's first paint.
   const { Workbox } = await import("workbox-window");
   const wb = new Workbox("/sw.js", { scope: "/" });
@@ -25,17 +26,3 @@ export async function registerServiceWorker(onUpdateReady: (activate: () => void
   void wb.register({ immediate: true });
 }
 
-/** After the document's `load` event, at the browser's next idle period (at most 5 s later; 1 s where there is none). */
-export function pageSettled(): Promise<void> {
-  const loaded =
-    document.readyState === "complete"
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
-  return loaded.then(
-    () =>
-      new Promise<void>((resolve) => {
-        if ("requestIdleCallback" in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
-        else setTimeout(resolve, 1000);
-      }),
-  );
-}

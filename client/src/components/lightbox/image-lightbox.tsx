@@ -1,4 +1,5 @@
 import { type ComponentType, lazy, Suspense, useContext, useState } from "react";
+import { afterLoadWhenIdle } from "@/lib/next-task";
 import { LightboxExtrasContext } from "./lightbox-extras";
 import type { ImageLightboxProps } from "./lightbox-viewer";
 import type { LightboxImage } from "./slides";
@@ -14,13 +15,7 @@ export type { ImageLightboxProps } from "./lightbox-viewer";
 const loadViewer = () => import("./lightbox-viewer");
 const Viewer = lazy(() => loadViewer().then((m) => ({ default: m.LightboxViewer as ComponentType<ImageLightboxProps<LightboxImage>> })));
 
-if (typeof window !== "undefined") {
-  const warm = () => void loadViewer().catch(() => undefined);
-  const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(warm, { timeout: 5000 }) : setTimeout(warm, 0));
-  // After the page's load, not in the idle gaps of its boot (between its requests): it would compete with them.
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
-}
+if (typeof window !== "undefined") void afterLoadWhenIdle().then(() => loadViewer().catch(() => undefined));
 
 /**
  * The shared full-screen viewer (gallery, collections, shared links, community): nothing is rendered until it is
