@@ -1,5 +1,5 @@
 import type { ImageDetail, ImageList, Job, SyncPush } from "@image-studio/shared";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpInContext } from "./auth-helpers";
 import { launch, newContext, watchErrors } from "./browser";
@@ -138,4 +138,55 @@ describe("offline", () => {
     expect(await allImages(context)).toHaveLength(9);
     expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   }, 150_000);
+
+  it("loads the wall's thumbnails past the service worker online, and shows one the device never kept offline", async () => {
+    await context.setOffline(false);
+    await page.goto("/gallery");
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    const thumbs: { url: string; byWorker: boolean }[] = [];
+    const onResponse = (r: Response) => {
+      if (r.request().resourceType() === "image" && r.url().endsWith("/file/thumb-256")) thumbs.push({ url: r.url(), byWorker: r.fromServiceWorker() });
+    };
+    page.on("response", onResponse);
+    await page.reload();
+    const tiles = page.locator('[data-testid="gallery-tile"] img');
+    await poll(() => tiles.count()).toBe(9);
+    await poll(() => tiles.evaluateAll((imgs: HTMLImageElement[]) => imgs.every((i) => i.complete && i.naturalWidth > 0))).toBe(true);
+    page.off("response", onResponse);
+    // Asked in CORS mode, so the worker's static route hands them to the network and the HTTP cache.
+    expect(await tiles.evaluateAll((imgs: HTMLImageElement[]) => imgs.map((i) => i.crossOrigin))).toEqual(Array(9).fill("anonymous"));
+    expect(thumbs.length).toBeGreaterThanOrEqual(9);
+    expect(thumbs.filter((t) => t.byWorker)).toEqual([]);
+
+    // Offline, an image outside the saved project whose copies the device has lost (evicted, say): its thumbnail
+    // seen online still shows — the worker's image route asks the HTTP cache.
+    const id = imageIds[7]!;
+    await context.setOffline(true);
+    await page.evaluate(async (imageId) => {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("image-studio");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("blobs", "readwrite");
+          const range = IDBKeyRange.bound(`${imageId}:`, `${imageId}:\uffff`);
+          tx.objectStore("blobs").delete(range);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+      const cache = await caches.open("image-variants");
+      for (const variant of ["thumb-256", "preview-768"]) await cache.delete(`/api/images/${imageId}/file/${variant}`);
+    }, id);
+    expect((await idb<{ key: string }>(page, "blobs")).filter((b) => b.key.startsWith(id))).toEqual([]);
+    await page.reload();
+    await page.getByRole("button", { name: /Sync status: Offline/ }).waitFor();
+    const tile = page.locator(`[data-testid="gallery-tile"][data-image-id="${id}"] img`);
+    await poll(() => tile.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await tile.evaluate((img: HTMLImageElement) => img.crossOrigin)).toBeNull(); // offline: the worker's way
+    await context.setOffline(false);
+  }, 90_000);
 });

@@ -12,6 +12,11 @@ import { deviceResponse } from "./device-response";
  * changes — falling back to a nearby variant the device has; a video's clip (its original) is answered in the
  * ranges its player asks for. Otherwise thumbnails and previews go through a
  * Cache Storage cache-first; originals go to the network.
+ *
+ * Where the static routing API exists, a page's thumbnails and previews shown online never reach this route
+ * (static-routes.ts): it answers the rest — those shown offline or retried after a failed direct load, `fetch()`es
+ * (offline copies being saved), originals and videos. Its network leg goes through the browser's HTTP cache, so
+ * offline it still finds a variant the page was shown online.
  */
 
 const FILE = /^\/api\/images\/([0-9a-f-]{36})\/file\/(original|thumb-256|preview-768)$/;

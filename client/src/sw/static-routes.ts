@@ -4,8 +4,14 @@ import { cacheNames } from "workbox-core";
 declare const self: ServiceWorkerGlobalScope;
 
 /** The Service Worker static routing API (Chromium 123+); not in TypeScript's DOM library yet. */
-interface RouterRule {
-  condition: { urlPattern?: string; requestMethod?: string };
+export interface RouterCondition {
+  urlPattern?: string;
+  requestMethod?: string;
+  requestMode?: RequestMode;
+  requestDestination?: RequestDestination;
+}
+export interface RouterRule {
+  condition: RouterCondition;
   source: "network" | "cache" | "fetch-event" | { cacheName: string };
 }
 type InstallEventWithRoutes = ExtendableEvent & { addRoutes?: (rules: RouterRule | RouterRule[]) => Promise<void> };
@@ -17,16 +23,31 @@ type InstallEventWithRoutes = ExtendableEvent & { addRoutes?: (rules: RouterRule
  * lookup), and they queued there behind one another and the page's own work (docs/decisions/performance.md,
  * "Offline boot, round 2"). The same cache and the same keys as the handler's precache route (a hashed file is
  * precached under its plain URL); a file not in it goes to the network, as that route falls through to it.
- * Browsers without the API keep the handler's precache route, which still covers these files.
  */
+export const ASSET_ROUTES: RouterRule[] = [{ condition: { urlPattern: "/assets/*", requestMethod: "GET" }, source: { cacheName: cacheNames.precache } }];
+
+/**
+ * Thumbnails and previews that a page shows while it is online (an `<img crossorigin>`: `BlurImage` asks so only
+ * when the browser says it is online) go to the network — and the browser's HTTP cache, where a variant is
+ * immutable for a year — without the worker. Scrolling a wall asks for ~150 a second; through the fetch handler
+ * each was a task on the worker's thread beside the page's on two cores, and the frames over 50 ms of a fling
+ * went from ~1 % to 5–12 % (docs/decisions/performance.md, session 24). Everything else keeps the handler's
+ * image route (image-files.ts): `<img>` without `crossorigin` (offline, or the retry after a failed direct
+ * load), `fetch()` (saving offline copies), originals and videos. Offline, that route answers from the device's
+ * copies, then its own cache, then the network leg — which the HTTP cache answers for what was seen online.
+ */
+export const IMAGE_ROUTES: RouterRule[] = ["thumb-256", "preview-768"].map((variant) => ({
+  condition: { urlPattern: `/api/images/*/file/${variant}`, requestMethod: "GET", requestMode: "cors", requestDestination: "image" },
+  source: "network",
+}));
+
+/** Browsers without the API keep the fetch handler for all of these, as before. */
 export function registerStaticRoutes() {
   self.addEventListener("install", (event) => {
     const install = event as InstallEventWithRoutes;
     if (typeof install.addRoutes !== "function") return;
-    install.waitUntil(
-      install
-        .addRoutes({ condition: { urlPattern: "/assets/*", requestMethod: "GET" }, source: { cacheName: cacheNames.precache } })
-        .catch(() => undefined), // routes refused (an older shape of the API): the fetch handler answers as before
-    );
+    // Two calls: a browser that refuses one shape of rule (the request's mode or destination) keeps the other.
+    const add = (rules: RouterRule[]) => install.addRoutes!(rules).catch(() => undefined); // refused: the fetch handler answers as before
+    install.waitUntil(Promise.all([add(ASSET_ROUTES), add(IMAGE_ROUTES)]));
   });
 }

@@ -11,7 +11,8 @@ declare const self: ServiceWorkerGlobalScope;
 // The app shell, the prerendered landing page, fonts and icons: everything the build emitted.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// …and its hashed files answered from that precache by the browser itself, without this worker (static-routes.ts).
+// …and its hashed files answered from that precache by the browser itself, without this worker; so are the
+// thumbnails and previews a page shows while online (static-routes.ts).
 registerStaticRoutes();
 
 // Navigations: "/" is the prerendered landing page; every other page boots the app shell.
@@ -22,7 +23,8 @@ const appShell = createHandlerBoundToURL("/app.html");
 registerRoute(new NavigationRoute(landing, { allowlist: [/^\/$/] }));
 registerRoute(new NavigationRoute(appShell, { denylist: [/^\/api\//, /^\/$/, /^\/s\//, /\/[^/?]+\.[^/]+$/] }));
 
-// Image files: the device's blob cache first, then a cache-first for thumbnails and previews (see image-files.ts).
+// Image files the static routes leave here: the device's blob cache first, then a cache-first for thumbnails and
+// previews (see image-files.ts).
 registerImageFiles();
 
 // Pictures shared to the installed app (manifest share_target) go to image-to-image.

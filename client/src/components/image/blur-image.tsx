@@ -43,16 +43,27 @@ export function placeholderStyle(image: Pick<BlurImageSource, "thumbhash">, fit:
 /**
  * An image that starts as its ThumbHash (a blurred colour sketch decoded locally, no network) and fades to the
  * real thumbnail once it has loaded. Lazy-loaded and decoded off the main thread.
+ *
+ * The owner's file route is asked for in CORS mode while the browser says it is online: the service worker's
+ * static routes send exactly those requests to the network and the HTTP cache without running the worker
+ * (sw/static-routes.ts). If that load fails — the server away while the browser thinks it is online, a bucket
+ * without CORS — the image asks once more the plain way, which the worker answers from the device's copies and
+ * its caches; only when that fails too is the image shown as unavailable.
  */
 export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt, src: srcOverride, bare }: BlurImageProps) {
   const { t } = useTranslation("common");
   const src = srcOverride ?? imageFileUrl(image.id, variant);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
+  // Read once, when the image mounts: a picture already shown does not care, and a failed one retries below.
+  const [direct, setDirect] = useState(() => !srcOverride && typeof navigator !== "undefined" && navigator.onLine !== false);
   const [failed, setFailed] = useState(false);
   const loaded = loadedSrc === src;
   const img = !failed && (
     <img
+      // A new element for the retry: the plain request is a different load, not an attribute change mid-load.
+      key={direct ? "direct" : "worker"}
       src={src}
+      crossOrigin={direct ? "anonymous" : undefined}
       alt={alt ?? (image.altText || image.prompt || t("image.generated"))}
       width={image.width}
       height={image.height}
@@ -60,7 +71,7 @@ export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, 
       decoding="async"
       draggable={false}
       onLoad={() => setLoadedSrc(src)}
-      onError={() => setFailed(true)}
+      onError={() => (direct ? setDirect(false) : setFailed(true))}
       className={cn(
         "size-full transition-opacity duration-300 ease-in-out",
         fit === "cover" ? "object-cover" : "object-contain",
