@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { filesRedirected, resetFileDeliveryForTests } from "@/lib/file-delivery";
 import { bestBlob, cacheFile, evictUnpinned, getBlob, isQuotaError, putBlob } from "./blobs";
 import { estimateBytes } from "./display";
 import { type BlobRow, db, OfflineDB, setDatabase } from "./db";
@@ -56,6 +57,15 @@ describe("blob cache", () => {
     vi.spyOn(db().blobs, "put").mockRejectedValue(quotaError());
     await expect(putBlob(row(2))).rejects.toSatisfy(isQuotaError);
     expect(await db().blobs.count()).toBe(1);
+  });
+
+  it("notes a download that ended on the bucket (S3 signed URLs): pictures then keep going through the worker", async () => {
+    const res = new Response(new Blob(["img"]), { status: 200 });
+    Object.defineProperty(res, "url", { value: "http://127.0.0.1:9000/bucket/u/1/thumb-256.webp?X-Amz-Signature=s" });
+    await cacheFile(uuid(1), "thumb-256", undefined, (async () => res) as unknown as typeof fetch);
+    expect(filesRedirected()).toBe(true);
+    localStorage.clear();
+    resetFileDeliveryForTests();
   });
 
   it("saves a project offline (thumbnails + display copies, pinned) and unsaving releases them", async () => {

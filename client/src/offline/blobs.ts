@@ -1,4 +1,5 @@
 import { type ImageVariant, imageFileUrl } from "@image-studio/shared";
+import { noteFileResponse } from "../lib/file-delivery";
 import { type BlobRow, db } from "./db";
 
 /**
@@ -57,8 +58,10 @@ export async function cacheFile(imageId: string, variant: ImageVariant, pin?: st
     if (pin && !existing.pins.includes(pin)) await d.blobs.update(key, { pins: [...existing.pins, pin] });
     return 0;
   }
-  const res = await fetcher(imageFileUrl(imageId, variant), { credentials: "same-origin" });
+  const url = imageFileUrl(imageId, variant);
+  const res = await fetcher(url, { credentials: "same-origin" });
   if (!res.ok) throw new Error(`Couldn't download ${variant} of ${imageId} (${res.status})`);
+  noteFileResponse(url, res); // a redirect to the bucket: pictures keep going through the worker (lib/file-delivery.ts)
   const blob = await res.blob();
   await putBlob({ key, imageId, variant, blob, size: blob.size, savedAt: Date.now(), pins: pin ? [pin] : [] });
   return blob.size;

@@ -1,10 +1,13 @@
 import { cleanup, fireEvent, render } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetFileDeliveryForTests } from "@/lib/file-delivery";
 import { BlurImage } from "./blur-image";
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  localStorage.clear();
+  resetFileDeliveryForTests();
 });
 
 const image = { id: "00000000-0000-4000-8000-000000000001", thumbhash: null, width: 1024, height: 1024, prompt: "a violet harbour" };
@@ -36,6 +39,12 @@ describe("BlurImage", () => {
     expect(img(container)!.hasAttribute("crossorigin")).toBe(false);
     fireEvent.error(img(container)!);
     expect(img(container)).toBeNull();
+  });
+
+  it("keeps the worker's way where the server redirects files to its bucket (no cache keeps a redirect)", () => {
+    localStorage.setItem("image-studio:files-redirected", "1");
+    const { container } = render(<BlurImage image={image} />);
+    expect(img(container)!.hasAttribute("crossorigin")).toBe(false);
   });
 
   it("leaves another URL (a share link's) as it is", () => {

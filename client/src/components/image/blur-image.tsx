@@ -2,6 +2,7 @@ import { type ImageVariant, imageFileUrl } from "@image-studio/shared";
 import { type CSSProperties, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cn } from "@/lib/cn";
+import { filesRedirected } from "@/lib/file-delivery";
 import { thumbhashDataUrl } from "./thumbhash";
 
 export interface BlurImageSource {
@@ -46,7 +47,7 @@ export function placeholderStyle(image: Pick<BlurImageSource, "thumbhash">, fit:
  *
  * The owner's file route is asked for in CORS mode while the browser says it is online: the service worker's
  * static routes send exactly those requests to the network and the HTTP cache without running the worker
- * (sw/static-routes.ts). If that load fails — the server away while the browser thinks it is online, a bucket
+ * (sw/static-routes.ts) — unless the server hands files out as redirects to its bucket, which no cache keeps. If that load fails — the server away while the browser thinks it is online, a bucket
  * without CORS — the image asks once more the plain way, which the worker answers from the device's copies and
  * its caches; only when that fails too is the image shown as unavailable.
  */
@@ -55,7 +56,8 @@ export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, 
   const src = srcOverride ?? imageFileUrl(image.id, variant);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   // Read once, when the image mounts: a picture already shown does not care, and a failed one retries below.
-  const [direct, setDirect] = useState(() => !srcOverride && typeof navigator !== "undefined" && navigator.onLine !== false);
+  // A server that redirects files to its bucket keeps them on the worker's route (lib/file-delivery.ts).
+  const [direct, setDirect] = useState(() => !srcOverride && typeof navigator !== "undefined" && navigator.onLine !== false && !filesRedirected());
   const [failed, setFailed] = useState(false);
   const loaded = loadedSrc === src;
   const img = !failed && (
