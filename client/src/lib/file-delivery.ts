@@ -24,13 +24,14 @@ export function filesRedirected(): boolean {
 }
 
 /**
- * Notes what a successful download of `requested` (an image file URL) says about the server. A response made on
- * the device (the worker answering from its blob store) has no URL and says nothing.
+ * Notes what a successful download of `requested` (an image file URL) says about the server: it ended on another
+ * origin (the bucket or its CDN) or not. A response made on the device (the worker answering from its blob store)
+ * has no URL and says nothing.
  */
 export function noteFileResponse(requested: string, res: Response): void {
   if (!res.ok || !res.url) return;
   const base = typeof location !== "undefined" ? location.href : "http://localhost/";
-  const now = res.redirected || new URL(res.url, base).href !== new URL(requested, base).href;
+  const now = new URL(res.url, base).origin !== new URL(requested, base).origin;
   if (now === filesRedirected()) return;
   redirected = now;
   try {

@@ -4,13 +4,13 @@ import { cacheNames } from "workbox-core";
 declare const self: ServiceWorkerGlobalScope;
 
 /** The Service Worker static routing API (Chromium 123+); not in TypeScript's DOM library yet. */
-export interface RouterCondition {
+interface RouterCondition {
   urlPattern?: string;
   requestMethod?: string;
   requestMode?: RequestMode;
   requestDestination?: RequestDestination;
 }
-export interface RouterRule {
+interface RouterRule {
   condition: RouterCondition;
   source: "network" | "cache" | "fetch-event" | { cacheName: string };
 }
@@ -24,7 +24,7 @@ type InstallEventWithRoutes = ExtendableEvent & { addRoutes?: (rules: RouterRule
  * "Offline boot, round 2"). The same cache and the same keys as the handler's precache route (a hashed file is
  * precached under its plain URL); a file not in it goes to the network, as that route falls through to it.
  */
-export const ASSET_ROUTES: RouterRule[] = [{ condition: { urlPattern: "/assets/*", requestMethod: "GET" }, source: { cacheName: cacheNames.precache } }];
+const ASSET_ROUTES: RouterRule[] = [{ condition: { urlPattern: "/assets/*", requestMethod: "GET" }, source: { cacheName: cacheNames.precache } }];
 
 /**
  * Thumbnails and previews that a page shows while it is online (an `<img crossorigin>`: `BlurImage` asks so only
@@ -36,7 +36,7 @@ export const ASSET_ROUTES: RouterRule[] = [{ condition: { urlPattern: "/assets/*
  * load), `fetch()` (saving offline copies), originals and videos. Offline, that route answers from the device's
  * copies, then its own cache, then the network leg — which the HTTP cache answers for what was seen online.
  */
-export const IMAGE_ROUTES: RouterRule[] = ["thumb-256", "preview-768"].map((variant) => ({
+const IMAGE_ROUTES: RouterRule[] = ["thumb-256", "preview-768"].map((variant) => ({
   condition: { urlPattern: `/api/images/*/file/${variant}`, requestMethod: "GET", requestMode: "cors", requestDestination: "image" },
   source: "network",
 }));

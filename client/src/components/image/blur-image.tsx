@@ -47,9 +47,10 @@ export function placeholderStyle(image: Pick<BlurImageSource, "thumbhash">, fit:
  *
  * The owner's file route is asked for in CORS mode while the browser says it is online: the service worker's
  * static routes send exactly those requests to the network and the HTTP cache without running the worker
- * (sw/static-routes.ts) — unless the server hands files out as redirects to its bucket, which no cache keeps. If that load fails — the server away while the browser thinks it is online, a bucket
- * without CORS — the image asks once more the plain way, which the worker answers from the device's copies and
- * its caches; only when that fails too is the image shown as unavailable.
+ * (sw/static-routes.ts) — unless the server hands files out as redirects to its bucket, which no cache keeps. If
+ * that load fails — the server away while the browser thinks it is online, a bucket without CORS — the image asks
+ * once more the plain way, which the worker answers from the device's copies and its caches; only when that fails
+ * too is the image shown as unavailable.
  */
 export function BlurImage({ image, variant = "thumb-256", fit = "cover", eager, className, imgClassName, style, alt, src: srcOverride, bare }: BlurImageProps) {
   const { t } = useTranslation("common");
