@@ -18,6 +18,9 @@ export const engine = new SyncEngine({ transport: httpTransport });
 
 const PERIOD_MS = 3 * 60_000;
 let stopFns: (() => void)[] = [];
+/** Bumped by every start and stop: a start still waiting on the device's database when it is stopped (sign-out right
+ * after sign-in) must not go on to listen and sync for a session that is gone — its requests would 401. */
+let generation = 0;
 let lastAutoCache = 0;
 
 function after(report: SyncReport) {
@@ -41,8 +44,10 @@ function exposeForBench() {
 /** Starts syncing for this user (wiping another account's copy first). Idempotent. */
 export async function startOffline(user: { id: string; email?: string; name?: string }): Promise<void> {
   stopOffline();
+  const mine = generation;
   exposeForBench();
   const switched = await switchUser(user).catch(() => false);
+  if (mine !== generation) return;
   if (switched) setStatus({ pending: 0, failed: [] });
   const kick = () => void engine.sync();
   const onOnline = () => {
@@ -74,6 +79,7 @@ export async function startOffline(user: { id: string; email?: string; name?: st
 }
 
 export function stopOffline() {
+  generation += 1;
   for (const fn of stopFns) fn();
   stopFns = [];
   engine.stop();
