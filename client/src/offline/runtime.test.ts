@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type * as Storage from "./storage";
 
 let release: (switched: boolean) => void = () => undefined;
 vi.mock("./storage", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("./storage")>()),
+  ...(await importOriginal<typeof Storage>()),
   // The device's database answers only when the test says so (a slow IndexedDB open on a phone).
   switchUser: () => new Promise<boolean>((resolve) => (release = resolve)),
 }));
