@@ -6,7 +6,9 @@
  *
  *   pnpm build && node bench/gallery-browser.mjs            # BENCH_ITEMS=100000 BENCH_VIEWS=grid,masonry,list
  *   BENCH_CENSUS=1 …     also prints where the page's elements are (by region and by tag) once the wall is shown
- *   BENCH_PROFILE=1 …    the hottest functions during ten seconds of scrolling (=trace: renderer events instead)
+ *   BENCH_PROFILE=1 …    the hottest functions during ten seconds of scrolling (=trace: renderer events instead,
+ *                        over BENCH_TRACE_MS of scrolling, 5,000 by default)
+ *   BENCH_DEBUG=1 …      progress every five seconds, and when each long task came (ms after the first tile)
  *   BENCH_SW=block …     without the service worker (Playwright's serviceWorkers option): what its handling of the
  *                        thumbnail requests costs the page (the table's `thumbs` and `sw` columns say how many there
  *                        were and whether the worker controlled the page)
@@ -99,9 +101,10 @@ function scrollBurst({ items, burstMs }) {
       }
       const done = Boolean(document.querySelector(`[data-image-id="${lastId}"]`));
       if (done || now > until) {
-        const tiles = [...document.querySelectorAll('[data-testid="gallery-tile"]')];
+        // A wall stopped mid-fling holds placeholders (fling-placeholder.tsx), not tiles: both say where it is.
+        const tiles = [...document.querySelectorAll('[data-testid="gallery-tile"], [data-testid="gallery-placeholder"]')];
         const maxIndex = Math.max(0, ...tiles.map((t) => Number(t.getAttribute("aria-posinset") ?? 0)));
-        const wall = document.querySelector('[data-testid="gallery-tile"]')?.parentElement;
+        const wall = tiles[0]?.parentElement;
         resolve({ done, atMax: st.max, wallNodes: wall ? wall.getElementsByTagName("*").length : 0, ms: now - st.started, frames: st.frames, slowFrames: st.slowFrames, samples: st.samples, tiles: tiles.length, maxIndex, nodes: document.body.getElementsByTagName("*").length, heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null });
         return;
       }
@@ -122,7 +125,7 @@ async function trace(page) {
   cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
   const finished = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-  await page.evaluate(scrollBurst, { items: ITEMS, burstMs: 5000 });
+  await page.evaluate(scrollBurst, { items: ITEMS, burstMs: Number(process.env.BENCH_TRACE_MS ?? 5000) });
   await cdp.send("Tracing.end");
   await finished;
   const total = new Map();
@@ -216,7 +219,13 @@ async function measure(browser, state, base, thumb, view) {
   const served = await mockApi(context, thumb);
   await context.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+    window.__longTaskStarts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__longTasks.push(e.duration);
+        window.__longTaskStarts.push(Math.round(e.startTime));
+      }
+    }).observe({ type: "longtask", buffered: true });
   });
   const page = await context.newPage();
   const errors = [];
@@ -226,7 +235,11 @@ async function measure(browser, state, base, thumb, view) {
   browser.on("disconnected", () => console.error("browser disconnected"));
   await page.goto(`/gallery?view=${view}`);
   await page.locator('[data-testid="gallery-tile"]').first().waitFor({ timeout: 30_000 });
-  await page.evaluate(() => (window.__longTasks = []));
+  const scrollStart = await page.evaluate(() => {
+    window.__longTasks = [];
+    window.__longTaskStarts = [];
+    return performance.now();
+  });
   if (process.env.BENCH_CENSUS) console.error(view, await page.evaluate(census));
   let r;
   const t0 = Date.now();
@@ -236,12 +249,17 @@ async function measure(browser, state, base, thumb, view) {
     if (process.env.BENCH_DEBUG) console.error(`${view}: ${r.maxIndex.toLocaleString()} / ${ITEMS.toLocaleString()} after ${(r.ms / 1000).toFixed(0)} s`);
   } while (!r.done && Date.now() - t0 < TIME_LIMIT_MS);
   const tasks = await page.evaluate(() => window.__longTasks);
+  if (process.env.BENCH_DEBUG) {
+    const starts = await page.evaluate(() => window.__longTaskStarts);
+    console.error(`${view}: long tasks (ms after the first tile: duration) ${starts.map((s, i) => `${Math.round(s - scrollStart)}: ${Math.round(tasks[i])}`).join(", ") || "none"}`);
+  }
   const swControlled = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
   await context.close();
   const sorted = [...tasks].sort((a, b) => a - b);
   return {
     view,
     reachedEnd: r.done,
+    reached: r.maxIndex,
     seconds: +(r.ms / 1000).toFixed(1),
     domNodesMax: Math.max(...r.samples, r.nodes),
     wallAtMax: r.atMax ? `${r.atMax.wall} (${r.atMax.tiles} tiles)` : null,
