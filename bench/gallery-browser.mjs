@@ -158,6 +158,14 @@ async function trace(page) {
       parts.set(what, p);
     }
   }
+  // Every scroll event's handler (the virtualiser renders the wall in it) and animation frame, in thread time.
+  const spread = (name, type) => {
+    const xs = onMain.filter((e) => e.name === name && (!type || e.args?.data?.type === type)).map((e) => (e.tdur ?? e.dur) / 1000).sort((a, b) => a - b);
+    const at = (p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+    return `${xs.length} × p50 ${at(0.5).toFixed(1)} · p95 ${at(0.95).toFixed(1)} · p99 ${at(0.99).toFixed(1)} · max ${(xs[xs.length - 1] ?? 0).toFixed(1)} ms`;
+  };
+  console.error(`scroll events (thread time): ${spread("EventDispatch", "scroll")}`);
+  console.error(`animation frames (thread time): ${spread("FireAnimationFrame")}`);
   console.error(`${longTasks.length} long tasks on the main thread; in them:`);
   console.error([...parts].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 12).map(([k, v]) => `${v.cpu.toFixed(0).padStart(6)} ms cpu ${v.ms.toFixed(0).padStart(6)} ms wall  in ${String(v.tasks).padStart(3)} tasks  ${k}`).join("\n"));
 }
