@@ -91,4 +91,31 @@ describe("landing fonts in the browser", () => {
     expect(fonts.filter((f) => !/inter-landing-/.test(f))).toEqual([]);
     await context.close();
   });
+
+  it("changes nothing in the later sections before the page has loaded and painted (that fetched their font early)", async () => {
+    const context = await newContext(browser, { width: 390, height: 844 });
+    // Every attribute the page's script sets inside a later section (the parser's own attributes are not mutations).
+    await context.addInitScript(() => {
+      const times: number[] = [];
+      Object.assign(window, { __laterSectionChanges: times });
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).closest?.(".below-fold ~ .below-fold, footer")) times.push(performance.now());
+      }).observe(document, { attributes: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto("/", { waitUntil: "load" });
+    // The carousel's buttons are shown once the page has painted.
+    await expect.poll(() => page.locator("[data-carousel-next]").isHidden()).toBe(false);
+    const { changes, load, paint } = await page.evaluate(() => ({
+      changes: (window as unknown as { __laterSectionChanges: number[] }).__laterSectionChanges,
+      load: performance.getEntriesByType("navigation")[0]!.toJSON().loadEventStart as number,
+      paint: performance.getEntriesByName("first-contentful-paint")[0]!.startTime,
+    }));
+    expect(changes.length).toBeGreaterThan(0);
+    for (const at of changes) {
+      expect(at).toBeGreaterThanOrEqual(load);
+      expect(at).toBeGreaterThanOrEqual(paint);
+    }
+    await context.close();
+  });
 });

@@ -156,5 +156,8 @@ setupThemeToggle();
 startMotion();
 loadPageFont();
 setupMobileMenu();
-$$<HTMLElement>("[data-carousel]").forEach(setupCarousel);
+// The carousel is in a later section, skipped while off screen (content-visibility: auto): changing its buttons before
+// the first paint had Chrome fetch the later sections' font cut with the first render's files (7 of 12 loads at
+// Lighthouse's CPU slowdown; none once it waits), taking bandwidth from the first screen.
+afterFirstPaint(() => $$<HTMLElement>("[data-carousel]").forEach(setupCarousel));
 setupFaq();
