@@ -108,7 +108,7 @@ describe("landing fonts in the browser", () => {
     await expect.poll(() => page.locator("[data-carousel-next]").isHidden()).toBe(false);
     const { changes, load, paint } = await page.evaluate(() => ({
       changes: (window as unknown as { __laterSectionChanges: number[] }).__laterSectionChanges,
-      load: performance.getEntriesByType("navigation")[0]!.toJSON().loadEventStart as number,
+      load: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart,
       paint: performance.getEntriesByName("first-contentful-paint")[0]!.startTime,
     }));
     expect(changes.length).toBeGreaterThan(0);
