@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BULK_MAX, GALLERY_PAGE_DEFAULT } from "./image-urls";
 import { LIMITS } from "./limits";
 import { safeDate } from "./safe";
 import { IMAGE_ASPECTS, IMAGE_SORTS } from "./url-values";
@@ -6,17 +7,8 @@ import { vm } from "./validation-messages";
 
 /** Contracts of the gallery API (/api/images, /api/search/images, /api/usage/storage). */
 
-export const IMAGE_VARIANTS = ["original", "thumb-256", "preview-768"] as const;
-export type ImageVariant = (typeof IMAGE_VARIANTS)[number];
-
-/** The one place image file URLs are built (server answers, client <img>, service-worker cache keys). */
-export const imageFileUrl = (id: string, variant: ImageVariant = "thumb-256") => `/api/images/${id}/file/${variant}`;
-export const imageDownloadUrl = (id: string) => `/api/images/download/${id}`;
-
+export { BULK_MAX, GALLERY_PAGE_DEFAULT, IMAGE_VARIANTS, type ImageVariant, imageDownloadUrl, imageFileUrl } from "./image-urls";
 export { IMAGE_ASPECTS, type ImageAspect, IMAGE_SORTS, type ImageSort } from "./url-values";
-
-export const BULK_MAX = 1000;
-export const GALLERY_PAGE_DEFAULT = 100;
 
 /** Query-string booleans: "true" / "1" / "false" / "0". */
 const queryBool = z.preprocess((v) => (v === "true" || v === "1" || v === true ? true : v === "false" || v === "0" || v === false ? false : v), z.boolean());

@@ -9,30 +9,37 @@
 import { z } from "zod";
 import type { NotificationKind } from "./notifications";
 
-const text = z.string();
-const count = z.number().int();
-const linkKind = z.enum(["image", "project", "collection"]);
+/**
+ * The parameters of each kind that the server can send. `review.updated` has no sender (and no words) yet. Built on
+ * first use: the client's bell imports this module with its first render, the schemas are needed only to read one.
+ */
+function paramSchemas() {
+  const text = z.string();
+  const count = z.number().int();
+  const linkKind = z.enum(["image", "project", "collection"]);
+  return {
+    "job.completed": z.object({ count, prompt: text, model: text }),
+    "job.failed": z.object({ reason: text, refunded: count, prompt: text, model: text }),
+    "batch.completed": z.object({ name: text, completed: count, failed: count, total: count }),
+    "credits.low": z.object({ balance: count, threshold: count }),
+    "credits.limit": z.object({ limit: count, spent: count }),
+    "credits.granted": z.object({ credits: count }),
+    "credits.expiring": z.object({ credits: count, expiresAt: text }),
+    "share.viewed": z.object({ linkKind, title: text }),
+    "share.review": z.object({ linkKind, reviewer: text, verdict: z.enum(["approved", "changes_requested"]), note: text }),
+    "comment.new": z.object({ author: text, excerpt: text }),
+    "comment.mention": z.object({ author: text, excerpt: text }),
+    "team.invite": z.object({ inviter: text, team: text, role: z.enum(["admin", "editor", "viewer"]), expiresAt: text }),
+    "model.announcement": z.object({ announcementKind: z.enum(["new", "update", "deprecation", "maintenance"]), model: text, title: text, body: text }),
+    "community.unpublished": z.object({ reason: text }),
+  } as const satisfies Partial<Record<NotificationKind, z.ZodType>>;
+}
+type ParamSchemas = ReturnType<typeof paramSchemas>;
+let schemas: ParamSchemas | undefined;
+export const notificationParamSchemas = (): ParamSchemas => (schemas ??= paramSchemas());
 
-/** The parameters of each kind that the server can send. `review.updated` has no sender (and no words) yet. */
-export const NOTIFICATION_PARAMS = {
-  "job.completed": z.object({ count, prompt: text, model: text }),
-  "job.failed": z.object({ reason: text, refunded: count, prompt: text, model: text }),
-  "batch.completed": z.object({ name: text, completed: count, failed: count, total: count }),
-  "credits.low": z.object({ balance: count, threshold: count }),
-  "credits.limit": z.object({ limit: count, spent: count }),
-  "credits.granted": z.object({ credits: count }),
-  "credits.expiring": z.object({ credits: count, expiresAt: text }),
-  "share.viewed": z.object({ linkKind, title: text }),
-  "share.review": z.object({ linkKind, reviewer: text, verdict: z.enum(["approved", "changes_requested"]), note: text }),
-  "comment.new": z.object({ author: text, excerpt: text }),
-  "comment.mention": z.object({ author: text, excerpt: text }),
-  "team.invite": z.object({ inviter: text, team: text, role: z.enum(["admin", "editor", "viewer"]), expiresAt: text }),
-  "model.announcement": z.object({ announcementKind: z.enum(["new", "update", "deprecation", "maintenance"]), model: text, title: text, body: text }),
-  "community.unpublished": z.object({ reason: text }),
-} as const satisfies Partial<Record<NotificationKind, z.ZodType>>;
-
-export type TemplatedKind = keyof typeof NOTIFICATION_PARAMS;
-export type NotificationParams<K extends TemplatedKind = TemplatedKind> = z.infer<(typeof NOTIFICATION_PARAMS)[K]>;
+export type TemplatedKind = keyof ParamSchemas;
+export type NotificationParams<K extends TemplatedKind = TemplatedKind> = z.infer<ParamSchemas[K]>;
 
 /** `{ kind, params }` with the params each kind needs (what notify() takes on the server). */
 export type KindWithParams = { [K in TemplatedKind]: { kind: K; params: NotificationParams<K> } }[TemplatedKind];
@@ -102,8 +109,9 @@ const RENDER: { [K in TemplatedKind]: Render<K> } = {
 
 /** Parameters that still fit their kind, or null (none stored, or the kind has no words). */
 export function parseNotificationParams(kind: string, params: unknown): KindWithParams | null {
-  if (params == null || !Object.hasOwn(NOTIFICATION_PARAMS, kind)) return null;
-  const parsed = NOTIFICATION_PARAMS[kind as TemplatedKind].safeParse(params);
+  const schemas = notificationParamSchemas();
+  if (params == null || !Object.hasOwn(schemas, kind)) return null;
+  const parsed = schemas[kind as TemplatedKind].safeParse(params);
   return parsed.success ? ({ kind, params: parsed.data } as KindWithParams) : null;
 }
 

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { IMAGE_VARIANTS } from "@image-studio/shared";
 import { registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
@@ -19,7 +20,7 @@ import { deviceResponse } from "./device-response";
  * offline it still finds a variant the page was shown online.
  */
 
-const FILE = /^\/api\/images\/([0-9a-f-]{36})\/file\/(original|thumb-256|preview-768)$/;
+const FILE = new RegExp(`^/api/images/([0-9a-f-]{36})/file/(${IMAGE_VARIANTS.join("|")})$`);
 
 /**
  * With S3 the API answers a file request with a redirect to a short-lived signed URL on the bucket (or its CDN).

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { IMAGE_VARIANTS } from "@image-studio/shared";
 import { cacheNames } from "workbox-core";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -36,7 +37,7 @@ const ASSET_ROUTES: RouterRule[] = [{ condition: { urlPattern: "/assets/*", requ
  * load), `fetch()` (saving offline copies), originals and videos. Offline, that route answers from the device's
  * copies, then its own cache, then the network leg — which the HTTP cache answers for what was seen online.
  */
-const IMAGE_ROUTES: RouterRule[] = ["thumb-256", "preview-768"].map((variant) => ({
+const IMAGE_ROUTES: RouterRule[] = IMAGE_VARIANTS.filter((v) => v !== "original").map((variant) => ({
   condition: { urlPattern: `/api/images/*/file/${variant}`, requestMethod: "GET", requestMode: "cors", requestDestination: "image" },
   source: "network",
 }));

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { catalogProblems, NOTIFICATION_PARAMS, type KindWithParams, type TemplatedKind } from "@image-studio/shared";
+import { catalogProblems, notificationParamSchemas, type KindWithParams, type TemplatedKind } from "@image-studio/shared";
 import { describe, expect, it } from "vitest";
 import { NOTIFICATION_CATALOGS, notificationWords } from "./notifications";
 
-/** One example of every kind that has words (typed: a kind added to NOTIFICATION_PARAMS must be added here). */
+/** One example of every kind that has words (typed: a kind added to notificationParamSchemas must be added here). */
 const EXAMPLES: { [K in TemplatedKind]: Extract<KindWithParams, { kind: K }>["params"] } = {
   "job.completed": { count: 2, prompt: "a lighthouse", model: "Sketch" },
   "job.failed": { reason: "The source image is gone", refunded: 1, prompt: "a lighthouse", model: "Sketch" },
@@ -35,7 +35,7 @@ describe("notification catalogs", () => {
       expect(catalog).toEqual(clientCatalog(lng));
     });
     it(`${lng}: every kind with parameters is worded from the catalog (no key shows through)`, () => {
-      for (const kind of Object.keys(NOTIFICATION_PARAMS) as TemplatedKind[]) {
+      for (const kind of Object.keys(notificationParamSchemas()) as TemplatedKind[]) {
         const words = notificationWords({ kind, params: EXAMPLES[kind], title: "stored", body: "stored" }, lng);
         expect(words.title, kind).not.toBe("stored");
         expect(`${words.title} ${words.body}`, kind).not.toMatch(/[a-z]+[A-Z]\w*\.\w+|\{\{/);
