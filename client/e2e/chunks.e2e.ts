@@ -117,4 +117,23 @@ describe("built chunks", () => {
     expect(gallery.every((file) => !booted.has(file)), "no booted chunk is a step").toBe(true);
     for (const group of ["forms", "auth", "public", "offline", "dnd", "app"]) expect(gallery.some((file) => file.startsWith(`${group}-`)), group).toBe(true);
   });
+
+  it("leave the contracts' schemas out of the gallery's first visit: what it needs of them has zod-free modules", () => {
+    const text = readFileSync(path.join(assets, shell), "utf8");
+    const steps = JSON.parse(JSON.parse(`"${/"(\{\\"chunks\\":.*?\})"/.exec(text)![1]}"`)) as { chunks: string[]; routes: Record<string, number[]> };
+    const loaded = new Set<string>();
+    const load = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const next of graph.get(file) ?? []) load(next);
+    };
+    load(shell);
+    for (const i of [...steps.routes["/_app"]!, ...steps.routes["/_app/gallery"]!]) load(steps.chunks[i]!.replace(/^assets\//, ""));
+    // Texts only those schemas hold: shared/src/images.ts's tag rule, search.ts's query message, share.ts's token
+    // rule, share-review.ts's note limit, video.ts's frame time. The first two are built (other pages use them).
+    const markers = ["tags cannot contain commas", "common.searchRequired", "share.tokenInvalid", "share.noteTooLong", "generation.timeFromZero"];
+    const built = [...graph.keys()].filter((file) => markers.some((m) => readFileSync(path.join(assets, file), "utf8").includes(m)));
+    expect(built.length, "chunks with the image and search schemas").toBeGreaterThan(0);
+    for (const file of built) expect(loaded.has(file), `${file} is loaded with the gallery's first visit`).toBe(false);
+  });
 });

@@ -5,14 +5,14 @@
 import { z } from "zod";
 import { safeText } from "./safe";
 import type { ShareKind } from "./share";
+import { REVIEW_NOTE_MAX, REVIEWER_NAME_MAX } from "./share-values";
 import { vm } from "./validation-messages";
 
 export const REVIEW_VERDICTS = ["approved", "changes_requested"] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 export const REVIEW_VERDICT_LABELS: Record<ReviewVerdict, string> = { approved: "Approved", changes_requested: "Changes requested" };
 
-export const REVIEW_NOTE_MAX = 2000;
-export const REVIEWER_NAME_MAX = 80;
+export { REVIEW_NOTE_MAX, REVIEWER_NAME_MAX } from "./share-values";
 /** The kinds of link that can carry a review (a single image's link has nothing to compare). */
 export const REVIEWABLE_KINDS = ["project", "collection"] as const satisfies readonly ShareKind[];
 

@@ -4,28 +4,13 @@
  */
 import { z } from "zod";
 import { safeDateTime, safeText } from "./safe";
+import { SHARE_EXPIRY_PRESETS, SHARE_KINDS, SHARE_PASSWORD_MAX, SHARE_PASSWORD_MIN, SHARE_TOKEN_PATTERN } from "./share-values";
 import { vm } from "./validation-messages";
 
-export const SHARE_KINDS = ["image", "project", "collection"] as const;
-export type ShareKind = (typeof SHARE_KINDS)[number];
+export * from "./share-values";
+export * from "./share-unlock";
 
-/** Expiry presets the dialog offers; the server turns them into a date with its own clock. */
-export const SHARE_EXPIRY_PRESETS = ["1h", "1d", "7d", "30d"] as const;
-export type ShareExpiryPreset = (typeof SHARE_EXPIRY_PRESETS)[number];
-export const SHARE_EXPIRY_MS: Record<ShareExpiryPreset, number> = {
-  "1h": 3600_000,
-  "1d": 86_400_000,
-  "7d": 7 * 86_400_000,
-  "30d": 30 * 86_400_000,
-};
-
-/** 32 random bytes, base64url: 43 characters. */
-export const SHARE_TOKEN_PATTERN = "[A-Za-z0-9_-]{43}";
 export const shareTokenSchema = z.string().regex(new RegExp(`^${SHARE_TOKEN_PATTERN}$`), vm("share.tokenInvalid"));
-
-export const SHARE_PASSWORD_HEADER = "X-Share-Password";
-export const SHARE_PASSWORD_MIN = 4;
-export const SHARE_PASSWORD_MAX = 128;
 
 const password = safeText()
   .min(SHARE_PASSWORD_MIN, vm("common.atLeastChars", { min: SHARE_PASSWORD_MIN }))
@@ -137,11 +122,3 @@ export const sharedViewSchema = z.object({
 });
 export type SharedView = z.infer<typeof sharedViewSchema>;
 
-/** POST /api/share/:token/unlock — trades the password for a short-lived cookie scoped to the token. */
-export const shareUnlockSchema = z.object({ password: z.string().min(1, vm("share.passwordRequired")).max(SHARE_PASSWORD_MAX) }).strict();
-
-/** The public page of a token, and the token-scoped file URLs (no account needed). */
-export const sharePagePath = (token: string) => `/s/${token}`;
-export const sharedFileUrl = (token: string, imageId: string, variant: "thumb-256" | "preview-768" | "video" | "original" | "download") =>
-  `/api/share/${token}/files/${imageId}/${variant}`;
-export const sharedViewUrl = (kind: ShareKind, token: string) => `/api/share/${kind}/${token}`;

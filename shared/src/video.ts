@@ -8,6 +8,7 @@ import { LIMITS } from "./limits";
 import { vm } from "./validation-messages";
 
 export { LOCAL_MOTIONS, type LocalMotion } from "./catalog-video";
+export { formatDuration } from "./format-duration";
 
 const clientId = z
   .string()
@@ -53,10 +54,4 @@ export function frameIndexAt(delays: readonly number[], timeSeconds: number): nu
     if (t < 0) return i;
   }
   return delays.length - 1;
-}
-
-/** "0:04", "1:02" for a duration in seconds. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
