@@ -55,6 +55,26 @@ function shellChunk(): string {
   return shell!;
 }
 
+/** Every chunk the given ones reach by static imports, themselves included. */
+function reachedFrom(graph: Map<string, string[]>, starts: Iterable<string>): Set<string> {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const next of graph.get(file) ?? []) visit(next);
+  };
+  for (const file of starts) visit(file);
+  return reached;
+}
+
+/** The steps the build wrote into the shell (app/page-code.ts): each route's chunks, as files in client/dist/assets. */
+function routeSteps(shell: string): Record<string, string[]> {
+  const literal = /"(\{\\"chunks\\":.*?\})"/.exec(readFileSync(path.join(assets, shell), "utf8"))?.[1];
+  expect(literal, "the steps the build wrote into the shell").toBeDefined();
+  const steps = JSON.parse(JSON.parse(`"${literal}"`)) as { chunks: string[]; routes: Record<string, number[]> };
+  return Object.fromEntries(Object.entries(steps.routes).map(([route, indexes]) => [route, indexes.map((i) => steps.chunks[i]!.replace(/^assets\//, ""))]));
+}
+
 describe("built chunks", () => {
   const graph = staticImports();
   const shell = shellChunk();
@@ -77,32 +97,16 @@ describe("built chunks", () => {
   it("load the lightbox on use: no page group's chunk reaches its viewer by static imports", () => {
     const viewer = [...graph.keys()].filter((file) => readFileSync(path.join(assets, file), "utf8").includes("yarl__container"));
     expect(viewer.length, "chunks with the lightbox's code").toBeGreaterThan(0);
-    const reached = new Set<string>();
-    const visit = (file: string) => {
-      if (reached.has(file)) return;
-      reached.add(file);
-      for (const next of graph.get(file) ?? []) visit(next);
-    };
-    for (const file of graph.keys()) if (file === shell || /^(try|forms|auth|public|offline|dnd|app)-/.test(file)) visit(file);
+    const reached = reachedFrom(graph, [...graph.keys()].filter((file) => file === shell || /^(try|forms|auth|public|offline|dnd|app)-/.test(file)));
     for (const file of viewer) expect(reached.has(file), `${file} is loaded with a page's first visit`).toBe(false);
   });
 
   it("tell the shell each route's chunks in an order that runs one chunk per step (app/page-code.ts)", () => {
-    const text = readFileSync(path.join(assets, shell), "utf8");
-    const literal = /"(\{\\"chunks\\":.*?\})"/.exec(text)?.[1];
-    expect(literal, "the steps the build wrote into the shell").toBeDefined();
-    const steps = JSON.parse(JSON.parse(`"${literal}"`)) as { chunks: string[]; routes: Record<string, number[]> };
+    const steps = routeSteps(shell);
     // What app.html's scripts import has run before the steps start.
-    const booted = new Set<string>();
-    const boot = (file: string) => {
-      if (booted.has(file)) return;
-      booted.add(file);
-      for (const next of graph.get(file) ?? []) boot(next);
-    };
-    boot(shell);
-    expect(Object.keys(steps.routes)).toEqual(expect.arrayContaining(["/_app", "/_app/gallery", "/sign-in", "/try", "/s/$token"]));
-    for (const [route, indexes] of Object.entries(steps.routes)) {
-      const files = indexes.map((i) => steps.chunks[i]!.replace(/^assets\//, ""));
+    const booted = reachedFrom(graph, [shell]);
+    expect(Object.keys(steps)).toEqual(expect.arrayContaining(["/_app", "/_app/gallery", "/sign-in", "/try", "/s/$token"]));
+    for (const [route, files] of Object.entries(steps)) {
       files.forEach((file, at) => {
         expect(graph.has(file), `${route}: ${file} is built`).toBe(true);
         for (const next of graph.get(file)!) {
@@ -113,26 +117,21 @@ describe("built chunks", () => {
     }
     // The gallery's first visit evaluates its groups' chunks one by one, the signed-in group's among them, and the
     // libraries split out of the largest groups (forms, offline data, drag and drop) each in a step of their own.
-    const gallery = steps.routes["/_app/gallery"]!.map((i) => steps.chunks[i]!.replace(/^assets\//, ""));
+    const gallery = steps["/_app/gallery"]!;
     expect(gallery.every((file) => !booted.has(file)), "no booted chunk is a step").toBe(true);
     for (const group of ["forms", "auth", "public", "offline", "dnd", "app"]) expect(gallery.some((file) => file.startsWith(`${group}-`)), group).toBe(true);
   });
 
   it("leave the contracts' schemas out of the gallery's first visit: what it needs of them has zod-free modules", () => {
-    const text = readFileSync(path.join(assets, shell), "utf8");
-    const steps = JSON.parse(JSON.parse(`"${/"(\{\\"chunks\\":.*?\})"/.exec(text)![1]}"`)) as { chunks: string[]; routes: Record<string, number[]> };
-    const loaded = new Set<string>();
-    const load = (file: string) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      for (const next of graph.get(file) ?? []) load(next);
-    };
-    load(shell);
-    for (const i of [...steps.routes["/_app"]!, ...steps.routes["/_app/gallery"]!]) load(steps.chunks[i]!.replace(/^assets\//, ""));
+    const steps = routeSteps(shell);
+    const loaded = reachedFrom(graph, [shell, ...steps["/_app"]!, ...steps["/_app/gallery"]!]);
     // Texts only those schemas hold: shared/src/images.ts's tag rule, search.ts's query message, share.ts's token
     // rule, share-review.ts's note limit, video.ts's frame time. The first two are built (other pages use them).
     const markers = ["tags cannot contain commas", "common.searchRequired", "share.tokenInvalid", "share.noteTooLong", "generation.timeFromZero"];
-    const built = [...graph.keys()].filter((file) => markers.some((m) => readFileSync(path.join(assets, file), "utf8").includes(m)));
+    const built = [...graph.keys()].filter((file) => {
+      const text = readFileSync(path.join(assets, file), "utf8");
+      return markers.some((m) => text.includes(m));
+    });
     expect(built.length, "chunks with the image and search schemas").toBeGreaterThan(0);
     for (const file of built) expect(loaded.has(file), `${file} is loaded with the gallery's first visit`).toBe(false);
   });
